@@ -1,0 +1,8 @@
+"""control extraction (STUB, to be written)."""
+from __future__ import annotations
+
+from .context import SentenceContext
+
+
+def extract(ctx: SentenceContext) -> list:
+    return []

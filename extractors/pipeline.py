@@ -1,0 +1,37 @@
+"""Text in, claims out: run every fact extractor over every sentence of an article."""
+from __future__ import annotations
+
+from datetime import date
+
+from . import casualties, claimants, control, displacement, equipment
+from .claims import ArticleClaims
+from .context import ArticleContext, SentenceContext
+from .text import split_sentences
+
+
+def extract_article(text: str, article_id: str, published_at: date | None = None) -> ArticleClaims:
+    """All claims of one article. Pure: no I/O beyond the cached reference files."""
+    article = ArticleContext(article_id, text, published_at, tuple(split_sentences(text)))
+    result = ArticleClaims()
+    for sentence, (claimant, claimant_text) in zip(
+        article.sentences, claimants.claimants_by_sentence(article.sentences)
+    ):
+        ctx = SentenceContext(article, sentence, claimant, claimant_text)
+        result.control_changes.extend(control.extract(ctx))
+        result.casualty_claims.extend(casualties.extract(ctx))
+        result.displacement_figures.extend(displacement.extract(ctx))
+        result.equipment_losses.extend(equipment.extract(ctx))
+    return _deduplicate(result)
+
+
+def _deduplicate(result: ArticleClaims) -> ArticleClaims:
+    """Drop exact repeats (same claim id) that overlapping rules may produce."""
+    for name in ("control_changes", "casualty_claims", "displacement_figures", "equipment_losses"):
+        seen: set[str] = set()
+        kept = []
+        for claim in getattr(result, name):
+            if claim.claim_id not in seen:
+                seen.add(claim.claim_id)
+                kept.append(claim)
+        setattr(result, name, kept)
+    return result

@@ -1,0 +1,87 @@
+-- Raw layer of the Sitrep warehouse: written by the Dagster ingestion and extraction
+-- assets, read by dbt's staging models. Not part of the public contract (marts is).
+
+CREATE SCHEMA IF NOT EXISTS raw;
+
+-- One row per distinct article text. article_id = first 16 hex chars of content_sha256.
+CREATE TABLE IF NOT EXISTS raw.articles (
+    article_id      VARCHAR PRIMARY KEY,
+    external_id     VARCHAR,      -- id given by the source (JSON/CSV "id"), if any
+    title           VARCHAR,
+    outlet          VARCHAR,
+    published_at    DATE,         -- null when unknown; never invented
+    url             VARCHAR,
+    source_uri      VARCHAR NOT NULL,  -- file (and #line/#row) the text was first read from
+    content_sha256  VARCHAR NOT NULL,
+    n_chars         INTEGER NOT NULL,
+    language        VARCHAR,
+    text            VARCHAR NOT NULL,
+    duplicate_of    VARCHAR,      -- article_id of an earlier near-identical (syndicated) copy
+    ingested_at     TIMESTAMP NOT NULL
+);
+
+-- Every further copy of a text already stored (exact duplicates): stored once, recorded here.
+CREATE TABLE IF NOT EXISTS raw.article_copies (
+    source_uri  VARCHAR NOT NULL,
+    article_id  VARCHAR NOT NULL,
+    seen_at     TIMESTAMP NOT NULL
+);
+
+-- Files or lines that could not be read, with a reason from a short closed list.
+CREATE TABLE IF NOT EXISTS raw.quarantine (
+    source_uri  VARCHAR NOT NULL,
+    reason      VARCHAR NOT NULL,  -- empty, binary, undecodable, too_large, malformed_json, missing_text, unsupported_format, bad_metadata, extraction_error
+    detail      VARCHAR,
+    seen_at     TIMESTAMP NOT NULL
+);
+
+-- Claims: one table per fact type. Shared columns first (see the warehouse contract).
+CREATE TABLE IF NOT EXISTS raw.control_changes (
+    claim_id VARCHAR PRIMARY KEY, article_id VARCHAR NOT NULL,
+    claimant VARCHAR, claimant_text VARCHAR,
+    date_start DATE, date_end DATE, date_precision VARCHAR,
+    place_name VARCHAR, place_id VARCHAR, admin1 VARCHAR, latitude DOUBLE, longitude DOUBLE,
+    geo_precision VARCHAR,
+    evidence_text VARCHAR NOT NULL, evidence_start INTEGER NOT NULL, evidence_end INTEGER NOT NULL,
+    extractor_version VARCHAR NOT NULL,
+    new_controller VARCHAR, new_controller_label VARCHAR,
+    previous_controller VARCHAR, previous_controller_label VARCHAR,
+    change_type VARCHAR
+);
+
+CREATE TABLE IF NOT EXISTS raw.casualty_claims (
+    claim_id VARCHAR PRIMARY KEY, article_id VARCHAR NOT NULL,
+    claimant VARCHAR, claimant_text VARCHAR,
+    date_start DATE, date_end DATE, date_precision VARCHAR,
+    place_name VARCHAR, place_id VARCHAR, admin1 VARCHAR, latitude DOUBLE, longitude DOUBLE,
+    geo_precision VARCHAR,
+    evidence_text VARCHAR NOT NULL, evidence_start INTEGER NOT NULL, evidence_end INTEGER NOT NULL,
+    extractor_version VARCHAR NOT NULL,
+    victim_actor VARCHAR, victim_label VARCHAR, victim_type VARCHAR, outcome VARCHAR,
+    count_low BIGINT, count_best BIGINT, count_high BIGINT, qualifier VARCHAR,
+    period_start DATE, period_end DATE, perpetrator_actor VARCHAR
+);
+
+CREATE TABLE IF NOT EXISTS raw.displacement_figures (
+    claim_id VARCHAR PRIMARY KEY, article_id VARCHAR NOT NULL,
+    claimant VARCHAR, claimant_text VARCHAR,
+    date_start DATE, date_end DATE, date_precision VARCHAR,
+    place_name VARCHAR, place_id VARCHAR, admin1 VARCHAR, latitude DOUBLE, longitude DOUBLE,
+    geo_precision VARCHAR,
+    evidence_text VARCHAR NOT NULL, evidence_start INTEGER NOT NULL, evidence_end INTEGER NOT NULL,
+    extractor_version VARCHAR NOT NULL,
+    population VARCHAR, count_low BIGINT, count_best BIGINT, count_high BIGINT,
+    qualifier VARCHAR, is_projection BOOLEAN
+);
+
+CREATE TABLE IF NOT EXISTS raw.equipment_losses (
+    claim_id VARCHAR PRIMARY KEY, article_id VARCHAR NOT NULL,
+    claimant VARCHAR, claimant_text VARCHAR,
+    date_start DATE, date_end DATE, date_precision VARCHAR,
+    place_name VARCHAR, place_id VARCHAR, admin1 VARCHAR, latitude DOUBLE, longitude DOUBLE,
+    geo_precision VARCHAR,
+    evidence_text VARCHAR NOT NULL, evidence_start INTEGER NOT NULL, evidence_end INTEGER NOT NULL,
+    extractor_version VARCHAR NOT NULL,
+    equipment_text VARCHAR, model VARCHAR, category VARCHAR, status VARCHAR,
+    quantity BIGINT, qualifier VARCHAR, owner_actor VARCHAR, captor_actor VARCHAR
+);
