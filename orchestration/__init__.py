@@ -1,0 +1,1 @@
+"""Dagster orchestration for Sitrep: assets by stage, checks, schedule, sensor, resources."""

@@ -1,0 +1,1 @@
+"""Assets by stage: ingestion (inbox -> raw), extraction (raw -> claims), dbt (claims -> marts)."""

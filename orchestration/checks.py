@@ -1,0 +1,95 @@
+"""Asset checks for what dbt cannot see. Blocking checks stop downstream assets (the dbt
+marts) when bad data would mislead; the unresolved-share check only warns.
+
+The rules themselves are SQL in ``warehouse/quality.py``; here they become check results
+with the failing rows shown in the UI.
+"""
+
+import os
+from collections.abc import Iterator
+
+import dagster as dg
+from dagster_duckdb import DuckDBResource
+
+from warehouse import quality
+from warehouse.loading import CLAIM_TABLES
+from warehouse.queries import frame_markdown
+
+from .assets.extraction import CLAIM_KEYS
+from .resources import DUCKDB_POOL
+
+CONTROL_EVENTS = dg.AssetKey(["marts", "control_events"])
+COUNTED = {"casualty_claims", "displacement_figures"}
+
+
+def unresolved_warn_share() -> float:
+    """Share of articles with unresolved places or dates above which we warn (``SITREP_UNRESOLVED_WARN_SHARE``)."""
+    return float(os.environ.get("SITREP_UNRESOLVED_WARN_SHARE", "0.6"))
+
+
+def _claim_check_specs() -> list[dg.AssetCheckSpec]:
+    specs = []
+    for name, key in CLAIM_KEYS.items():
+        specs += [
+            dg.AssetCheckSpec("evidence_offsets_match", asset=key, blocking=True,
+                              description="article text[evidence_start:evidence_end] = evidence_text"),
+            dg.AssetCheckSpec("claims_have_article", asset=key, blocking=True,
+                              description="every claim's article_id is a stored article"),
+            dg.AssetCheckSpec("counts_ordered_non_negative", asset=key, blocking=True,
+                              description="0 <= count_low <= count_best <= count_high; quantities >= 0"),
+            dg.AssetCheckSpec("not_after_publication", asset=key, blocking=True,
+                              description="no claim is dated after its article's published_at"),
+            dg.AssetCheckSpec("unresolved_share", asset=key, blocking=False,
+                              description="warns when too many articles have unresolved places or dates"),
+        ]
+    return specs
+
+
+def rule_result(asset_key: dg.AssetKey, check_name: str, result: quality.RuleResult) -> dg.AssetCheckResult:
+    """A blocking check result with the failing rows as a Markdown table."""
+    metadata: dict[str, object] = {"failing_rows": result.failing, "rows_checked": result.checked}
+    if result.examples:
+        import polars as pl
+
+        metadata["examples"] = dg.MetadataValue.md(frame_markdown(pl.DataFrame(result.examples)))
+    return dg.AssetCheckResult(
+        asset_key=asset_key, check_name=check_name, passed=result.passed,
+        severity=dg.AssetCheckSeverity.ERROR, metadata=metadata,
+        description=None if result.passed else f"{result.failing} of {result.checked} rows break the rule",
+    )
+
+
+def claim_table_results(conn, name: str, key: dg.AssetKey) -> Iterator[dg.AssetCheckResult]:
+    table = CLAIM_TABLES[name]
+    yield rule_result(key, "evidence_offsets_match", quality.evidence_offsets_match(conn, table))
+    yield rule_result(key, "claims_have_article", quality.claims_have_article(conn, table))
+    ordered = (quality.counts_ordered(conn, table) if name in COUNTED
+               else quality.quantities_non_negative(conn) if name == "equipment_losses"
+               else quality.RuleResult(0, 0))
+    yield rule_result(key, "counts_ordered_non_negative", ordered)
+    yield rule_result(key, "not_after_publication", quality.not_after_publication(conn, table))
+    place_share, date_share, n_articles = quality.unresolved_share(conn, table)
+    limit = unresolved_warn_share()
+    yield dg.AssetCheckResult(
+        asset_key=key, check_name="unresolved_share",
+        passed=place_share <= limit and date_share <= limit,
+        severity=dg.AssetCheckSeverity.WARN,
+        metadata={"unresolved_place_share": round(place_share, 3),
+                  "unknown_date_share": round(date_share, 3),
+                  "articles_with_claims": n_articles, "warn_above": limit},
+    )
+
+
+@dg.multi_asset_check(specs=_claim_check_specs(), pool=DUCKDB_POOL)
+def claim_quality_checks(duckdb: DuckDBResource) -> Iterator[dg.AssetCheckResult]:
+    """Every rule on every raw claim table, in one step (one DuckDB connection)."""
+    with duckdb.get_connection() as conn:
+        for name, key in CLAIM_KEYS.items():
+            yield from claim_table_results(conn, name, key)
+
+
+@dg.asset_check(asset=CONTROL_EVENTS, blocking=True, pool=DUCKDB_POOL,
+                description="every reconciled control event is backed by at least one claim")
+def control_events_have_claims(duckdb: DuckDBResource) -> dg.AssetCheckResult:
+    with duckdb.get_connection() as conn:
+        return rule_result(CONTROL_EVENTS, "control_events_have_claims", quality.events_without_claims(conn))

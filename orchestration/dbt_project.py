@@ -1,0 +1,31 @@
+"""The dbt project as Dagster sees it: a cached DbtProject whose manifest is prepared offline."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from functools import lru_cache
+from pathlib import Path
+
+from dagster_dbt import DbtProject
+
+DBT_PROJECT_DIR = Path(__file__).resolve().parent.parent / "dbt_project"
+
+
+@lru_cache(maxsize=1)
+def sitrep_dbt_project() -> DbtProject:
+    """The project, with ``target/manifest.json`` parsed once if missing (``dbt parse`` never
+    opens the database and needs no network)."""
+    project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
+    if not project.manifest_path.exists():
+        parse_manifest()
+    return project
+
+
+def parse_manifest() -> None:
+    """Run ``dbt parse`` to (re)build ``target/manifest.json``."""
+    dbt = Path(sys.executable).parent / "dbt"
+    subprocess.run(
+        [str(dbt) if dbt.exists() else "dbt", "parse", "--quiet",
+         "--project-dir", str(DBT_PROJECT_DIR), "--profiles-dir", str(DBT_PROJECT_DIR)],
+        check=True,
+    )

@@ -1,0 +1,27 @@
+"""The one Dagster ``Definitions`` object for Sitrep.
+
+``dagster dev -m orchestration.definitions`` (or ``dagster asset materialize --select '*'
+-m orchestration.definitions``). Resources come from ``SITREP_DB`` and ``SITREP_INBOX``.
+"""
+import dagster as dg
+
+from .assets.dbt import sitrep_dbt_models
+from .assets.extraction import extracted_claims
+from .assets.ingestion import inbox_articles
+from .checks import claim_quality_checks, control_events_have_claims
+from .jobs import refresh_job
+from .resources import make_resources
+from .schedules import hourly_refresh
+from .sensors import inbox_sensor
+
+defs = dg.Definitions(
+    assets=[inbox_articles, extracted_claims, sitrep_dbt_models],
+    asset_checks=[claim_quality_checks, control_events_have_claims],
+    jobs=[refresh_job],
+    schedules=[hourly_refresh],
+    sensors=[inbox_sensor],
+    resources=make_resources(),
+    # DuckDB has a single writer: never run two steps of a run at once, whatever the instance's
+    # pool settings (dagster.yaml also limits the "duckdb" pool to 1 across runs).
+    executor=dg.multiprocess_executor.configured({"max_concurrent": 1}),
+)

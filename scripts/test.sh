@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Run the whole test suite. Installs what it needs first (the Python environment, and
+# Debian's chromium for the UI test when it is missing and apt-get is available).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/install.sh
+if [ ! -x /usr/bin/chromium ] && command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+  echo "==> installing chromium for the UI test (apt-get)"
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+    || echo "warning: chromium could not be installed; the UI test will be skipped" >&2
+fi
+export DAGSTER_HOME="${DAGSTER_HOME:-$PWD/.dagster_home}"
+exec .venv/bin/python -m pytest "$@"
