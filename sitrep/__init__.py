@@ -1,0 +1,1 @@
+"""Sitrep command-line tools (``python -m sitrep`` or the ``sitrep`` console script)."""
