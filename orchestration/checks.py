@@ -27,6 +27,12 @@ def unresolved_warn_share() -> float:
     return float(os.environ.get("SITREP_UNRESOLVED_WARN_SHARE", "0.6"))
 
 
+def unresolved_min_articles() -> int:
+    """Fewer articles with claims than this (``SITREP_UNRESOLVED_MIN_ARTICLES``) is too small a
+    sample for a share to mean anything: the check then passes and says so."""
+    return int(os.environ.get("SITREP_UNRESOLVED_MIN_ARTICLES", "5"))
+
+
 def _claim_check_specs() -> list[dg.AssetCheckSpec]:
     specs = []
     for name, key in CLAIM_KEYS.items():
@@ -70,13 +76,15 @@ def claim_table_results(conn, name: str, key: dg.AssetKey) -> Iterator[dg.AssetC
     yield rule_result(key, "not_after_publication", quality.not_after_publication(conn, table))
     place_share, date_share, n_articles = quality.unresolved_share(conn, table)
     limit = unresolved_warn_share()
+    enough = n_articles >= unresolved_min_articles()
     yield dg.AssetCheckResult(
         asset_key=key, check_name="unresolved_share",
-        passed=place_share <= limit and date_share <= limit,
+        passed=not enough or (place_share <= limit and date_share <= limit),
         severity=dg.AssetCheckSeverity.WARN,
         metadata={"unresolved_place_share": round(place_share, 3),
                   "unknown_date_share": round(date_share, 3),
-                  "articles_with_claims": n_articles, "warn_above": limit},
+                  "articles_with_claims": n_articles, "warn_above": limit,
+                  "sample_too_small": not enough},
     )
 
 

@@ -10,6 +10,8 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
 SAMPLE_INBOX = REPO / "seeds" / "articles"
+if str(REPO) not in sys.path:  # lets tests import shared helpers as ``tests.<module>``
+    sys.path.insert(0, str(REPO))
 
 
 @pytest.fixture(scope="session")

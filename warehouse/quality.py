@@ -100,13 +100,13 @@ def not_after_publication(conn: duckdb.DuckDBPyConnection, table: str) -> RuleRe
 
 
 def unresolved_share(conn: duckdb.DuckDBPyConnection, table: str) -> tuple[float, float, int]:
-    """(share of articles with a claim in ``table`` whose place is unresolved, share with a
-    claim of unknown date, number of articles with claims in ``table``)."""
+    """(share of articles with a claim in ``table`` naming a place the gazetteer could not
+    resolve, share with a claim of unknown date, number of articles with claims in ``table``)."""
     row = conn.execute(
         f"""
         WITH per_article AS (
             SELECT article_id,
-                   bool_or(geo_precision = 'unresolved') AS any_unresolved_place,
+                   bool_or(place_name IS NOT NULL AND geo_precision = 'unresolved') AS any_unresolved_place,
                    bool_or(date_precision = 'unknown') AS any_unknown_date
             FROM {table} GROUP BY article_id
         )

@@ -71,9 +71,12 @@ def test_each_blocking_check_fails_on_bad_rows(good_db: Path, table: str, check:
 
 def test_unresolved_share_warns(good_db: Path, monkeypatch) -> None:
     monkeypatch.setenv("SITREP_UNRESOLVED_WARN_SHARE", "0.5")
-    result = break_with(good_db, "UPDATE raw.casualty_claims SET geo_precision = 'unresolved'")[
+    monkeypatch.setenv("SITREP_UNRESOLVED_MIN_ARTICLES", "1")
+    result = break_with(good_db, "UPDATE raw.casualty_claims SET geo_precision = 'unresolved', place_name = 'Kafr X'")[
         ("casualty_claims", "unresolved_share")]
     assert not result.passed and result.severity == dg.AssetCheckSeverity.WARN
+    monkeypatch.setenv("SITREP_UNRESOLVED_MIN_ARTICLES", "2")  # one article is too few to judge
+    assert results(good_db)[("casualty_claims", "unresolved_share")].passed
 
 
 def test_control_events_without_claims_fail(good_db: Path) -> None:

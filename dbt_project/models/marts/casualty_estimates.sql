@@ -1,0 +1,126 @@
+-- One row per victim group, outcome and period: the range of counts across everyone
+-- who reported it (UCDP style). Syndicated copies are left out.
+
+with claims as (
+    select
+        *,
+        -- what the period is: a stated cumulative period ("since November 27"), the
+        -- date of the incident, failing both the day the article was published, and
+        -- when even that is unknown the article alone (nothing to match it with)
+        case
+            when period_start is not null or period_end is not null then 'period'
+            when date_start is not null or date_end is not null then 'date'
+            when published_at is not null then 'reported'
+            else 'undated'
+        end as period_basis
+    from {{ ref('int_casualty_claims') }}
+    where is_syndicated_copy is not true
+),
+
+windowed as (
+    select
+        *,
+        case period_basis
+            when 'period' then period_start
+            when 'date' then coalesce(date_start, date_end)
+            else published_at
+        end as window_start,
+        case period_basis
+            when 'period' then period_end
+            when 'date' then coalesce(date_end, date_start)
+            else published_at
+        end as window_end,
+        -- each claim's own range; an open-ended one ("hundreds", "more than 1,600",
+        -- "at least 70") has no upper bound: its high stays null, never its low
+        coalesce(count_low, count_best, count_high) as claim_low,
+        case
+            when count_high is not null then count_high
+            when qualifier in ('at_least', 'more_than', 'vague') then null
+            else coalesce(count_best, count_low)
+        end as claim_high,
+        coalesce(claimant, '(unattributed)') as claimant_key
+    from claims
+),
+
+keyed as (
+    select
+        *,
+        {{ short_hash([
+            'victim_actor', 'outcome', 'period_basis', 'window_start', 'window_end',
+            "case when period_basis = 'undated' then article_id end",
+        ]) }} as estimate_id
+    from windowed
+),
+
+-- Each claimant's range within the group (a claimant who updated its toll keeps one
+-- range from its lowest to its highest figure).
+claimant_ranges as (
+    select estimate_id, claimant_key, min(claim_low) as low, max(claim_high) as high
+    from keyed
+    group by estimate_id, claimant_key
+),
+
+-- Disputed: the claimants' ranges have no value in common.
+disputes as (
+    select estimate_id, coalesce(max(low) > min(high), false) as disputed
+    from claimant_ranges
+    group by estimate_id
+),
+
+victim_types as (
+    select estimate_id, victim_type
+    from (
+        select estimate_id, victim_type, count(*) as n_votes
+        from keyed
+        group by estimate_id, victim_type
+    )
+    qualify row_number() over (partition by estimate_id order by n_votes desc, victim_type) = 1
+),
+
+estimates as (
+    select
+        estimate_id,
+        any_value(victim_actor) as victim_actor,
+        any_value(outcome) as outcome,
+        any_value(period_basis) as period_basis,
+        any_value(window_start) as period_start,
+        any_value(window_end) as period_end,
+        min(claim_low) as count_low,
+        round(median(count_best)) as count_best,
+        -- the highest high; null (no upper bound) when any claim is open-ended
+        case when bool_or(claim_high is null) then null else max(claim_high) end as count_high,
+        count(*) as n_claims,
+        count(distinct article_id) as n_articles,
+        count(distinct claimant) as n_claimants,
+        list_sort(list_distinct(list(claimant))) as claimants,
+        list_sort(list_distinct(list(perpetrator_actor))) as perpetrator_actors,
+        list_sort(list(claim_id)) as claim_ids,
+        min(published_at) as first_reported,
+        max(published_at) as last_reported
+    from keyed
+    group by estimate_id
+)
+
+select
+    cast(estimates.estimate_id as varchar) as estimate_id,
+    cast(estimates.victim_actor as varchar) as victim_actor,
+    cast(victim_types.victim_type as varchar) as victim_type,
+    cast(estimates.outcome as varchar) as outcome,
+    cast(estimates.period_basis as varchar) as period_basis,
+    cast(estimates.period_start as date) as period_start,
+    cast(estimates.period_end as date) as period_end,
+    cast(estimates.count_low as bigint) as count_low,
+    cast(estimates.count_best as bigint) as count_best,
+    cast(estimates.count_high as bigint) as count_high,
+    cast(disputes.disputed as boolean) as disputed,
+    cast(estimates.n_claims as bigint) as n_claims,
+    cast(estimates.n_articles as bigint) as n_articles,
+    cast(estimates.n_claimants as bigint) as n_claimants,
+    cast(estimates.claimants as varchar[]) as claimants,
+    cast(estimates.perpetrator_actors as varchar[]) as perpetrator_actors,
+    cast(estimates.claim_ids as varchar[]) as claim_ids,
+    cast(estimates.first_reported as date) as first_reported,
+    cast(estimates.last_reported as date) as last_reported
+from estimates
+inner join disputes on disputes.estimate_id = estimates.estimate_id
+inner join victim_types on victim_types.estimate_id = estimates.estimate_id

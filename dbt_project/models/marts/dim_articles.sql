@@ -1,0 +1,8 @@
+-- One row per distinct article text, with its metadata, full text, the article it is a
+-- syndicated copy of (if any) and how many exact copies of it were seen.
+select
+    article_id, title, outlet, published_at, url, source_uri, content_sha256, n_chars,
+    language, ingested_at,
+    external_id, duplicate_of, is_syndicated_copy, text,
+    cast(n_copies as bigint) as n_copies
+from {{ ref('int_articles') }}

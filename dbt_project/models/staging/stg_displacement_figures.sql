@@ -1,0 +1,10 @@
+-- Displacement figures as extracted, one per statement.
+select
+    {{ claim_shared_columns() }},
+    {{ vocab('population') }} as population,
+    cast(count_low as bigint) as count_low,
+    cast(count_best as bigint) as count_best,
+    cast(count_high as bigint) as count_high,
+    {{ vocab('qualifier') }} as qualifier,
+    coalesce(cast(is_projection as boolean), false) as is_projection
+from {{ source('raw', 'displacement_figures') }}
