@@ -48,3 +48,69 @@ def find_actors(text: str) -> list[ActorMention]:
         ActorMention(text[m.start():m.end()], table[m.group().lower()], m.start(), m.end())
         for m in pattern.finditer(normalised)
     ]
+
+
+SPECIFIC_GROUPS = frozenset({"hts", "sna", "isis", "sdf"})
+
+
+@lru_cache(maxsize=1)
+def _framing_heads() -> dict[str, frozenset[str]]:
+    """Head word of a generic framing ("militants") -> groups it may stand for."""
+    return {
+        row["head"].strip().lower(): frozenset(a.strip() for a in row["may_be"].split("|") if a.strip())
+        for row in load_csv("control_actor_framings.csv")
+    }
+
+
+@lru_cache(maxsize=1)
+def _framings() -> frozenset[str]:
+    """Alias-table phrases that frame an unnamed opposition group ("terrorists", "rebels")."""
+    return frozenset(
+        row["alias"].strip().lower()
+        for row in load_csv("actor_aliases.csv")
+        if row["actor_id"].strip() == "opposition" and row.get("note", "").strip() == "framing"
+    )
+
+
+def is_framing(label: str) -> bool:
+    """True when ``label`` is a generic framing of an opposition group, not its name."""
+    key = label.strip().lower().replace("’", "'")
+    key = key[4:] if key.startswith("the ") else key
+    return key in _framings() or ("the " + key) in _framings()
+
+
+@lru_cache(maxsize=64)
+def group_counts(text: str) -> dict[str, int]:
+    """How often the text names each specific armed group (hts, sna, isis, sdf)."""
+    counts: dict[str, int] = {}
+    for mention in find_actors(text):
+        if mention.actor_id in SPECIFIC_GROUPS:
+            counts[mention.actor_id] = counts.get(mention.actor_id, 0) + 1
+    return counts
+
+
+def specific_actor(label: str, actor_id: str, earlier: tuple[str, ...] = (), article_text: str = "") -> str:
+    """The group a generic framing stands for, else ``actor_id`` unchanged.
+
+    ``earlier``: texts before the mention, nearest first (the sentence so far, then the
+    previous sentences). A framing becomes a group when an earlier text names that group
+    with the same head word ("HTS-led armed factions" ... "the factions"), or when the
+    whole article names only one group the head word may stand for, or one
+    at least three times as often as any other ("militants" in an
+    article that names only HTS).
+    """
+    if actor_id != "opposition" or not is_framing(label):
+        return actor_id
+    head = label.strip().lower().split()[-1]
+    may_be = _framing_heads().get(head, frozenset())
+    if not may_be:
+        return actor_id
+    for text in earlier:
+        for mention in reversed(find_actors(text)):
+            if mention.actor_id in may_be and head in mention.label.lower():
+                return mention.actor_id
+    counts = {g: n for g, n in group_counts(article_text).items() if g in may_be}
+    ranked = sorted(counts.items(), key=lambda item: item[1], reverse=True)
+    if len(ranked) == 1 or (len(ranked) > 1 and ranked[0][1] >= 3 * ranked[1][1]):
+        return ranked[0][0]  # the only group named, or the one the article is about
+    return actor_id

@@ -1,12 +1,174 @@
-"""Who makes a claim: "according to SOHR", "the army said", "X told Y TV"... (STUB: owner E1)."""
+"""Who makes a claim: "according to SOHR", "the army said", "X told Y TV"...
+
+The alias table ``seeds/reference/claimants_aliases.csv`` maps the article's words for a
+source onto one normalised claimant ("the Observatory" -> "SOHR"); the attribution words
+(reporting verbs, "according to") are in ``seeds/reference/claimants_verbs.yaml``.
+
+A sentence names its own claimant when a known source stands next to an attribution:
+"according to X", "reported by X", "X said", "X, which ..., reported", "X told Y" (the
+claimant is then "X (Y)"). A pronoun subject ("they said") takes the previous claimant, and
+a generic back-reference ("the sources", "the military") takes the most recent claimant
+sharing its head word. A claimant that opens a sentence carries to the following sentences
+of its paragraph (and on into the next paragraph while paragraphs are single sentences),
+until another one is named.
+"""
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
 
+from .patterns import alternation
+from .reference import load_csv, load_yaml
 from .text import Sentence
+
+OPENING_CHARS = 30  # an attribution starting this close to the sentence start opens it
+
+
+@dataclass(frozen=True)
+class ClaimantMention:
+    """A source named in a sentence, with how it was attributed."""
+
+    claimant: str  # normalised ("SOHR")
+    words: str  # as written ("the Observatory")
+    start: int  # where the attribution starts in the sentence
+    generic: bool  # a back-reference such as "the sources"
+
+
+@dataclass(frozen=True)
+class _Alias:
+    claimant: str
+    generic: bool
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple[dict[str, _Alias], re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Alias table and compiled patterns (aliases, verbs after a source, phrases before one,
+    pronoun subjects)."""
+    aliases: dict[str, _Alias] = {}
+    sensitive: list[str] = []
+    insensitive: list[str] = []
+    for row in load_csv("claimants_aliases.csv"):
+        alias = row["alias"].strip().lower()
+        claimant = row["claimant"].strip()
+        aliases[alias] = _Alias(claimant, (row.get("generic") or "").strip() == "yes")
+        # abbreviations that are also ordinary words ("who", "ap") match in capitals only
+        if claimant == alias.upper() and alias.isalpha():
+            sensitive.append(alias.upper())
+        else:
+            insensitive.append(alias)
+    alias_pattern = re.compile(
+        rf"(?<![\w-])(?:(?-i:{alternation(sensitive)})|{alternation(insensitive)})(?![\w-])",
+        re.IGNORECASE,
+    )
+    verbs = load_yaml("claimants_verbs.yaml")
+    verb = alternation(verbs["reporting_verbs"])
+    gap = (
+        r"(?:\s*\([^)]{0,40}\))?"  # "(SOHR)"
+        r"(?:\s*,[^,]{1,120},)?"  # ", which has supported Damascus since 2015,"
+        r"(?:\s+(?:in|from|at|of|on|inside)\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]*(?:\s+[a-z]+)?)?"  # "in Hama city"
+        r"(?:\s+(?-i:[A-Z])[\w'’.-]*){0,3}"  # a person's name: "spokesman Dmitry Peskov"
+        r"\s*,?\s*(?:(?:\w+ly|also|has|have|had|then|later|further|"
+        r"on\s+(?-i:[A-Z])\w+|in\s+a\s+statement)\s+){0,3}"
+    )
+    after_source = re.compile(rf"^{gap}(?P<verb>{verb})\b", re.IGNORECASE)
+    before = re.compile(
+        rf"\b(?P<phrase>{alternation(verbs['before_claimant'])})\s+(?:the\s+|a\s+)?$", re.IGNORECASE
+    )
+    pronoun = re.compile(
+        rf"(?:^|[,\"”]\s*)(?:{alternation(verbs['pronoun_subjects'])})\s+(?:\w+ly\s+|also\s+)?(?:{verb})\b"
+        rf"|\b(?:said|added|noted)\s+(?:he|she|they)\b",
+        re.IGNORECASE,
+    )
+    return aliases, alias_pattern, after_source, before, pronoun
+
+
+def _according_to(text: str) -> re.Match[str] | None:
+    return re.search(r"\baccording\s+to\b", text, re.IGNORECASE)
+
+
+def find_claimant(text: str) -> ClaimantMention | None:
+    """The source a sentence attributes itself to, or None."""
+    aliases, alias_pattern, after_source, before, _ = _tables()
+    mentions = list(alias_pattern.finditer(text.replace("’", "'")))
+    if not mentions:
+        return None
+    according = _according_to(text)
+    if according:
+        for m in mentions:
+            between = text[according.end():m.start()]
+            if m.start() >= according.end() and len(between) <= 60 and "," not in between:
+                return _mention(aliases, m, according.start(), text)
+    candidates: list[ClaimantMention] = []
+    for m in mentions:
+        prefix = before.search(text[max(0, m.start() - 40):m.start()])
+        if prefix and prefix.group("phrase").lower() != "told":
+            start = m.start() - (len(text[max(0, m.start() - 40):m.start()]) - prefix.start())
+            candidates.append(_mention(aliases, m, start, text))
+            continue
+        follow = after_source.match(text[m.end():m.end() + 220])
+        if follow:
+            mention = _mention(aliases, m, m.start(), text)
+            if follow.group("verb").lower() == "told":
+                verb_end = m.end() + follow.end("verb")
+                told = alias_pattern.match(text, verb_end + 1) or alias_pattern.match(text, verb_end + 5)
+                if told and re.fullmatch(r"\s+(?:the\s+)?", text[verb_end:told.start()], re.IGNORECASE):
+                    medium = aliases[told.group().lower()].claimant
+                    mention = ClaimantMention(f"{mention.claimant} ({medium})", mention.words,
+                                              mention.start, mention.generic)
+            candidates.append(mention)
+    return min(candidates, key=lambda c: c.start) if candidates else None
+
+
+def _mention(aliases: dict[str, _Alias], m: re.Match[str], start: int, text: str) -> ClaimantMention:
+    alias = aliases[m.group().lower()]
+    return ClaimantMention(alias.claimant, text[m.start():m.end()], start, alias.generic)
+
+
+def _resolve_generic(mention: ClaimantMention, history: list[str]) -> str:
+    """"the sources" -> the most recent claimant whose name contains "sources", if any."""
+    head = mention.claimant.lower().split()[-1]
+    for earlier in reversed(history):
+        if head in earlier.lower() and earlier != mention.claimant:
+            return earlier
+    return mention.claimant
 
 
 def claimants_by_sentence(sentences: Sequence[Sentence]) -> list[tuple[str | None, str | None]]:
     """For each sentence, (normalised claimant, article's words) in force, carried over
     from a claimant that opens a paragraph; (None, None) when the article gives none."""
-    return [(None, None) for _ in sentences]
+    *_, pronoun = _tables()
+    out: list[tuple[str | None, str | None]] = []
+    history: list[str] = []
+    carried: tuple[str, str] | None = None
+    carried_paragraph = -1
+    previous: tuple[str | None, str | None] = (None, None)
+    paragraph_sizes: dict[int, int] = {}
+    for sentence in sentences:
+        paragraph_sizes[sentence.paragraph] = paragraph_sizes.get(sentence.paragraph, 0) + 1
+    for sentence in sentences:
+        if carried and sentence.paragraph != carried_paragraph:
+            # carry on only through a run of one-sentence paragraphs
+            if paragraph_sizes.get(carried_paragraph, 0) == 1 and sentence.paragraph == carried_paragraph + 1:
+                carried_paragraph = sentence.paragraph
+            else:
+                carried = None
+        mention = find_claimant(sentence.text)
+        if mention is not None:
+            name = _resolve_generic(mention, history) if mention.generic else mention.claimant
+            current: tuple[str | None, str | None] = (name, mention.words)
+            history.append(name)
+            if mention.start <= OPENING_CHARS:
+                carried, carried_paragraph = (name, mention.words), sentence.paragraph
+            elif carried:
+                carried = None
+        elif pronoun.search(sentence.text) and previous[0] is not None:
+            current = previous
+        elif carried:
+            current = carried
+        else:
+            current = (None, None)
+        out.append(current)
+        previous = current
+    return out

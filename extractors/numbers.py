@@ -1,9 +1,25 @@
-"""Counts of people or things in text: digits, words, scales, vague amounts (STUB: owner E1)."""
+"""Counts of people or things in text: digits, words, scales, vague amounts, ranges.
+
+``find_counts(text)`` returns every number phrase that could count people or things, with
+its qualifier ("at least", "more than", "nearly"...) folded into a UCDP-style
+:class:`Count`. Numbers that are something else (distances, years, ages, percentages,
+money, times, dates, unit names, populations) are left out. The vocabulary lives in
+``seeds/reference/numbers_vocabulary.yaml``.
+
+Count shape by qualifier (low, best, high):
+exact (n, n, n); at_least (n, n, None); more_than (n, None, None);
+approximately (None, n, None); up_to (None, n, n); vague (low bound, None, None);
+a range "between 10 and 15" (10, None, 15).
+"""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
 
 from .claims import Count
+from .reference import load_yaml
 
 
 @dataclass(frozen=True)
@@ -14,6 +30,260 @@ class CountMention:
     count: Count
 
 
+@dataclass(frozen=True)
+class _Vocabulary:
+    """The YAML vocabulary with its compiled patterns."""
+
+    data: dict[str, Any]
+    word_values: dict[str, tuple[str, int]]  # word -> (kind: unit/ten/scale, value)
+    vague: dict[str, int]
+    qualifiers_before: dict[str, str]
+    qualifiers_after: dict[str, str]
+    not_after: frozenset[str]
+    not_before: frozenset[str]
+    year_before: frozenset[str]
+    count_nouns: frozenset[str]
+    year_range: tuple[int, int]
+    population_before: re.Pattern[str]
+    pattern: re.Pattern[str]
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> _Vocabulary:
+    data = load_yaml("numbers_vocabulary.yaml")
+    word_values: dict[str, tuple[str, int]] = {}
+    for kind in ("units", "tens", "scales"):
+        for word, value in data[kind].items():
+            word_values[word] = (kind, int(value))
+    words = _alternation(list(word_values))
+    scales = _alternation(list(data["scales"]))
+    singular = _alternation(data["singular_people"])
+    digits = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+    digit_number = rf"(?:{digits})(?:\s*-?\s*(?:{scales})\b|(?:m|bn)\b)?"
+    starters = _alternation([w for w, (kind, _) in word_values.items() if kind != "scales"])
+    word_run = (
+        rf"(?:\b(?:an?\s+(?=(?:{scales})\b)|(?=(?:{starters})\b))(?:{words})\b"
+        rf"(?:(?:\s+and\s+|\s+|-)(?:{words})\b)*)"
+    )
+    a_person = rf"\ban?(?=\s+(?:{singular})\b)"
+    number = rf"(?:(?<![\w.,:/$€£-]){digit_number}|{word_run}|{a_person})"
+    vague = rf"\b(?:{_alternation(list(data['vague']))})\b"
+    qualifier = rf"\b(?P<qual>{_alternation(list(data['qualifiers_before']))})\s+"
+    after = rf"(?:\s*(?P<after>{_alternation(list(data['qualifiers_after']))})\b|(?P<plus>\+))?"
+    pattern = re.compile(
+        rf"(?:{qualifier})?(?:(?P<between>between\s+)?(?P<a>{number})\s*(?P<sep>[-–](?=\s*\d)|\bto\b|\bor\b|(?(between)\band\b|(?!)))\s*(?P<b>{number})"
+        rf"|(?P<vague>{vague})|(?P<n>{number})){after}",
+        re.IGNORECASE,
+    )
+    population = rf"(?:{_alternation(data.get('population_before', []))})\s*$"
+    return _Vocabulary(
+        data=data,
+        word_values=word_values,
+        vague={k: int(v) for k, v in data["vague"].items()},
+        qualifiers_before=dict(data["qualifiers_before"]),
+        qualifiers_after=dict(data["qualifiers_after"]),
+        not_after=frozenset(w.lower() for w in data["not_count_after"]),
+        not_before=frozenset(w.lower() for w in data["not_count_before"]),
+        year_before=frozenset(w.lower() for w in data["year_before"]),
+        count_nouns=frozenset(w.lower() for w in data["count_nouns_for_years"]),
+        year_range=(int(data["year_range"][0]), int(data["year_range"][1])),
+        population_before=re.compile(population, re.IGNORECASE),
+        pattern=pattern,
+    )
+
+
+def parse_number(phrase: str) -> int | None:
+    """Value of one number phrase: "1,600" -> 1600, "1.5 million" -> 1500000,
+    "twenty-five" -> 25, "a hundred" -> 100, "a" -> 1. None when it is not a number."""
+    vocab = _vocabulary()
+    cleaned = phrase.lower().replace(",", "").strip()
+    digit = re.match(r"^(\d+(?:\.\d+)?)\s*-?\s*([a-z]*)$", cleaned)
+    if digit:
+        value = float(digit.group(1))
+        scale = digit.group(2)
+        if scale == "m":
+            scale = "million"
+        if scale:
+            kind_value = vocab.word_values.get(scale)
+            if not kind_value or kind_value[0] != "scales":
+                return None
+            value *= kind_value[1]
+        return int(round(value))
+    total, current = 0, 0
+    for token in re.split(r"[\s-]+", cleaned):
+        if token in ("and", ""):
+            continue
+        if token in ("a", "an"):
+            current = max(current, 1)
+            continue
+        kind_value = vocab.word_values.get(token)
+        if kind_value is None:
+            return None
+        kind, value = kind_value
+        if kind in ("units", "tens"):
+            current += value
+        elif value < 1000:  # hundred, dozen: multiply what came before
+            current = (current or 1) * value
+        else:
+            total += (current or 1) * value
+            current = 0
+    return total + current
+
+
+def _next_word(text: str, end: int) -> str:
+    """The word right after a number (attached units like "200km" included), lower case."""
+    match = re.match(r"\s*-?\s*([%$]|[A-Za-z][A-Za-z.'’]*(?:-[A-Za-z]+)*)", text[end:end + 40])
+    return match.group(1).lower().rstrip(".") if match else ""
+
+
+def _previous_word(text: str, start: int) -> str:
+    match = re.search(r"([A-Za-z$€£.]+|[-–])\s*$", text[max(0, start - 40):start])
+    return match.group(1).lower() if match else ""
+
+
+def _is_year(value: int, raw: str, text: str, start: int, end: int, qualified: bool) -> bool:
+    """A bare four-digit number in the year range reads as a year unless a qualifier or
+    a people noun right after it makes it a count ("at least 2000", "2000 people")."""
+    vocab = _vocabulary()
+    low, high = vocab.year_range
+    if not (re.fullmatch(r"\d{4}", raw) and low <= value <= high):
+        return False
+    if qualified:
+        return False
+    return _next_word(text, end).split("-")[0] not in vocab.count_nouns
+
+
+def _excluded(raw: str, text: str, start: int, end: int, qualified: bool) -> bool:
+    """True when the number at text[start:end] is not a count (unit, date, age, time...)."""
+    vocab = _vocabulary()
+    following = text[end:end + 3]
+    if re.match(r"[:/]\d|[’']?s\b", following):  # 9:14, 4/5/17, the 1990s
+        return True
+    if re.fullmatch(r"0\d+", raw.replace(",", "")):  # "at 0914": a clock time or code
+        return True
+    nxt = _next_word(text, end)
+    if nxt and (nxt in vocab.not_after or nxt.split("-")[0] in vocab.not_after):
+        return True
+    if nxt.startswith("year") or nxt.startswith("-year"):
+        return True
+    prev = _previous_word(text, start)
+    if prev in vocab.not_before:
+        return True
+    if vocab.population_before.search(text[max(0, start - 40):start]):
+        return True
+    value = parse_number(raw)
+    if value is not None and raw[:1].isdigit() and _is_year(value, raw.replace(",", ""), text, start, end, qualified):
+        return True
+    if value is not None and raw[:1].isdigit() and prev in ("at",) and re.fullmatch(r"\d{4}", raw):
+        return True
+    return False
+
+
+def _make_count(value: int, qualifier: str) -> Count:
+    if qualifier == "at_least":
+        return Count(value, value, None, qualifier)
+    if qualifier == "more_than":
+        return Count(value, None, None, qualifier)
+    if qualifier == "approximately":
+        return Count(None, value, None, qualifier)
+    if qualifier == "up_to":
+        return Count(None, value, value, qualifier)
+    return Count(value, value, value, "exact")
+
+
+def _scale_of(phrase: str) -> int:
+    """The scale word a number phrase ends with ("2 million" -> 1000000), else 1."""
+    vocab = _vocabulary()
+    last = re.split(r"[\s-]+", phrase.lower().strip())[-1]
+    kind_value = vocab.word_values.get(last)
+    return kind_value[1] if kind_value and kind_value[0] == "scales" and kind_value[1] >= 1000 else 1
+
+
+def _mention(text: str, match: re.Match[str]) -> list[CountMention]:
+    """Turn one regex match into zero, one or two count mentions."""
+    vocab = _vocabulary()
+    qual_word = (match.group("qual") or "").lower()
+    qualifier = vocab.qualifiers_before.get(re.sub(r"\s+", " ", qual_word), "exact")
+    if match.group("after"):
+        qualifier = vocab.qualifiers_after[match.group("after").lower()]
+    elif match.group("plus"):
+        qualifier = "at_least"
+    qualified = bool(qual_word) or qualifier != "exact"
+    start, end = match.start(), match.end()
+    if vocab.population_before.search(text[max(0, start - 40):start]):
+        return []  # "home to nearly a million residents": a population, not a count
+    if match.group("vague"):
+        low = vocab.vague[re.sub(r"\s+", " ", match.group("vague").lower())]
+        nxt = _next_word(text, match.end("vague"))
+        if nxt in vocab.not_after:
+            return []
+        return [CountMention(text[start:end], start, end, Count(low, None, None, "vague"))]
+    if match.group("n"):
+        raw = match.group("n")
+        if _excluded(raw, text, match.start("n"), match.end("n"), qualified):
+            return []
+        value = parse_number(raw)
+        if value is None:
+            return []
+        return [CountMention(text[start:end], start, end, _make_count(value, qualifier))]
+    # a range, or two numbers joined by a word that does not make a range
+    a_raw, b_raw, sep = match.group("a"), match.group("b"), match.group("sep").lower()
+    a_value, b_value = parse_number(a_raw), parse_number(b_raw)
+    prev = _previous_word(text, match.start())
+    is_range = (
+        a_value is not None and b_value is not None
+        and (sep != "and" or match.group("between"))
+        and prev != "from"
+    )
+    if is_range and a_value is not None and b_value is not None:
+        if a_value < b_value and _scale_of(a_raw) == 1 and _scale_of(b_raw) > 1 and a_value < 1000:
+            a_value *= _scale_of(b_raw)  # "1.5 to 2 million"
+        a_raw_clean = a_raw.replace(",", "")
+        both_years = all(
+            _is_year(v, r.replace(",", ""), text, s, e, False)
+            for v, r, s, e in ((a_value, a_raw_clean, match.start("a"), match.end("b")),
+                               (b_value, b_raw, match.start("b"), match.end("b")))
+        )
+        if both_years or _excluded(b_raw, text, match.start("b"), match.end("b"), qualified):
+            return []
+        if a_value < b_value:
+            return [CountMention(text[start:end], start, end, Count(a_value, None, b_value, qualifier))]
+    # not a range: read each number on its own
+    out = []
+    for group in ("a", "b"):
+        raw, s, e = match.group(group), match.start(group), match.end(group)
+        value = parse_number(raw)
+        if value is None or _excluded(raw, text, s, e, False):
+            continue
+        q = qualifier if group == "a" else "exact"
+        m_start = start if group == "a" else s
+        out.append(CountMention(text[m_start:e], m_start, e, _make_count(value, q)))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _prefilter() -> re.Pattern[str]:
+    """Cheap test: does the text hold a digit or any number / vague / singular-people word?"""
+    data = _vocabulary().data
+    words = [*data["units"], *data["tens"], *data["scales"], *data["vague"], *data["singular_people"]]
+    stems = sorted({w.split()[-1] for w in words}, key=len, reverse=True)
+    return re.compile(r"\d|\b(?:" + "|".join(re.escape(w) for w in stems) + r")", re.IGNORECASE)
+
+
 def find_counts(text: str) -> list[CountMention]:
     """Number phrases in ``text`` that could count people or things (not years, distances...)."""
-    return []
+    return list(_find_counts(text))
+
+
+@lru_cache(maxsize=256)
+def _find_counts(text: str) -> tuple[CountMention, ...]:
+    if not _prefilter().search(text):
+        return ()
+    mentions: list[CountMention] = []
+    for match in _vocabulary().pattern.finditer(text):
+        mentions.extend(_mention(text, match))
+    return tuple(mentions)

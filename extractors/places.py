@@ -1,9 +1,25 @@
-"""Places: find place names in text and resolve them against the gazetteer (STUB: owner E2)."""
+"""Places: find place names in text and resolve them against the gazetteer.
+
+The gazetteer is ``seeds/reference/gazetteer.csv`` (GeoNames places of Syria, the 14
+governorates and hand-kept places; see ``seeds/reference/README.md``). Names are compared
+through ``name_key``, which folds the usual transliteration noise: Arabic article prefixes
+("al-", "Al ", "ad-", "ez-"...), hyphens, apostrophes and ayn marks, doubled letters,
+"ou"/"o" vs "u", "ei"/"ey" vs "ay", "q" vs "k" and a final "h" ("Hamah" = "Hama",
+"Ma'arrat an-Nu'man" = "Maarat al-Numan", "Deir ez-Zor" = "Deir al-Zour").
+
+"X province", "X governorate", "X countryside", "rural X" and "countryside of X" resolve to
+the governorate with precision ``admin1``. A name the gazetteer does not know is kept as
+written with precision ``unresolved`` and no coordinates: nothing is ever guessed.
+"""
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .claims import Place
+from .reference import load_csv, load_yaml
 
 
 @dataclass(frozen=True)
@@ -14,11 +30,265 @@ class PlaceMention:
     place: Place  # resolved (precision place/admin1/country) or unresolved
 
 
+@dataclass(frozen=True)
+class GazetteerEntry:
+    """One row of the gazetteer."""
+
+    place_id: str
+    name: str
+    admin1: str
+    latitude: float | None
+    longitude: float | None
+    kind: str  # city, town, village, governorate, site
+
+
+# Arabic article forms, dropped when they prefix a name ("al-Bab", "Deir ez-Zor").
+_ARTICLES = frozenset(
+    "al el il ad ed an en ar er as es ash esh at et az ez ath adh".split()
+)
+# Letter-sequence folds applied to every token, in order.
+_FOLDS = (
+    ("ou", "u"), ("oo", "u"), ("o", "u"), ("ee", "i"), ("ei", "ay"), ("ey", "ay"),
+    ("ai", "ay"), ("q", "k"), ("ck", "k"), ("ph", "f"),
+)
+_ADMIN_AFTER = re.compile(
+    r"\s+(?:province|provinces|governorate|governorates|countryside|countrysides|"
+    r"region|district|suburbs|outskirts|city|town|village|area)$",
+    re.IGNORECASE,
+)
+_ADMIN_WORDS = frozenset(
+    "province provinces governorate governorates countryside countrysides region "
+    "district suburbs outskirts".split()
+)
+_LEAD = re.compile(
+    r"^(?:the\s+)?(?:(?:city|town|village|province|governorate|countryside|suburbs|"
+    r"outskirts)\s+of\s+)?(?:(?:rural|greater)\s+)?",
+    re.IGNORECASE,
+)
+_DIRECTION = re.compile(
+    r"^(?:(?:north|south|east|west)(?:ern)?|north-?(?:east|west)(?:ern)?|"
+    r"south-?(?:east|west)(?:ern)?|central|rural)\s+",
+    re.IGNORECASE,
+)
+_COUNTRY = frozenset({"syria", "syrian arab republic"})
+_TOKEN = re.compile(r"[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F'’ʼ`‘ʿʾ]*")
+_MAX_TOKENS = 5
+
+
+@lru_cache(maxsize=65536)
+def name_key(name: str) -> str:
+    """Spelling-insensitive comparison key for a place name (see module docstring)."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    text = re.sub(r"['’ʼ`‘ʿʾ]", "", text)
+    tokens = re.findall(r"[a-z0-9]+", text)
+    if len(tokens) > 1:
+        tokens = [t for t in tokens if t not in _ARTICLES] or tokens
+    return " ".join(_fold(t) for t in tokens)
+
+
+@lru_cache(maxsize=65536)
+def _fold(token: str) -> str:
+    for old, new in _FOLDS:
+        token = token.replace(old, new)
+    token = re.sub(r"(.)\1+", r"\1", token)
+    if len(token) > 3 and token.endswith("h") and token[-2] in "aeiu":
+        token = token[:-1]
+    return token
+
+
+def _float(value: str) -> float | None:
+    return float(value) if value and value.strip() else None
+
+
+@lru_cache(maxsize=1)
+def _index() -> dict[str, tuple[GazetteerEntry, ...]]:
+    """name_key -> gazetteer entries with that name or alias (several when ambiguous)."""
+    index: dict[str, list[GazetteerEntry]] = {}
+    for row in load_csv("gazetteer.csv"):
+        entry = GazetteerEntry(
+            row["place_id"], row["name"], row["admin1"], _float(row["latitude"]),
+            _float(row["longitude"]), row["kind"],
+        )
+        names = [row["name"], *row["aliases"].split("|")]
+        for key in {name_key(n) for n in names if n.strip()}:
+            index.setdefault(key, []).append(entry)
+    return {key: tuple(entries) for key, entries in index.items()}
+
+
+@lru_cache(maxsize=1)
+def _not_in_free_text() -> frozenset[str]:
+    """Keys never matched by ``find_places`` on their own (common words, foreign places)."""
+    return frozenset(name_key(row["name"]) for row in load_csv("places_ambiguous.csv"))
+
+
+def lookup(name: str, *, governorate: bool = False) -> GazetteerEntry | None:
+    """Best gazetteer entry for a name: a governorate when ``governorate`` is set, else a
+    settlement or site before a governorate of the same name."""
+    entries = _index().get(name_key(name), ())
+    if not entries:
+        return None
+    govs = [e for e in entries if e.kind == "governorate"]
+    others = [e for e in entries if e.kind != "governorate"]
+    if governorate:
+        if govs:
+            return govs[0]
+        return others[0] if others else None
+    return (others or govs)[0]
+
+
+def _as_place(name: str, entry: GazetteerEntry, precision: str) -> Place:
+    if precision == "admin1" and entry.kind != "governorate":
+        gov = lookup(entry.admin1, governorate=True)
+        if gov is not None:
+            entry = gov
+    return Place(
+        name=name, place_id=entry.place_id, admin1=entry.admin1, latitude=entry.latitude,
+        longitude=entry.longitude, precision=precision,
+    )
+
+
 def resolve_place(name: str) -> Place:
-    """Gazetteer entry for a name as written; unresolved Place(name) when unknown."""
+    """Gazetteer entry for a name as written; unresolved Place(name) when unknown.
+
+    "Hama province" / "Hama countryside" / "rural Hama" give the governorate (precision
+    admin1); "the city of Hama" / "Hama city" give the city; "northern Hama countryside"
+    drops the direction word; "Syria" gives precision country.
+    """
+    cleaned = " ".join(name.split()).strip(" ,.;:")
+    if not cleaned:
+        return Place(name=name)
+    whole = lookup(cleaned)
+    if whole is not None:  # the full phrase is itself a name ("Rural Damascus")
+        return _as_place(name, whole, "admin1" if whole.kind == "governorate" else "place")
+    core = _LEAD.sub("", cleaned)
+    admin_word = _ADMIN_AFTER.search(core)
+    is_admin = bool(admin_word and admin_word.group().strip().lower() in _ADMIN_WORDS)
+    is_admin = is_admin or bool(re.match(
+        r"^(?:the\s+)?(?:province|governorate|countryside|suburbs|outskirts)\s+of\s+|^rural\s+",
+        cleaned, re.IGNORECASE,
+    ))
+    if admin_word:
+        core = core[: admin_word.start()]
+    core = re.sub(r"['’]s$", "", core.strip())
+    for candidate in (core, _DIRECTION.sub("", core)):
+        if name_key(candidate) in _COUNTRY:
+            return Place(name=name, precision="country")
+        entry = lookup(candidate, governorate=is_admin)
+        if entry is not None:
+            return _as_place(name, entry, "admin1" if is_admin else "place")
+    site = _site_pattern().match(cleaned)
+    if site:  # "Aleppo international airport", "the central prison in Hama"
+        entry = lookup(_DIRECTION.sub("", site.group("place") or site.group("place2")))
+        if entry is not None:
+            return _as_place(name, entry, "admin1")
     return Place(name=name)
 
 
+@lru_cache(maxsize=1)
+def _site_pattern() -> re.Pattern[str]:
+    words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in
+                     sorted(load_yaml("places_vocabulary.yaml")["site_words"], key=len, reverse=True))
+    return re.compile(
+        rf"^(?:the\s+)?(?:(?P<place>.+?)(?:['’]s)?\s+(?:{words})|(?:[\w-]+\s+){{0,2}}?(?:{words})\s+"
+        rf"(?:in|of|near|outside)\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?(?P<place2>.+))$",
+        re.IGNORECASE,
+    )
+
+
 def find_places(text: str) -> list[PlaceMention]:
-    """Known place names (and "X province" phrases) in ``text``, left to right."""
-    return []
+    """Known place names (and "X province" phrases) in ``text``, left to right.
+
+    A name followed by "province", "countryside" or "governorate" (also "Idlib and Aleppo
+    provinces") is reported with that word and precision admin1.
+    """
+    tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    mentions: list[PlaceMention] = []
+    i = 0
+    while i < len(tokens):
+        found = _longest_match(text, tokens, i)
+        if found is None:
+            i += 1
+            continue
+        j, entry = found
+        start, end = tokens[i][0], tokens[j][1]
+        mentions.append(_mention(text, start, end, entry))
+        i = j + 1
+    return _admin_lists(text, mentions)
+
+
+@lru_cache(maxsize=1)
+def _first_tokens() -> dict[str, int]:
+    """First token of every gazetteer key -> most tokens a name starting with it has."""
+    firsts: dict[str, int] = {}
+    for key in _index():
+        parts = key.split()
+        firsts[parts[0]] = max(firsts.get(parts[0], 0), len(parts))
+    return firsts
+
+
+def _longest_match(
+    text: str, tokens: list[tuple[int, int]], i: int
+) -> tuple[int, GazetteerEntry] | None:
+    """Last token index and entry of the longest gazetteer name starting at token ``i``."""
+    first = text[tokens[i][0]:tokens[i][1]]
+    is_article = first.lower() in _ARTICLES and i + 1 < len(tokens)
+    if not (first[0].isupper() or is_article):
+        return None
+    head = text[tokens[i + 1][0]:tokens[i + 1][1]] if is_article else first
+    longest = _first_tokens().get(name_key(head))
+    if longest is None:
+        return None
+    # an article prefix and hyphenated names add tokens beyond the key's own count
+    for j in range(min(len(tokens), i + min(_MAX_TOKENS, 2 * longest + 1)) - 1, i - 1, -1):
+        gap_ok = all(
+            re.fullmatch(r"[\s\-]{1,2}", text[tokens[k][1]:tokens[k + 1][0]])
+            for k in range(i, j)
+        )
+        last = text[tokens[j][0]:tokens[j][1]]
+        if not gap_ok or not last[0].isupper():
+            continue
+        span = text[tokens[i][0]:tokens[j][1]]
+        has_article = first.lower() in _ARTICLES
+        if not has_article and name_key(span) in _not_in_free_text():
+            continue
+        entry = lookup(span)
+        if entry is not None:
+            return j, entry
+    return None
+
+
+_ADMIN_TAIL = re.compile(
+    r"^(?:'s)?\s+(province|governorate|countryside|provinces|governorates|countrysides)\b",
+    re.IGNORECASE,
+)
+_RURAL_HEAD = re.compile(r"(?:\b(?:rural|countryside of|province of)\s+)$", re.IGNORECASE)
+
+
+def _mention(text: str, start: int, end: int, entry: GazetteerEntry) -> PlaceMention:
+    """A mention, widened to "X province" / "rural X" when the text says so."""
+    tail = _ADMIN_TAIL.match(text[end:])
+    head = _RURAL_HEAD.search(text[max(0, start - 20):start])
+    if tail:
+        end += tail.end()
+    elif head:
+        start -= len(head.group())
+    name = text[start:end]
+    return PlaceMention(name, start, end, resolve_place(name))
+
+
+def _admin_lists(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """In "Idlib and Aleppo provinces" the plural word makes every listed name admin1."""
+    out = list(mentions)
+    for k in range(len(out) - 1, 0, -1):
+        later = out[k]
+        if later.place.precision != "admin1" or not re.search(r"s$", later.name, re.IGNORECASE):
+            continue
+        m = k - 1
+        while m >= 0 and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", text[out[m].end:out[m + 1].start]):
+            prev = out[m]
+            entry = lookup(prev.name, governorate=True)
+            if entry is not None:
+                out[m] = PlaceMention(prev.name, prev.start, prev.end, _as_place(prev.name, entry, "admin1"))
+            m -= 1
+    return out

@@ -1,0 +1,27 @@
+"""Building regular expressions from vocabulary lists (the lists live in seeds/reference)."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+
+
+def alternation(words: Iterable[str], flexible_space: str | None = None) -> str:
+    """``a|b|c`` of the escaped words, longest first so the longest phrase wins.
+
+    ``flexible_space``, when given, replaces each space inside a phrase (e.g. ``r"\\s+"``).
+    """
+    ordered = sorted({w.strip() for w in words if w.strip()}, key=len, reverse=True)
+    escaped = (re.escape(w) for w in ordered)
+    if flexible_space is not None:
+        escaped = (e.replace(r"\ ", flexible_space) for e in escaped)
+    return "|".join(escaped)
+
+
+def whole_words(words: Iterable[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    """A pattern matching any of ``words`` as whole words (hyphens count as word characters)."""
+    return re.compile(rf"(?<![\w-])(?:{alternation(words)})(?![\w-])", flags)
+
+
+def invert(groups: Mapping[str, Iterable[str]]) -> dict[str, str]:
+    """``{label: [word, ...]}`` -> ``{word (lower-case): label}``."""
+    return {word.lower(): label for label, words in groups.items() for word in words}

@@ -1,0 +1,36 @@
+"""Actor aliases and framings, in sentences of our own wording."""
+from extractors.actors import find_actors, resolve_actor, specific_actor
+
+
+def test_framings_map_onto_contract_ids_and_keep_the_words() -> None:
+    found = find_actors("Jihadists and regime troops clashed while insurgents shelled Assad's forces.")
+    assert [(m.label, m.actor_id) for m in found] == [
+        ("Jihadists", "opposition"), ("regime", "syrian_government"),
+        ("insurgents", "opposition"), ("Assad's forces", "syrian_government"),
+    ]
+
+
+def test_former_names_and_sna() -> None:
+    assert resolve_actor("Jabhat al-Nusra") == "hts"
+    assert resolve_actor("National Army factions") == "sna"
+    assert resolve_actor("terrorists") == "opposition"
+    assert resolve_actor("rebels") == "opposition"
+
+
+def test_framing_becomes_the_group_named_just_before() -> None:
+    earlier = ("", "Monitors said HTS-led armed factions pushed south overnight.")
+    assert specific_actor("the factions", "opposition", earlier, "") == "hts"
+
+
+def test_framing_becomes_the_only_group_the_article_names() -> None:
+    article = "Fighters of Hayat Tahrir al-Sham advanced. The militants then took the hill."
+    assert specific_actor("militants", "opposition", (), article) == "hts"
+
+
+def test_framing_stays_generic_when_several_groups_are_named_evenly() -> None:
+    article = "ISIS attacked in the east. HTS attacked in the west. The militants moved on."
+    assert specific_actor("militants", "opposition", (), article) == "opposition"
+
+
+def test_a_name_is_never_reframed() -> None:
+    assert specific_actor("Syrian army", "syrian_government", (), "HTS was there.") == "syrian_government"

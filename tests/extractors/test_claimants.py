@@ -1,0 +1,40 @@
+"""Claimants: who a sentence attributes itself to, and carry-over within a paragraph."""
+import pytest
+
+from extractors.claimants import claimants_by_sentence, find_claimant
+from extractors.text import split_sentences
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("According to the Syrian Observatory for Human Rights, shelling went on.", "SOHR"),
+    ("The Observatory put the figure higher.", None),
+    ("Shelling went on overnight, the army said.", "Syrian army"),
+    ("The Syrian military disclosed the figures late on Monday.", "Syrian military"),
+    ("The clashes were reported by Reuters.", "Reuters"),
+    ("Reuters reported that the road was cut.", "Reuters"),
+    ("The Russian military, which runs an air base nearby, reported strikes on depots.", "Russian military"),
+    ("WHO said it had sent supplies.", "WHO"),
+    ("SANA reported heavy damage.", "SANA"),
+    ("Ukrainian intelligence says the unit withdrew.", "GUR"),
+    ("Local sources in Idlib city told Al-Mayadeen TV that the road was open.", "local sources (Al-Mayadeen TV)"),
+    ("A doctor, who works at the UN's World Food Program, warned that stocks were low.", "WFP"),
+])
+def test_find_claimant(text: str, expected: str | None) -> None:
+    found = find_claimant(text)
+    assert (found.claimant if found else None) == expected
+
+
+def test_opening_claimant_carries_within_its_paragraph() -> None:
+    text = (
+        "According to the Observatory, the strikes hit two markets. Nine people died there.\n"
+        "The town was quiet by evening."
+    )
+    names = [c for c, _ in claimants_by_sentence(split_sentences(text))]
+    assert names == ["SOHR", "SOHR", None]
+
+
+def test_generic_back_reference_takes_the_earlier_claimant() -> None:
+    text = ("Field sources told Al-Mayadeen TV that the bridge held. "
+            "The sources reported that losses were heavy.")
+    names = [c for c, _ in claimants_by_sentence(split_sentences(text))]
+    assert names == ["field sources (Al-Mayadeen TV)", "field sources (Al-Mayadeen TV)"]

@@ -1,0 +1,117 @@
+"""Equipment losses from sentences of our own wording, plus the seed articles' facts."""
+from pathlib import Path
+
+import pytest
+import yaml
+
+from extractors import extract_article
+from extractors.equipment import find_equipment
+
+SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
+
+
+def losses(text: str) -> list[tuple]:
+    return [(e.model, e.category, e.status, e.quantity, e.qualifier)
+            for e in extract_article(text, "t").equipment_losses]
+
+
+def test_models_nicknames_and_spellings() -> None:
+    found = {(m.model, m.category) for m in find_equipment(
+        "Footage shows a T72, an Akatsiya, two BTR-82A carriers, a Pantsir and a Ka-52.")}
+    assert found == {("T-72", "tank"), ("2S3 Akatsiya", "self_propelled_artillery"),
+                     ("BTR-82", "armoured_personnel_carrier"), ("Pantsir-S1", "air_defence_system"),
+                     ("Ka-52", "helicopter")}
+
+
+def test_model_and_generic_word_make_one_item() -> None:
+    [item] = find_equipment("a Grad multiple launch rocket system")
+    assert (item.text, item.model, item.category) == (
+        "Grad multiple launch rocket system", "BM-21 Grad", "multiple_rocket_launcher")
+
+
+def test_generic_words_give_a_category_without_model() -> None:
+    assert losses("Rebels destroyed three tanks near the dam.") == [(None, "tank", "destroyed", 3, "exact")]
+    assert losses("An armoured recovery vehicle was abandoned on the road.") == [
+        (None, "armoured_recovery_vehicle", "abandoned", 1, "exact")]
+
+
+@pytest.mark.parametrize("text,status", [
+    ("Fighters seized a BMP-2 intact.", "captured"),
+    ("A burnt-out MT-LB lay by the road.", "destroyed"),
+    ("A damaged T-90 was towed away.", "damaged"),
+    ("One BMP-1 was left behind by the retreating troops.", "abandoned"),
+    ("A D-30 howitzer also fell into their hands.", "captured"),
+    ("Air defences shot down a Shahed drone over the base.", "destroyed"),
+])
+def test_statuses(text: str, status: str) -> None:
+    assert [row[2] for row in losses(text)] == [status]
+
+
+def test_quantities() -> None:
+    assert losses("They captured a towed D-20 gun.")[0][3:] == (1, "exact")
+    assert losses("They captured several armoured vehicles.")[0][3:] == (None, "vague")
+    assert losses("At least one armoured vehicle was abandoned.")[0][3:] == (1, "at_least")
+    assert losses("They captured T-62 tanks.")[0][3:] == (None, None)
+
+
+def test_umbrella_word_gives_only_the_listed_models() -> None:
+    rows = losses("Troops abandoned armoured vehicles, including the BMP-3 and the BTR-80.")
+    assert [(r[0], r[2]) for r in rows] == [("BMP-3", "abandoned"), ("BTR-80", "abandoned")]
+
+
+def test_status_carries_from_an_earlier_sentence_of_the_paragraph() -> None:
+    text = "The rebels captured a large depot near the airport. The equipment included a Buk and two Grad launchers."
+    assert [(r[0], r[2]) for r in losses(text)] == [("Buk", "captured"), ("BM-21 Grad", "captured")]
+
+
+def test_no_status_or_weapon_used_is_no_loss() -> None:
+    assert losses("Pickup trucks full of fighters drove through the square.") == []
+    assert losses("Rebels fired TOW missiles at the checkpoint.") == []
+    assert losses("A video captures a T-72 driving past the mosque.") == []
+    assert losses("The army planned to destroy the remaining tanks.") == []
+
+
+def test_owner_and_captor() -> None:
+    [row] = extract_article(
+        "The Syrian army suffered heavy losses. Rebels captured a T-55 near the highway.", "t").equipment_losses
+    assert (row.owner_actor, row.captor_actor) == ("syrian_government", "opposition")
+    [row] = extract_article("An armoured vehicle was left behind by government forces.", "t").equipment_losses
+    assert row.owner_actor == "syrian_government"
+
+
+def test_seed_000_losses() -> None:
+    seeds = SHARED / "seeds"
+    if not (seeds / "gold.yaml").exists():
+        pytest.skip(f"{seeds} is absent (the shared folder sits beside the repo)")
+    name = "000_48653ec1725ca67c.txt"
+    rows = extract_article((seeds / name).read_text(encoding="utf-8"), name).equipment_losses
+    captured = {r.model for r in rows if r.status == "captured"}
+    assert {"T-72M", "T-62", "T-55MV", "T-55", "BMP-1", "BMP-2", "2S1 Gvozdika", "M-46", "BM-21 Grad",
+            "ZSU-23-4 Shilka"} <= captured
+    assert {r.owner_actor for r in rows if r.status == "captured"} == {"syrian_government"}
+    gold = yaml.safe_load((seeds / "gold.yaml").read_text())["articles"]
+    for fact in gold[name]["equipment_losses"]:
+        if not fact.get("optional"):
+            assert any(_matches(r, fact) for r in rows), fact
+
+
+def test_seed_002_losses() -> None:
+    seeds = SHARED / "seeds"
+    if not (seeds / "gold.yaml").exists():
+        pytest.skip(f"{seeds} is absent (the shared folder sits beside the repo)")
+    name = "002_8a10038c7fc08ef5.txt"
+    rows = extract_article((seeds / name).read_text(encoding="utf-8"), name).equipment_losses
+    assert {(r.category, r.status, r.quantity) for r in rows} == {
+        ("armoured_vehicle", "abandoned", 1), ("truck", "destroyed", 1)}
+
+
+def _matches(row, fact: dict) -> bool:
+    status = fact["status"] if isinstance(fact["status"], list) else [fact["status"]]
+    key = lambda s: (s or "").lower().replace("-", "").replace(" ", "")  # noqa: E731
+    same_model = key(row.model) == key(fact["model"]) or (row.model is None and row.category == fact["category"])
+    return same_model and row.category == fact["category"] and row.status in status
+
+
+def test_the_shooter_is_no_loss_and_a_nationality_names_the_owner() -> None:
+    rows = extract_article("A Russian Su-25 was shot down by Turkish F-16s.", "t").equipment_losses
+    assert [(r.model, r.status, r.owner_actor) for r in rows] == [("Su-25", "destroyed", "russia")]
