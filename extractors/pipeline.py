@@ -1,10 +1,11 @@
 """Text in, claims out: run every fact extractor over every sentence of an article."""
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from . import casualties, claimants, control, displacement, equipment
-from .claims import ArticleClaims
+from .claims import UNKNOWN_DATE, ArticleClaims, Claim
 from .context import ArticleContext, SentenceContext
 from .text import split_sentences
 
@@ -21,7 +22,23 @@ def extract_article(text: str, article_id: str, published_at: date | None = None
         result.casualty_claims.extend(casualties.extract(ctx))
         result.displacement_figures.extend(displacement.extract(ctx))
         result.equipment_losses.extend(equipment.extract(ctx))
-    return _deduplicate(result)
+    return _deduplicate(_dated_no_later_than(result, published_at))
+
+
+def _dated_no_later_than(result: ArticleClaims, published_at: date | None) -> ArticleClaims:
+    """An article cannot report what happens after it is published: a claim whose date ends
+    after ``published_at`` (a dateline that disagrees with the metadata, a misread date)
+    keeps its facts but loses the date, which becomes unknown rather than wrong."""
+    if published_at is None:
+        return result
+
+    def fix(claim: Claim) -> Claim:
+        end = claim.when.end or claim.when.start
+        return replace(claim, when=UNKNOWN_DATE) if end and end > published_at else claim
+
+    for name in ("control_changes", "casualty_claims", "displacement_figures", "equipment_losses"):
+        setattr(result, name, [fix(c) for c in getattr(result, name)])
+    return result
 
 
 def _deduplicate(result: ArticleClaims) -> ArticleClaims:
