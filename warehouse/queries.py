@@ -16,10 +16,13 @@ def row_count(conn: duckdb.DuckDBPyConnection, table: str) -> int:
 
 def frame_markdown(frame: pl.DataFrame, max_width: int = 60) -> str:
     """A Polars frame as a Markdown table, long strings cut to ``max_width`` characters."""
-    shown = frame.with_columns(
-        pl.col(c).cast(pl.String).str.slice(0, max_width) for c in frame.columns
-    )
-    with pl.Config(tbl_formatting="ASCII_MARKDOWN", tbl_hide_column_data_types=True,
+    as_text = [
+        pl.col(c).list.eval(pl.element().cast(pl.String)).list.join(", ")
+        if isinstance(dtype, pl.List) else pl.col(c).cast(pl.String)
+        for c, dtype in frame.schema.items()
+    ]
+    shown = frame.with_columns(e.str.slice(0, max_width) for e in as_text)
+    with pl.Config(tbl_formatting="ASCII_MARKDOWN", tbl_hide_column_data_types=True, tbl_width_chars=4000,
                    tbl_hide_dataframe_shape=True, tbl_rows=-1, tbl_cols=-1, fmt_str_lengths=max_width):
         return str(shown)
 

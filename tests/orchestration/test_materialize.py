@@ -55,3 +55,22 @@ def test_rerun_changes_no_claim_id(sample_run) -> None:
         after = {t: sorted(r[0] for r in conn.execute(f"SELECT claim_id FROM marts.{t}").fetchall())
                  for t in FACT_TABLES}
     assert after == before
+
+
+def test_summary_prints_counts_and_queries(sample_run, monkeypatch, capsys) -> None:
+    from warehouse import summary
+
+    monkeypatch.setenv("SITREP_DB", sample_run[0])
+    assert summary.main([]) == 0
+    out = capsys.readouterr().out
+    assert "marts.fct_casualty_claims" in out and "| victim_actor |" in out
+    assert summary.main(["--reconciled"]) == 0
+    assert "| place_name" in capsys.readouterr().out
+
+
+def test_summary_without_a_warehouse_says_so(tmp_path, monkeypatch, capsys) -> None:
+    from warehouse import summary
+
+    monkeypatch.setenv("SITREP_DB", str(tmp_path / "none.duckdb"))
+    assert summary.main([]) == 1
+    assert "run scripts/setup.sh" in capsys.readouterr().err
