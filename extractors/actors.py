@@ -42,12 +42,38 @@ def resolve_actor(label: str) -> str | None:
 
 def find_actors(text: str) -> list[ActorMention]:
     """Every alias in ``text``, longest match first, left to right, non-overlapping."""
+    return list(_find_actors(text))
+
+
+@lru_cache(maxsize=8192)
+def _find_actors(text: str) -> tuple[ActorMention, ...]:
+    """Cached ``find_actors``: the extractors read the same sentence and its parts often."""
     table, pattern = _aliases()
+    firsts = _alias_first_words()
     normalised = text.replace("’", "'")  # same length, so offsets still hold
-    return [
-        ActorMention(text[m.start():m.end()], table[m.group().lower()], m.start(), m.end())
-        for m in pattern.finditer(normalised)
-    ]
+    found: list[ActorMention] = []
+    resume = 0
+    for word in _WORD_RUN.finditer(normalised):  # try the big pattern only where an alias may start
+        at = word.start()
+        if at < resume or word.group().lower() not in firsts:
+            continue
+        if at and (normalised[at - 1].isalnum() or normalised[at - 1] in "-_"):
+            continue
+        m = pattern.match(normalised, at)
+        if m:
+            found.append(ActorMention(text[m.start():m.end()], table[m.group().lower()], m.start(), m.end()))
+            resume = m.end()
+    return tuple(found)
+
+
+_WORD_RUN = re.compile(r"[^\W_]+")
+
+
+@lru_cache(maxsize=1)
+def _alias_first_words() -> frozenset[str]:
+    """Leading letter/digit run of every alias ("hayat" for "hayat tahrir al-sham")."""
+    table, _ = _aliases()
+    return frozenset(_WORD_RUN.match(alias).group() for alias in table if _WORD_RUN.match(alias))
 
 
 SPECIFIC_GROUPS = frozenset({"hts", "sna", "isis", "sdf"})

@@ -86,6 +86,8 @@ def _trigger_patterns() -> tuple[tuple[str, str, str], ...]:
     for change, words in vocab["listed_by"].items():
         out.append(("listed_by", change,
                     rf"(?<![\w-])(?:{_alternation(words)})\s+by\b(?=[^.;]{{0,60}}?\b(?:were|are|included|include)\b)"))
+    for change, words in vocab["from_passive"].items():
+        out.append(("from_passive", change, rf"(?<![\w-])(?:{_alternation(words)})\s+from\b"))
     out.append(("fell_to", "capture", rf"\b(?:{_alternation(vocab['fell_to'])})\b"))
     for change, words in vocab["nominal"].items():
         out.append(("nominal", change,
@@ -106,7 +108,8 @@ def _trigger_regex() -> re.Pattern[str]:
 def _first_words() -> frozenset[str]:
     """Words a trigger can start with: the pattern is only tried where one of them stands."""
     vocab = _vocab()
-    phrases = [w for group in ("active", "passive", "listed_by", "nominal") for ws in vocab[group].values() for w in ws]
+    groups = ("active", "passive", "listed_by", "from_passive", "nominal")
+    phrases = [w for group in groups for ws in vocab[group].values() for w in ws]
     phrases += vocab["fell_to"]
     starts = {re.split(r"[\s-]", p.strip())[0].lower() for p in phrases}
     return frozenset(starts | {"is", "was", "were", "are", "has", "have", "had", "being", "been",
@@ -122,7 +125,7 @@ _STEMS = (
     "wrest", "conquer", "occup", "retook", "retak", "regain", "reclaim", "liberat", "enter",
     "into", "encircl", "besieg", "siege", "surround", "cut off", "withdr", "retreat", "pull",
     "depart", "left", "leav", "abandon", "redeploy", "reloc", "lost", "losing", "surrender",
-    "fell", "fall", "evacuat", "fallen",
+    "fell", "fall", "evacuat", "fallen", "establish", "impos", "restor", "freed", "freeing", "won",
 )
 
 
@@ -351,8 +354,8 @@ def _object_places(text: str, start: int, ctx: SentenceContext) -> tuple[list[Pl
     if not _DIRECT_HEAD.match(head):
         if _territory_head().match(head):
             territory = True
-        else:
-            return [], False
+        else:  # "seized an artillery school there and shelled ... Aleppo"
+            return _site_or_city(region, start, ctx), False
     chosen = [names[0]]
     for nxt in names[1:]:
         if not _LIST_SEP.fullmatch(text[chosen[-1].end:nxt.start]):
@@ -390,15 +393,28 @@ def _as_territory(text: str, start: int, span: PlaceSpan, listed: int) -> PlaceS
 def _site_or_city(region: str, start: int, ctx: SentenceContext) -> list[PlaceSpan]:
     """Unnamed objects: "the central prison" as written, "the city" as the city named just before."""
     sites = _alternation(_vocab()["site_nouns"])
-    m = re.match(rf"^\s*the\s+((?:[a-z-]+\s+){{0,2}}(?:{sites}))\b", region)
+    m = re.match(rf"^\s*(?:the|an?)\s+((?:[A-Za-z-]+\s+){{0,2}}?({sites}))\b", region)
     if m:
-        name = m.group(1)
+        name = _named_site(ctx.article.text, m.group(2).lower()) or _clean_name(m.group(1)) or m.group(1)
         return [PlaceSpan(name, start + m.start(1), start + m.end(1), resolve_place(name))]
     if re.match(r"^\s*the\s+city\b", region):
         city = _recent_city(ctx, start)
         if city is not None:
             return [PlaceSpan(city.name, start, start, city)]
     return []
+
+
+@lru_cache(maxsize=256)
+def _named_site(article: str, noun: str) -> str | None:
+    """The one named site of kind ``noun`` the article gives ("the Shaar gas field" for
+    "a gas field"); None when it names none or several."""
+    pattern = re.compile(rf"\b((?:[A-Z][\w'’-]*\s+)+){re.escape(noun)}\b")
+    names: set[str] = set()
+    for m in pattern.finditer(article):
+        cleaned = _clean_name(m.group(1).strip())
+        if cleaned and not _is_actor_name(cleaned):
+            names.add(f"{cleaned} {noun}")
+    return names.pop() if len(names) == 1 else None
 
 
 def _recent_city(ctx: SentenceContext, before: int) -> Place | None:
@@ -415,6 +431,7 @@ def _passive_subject(text: str, trigger: Trigger) -> list[PlaceSpan]:
     """The place before a passive or "fell to": "Hama, in central Syria, was captured by"."""
     before = text[: trigger.start].rstrip()
     before = re.sub(r",[^,]{1,80},\s*$", "", before).rstrip()  # appositive
+    before = re.sub(r",?\s+(?:which|that)$", "", before).rstrip()  # "Daraya, which was ..."
     names = _names_in(before, 0)
     if names and names[-1].end >= len(before) - 1:
         return [names[-1]]
@@ -655,6 +672,11 @@ def _read(ctx: SentenceContext, trigger: Trigger) -> _Reading | None:
     if trigger.form == "passive":
         places = _passive_subject(text, trigger)
         return _Reading(tuple(places), trigger.change, _actor_after_by(text, trigger.end - 2), None)
+    if trigger.form == "from_passive":  # "Jarablus, liberated from IS"
+        places = _passive_subject(text, trigger)
+        counterpart = _actor_after_by(text, trigger.end)
+        agent = _opposed_in_sentence(ctx, counterpart) if counterpart is not None else None
+        return _Reading(tuple(places), trigger.change, agent, counterpart)
     if trigger.form == "fell_to":
         return _Reading(tuple(_passive_subject(text, trigger)), "capture", _actor_after_by(text, trigger.end), None)
     if trigger.form == "listed_by":  # "seized by the factions were A, B"
@@ -669,10 +691,35 @@ def _read(ctx: SentenceContext, trigger: Trigger) -> _Reading | None:
     after = re.match(r"^\s*by\b", text[places[-1].end:])
     if trigger.form == "nominal" and after:
         by_actor = _actor_after_by(text, places[-1].end)
-    agent = by_actor or _agent_before(text, trigger.start, text[trigger.start:trigger.end])
+    agent = by_actor or _pronoun_subject(ctx, trigger) or _agent_before(text, trigger.start, text[trigger.start:trigger.end])
     if agent is None and re.search(r"\b(?:they|it|its|their)\b", text[:trigger.start], re.IGNORECASE):
         agent = _previous_sentence_agent(ctx)
     return _Reading(tuple(places), trigger.change, agent, _from_actor(text, places[-1].end))
+
+
+_PRONOUN_BEFORE = re.compile(r"\b(?:they|it)\s+(?:(?:had|have|has|then|also|later|\w+ly)\s+)?$", re.IGNORECASE)
+
+
+def _pronoun_subject(ctx: SentenceContext, trigger: Trigger) -> ActorMention | None:
+    """The subject of "..., when they captured X": a pronoun right before the trigger
+    stands for the first armed actor of the sentence (the main clause's subject), else
+    for the first of the previous sentence."""
+    text = ctx.text
+    if not _PRONOUN_BEFORE.search(text[:trigger.start]):
+        return None
+    mentions = [m for m in _armed(_actors(text[:trigger.start])) if not _AIR_ONLY.search(m.label)]
+    if mentions:
+        return mentions[0]
+    return None
+
+
+def _opposed_in_sentence(ctx: SentenceContext, counterpart: ActorMention) -> ActorMention | None:
+    """First armed actor of the sentence on the other side of ``counterpart``."""
+    other = _refine(counterpart, ctx)
+    for m in _armed(_actors(ctx.text)):
+        if m.start != counterpart.start and not _AIR_ONLY.search(m.label) and _opposed(other, _refine(m, ctx)):
+            return m
+    return None
 
 
 def _abandoned_after(text: str, end: int) -> ActorMention | None:
@@ -744,6 +791,11 @@ def extract(ctx: SentenceContext) -> list[ControlChange]:
             continue
         if _is_weak(text, trigger) and not _agent_right_before(reading, trigger):
             continue
+        if _needs_known_place(text, trigger):
+            reading = _Reading(tuple(p for p in reading.places if p.place.place_id), reading.change,
+                               reading.agent, reading.counterpart)
+            if not reading.places:
+                continue
         when = when or _when(ctx)
         claims.extend(_claims_for(ctx, trigger, reading, _or_news_date(ctx, trigger, when)))
     return _prefer_withdrawal(claims)
@@ -752,6 +804,12 @@ def extract(ctx: SentenceContext) -> list[ControlChange]:
 def _is_weak(text: str, trigger: Trigger) -> bool:
     """Triggers too common to trust without their actor ("left", "lost", "entered")."""
     return trigger.form == "active" and text[trigger.start:trigger.end].lower() in _vocab()["weak"]
+
+
+def _needs_known_place(text: str, trigger: Trigger) -> bool:
+    """Triggers that also take other objects ("freed hostages") keep gazetteer places only."""
+    words = text[trigger.start:trigger.end].lower().split()
+    return any(w in _vocab()["needs_known_place"] for w in words)
 
 
 def _agent_right_before(reading: _Reading, trigger: Trigger) -> bool:

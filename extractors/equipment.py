@@ -113,7 +113,7 @@ _STEMS = (
     "wreck", "shot down", "downed", "fell into", "troph", "booty", "spoils", "disabl",
     "torch", "knocked", "ablaze", "on fire", "neutrali", "eliminat", "charred", "loot",
     "commandeer", "hands", "equipment", "losses", "lost", "hardware", "arsenal", "crash",
-    "flames", "hit", "possession", "got hold",
+    "flames", "hit", "possession", "got hold", "out of action",
 )
 
 
@@ -224,12 +224,16 @@ def _camera_subject(text: str, at: int) -> bool:
 
 def _status_after(text: str, mention: EquipmentMention) -> tuple[str, int] | None:
     after = text[mention.end:mention.end + 60]
-    lead = re.match(r"^\s*(?:,\s*)?(?:(?:also|reportedly|have|has|had|all|were|was|then)\s+)*", after)
-    offset = lead.end() if lead else 0
-    for status, pattern in _status_patterns()["after"]:
-        m = pattern.match(after, offset)
-        if m:
-            return status, mention.end + m.end()
+    lead = re.match(r"^\s*(?:,\s*)?(?:with\s+(?:[\w-]+\s+){1,3}(?=(?:were|was|have|had)\b))?"
+                    r"(?:(?:also|reportedly|have|has|had|all|were|was|then)\s+)*", after)  # "SUVs with machine guns were"
+    plain = re.match(r"^\s*(?:,\s*)?(?:(?:also|reportedly|all|then)\s+)*", after)
+    # try with the auxiliary ("were destroyed") and after it ("were put out of action")
+    offsets = dict.fromkeys((plain.end() if plain else 0, lead.end() if lead else 0))
+    for offset in offsets:
+        for status, pattern in _status_patterns()["after"]:
+            m = pattern.match(after, offset)
+            if m:
+                return status, mention.end + m.end()
     return None
 
 
@@ -415,6 +419,10 @@ def _possessor(ctx: SentenceContext, mention: EquipmentMention) -> str | None:
     if mentions and re.fullmatch(r"(?:'s|’s|')?\s*", prefix[mentions[-1].end:]):
         last = mentions[-1]
         return _refine(ActorMention(last.label, last.actor_id, start + last.start, start + last.end), ctx)
+    if re.search(r"\b(?:their|its)\s+(?:[\w-]+\s+)?$", prefix, re.IGNORECASE):  # "their vehicles"
+        earlier = _armed(find_actors(ctx.text[:start]))
+        if earlier:
+            return _refine(earlier[-1], ctx)
     adjective = re.search(r"([A-Za-z]+)(?:\s+military)?\s+$", prefix)
     if adjective:
         return _vocab()["owner_adjectives"].get(adjective.group(1).lower())
@@ -496,8 +504,7 @@ def extract(ctx: SentenceContext) -> list[EquipmentLoss]:
         quantity, qualifier = _quantity(text, mention)
         owner, captor = _owner_and_captor(ctx, mention, status, verb_at, after_end)
         if place is False:
-            places = find_places(text)
-            place = places[0].place if places else None
+            place = _place_of(ctx)
         claims.append(EquipmentLoss(
             article_id=ctx.article.article_id, evidence=ctx.evidence, claimant=ctx.claimant,
             place=place or None,
@@ -508,12 +515,33 @@ def extract(ctx: SentenceContext) -> list[EquipmentLoss]:
     return claims
 
 
+def _place_of(ctx: SentenceContext) -> Place | None:
+    """The first place the sentence names, else the last one the previous sentence of the
+    same paragraph names ("... withdrawal from Saraqib. Fighters captured two tanks.")."""
+    places = find_places(ctx.text)
+    if places:
+        return places[0].place
+    prev = ctx.previous(1)
+    if prev is not None and prev.paragraph == ctx.sentence.paragraph:
+        earlier = find_places(prev.text)
+        if earlier:
+            return earlier[-1].place
+    return None
+
+
+def _is_verb_only(mention: EquipmentMention) -> bool:
+    """A bare vehicle word ("vehicles"), which an adjective alone does not make a loss."""
+    return mention.model is None and mention.text.lower() in _vocab()["verb_only_generics"]
+
+
 def _status(text: str, mention: EquipmentMention) -> tuple[str | None, int | None, int | None]:
     """(status, where its verb starts, where an after-phrase ends) for one mention."""
     after = _status_after(text, mention)
     if after is not None:
         return after[0], None, after[1]
     adjective = _status_adjective(text, mention)
+    if adjective is not None and _is_verb_only(mention):
+        return None, None, None
     if adjective is not None:
         return adjective, None, None
     verb = _status_verb_before(text, mention)

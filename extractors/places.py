@@ -197,12 +197,20 @@ def _site_pattern() -> re.Pattern[str]:
 
 
 def find_places(text: str) -> list[PlaceMention]:
+    """Known place names (and "X province" phrases) in ``text``, left to right (see
+    ``_find_places``); cached, since several extractors read the same sentence."""
+    return list(_find_places(text))
+
+
+@lru_cache(maxsize=4096)
+def _find_places(text: str) -> tuple[PlaceMention, ...]:
     """Known place names (and "X province" phrases) in ``text``, left to right.
 
     A name followed by "province", "countryside" or "governorate" (also "Idlib and Aleppo
     provinces") is reported with that word and precision admin1.
     """
     tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    inside_actor: list[tuple[int, int]] | None = None  # actor name spans, read when first needed
     mentions: list[PlaceMention] = []
     i = 0
     while i < len(tokens):
@@ -212,9 +220,18 @@ def find_places(text: str) -> list[PlaceMention]:
             continue
         j, entry = found
         start, end = tokens[i][0], tokens[j][1]
-        mentions.append(_mention(text, start, end, entry))
+        if inside_actor is None:
+            inside_actor = _actor_spans(text)
+        if not any(a <= start and end <= b and (b - a) > (end - start) for a, b in inside_actor):
+            mentions.append(_mention(text, start, end, entry))  # not "al-Sham" of "Hayat Tahrir al-Sham"
         i = j + 1
-    return _admin_lists(text, mentions)
+    return tuple(_admin_lists(text, mentions))
+
+
+def _actor_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of armed-actor names in ``text``: a place name inside a longer one is no place."""
+    from .actors import find_actors  # late import: actors does not need places
+    return [(m.start, m.end) for m in find_actors(text)]
 
 
 @lru_cache(maxsize=1)

@@ -34,3 +34,10 @@ def test_framing_stays_generic_when_several_groups_are_named_evenly() -> None:
 
 def test_a_name_is_never_reframed() -> None:
     assert specific_actor("Syrian army", "syrian_government", (), "HTS was there.") == "syrian_government"
+
+
+def test_find_actors_finds_aliases_inside_hyphenated_and_possessive_text() -> None:
+    from extractors.actors import find_actors
+    found = [(m.label, m.actor_id) for m in find_actors("Syrian allied forces fought HTS-led factions.")]
+    assert found[0] == ("Syrian allied forces", "syrian_government")
+    assert find_actors("the Syrian allied forces") == find_actors("the Syrian allied forces")  # cached, same answer

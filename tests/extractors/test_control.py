@@ -169,3 +169,32 @@ def test_present_perfect_news_takes_the_publication_date() -> None:
     assert rows[0].when.start == date(2024, 12, 6) and rows[0].when.precision == "day"
     rows = extract_article("Insurgents entered Salamiyah.", "t", date(2024, 12, 6)).control_changes
     assert rows[0].when.start is None
+
+
+def test_established_control_and_restored_security_are_captures() -> None:
+    assert changes("Army units established full control over Kafr Nabudah after heavy clashes.")[0][1:] == (
+        "syrian_government", None, "capture")
+    assert changes("The army restored security and stability to Tadmur on Sunday.")[0][1] == "syrian_government"
+
+
+def test_freed_needs_a_known_place() -> None:
+    assert changes("Government troops freed Palmyra from the militants.")[0][:2] == ("Palmyra", "syrian_government")
+    assert changes("Rebel fighters freed Ahmad Karimi from a prison cell.") == []
+
+
+def test_place_liberated_from_an_actor() -> None:
+    rows = changes("Turkish troops shelled positions near Jarablus, liberated from ISIS last week.")
+    assert [(r[0], r[1], r[2]) for r in rows] == [("Jarablus", "turkey", "isis")]
+
+
+def test_place_evacuated_by_its_holders_is_a_withdrawal() -> None:
+    assert changes("Families from Daraya, which was evacuated by rebels and handed to the Syrian army, reached Idlib.") == [
+        ("Daraya", "syrian_government", "opposition", "withdrawal")]
+
+
+def test_unnamed_site_takes_the_name_the_article_gives_it() -> None:
+    text = ("Islamic State fighters killed dozens of guards when they captured a gas field on Friday. "
+            "The Jazal gas field lies east of Homs.")
+    assert changes(text)[0][:3] == ("Jazal gas field", "isis", None)
+    assert changes("Rebels stormed an artillery school there and shelled nearby streets in Aleppo.")[0][:2] == (
+        "artillery school", "opposition")

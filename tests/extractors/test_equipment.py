@@ -115,3 +115,21 @@ def _matches(row, fact: dict) -> bool:
 def test_the_shooter_is_no_loss_and_a_nationality_names_the_owner() -> None:
     rows = extract_article("A Russian Su-25 was shot down by Turkish F-16s.", "t").equipment_losses
     assert [(r.model, r.status, r.owner_actor) for r in rows] == [("Su-25", "destroyed", "russia")]
+
+
+def test_bare_vehicles_count_with_a_verb_only() -> None:
+    assert [row[:3] for row in losses("Jets struck the convoy, destroying a number of their vehicles.")] == [
+        (None, "other", "destroyed")]
+    assert losses("Pictures show burnt-out vehicles lining the road.") == []
+
+
+def test_status_phrase_after_auxiliary_and_with_phrase() -> None:
+    assert [row[:3] for row in losses("Four military trucks were destroyed outside the town.")] == [
+        (None, "truck", "destroyed")]
+    assert [row[2] for row in losses("Two SUVs with heavy machine guns were put out of action.")] == ["destroyed"]
+
+
+def test_place_comes_from_the_previous_sentence_of_the_paragraph() -> None:
+    rows = extract_article("Troops pulled back from Kafr Zita on Monday. Rebels captured a T-62 tank.",
+                           "t").equipment_losses
+    assert [r.place.name for r in rows if r.place] == ["Kafr Zita"]

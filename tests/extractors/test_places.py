@@ -55,3 +55,9 @@ def test_find_places_in_text() -> None:
 
 def test_common_words_are_not_places() -> None:
     assert find_places("The Bab al-Hawa crossing reopened; Sinjar is in Iraq.") == []
+
+
+def test_place_name_inside_an_actor_name_is_no_place() -> None:
+    names = [m.name for m in find_places("Fighters of Hayat Tahrir al-Sham and Ahrar al-Sham entered Idlib.")]
+    assert names == ["Idlib"]
+    assert [m.name for m in find_places("Shelling hit Bosra al-Sham overnight.")] == ["Bosra al-Sham"]

@@ -74,3 +74,41 @@ def test_summary_without_a_warehouse_says_so(tmp_path, monkeypatch, capsys) -> N
     monkeypatch.setenv("SITREP_DB", str(tmp_path / "none.duckdb"))
     assert summary.main([]) == 1
     assert "run scripts/setup.sh" in capsys.readouterr().err
+
+
+def test_bad_files_are_quarantined_and_good_ones_reach_the_marts(tmp_path, dbt_manifest) -> None:
+    """The whole pipeline on an inbox of good and bad files: nothing crashes, every good file
+    is an article, every bad one is listed in marts.quarantine with its reason."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "good.txt").write_text("Rebels captured the town of Saraqib on Monday, a monitoring group said.")
+    (inbox / "good.jsonl").write_text('{"id": "g1", "text": "Shelling killed four civilians in Ariha on Monday."}\n'
+                                      "{broken line\n")
+    bad = {
+        "empty.txt": b"",
+        "binary.txt": b"\x00\x01\x02 not text",
+        "latin1.txt": "Caf\u00e9 in Idlib".encode("cp1252"),
+        "broken.json": b'{"text": ',
+        "notext.csv": b"id,title\n1,no text column\n",
+        "huge.txt": b"x" * 4096,
+    }
+    for name, content in bad.items():
+        (inbox / name).write_bytes(content)
+    db = tmp_path / "w.duckdb"
+    import os
+
+    os.environ["SITREP_MAX_FILE_BYTES"] = "2048"
+    try:
+        result = materialize_all(str(db), str(inbox))
+    finally:
+        del os.environ["SITREP_MAX_FILE_BYTES"]
+    assert result.success
+    with duckdb.connect(str(db), read_only=True) as conn:
+        reasons = dict(conn.execute(
+            "SELECT regexp_extract(source_uri, '[^/]+$'), reason FROM marts.quarantine").fetchall())
+        assert conn.execute("SELECT count(*) FROM marts.dim_articles").fetchone()[0] == 2
+    assert reasons == {
+        "empty.txt": "empty", "binary.txt": "binary", "latin1.txt": "undecodable",
+        "broken.json": "malformed_json", "notext.csv": "missing_text", "huge.txt": "too_large",
+        "good.jsonl#line=2": "malformed_json",
+    }
