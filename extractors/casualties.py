@@ -58,6 +58,7 @@ _NP_STOP = {
     "according", "between", "throughout", "within", "overnight", "mostly", "mainly", "most",
     "many", "some", "not", "near", "per", "each", "despite", "kill", "kills", "killing",
     "injure", "injures", "injuring", "wounding", "wound", "leaving", "left", "said", "says",
+    "got", "get", "gets",
 }
 _NP_LEAD = re.compile(r"""^[\s"“”'‘’]*(?:(?:of|from)\s+(?:the\s+|them\b|whom\b)?)?""", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][\w'’.-]*")
@@ -90,7 +91,16 @@ def _cues() -> dict[str, Any]:
         "before": before,
         "breakdown": re.compile(data["breakdown"], re.IGNORECASE),
         "hint": re.compile(data["sentence_hint"], re.IGNORECASE),
+        "hint_stems": literal_stems(data["sentence_hint"]),
         "stems": {w.split()[0] for w in cue_words},
+        "not_victims": frozenset(w.lower() for w in data["not_victims"]),
+        "group_framings": frozenset(w.lower() for w in data["group_framings"]),
+        "loyal_to": re.compile(data["loyal_to"], re.IGNORECASE),
+        "government_words": re.compile(data["government_words"], re.IGNORECASE),
+        "background": re.compile(data["background"], re.IGNORECASE),
+        "partitive": re.compile(data["partitive"], re.IGNORECASE),
+        "background_min": int(data["background_min"]),
+        "background_always": int(data["background_always"]),
     }
 
 
@@ -108,6 +118,25 @@ def _perpetrator_words() -> tuple[dict[str, str], re.Pattern[str]]:
     return words, whole_words(words)
 
 
+@lru_cache(maxsize=1)
+def _number_words() -> frozenset[str]:
+    """Number words that start a new count inside a list ("five", "twenty"); "one" is left
+    out ("members of one family")."""
+    data = load_yaml("numbers_vocabulary.yaml")
+    return frozenset(w.lower() for kind in ("units", "tens") for w in data[kind] if w.lower() != "one")
+
+
+def literal_stems(hint: str) -> tuple[str, ...]:
+    """The lower-case literal words of a hint alternation ("kill|\\blost\\b" -> kill, lost)."""
+    return tuple(sorted({part.replace(r"\b", "").lower() for part in hint.split("|")}))
+
+
+def has_hint(text: str, stems: tuple[str, ...], hint: re.Pattern[str]) -> bool:
+    """Cheap prefilter: plain substring tests first (fast), the hint regex only to confirm."""
+    lowered = text.lower()
+    return any(stem in lowered for stem in stems) and hint.search(text) is not None
+
+
 def victim_phrase(text: str, end: int) -> tuple[str, int]:
     """The noun phrase right after a count ("civilians", "from HTS", "of militants"), and
     where it ends; it stops at punctuation, a verb or preposition, or an outcome word."""
@@ -122,6 +151,7 @@ def victim_phrase(text: str, end: int) -> tuple[str, int]:
             break
         word = m.group().lower().rstrip(".")
         stop = word in _NP_STOP and not m.group().isupper()  # "IS" is an actor, "is" a verb
+        stop = stop or (words > 0 and word in _number_words())  # "six women five children"
         if stop or word in stems or word.split("-")[0] in stems:
             break
         phrase_end = m.end() - (len(m.group()) - len(m.group().rstrip(".")))
@@ -137,6 +167,9 @@ def resolve_victim(phrase: str) -> Victim | None:
     words = phrase.strip()
     if not words or words.lower() in ("others", "more", "other", "them", "of them", "people more"):
         return UNSPECIFIED
+    head = re.split(r"\s+(?:of|out|from)\s+", words, maxsplit=1)[0].split()[-1].lower()
+    if head in _cues()["not_victims"]:
+        return None  # "23 terrorist targets", "two dens": things, not people
     table, pattern = _victim_table()
     found = pattern.search(words)
     named = [a for a in actors.find_actors(words) if a.actor_id not in ("civilians",)]
@@ -189,14 +222,44 @@ def _subject_victim(before: str, victim: Victim) -> Victim:
     return Victim(named[-1], victim.label, victim.type) if named else victim
 
 
+def _victim_of_remains(sentence: str, cue_end: int) -> Victim | None:
+    """"230 corpses of tribesmen", "12 bodies of soldiers": the victims after the cue."""
+    if not sentence[:cue_end].lower().endswith(("bodies", "corpses", "remains")):
+        return None
+    m = re.match(r"\s+of\s+", sentence[cue_end:])
+    if not m:
+        return None
+    victim = resolve_victim(victim_phrase(sentence, cue_end + m.end())[0])
+    return victim if victim is not UNSPECIFIED else None
+
+
+def _read_partitive(sentence: str, mention: numbers.CountMention) -> _Reading | None:
+    """"six of those killed were rebel fighters": killed, victims named after the verb."""
+    m = _cues()["partitive"].match(sentence, mention.end)
+    if not m:
+        return None
+    phrase, _ = victim_phrase(sentence, m.end())
+    victim = resolve_victim(phrase)
+    if victim is None or victim is UNSPECIFIED:
+        return None
+    return _Reading(mention, "killed", victim, m.start(), m.end(), False)
+
+
 def _read(sentence: str, mention: numbers.CountMention) -> _Reading | None:
     """The casualty reading of one count with its own cue, or None."""
     cues = _cues()
+    partitive = _read_partitive(sentence, mention)
+    if partitive:
+        return partitive
     phrase, phrase_end = victim_phrase(sentence, mention.end)
     victim = resolve_victim(phrase)
+    if victim is not None:
+        victim = _loyal_to(sentence, phrase_end, victim)
     after = cues["after"].match(sentence[phrase_end:])
     if after and victim is not None:
         outcome = cues["cue_words"][re.sub(r"\s+", " ", after.group("cue").lower())]
+        if victim is UNSPECIFIED:
+            victim = _victim_of_remains(sentence, phrase_end + after.end("cue")) or victim
         start = phrase_end + after.start("cue")
         reading = _Reading(mention, outcome, victim, start, phrase_end + after.end("cue"), False)
         # an outcome reached only across an aside ("killed 100 people including 25 children
@@ -217,14 +280,63 @@ def _read_before(sentence: str, mention: numbers.CountMention, victim: Victim | 
         if not m or victim is None or (needs_victim and victim is UNSPECIFIED):
             continue
         start = window_start + m.start()
-        if victim is UNSPECIFIED and outcome in ("killed", "casualties"):
-            victim = _victim_before_cue(sentence, start) or UNSPECIFIED
-        if needs_victim and outcome == "killed" and victim.actor == "unknown":
-            victim = _subject_victim(sentence[:start], victim)  # "Hezbollah lost 20 fighters"
         active = not re.match(r"\s*(?:the\s+)?(?:death|toll|number|fatalities|deaths|dead|casualt|losses)",
                               m.group(), re.IGNORECASE)
+        if victim is UNSPECIFIED and outcome in ("killed", "casualties") and not active:
+            # "civilian death toll"; but in "Islamic State killed 270" the words before an
+            # active verb are the perpetrator, not the victim
+            victim = _victim_before_cue(sentence, start) or UNSPECIFIED
+        if needs_victim and outcome == "killed" and (victim.actor == "unknown" or _is_framing(victim)):
+            victim = _subject_victim(sentence[:start], victim)  # "Hezbollah lost 20 fighters"
         return _Reading(mention, outcome, victim, start, window_start + m.end(), active)
     return None
+
+
+def _is_framing(victim: Victim) -> bool:
+    """True when the victim words are a generic hostile framing ("militants", "Takfiri
+    terrorists") rather than a named group."""
+    if victim.actor != "opposition" or not victim.label:
+        return False
+    return victim.label.lower().split()[-1] in _cues()["group_framings"]
+
+
+def _loyal_to(sentence: str, phrase_end: int, victim: Victim) -> Victim:
+    """"fighters loyal to President Assad": the victims belong to whom they are loyal to."""
+    if victim.type != "combatant":
+        return victim
+    label = victim.label or ""
+    start = phrase_end - len(label.split()[-1]) - 1 if label.lower().endswith(("loyal", "allied", "affiliated")) else phrase_end
+    m = _cues()["loyal_to"].match(sentence, max(start, 0))
+    if not m:
+        return victim
+    whom = m.group("whom")
+    named = [a.actor_id for a in actors.find_actors(whom) if a.actor_id != "civilians"]
+    if named:
+        return Victim(named[0], victim.label, victim.type)
+    if _cues()["government_words"].search(whom):
+        return Victim("syrian_government", victim.label, victim.type)
+    return victim
+
+
+def _only_group(text: str, at_least: int = 1) -> str | None:
+    """The specific group (isis, hts, sna, sdf) a text is about: the only one it names, or
+    one named at least three times as often as any other; named ``at_least`` times."""
+    ranked = sorted(actors.group_counts(text).items(), key=lambda item: item[1], reverse=True)
+    if not ranked or ranked[0][1] < at_least:
+        return None
+    if len(ranked) == 1 or ranked[0][1] >= 3 * ranked[1][1]:
+        return ranked[0][0]
+    return None
+
+
+def specific_group(victim: Victim, sentence: str, article_text: str = "") -> Victim:
+    """A generic framing ("militants", "terrorists") becomes the one group the sentence,
+    or else the article, is about ("Daesh attack ... left 28 militants dead" -> isis)."""
+    if not _is_framing(victim):
+        return victim
+    # an article that names a group only once in passing is not about it
+    group = _only_group(sentence) if actors.group_counts(sentence) else _only_group(article_text, 2)
+    return Victim(group, victim.label, victim.type) if group else victim
 
 
 def _inherit(sentence: str, mention: numbers.CountMention, readings: list[_Reading]) -> _Reading | None:
@@ -235,9 +347,17 @@ def _inherit(sentence: str, mention: numbers.CountMention, readings: list[_Readi
     victim = resolve_victim(phrase)
     if victim is None:
         return None
-    for head in reversed([r for r in readings if r.mention.end <= mention.start]):
+    before = [r for r in readings if r.mention.end <= mention.start]
+    for head in reversed(before):
         between = sentence[head.mention.end:mention.start]
         if cues["breakdown"].search(between) and not re.search(r"[;.]", between):
+            return _Reading(mention, head.outcome, victim, head.cue_start, head.cue_end, head.active)
+    if before and victim is not UNSPECIFIED:
+        # a list of parts: "98 fighters of HTS, 61 soldiers of the army and 53 civilians"
+        head = before[-1]
+        head_end = victim_phrase(sentence, head.mention.end)[1]
+        if head.victim is not UNSPECIFIED and re.fullmatch(
+                r"\s*(?:,|,?\s*and|,?\s*as\s+well\s+as)?\s*", sentence[head_end:mention.start], re.IGNORECASE):
             return _Reading(mention, head.outcome, victim, head.cue_start, head.cue_end, head.active)
     for nxt in readings:
         if nxt.mention.start >= phrase_end and not nxt.active:
@@ -248,9 +368,39 @@ def _inherit(sentence: str, mention: numbers.CountMention, readings: list[_Readi
     return None
 
 
-def read_casualties(sentence: str) -> list[tuple[numbers.CountMention, str, Victim, str | None]]:
-    """(count mention, outcome, victim, perpetrator) for every casualty figure in a sentence."""
-    if not _cues()["hint"].search(sentence):
+def _same_group(ordered: list[_Reading], sentence: str) -> list[_Reading]:
+    """A count with no victim words of its own ("killing 10 terrorists and injuring 20
+    others", "10 civilians were killed and another 17 injured") counts the same group as
+    the figure with another outcome right before it."""
+    out: list[_Reading] = []
+    for reading in ordered:
+        previous = out[-1] if out else None
+        groups = {r.victim.actor for r in out if r.victim is not UNSPECIFIED}
+        if (previous is not None and reading.victim is UNSPECIFIED and len(groups) == 1
+                and previous.victim is not UNSPECIFIED and previous.outcome != reading.outcome
+                and not re.search(r"[;:]", sentence[previous.mention.end:reading.mention.start])
+                and (reading.victim.label or "").lower() in ("", "others", "other", "more")):
+            reading = _Reading(reading.mention, reading.outcome, previous.victim, reading.cue_start,
+                               reading.cue_end, reading.active)
+        out.append(reading)
+    return out
+
+
+def _is_background(sentence: str, count: Count) -> bool:
+    """A war-wide cumulative toll ("more than 400000 killed since 2011"), not the event."""
+    cues = _cues()
+    value = max(v for v in (count.low, count.best, count.high, 0) if v is not None)
+    if value >= cues["background_always"]:
+        return True
+    return value >= cues["background_min"] and cues["background"].search(sentence) is not None
+
+
+def read_casualties(sentence: str, article_text: str = "") -> list[tuple[numbers.CountMention, str, Victim, str | None]]:
+    """(count mention, outcome, victim, perpetrator) for every casualty figure in a sentence;
+    ``article_text`` (optional) lets a generic "militants" stand for the one group the
+    article is about."""
+    cues = _cues()
+    if not has_hint(sentence, cues["hint_stems"], cues["hint"]):
         return []
     mentions = numbers.find_counts(sentence)
     readings: dict[int, _Reading] = {}
@@ -264,9 +414,11 @@ def read_casualties(sentence: str) -> list[tuple[numbers.CountMention, str, Vict
                 reading = _inherit(sentence, mention, sorted(readings.values(), key=lambda r: r.mention.start))
                 if reading:
                     readings[i] = reading
+    ordered = _same_group([r for _, r in sorted(readings.items())], sentence)
     return [
-        (r.mention, r.outcome, r.victim, _perpetrator(sentence, r))
-        for _, r in sorted(readings.items())
+        (r.mention, r.outcome, specific_group(r.victim, sentence, article_text), _perpetrator(sentence, r))
+        for r in ordered
+        if not _is_background(sentence, r.mention.count)
     ]
 
 
@@ -280,7 +432,7 @@ def _place(sentence: str) -> Place | None:
 
 def extract(ctx: SentenceContext) -> list[CasualtyClaim]:
     """Casualty claims stated in one sentence."""
-    figures = read_casualties(ctx.text)
+    figures = read_casualties(ctx.text, ctx.article.text)
     if not figures:
         return []
     when = dates.resolve_when(ctx.text, ctx.published_at)

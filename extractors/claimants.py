@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .patterns import alternation
+from .patterns import alternation, trie_alternation
 from .reference import load_csv, load_yaml
 from .text import Sentence
 
@@ -59,7 +59,7 @@ def _tables() -> tuple[dict[str, _Alias], re.Pattern[str], re.Pattern[str], re.P
         else:
             insensitive.append(alias)
     alias_pattern = re.compile(
-        rf"(?<![\w-])(?:(?-i:{alternation(sensitive)})|{alternation(insensitive)})(?![\w-])",
+        rf"(?<![\w-])(?:(?-i:{alternation(sensitive)})|{trie_alternation(insensitive)})(?![\w-])",
         re.IGNORECASE,
     )
     verbs = load_yaml("claimants_verbs.yaml")
@@ -84,12 +84,36 @@ def _tables() -> tuple[dict[str, _Alias], re.Pattern[str], re.Pattern[str], re.P
     return aliases, alias_pattern, after_source, before, pronoun
 
 
+@lru_cache(maxsize=1)
+def _attribution_stems() -> tuple[str, ...]:
+    """Cheap prefilter words: a sentence names a claimant only next to one of these (a
+    reporting verb, "according to", "a statement from", "figures from"...). Shortest
+    stems only: "report" covers "reported", "reports"..."""
+    verbs = load_yaml("claimants_verbs.yaml")
+    words = {w.split()[0].lower() for w in verbs["reporting_verbs"]}
+    words |= {w.lower() for phrase in verbs["before_claimant"] for w in phrase.split()
+              if len(w) > 3 and w not in ("this", "from")}
+    stems = sorted(words, key=len)
+    kept: list[str] = []
+    for word in stems:
+        if not any(stem in word for stem in kept):
+            kept.append(word)
+    return tuple(kept)
+
+
+def _may_attribute(text: str) -> bool:
+    lowered = text.lower()
+    return any(stem in lowered for stem in _attribution_stems())
+
+
 def _according_to(text: str) -> re.Match[str] | None:
     return re.search(r"\baccording\s+to\b", text, re.IGNORECASE)
 
 
 def find_claimant(text: str) -> ClaimantMention | None:
     """The source a sentence attributes itself to, or None."""
+    if not _may_attribute(text):
+        return None
     aliases, alias_pattern, after_source, before, _ = _tables()
     mentions = list(alias_pattern.finditer(text.replace("’", "'")))
     if not mentions:

@@ -21,7 +21,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
-from .patterns import alternation
+from .patterns import trie_alternation as alternation
 from .claims import UNKNOWN_DATE, DateSpan
 from .reference import load_yaml
 
@@ -209,6 +209,25 @@ def _patterns() -> tuple[tuple[re.Pattern[str], Resolver], ...]:
     return tuple((re.compile(p, re.IGNORECASE), f) for p, f in table)
 
 
+# resolvers whose expressions always contain digits (a day of the month or a year)
+_NEEDS_DIGIT = frozenset({_iso_date, _full_date, _month_day, _month_year, _year_range, _year})
+
+@lru_cache(maxsize=1)
+def _gates() -> dict[Resolver, tuple[str, ...]]:
+    """Words one of which every expression of a resolver contains (substring tests are far
+    cheaper than running its pattern)."""
+    relative = {phrase.split()[-1] for phrase in _vocab()["relative_days"]}
+    return {
+        _weekday_pair: ("day",),
+        _weekday_single: ("day",),
+        _relative_week: ("week",),
+        _relative_month: ("month",),
+        _relative_year: ("year",),
+        _days_ago: ("ago",),
+        _relative_days: tuple(sorted(relative)),
+    }
+
+
 _PREFILTER = re.compile(
     r"\d|day|week|month|year|night|ago|since|tonight|morning|evening|afternoon|"
     r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec",
@@ -228,7 +247,15 @@ def _find_dates(text: str, published_at: date | None) -> tuple[DateMention, ...]
         return ()
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
+    has_digit = any(c.isdigit() for c in text)
+    lowered = text.lower()
+    gates = _gates()
     for pattern, resolver in _patterns():
+        if not has_digit and resolver in _NEEDS_DIGIT:
+            continue  # cheap skip: these expressions all contain a day or a year
+        gate = gates.get(resolver)
+        if gate and not any(word in lowered for word in gate):
+            continue  # cheap skip: the expression's key word is absent
         for m in pattern.finditer(text):
             if any(m.start() < end and start < m.end() for start, end in taken):
                 continue

@@ -13,7 +13,7 @@ from typing import Any
 
 from .patterns import alternation, invert
 from . import dates, numbers
-from .casualties import UNSPECIFIED, resolve_victim, victim_phrase
+from .casualties import UNSPECIFIED, has_hint, literal_stems, read_casualties, resolve_victim, victim_phrase
 from .claims import DisplacementFigure
 from .context import SentenceContext
 from .reference import load_yaml
@@ -27,14 +27,18 @@ def _cues() -> dict[str, Any]:
     filler = alternation(data["after_filler"])
     return {
         "words": words,
-        "after": re.compile(rf"^(?:\s*,?\s*(?:{filler})\b)*\s*(?P<cue>{cues})\b", re.IGNORECASE),
+        "after": re.compile(rf"(?P<aside>{data['aside']})?(?:\s*,?\s*(?:{filler})\b)*\s*(?P<cue>{cues})\b",
+                            re.IGNORECASE),
         "before": [
-            (re.compile(item["pattern"], re.IGNORECASE), item["population"], bool(item.get("needs_people")))
+            (re.compile(item["pattern"], re.IGNORECASE), item["population"], bool(item.get("needs_people")),
+             re.compile(item.get("after", ""), re.IGNORECASE))
             for item in data["before"]
         ],
+        "attributive": re.compile(data["attributive"], re.IGNORECASE),
         "projection": re.compile(data["projection"], re.IGNORECASE),
         "not_people": re.compile(data["not_people"], re.IGNORECASE),
         "hint": re.compile(data["sentence_hint"], re.IGNORECASE),
+        "hint_stems": literal_stems(data["sentence_hint"]),
     }
 
 
@@ -50,32 +54,66 @@ def _clause(sentence: str, start: int, end: int) -> str:
 def read_displacement(sentence: str) -> list[tuple[numbers.CountMention, str, bool]]:
     """(count mention, population, is_projection) for every displacement figure in a sentence."""
     cues = _cues()
-    if not cues["hint"].search(sentence):
+    if not has_hint(sentence, cues["hint_stems"], cues["hint"]):
         return []
     out = []
-    for mention in numbers.find_counts(sentence):
+    mentions = numbers.find_counts(sentence)
+    for mention in mentions:
         phrase, phrase_end = victim_phrase(sentence, mention.end)
         if cues["not_people"].match(phrase):
             continue
-        population = None
-        after = cues["after"].match(sentence[mention.end:]) or cues["after"].match(sentence[phrase_end:])
-        if after:
-            population = cues["words"][re.sub(r"\s+", " ", after.group("cue").lower())]
-        else:
-            window = sentence[max(0, mention.start - 120):mention.start]
-            for pattern, name, needs_people in cues["before"]:
-                if not pattern.search(window):
-                    continue
-                victim = resolve_victim(phrase)
-                if needs_people and (victim is None or victim is UNSPECIFIED):
-                    continue
-                population = name
-                break
+        population = (_population_after(sentence, mention, phrase_end, mentions)
+                      or _population_before(sentence, mention, phrase))
         if population is None:
             continue
+        if _is_casualty_count(sentence, mention):
+            continue  # "killed 120 evacuees", "a family of six displaced people" killed: victims
         projection = bool(cues["projection"].search(_clause(sentence, mention.start, mention.end)))
         out.append((mention, population, projection))
     return out
+
+
+def _is_casualty_count(sentence: str, mention: numbers.CountMention) -> bool:
+    """True when the count is a casualty figure of the sentence ("killed 120 evacuees"), or
+    describes victims as displaced people in a sentence that reports casualties."""
+    figures = read_casualties(sentence)
+    if not figures:
+        return False
+    if any(m.start == mention.start for m, *_ in figures):
+        return True
+    return _cues()["attributive"].match(sentence, mention.end) is not None
+
+
+def _population_after(sentence: str, mention: numbers.CountMention, phrase_end: int,
+                      mentions: list[numbers.CountMention]) -> str | None:
+    """Population named by a cue after the count and its noun ("2,000 people were
+    evacuated"); None when another count stands between them outside an aside (the cue
+    is that count's: "three workers and six displaced people")."""
+    cues = _cues()
+    for cue_at in (mention.end, phrase_end):
+        after = cues["after"].match(sentence, cue_at)
+        if not after:
+            continue
+        cue_start = after.start("cue")
+        if not after.group("aside") and any(
+                mention.end <= other.start < cue_start for other in mentions if other is not mention):
+            return None
+        return cues["words"][re.sub(r"\s+", " ", after.group("cue").lower())]
+    return None
+
+
+def _population_before(sentence: str, mention: numbers.CountMention, phrase: str) -> str | None:
+    """Population named by a phrase ending right before the count ("displacing 12,000")."""
+    cues = _cues()
+    window = sentence[max(0, mention.start - 120):mention.start]
+    for pattern, name, needs_people, needs_after in cues["before"]:
+        if not pattern.search(window) or not needs_after.match(sentence, mention.end):
+            continue
+        victim = resolve_victim(phrase)
+        if needs_people and (victim is None or victim is UNSPECIFIED):
+            continue
+        return name
+    return None
 
 
 def extract(ctx: SentenceContext) -> list[DisplacementFigure]:

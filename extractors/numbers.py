@@ -20,6 +20,7 @@ from typing import Any
 
 from .claims import Count
 from .reference import load_yaml
+from .patterns import trie_alternation
 
 
 @dataclass(frozen=True)
@@ -45,11 +46,12 @@ class _Vocabulary:
     count_nouns: frozenset[str]
     year_range: tuple[int, int]
     population_before: re.Pattern[str]
+    population_unless_after: re.Pattern[str]
     pattern: re.Pattern[str]
 
 
 def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return trie_alternation(words)
 
 
 @lru_cache(maxsize=1)
@@ -74,8 +76,12 @@ def _vocabulary() -> _Vocabulary:
     vague = rf"\b(?:{_alternation(list(data['vague']))})\b"
     qualifier = rf"\b(?P<qual>{_alternation(list(data['qualifiers_before']))})\s+"
     after = rf"(?:\s*(?P<after>{_alternation(list(data['qualifiers_after']))})\b|(?P<plus>\+))?"
+    # every match starts at a word start with a digit or the first letter of one of these
+    # words: a cheap lookahead lets the engine skip all other positions at once
+    openers = [*word_values, *data["vague"], *data["qualifiers_before"], "between", "a", "an"]
+    first = "".join(sorted({w[0].lower() for w in openers if w} | {w[0].upper() for w in openers if w}))
     pattern = re.compile(
-        rf"(?:{qualifier})?(?:(?P<between>between\s+)?(?P<a>{number})\s*(?P<sep>[-–](?=\s*\d)|\bto\b|\bor\b|(?(between)\band\b|(?!)))\s*(?P<b>{number})"
+        rf"\b(?=[\d{re.escape(first)}])(?:{qualifier})?(?:(?P<between>between\s+)?(?P<a>{number})\s*(?P<sep>[-–](?=\s*\d)|\bto\b|\bor\b|(?(between)\band\b|(?!)))\s*(?P<b>{number})"
         rf"|(?P<vague>{vague})|(?P<n>{number})){after}",
         re.IGNORECASE,
     )
@@ -92,6 +98,9 @@ def _vocabulary() -> _Vocabulary:
         count_nouns=frozenset(w.lower() for w in data["count_nouns_for_years"]),
         year_range=(int(data["year_range"][0]), int(data["year_range"][1])),
         population_before=re.compile(population, re.IGNORECASE),
+        population_unless_after=re.compile(
+            rf"^(?:\s+(?:of\s+)?[\w-]+){{0,3}}?\s+(?:{_alternation(data.get('population_unless_after', []))})\b",
+            re.IGNORECASE),
         pattern=pattern,
     )
 
@@ -173,7 +182,7 @@ def _excluded(raw: str, text: str, start: int, end: int, qualified: bool) -> boo
     prev = _previous_word(text, start)
     if prev in vocab.not_before:
         return True
-    if vocab.population_before.search(text[max(0, start - 40):start]):
+    if _is_population(text, start, end):
         return True
     value = parse_number(raw)
     if value is not None and raw[:1].isdigit() and _is_year(value, raw.replace(",", ""), text, start, end, qualified):
@@ -181,6 +190,15 @@ def _excluded(raw: str, text: str, start: int, end: int, qualified: bool) -> boo
     if value is not None and raw[:1].isdigit() and prev in ("at",) and re.fullmatch(r"\d{4}", raw):
         return True
     return False
+
+
+def _is_population(text: str, start: int, end: int) -> bool:
+    """True when a population phrase ends right before the number ("home to 50,000") and
+    no displacement word follows it ("home to 50,000 displaced people" is a count)."""
+    vocab = _vocabulary()
+    if not vocab.population_before.search(text[max(0, start - 40):start]):
+        return False
+    return not vocab.population_unless_after.match(text[end:end + 60])
 
 
 def _make_count(value: int, qualifier: str) -> Count:
@@ -214,7 +232,7 @@ def _mention(text: str, match: re.Match[str]) -> list[CountMention]:
         qualifier = "at_least"
     qualified = bool(qual_word) or qualifier != "exact"
     start, end = match.start(), match.end()
-    if vocab.population_before.search(text[max(0, start - 40):start]):
+    if _is_population(text, start, end):
         return []  # "home to nearly a million residents": a population, not a count
     if match.group("vague"):
         low = vocab.vague[re.sub(r"\s+", " ", match.group("vague").lower())]

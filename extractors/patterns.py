@@ -17,6 +17,27 @@ def alternation(words: Iterable[str], flexible_space: str | None = None) -> str:
     return "|".join(escaped)
 
 
+def trie_alternation(words: list[str]) -> str:
+    """A regex matching the same lower-case words as ``alternation(words)``, written as a
+    prefix tree ("the (?:observatory|sources)") so the engine does not retry every word at
+    every position; longer words still win over their prefixes."""
+    tree: dict[str, dict] = {}
+    for word in {w.lower() for w in words if w}:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # end of a word
+
+    def emit(node: dict[str, dict]) -> str:
+        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(tree)
+
+
 def whole_words(words: Iterable[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
     """A pattern matching any of ``words`` as whole words (hyphens count as word characters)."""
     return re.compile(rf"(?<![\w-])(?:{alternation(words)})(?![\w-])", flags)

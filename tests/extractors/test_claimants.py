@@ -38,3 +38,15 @@ def test_generic_back_reference_takes_the_earlier_claimant() -> None:
             "The sources reported that losses were heavy.")
     names = [c for c, _ in claimants_by_sentence(split_sentences(text))]
     assert names == ["field sources (Al-Mayadeen TV)", "field sources (Al-Mayadeen TV)"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Most of the dead were rebels, the Britain-based monitoring group said.", "SOHR"),
+    ("The toll climbed past 40, a monitor said on Sunday.", "SOHR"),
+    ("Rami Abdel Rahman said the toll was likely to rise.", "SOHR"),
+    ("Dozens were hurt, local authorities told reporters.", "local authorities"),
+    ("Shelling went on overnight near the river.", None),  # no attribution word at all
+])
+def test_monitor_and_authority_aliases(text: str, expected: str | None) -> None:
+    mention = find_claimant(text)
+    assert (mention.claimant if mention else None) == expected

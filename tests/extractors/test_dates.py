@@ -39,3 +39,13 @@ def test_period_openers() -> None:
     assert resolve_when(text, PUBLISHED) == UNKNOWN_DATE  # the opening is not the event date
     assert find_period("Losses so far this week top 50.", PUBLISHED) == (date(2023, 3, 13), PUBLISHED)
     assert find_period("Losses top 50.", PUBLISHED) == (None, None)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Shelling resumed on Monday.", DateSpan(date(2023, 3, 13), date(2023, 3, 13), "day")),
+    ("Clashes broke out two days ago.", DateSpan(date(2023, 3, 13), date(2023, 3, 13), "day")),
+    ("The strike hit the town yesterday.", DateSpan(date(2023, 3, 14), date(2023, 3, 14), "day")),
+])
+def test_cheap_gates_keep_word_only_dates(text: str, expected: DateSpan) -> None:
+    # sentences without digits skip the day/year patterns; weekday and relative ones stay
+    assert resolve_when(text, PUBLISHED) == expected

@@ -31,3 +31,33 @@ def test_claimant_from_the_sentence() -> None:
     text = "According to the UN, about 52,000 people have been displaced."
     figures = extract_article(text, "d1", date(2023, 1, 5)).displacement_figures
     assert [(f.count.best, f.count.qualifier, f.claimant) for f in figures] == [(52000, "approximately", "UN")]
+
+
+# --- rules added for real wire text (sentences of our own wording) ---------------------
+
+def test_evacuations_by_convoy_and_safe_passage() -> None:
+    assert read("Buses carrying about 3,000 people left the besieged town at dawn.")[0][1] == "evacuated"
+    assert read("Nearly 900 people, among them many fighters, were granted safe passage to the north.") == [
+        (900, "evacuated", False)]
+    # a count inside the aside belongs to the same evacuation
+    assert [r[1] for r in read(
+        "The convoy carried at least 4000 people including several hundred gunmen who were granted safe passage.")] == [
+        "evacuated", "evacuated"]
+
+
+def test_forced_from_homes_but_not_forced_to_surrender() -> None:
+    assert read("The militia forced 12,000 villagers out of their homes last spring.") == [(12000, "displaced", False)]
+    assert read("The army forced 150 gunmen to surrender.") == []
+
+
+def test_home_to_displaced_people_is_a_figure() -> None:
+    assert read("The camp is home to tens of thousands of people displaced by the shelling.")[0][1] == "displaced"
+
+
+def test_displaced_victims_of_a_strike_are_not_a_displacement_figure() -> None:
+    assert read("The raid killed two farmers and a family of five displaced people sheltering in a school.") == []
+    assert read("Officials counted 5,000 displaced people in the camp.") == [(5000, "displaced", False)]
+
+
+def test_a_count_of_killed_evacuees_is_a_casualty_not_a_displacement() -> None:
+    assert read("Days earlier a car bomb killed more than 80 evacuees at the crossing.") == []

@@ -55,3 +55,26 @@ def test_qualifiers_and_ranges(text: str, expected: Count) -> None:
 ])
 def test_non_counts_are_left_out(text: str) -> None:
     assert counts(text) == []
+
+
+def test_several_hundred_and_a_few_thousand_are_vague_amounts() -> None:
+    assert counts("several hundred fighters") == [Count(200, None, None, "vague")]
+    assert counts("a few thousand families") == [Count(2000, None, None, "vague")]
+
+
+def test_day_of_month_before_month_name_is_not_a_count() -> None:
+    assert counts("Reuters, Saturday 14 Sep 2019: the strike hit a school.") == []
+
+
+def test_population_phrase_unless_displaced_people_follow() -> None:
+    assert counts("The district is home to 80,000 residents.") == []
+    assert counts("The district is home to 80,000 people displaced from the east.") == [Count(80000, 80000, 80000, "exact")]
+
+
+def test_trie_alternation_matches_like_a_plain_alternation() -> None:
+    import re
+    from extractors.numbers import trie_alternation
+    words = ["the sources", "the source", "the", "observatory", "obs"]
+    pattern = re.compile(rf"\b(?:{trie_alternation(words)})\b", re.IGNORECASE)
+    assert [m.group() for m in pattern.finditer("The sources and the source told obs the observatory")] == [
+        "The sources", "the source", "obs", "the", "observatory"]
