@@ -20,23 +20,29 @@ class ActorMention:
     end: int
 
 
+CASE_SENSITIVE = "case-sensitive"  # a note marking aliases matched only as written ("IS")
+
+
 @lru_cache(maxsize=1)
 def _aliases() -> tuple[dict[str, str], re.Pattern[str]]:
-    table = {row["alias"].strip().lower(): row["actor_id"].strip() for row in load_csv("actor_aliases.csv")}
-    ordered = sorted(table, key=len, reverse=True)
+    """Lower-case alias -> actor id, and one pattern for them all. Aliases whose note says
+    "case-sensitive" match only as written, so "IS" (the group) is never the verb "is"."""
+    rows = load_csv("actor_aliases.csv")
+    exact = {row["alias"].strip(): row["actor_id"].strip() for row in rows
+             if CASE_SENSITIVE in (row.get("note") or "")}
+    table = {row["alias"].strip().lower(): row["actor_id"].strip() for row in rows
+             if row["alias"].strip() not in exact}
+    branches = [(a, re.escape(a)) for a in table] + [(a, f"(?-i:{re.escape(a)})") for a in exact]
+    branches.sort(key=lambda item: len(item[0]), reverse=True)
     pattern = re.compile(
-        r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in ordered) + r")(?![\w-])", re.IGNORECASE
+        r"(?<![\w-])(?:" + "|".join(b for _, b in branches) + r")(?![\w-])", re.IGNORECASE
     )
-    return table, pattern
+    return {**table, **{a.lower(): i for a, i in exact.items()}}, pattern
 
 
 def resolve_actor(label: str) -> str | None:
     """Actor id for a phrase as written, or None when the alias table does not know it."""
-    table, _ = _aliases()
-    key = label.strip().lower().replace("’", "'")
-    if key in table:
-        return table[key]
-    mentions = find_actors(key)
+    mentions = find_actors(label.strip())
     return mentions[0].actor_id if mentions else None
 
 
@@ -127,8 +133,11 @@ def specific_actor(label: str, actor_id: str, earlier: tuple[str, ...] = (), art
     """
     if actor_id != "opposition" or not is_framing(label):
         return actor_id
-    head = label.strip().lower().split()[-1]
-    may_be = _framing_heads().get(head, frozenset())
+    words = label.strip().lower().split()
+    head = words[-1]
+    heads = _framing_heads()
+    # the first word with an entry decides: "rebel groups" are rebels, whatever groups are
+    may_be = next((heads[w] for w in words if w in heads), frozenset())
     if not may_be:
         return actor_id
     for text in earlier:

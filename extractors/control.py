@@ -28,7 +28,7 @@ from typing import Any
 
 from .patterns import alternation
 from . import dates
-from .actors import ActorMention, find_actors, specific_actor
+from .actors import ActorMention, find_actors, resolve_actor, specific_actor
 from .claims import UNKNOWN_DATE, ControlChange, DateSpan, Place
 from .context import SentenceContext
 from .places import find_places, resolve_place
@@ -48,7 +48,7 @@ _DAYS_MONTHS = (
 class Trigger:
     """A control-change word in a sentence (offsets into the sentence text)."""
 
-    form: str  # active, passive, listed_by, fell_to, nominal
+    form: str  # active, passive, listed_by, reduced_passive, from_passive, expel, fell_to, nominal
     change: str  # capture, recapture, entry, encirclement, withdrawal, lost, surrender
     start: int
     end: int
@@ -86,8 +86,13 @@ def _trigger_patterns() -> tuple[tuple[str, str, str], ...]:
     for change, words in vocab["listed_by"].items():
         out.append(("listed_by", change,
                     rf"(?<![\w-])(?:{_alternation(words)})\s+by\b(?=[^.;]{{0,60}}?\b(?:were|are|included|include)\b)"))
+    for change, words in vocab["passive"].items():
+        out.append(("reduced_passive", change, rf"(?<![\w-])(?:{_alternation(words)})\s+by\b"))
     for change, words in vocab["from_passive"].items():
         out.append(("from_passive", change, rf"(?<![\w-])(?:{_alternation(words)})\s+from\b"))
+    expel = _alternation(vocab["expel"]["verbs"])
+    out.append(("expel", "capture",
+                rf"(?<![\w-])(?:{expel})(?!\s+by\b)\s+(?:the\s+)?(?:[\w'’-]+\s+){{1,5}}?(?:out\s+of|out\s+from|from)\s+(?:the\s+)?"))
     out.append(("fell_to", "capture", rf"\b(?:{_alternation(vocab['fell_to'])})\b"))
     for change, words in vocab["nominal"].items():
         out.append(("nominal", change,
@@ -110,7 +115,7 @@ def _first_words() -> frozenset[str]:
     vocab = _vocab()
     groups = ("active", "passive", "listed_by", "from_passive", "nominal")
     phrases = [w for group in groups for ws in vocab[group].values() for w in ws]
-    phrases += vocab["fell_to"]
+    phrases += vocab["fell_to"] + vocab["expel"]["verbs"]
     starts = {re.split(r"[\s-]", p.strip())[0].lower() for p in phrases}
     return frozenset(starts | {"is", "was", "were", "are", "has", "have", "had", "being", "been",
                                "the", "its", "their", "his", "a"})
@@ -126,6 +131,7 @@ _STEMS = (
     "into", "encircl", "besieg", "siege", "surround", "cut off", "withdr", "retreat", "pull",
     "depart", "left", "leav", "abandon", "redeploy", "reloc", "lost", "losing", "surrender",
     "fell", "fall", "evacuat", "fallen", "establish", "impos", "restor", "freed", "freeing", "won",
+    "drove", "driving", "push", "expel", "oust", "kick", "chas", "forc",
 )
 
 
@@ -192,6 +198,8 @@ def _is_reported_event(text: str, trigger: Trigger, published_year: int | None) 
     if trigger.form == "active" and _is_adjective(text, trigger):
         return False  # "the besieged town of ...", "two captured villages"
     words = text[trigger.start:trigger.end].split()
+    if trigger.form == "expel":
+        words = words[:1]  # the expelled actor's name may be capitalised
     capitals = [w for i, w in enumerate(words) if w[0].isupper() and (i > 0 or trigger.start > 0)]
     if capitals and not _is_title(text):
         return False  # part of a name: "Organization for the Liberation of the Levant"
@@ -304,6 +312,7 @@ def _names_in(text: str, offset: int) -> list[PlaceSpan]:
 _OBJECT_END = re.compile(
     r"[.;!?()\[\]—]|\s[-–]\s|,\s+(?:while|but|as|after|before|which|where|when|who|bringing|"
     r"pushing|forcing|killing|leaving|freeing|according|said|says|sources?)\b|"
+    r",\s+(?:[\w'’-]+\s+){1,6}?(?:said|says|reported|reports|told|added|announced|claimed)\b|"
     rf"\s(?:after|following|amid|during|due\s+to|as|since|while|because|despite|before|when|"
     rf"on\s+(?:{_DAYS_MONTHS})|last|earlier|yesterday|today|this\s+week|to\s+(?!the\b)\w+)\b"
 )
@@ -319,7 +328,8 @@ _DIRECT_HEAD = re.compile(
     r"(?:(?:(?!(?:in|near|at|on|from|to|outside|around|of)\b)[\w'’-]+\s+){0,4}(?:city|town|village|capital|stronghold|hub|bastion|district|"
     r"neighbo(?:u)?rhood|base|positions|sites|areas|villages|towns|area|region|district)\s*(?:of\s+|,\s*|including\s+|"
     r"such\s+as\s+|namely\s+|(?<=capital)\s+|(?<=city)\s+)|[\w\s,'’-]{0,40}\b(?:including|such\s+as|namely)\s+(?:the\s+)?|"
-    r"[\w'’-]+\s*,\s*)?[\"“”']?\s*$",
+    r"[\w'’-]+\s*,\s*|(?:(?:strategic|key|vital|important|nearby|neighbou?ring|besieged|historic|ancient|"
+    r"[a-z]+-(?:held|controlled|dominated|besieged))\s+){1,3})?[\"“”']?\s*$",
     re.IGNORECASE,
 )
 
@@ -329,7 +339,7 @@ def _territory_head() -> re.Pattern[str]:
     nouns = _alternation(_vocab()["territory_nouns"])
     return re.compile(
         rf"^\s*(?:[\w'’,-]+\s+){{0,5}}?(?:{nouns})\b[\w\s,'’-]{{0,40}}?\b"
-        r"(?:in|of|near|around|across|throughout|outside|on\s+the\s+outskirts\s+of|"
+        r"(?:in|inside|within|of|near|around|across|throughout|outside|on\s+the\s+outskirts\s+of|"
         r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?(?:\s+of)?)\s+(?:the\s+)?$",
         re.IGNORECASE,
     )
@@ -427,15 +437,36 @@ def _recent_city(ctx: SentenceContext, before: int) -> Place | None:
     return None
 
 
+_BEFORE_PARTICIPLE = re.compile(
+    r"(?:\s+(?:area|district|neighbou?rhood|town|village|city|region|countryside))?"
+    r"(?:\s+(?:recently|newly|earlier|briefly|already|later|quickly|eventually))?\s*$", re.IGNORECASE)
+
+
 def _passive_subject(text: str, trigger: Trigger) -> list[PlaceSpan]:
-    """The place before a passive or "fell to": "Hama, in central Syria, was captured by"."""
+    """The place before a passive or "fell to": "Hama, in central Syria, was captured by",
+    "the Ramouseh area recently seized by"."""
     before = text[: trigger.start].rstrip()
+    if trigger.form == "reduced_passive":
+        before = before[: _BEFORE_PARTICIPLE.search(before).start()]
     before = re.sub(r",[^,]{1,80},\s*$", "", before).rstrip()  # appositive
     before = re.sub(r",?\s+(?:which|that)$", "", before).rstrip()  # "Daraya, which was ..."
     names = _names_in(before, 0)
     if names and names[-1].end >= len(before) - 1:
         return [names[-1]]
     return []
+
+
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:town|village|city|area|district|neighbou?rhood|region|province|suburb|camp|hill)\s+of\s+$"
+    r"|\b(?:in|into|near|at|around|outside)\s+(?:the\s+)?$", re.IGNORECASE)
+_LOCATIVE_AFTER = re.compile(r"^\s+(?:area|district|neighbou?rhood|town|village|city|region)\b", re.IGNORECASE)
+
+
+def _is_place_like(text: str, span: PlaceSpan) -> bool:
+    """A name the gazetteer knows, or one written as a place ("the town of X", "in X",
+    "X district"): a reduced passive also follows people ("a pilot X captured by")."""
+    return (span.place.precision != "unresolved" or bool(_LOCATIVE_BEFORE.search(text[: span.start]))
+            or bool(_LOCATIVE_AFTER.match(text[span.end:])))
 
 
 def _passive_list_after(text: str, trigger_end: int) -> list[PlaceSpan] | None:
@@ -494,6 +525,7 @@ _GOVERNED = re.compile(
     r"\b(?:by" + _BY_TIME + r"|with|against|from|of|on|to|in|backed|supported|allied|alongside|among|between)\s+"
     r"(?:(?!(?:that|who|which|said|says|reported|announced|claimed|and|after|before|when|while|as|since|"
     r"because|but|then|where|once|until)\b)[\w'’-]+\s+){0,5}$", re.IGNORECASE)
+_BACKED_PAIR = re.compile(r"\b(?:backed|supported|aided)\s+by\s+(?:the\s+)?(?:[\w'’-]+\s+){1,3}and\s+$", re.IGNORECASE)
 _BACKED = re.compile(
     r"\b(?:backed|supported|allied|alongside|by" + _BY_TIME + r"|against|with)\s+"
     r"(?:(?!(?:that|who|which|said|says|reported|announced|claimed)\b)[\w'’-]+\s+){0,5}$", re.IGNORECASE)
@@ -520,7 +552,7 @@ def _agent_before(text: str, start: int, trigger_word: str) -> ActorMention | No
         return None
     free = [
         m for m in mentions
-        if not _GOVERNED.search(text[: m.start]) or re.match(r"\s*,?\s*(?:who|which|that)\b", text[m.end:])
+        if not (_GOVERNED.search(text[: m.start]) or _BACKED_PAIR.search(text[: m.start])) or re.match(r"\s*,?\s*(?:who|which|that)\b", text[m.end:])
     ]
     if not free:
         if any(_BACKED.search(text[: m.start]) for m in mentions):
@@ -531,6 +563,10 @@ def _agent_before(text: str, start: int, trigger_word: str) -> ActorMention | No
     chosen = free[-1]
     if len(free) > 1 and re.fullmatch(r"\s*(?:[a-z]+\s+){0,3}and\s+(?:\w+ly\s+)?", text[chosen.end:start]):
         chosen = free[-2]
+    elif (len(free) > 1 and re.fullmatch(r"\s*(?:,|and|&)\s*(?:its\s+|their\s+)?(?:allies\s+)?(?:the\s+)?",
+                                        text[free[-2].end:chosen.start])
+          and not _opposed(free[-2].actor_id, chosen.actor_id)):
+        chosen = free[-2]  # "the army and Hezbollah captured": the leading ally of the subject
     return chosen
 
 
@@ -564,7 +600,8 @@ def _refine(mention: ActorMention, ctx: SentenceContext) -> str:
     of_group = re.match(r"^\s+(?:from|of)\s+(?:the\s+)?", text[mention.end:])
     if of_group and mention.actor_id == "opposition":
         nxt = find_actors(text[mention.end + of_group.end(): mention.end + of_group.end() + 60])
-        if nxt and nxt[0].start == 0 and nxt[0].actor_id not in NOT_ARMED:
+        if nxt and nxt[0].start == 0 and nxt[0].actor_id not in NOT_ARMED and not _opposed(
+                mention.actor_id, nxt[0].actor_id):  # not "rebels from government forces"
             return nxt[0].actor_id
     earlier = (text[: mention.start],) + tuple(
         s.text for s in (ctx.previous(1), ctx.previous(2), ctx.previous(3)) if s is not None
@@ -672,6 +709,18 @@ def _read(ctx: SentenceContext, trigger: Trigger) -> _Reading | None:
     if trigger.form == "passive":
         places = _passive_subject(text, trigger)
         return _Reading(tuple(places), trigger.change, _actor_after_by(text, trigger.end - 2), None)
+    if trigger.form == "reduced_passive":  # "the Ramouseh area recently seized by rebels"
+        places = [p for p in _passive_subject(text, trigger) if _is_place_like(text, p)]
+        return _Reading(tuple(places), trigger.change, _actor_after_by(text, trigger.end - 2), None)
+    if trigger.form == "expel":  # "Hezbollah pushed the Nusra Front from the town of X"
+        expelled = _armed(_actors(text[trigger.start:trigger.end]))
+        places, _ = _object_places(text, trigger.end, ctx)
+        agent = _agent_before(text, trigger.start, text[trigger.start:trigger.end])
+        if not expelled or not places or agent is None:
+            return None
+        first = expelled[0]
+        counterpart = ActorMention(first.label, first.actor_id, trigger.start + first.start, trigger.start + first.end)
+        return _Reading(tuple(places), "capture", agent, counterpart)
     if trigger.form == "from_passive":  # "Jarablus, liberated from IS"
         places = _passive_subject(text, trigger)
         counterpart = _actor_after_by(text, trigger.end)
@@ -694,7 +743,24 @@ def _read(ctx: SentenceContext, trigger: Trigger) -> _Reading | None:
     agent = by_actor or _pronoun_subject(ctx, trigger) or _agent_before(text, trigger.start, text[trigger.start:trigger.end])
     if agent is None and re.search(r"\b(?:they|it|its|their)\b", text[:trigger.start], re.IGNORECASE):
         agent = _previous_sentence_agent(ctx)
-    return _Reading(tuple(places), trigger.change, agent, _from_actor(text, places[-1].end))
+    counterpart = _from_actor(text, places[-1].end) or _held_by(text, trigger.end, places[0].start)
+    return _Reading(tuple(places), trigger.change, agent, counterpart)
+
+
+_HELD = re.compile(r"\b([A-Za-z]+)-(?:held|controlled|dominated)\s+(?:[\w'’-]+\s+){0,3}$")
+
+
+def _held_by(text: str, head_start: int, place_start: int) -> ActorMention | None:
+    """"seized rebel-held Baba Amr": the "-held" word before the place names its previous
+    controller."""
+    m = _HELD.search(text[head_start:place_start])
+    if not m:
+        return None
+    word = m.group(1)
+    actor = resolve_actor(word) or resolve_actor(word + " forces")
+    if actor is None or actor in NOT_ARMED:
+        return None
+    return ActorMention(word, actor, head_start + m.start(1), head_start + m.end(1))
 
 
 _PRONOUN_BEFORE = re.compile(r"\b(?:they|it)\s+(?:(?:had|have|has|then|also|later|\w+ly)\s+)?$", re.IGNORECASE)

@@ -5,7 +5,7 @@ from extractors.actors import find_actors, resolve_actor, specific_actor
 def test_framings_map_onto_contract_ids_and_keep_the_words() -> None:
     found = find_actors("Jihadists and regime troops clashed while insurgents shelled Assad's forces.")
     assert [(m.label, m.actor_id) for m in found] == [
-        ("Jihadists", "opposition"), ("regime", "syrian_government"),
+        ("Jihadists", "opposition"), ("regime troops", "syrian_government"),
         ("insurgents", "opposition"), ("Assad's forces", "syrian_government"),
     ]
 
@@ -41,3 +41,18 @@ def test_find_actors_finds_aliases_inside_hyphenated_and_possessive_text() -> No
     found = [(m.label, m.actor_id) for m in find_actors("Syrian allied forces fought HTS-led factions.")]
     assert found[0] == ("Syrian allied forces", "syrian_government")
     assert find_actors("the Syrian allied forces") == find_actors("the Syrian allied forces")  # cached, same answer
+
+
+def test_is_the_group_only_in_capitals() -> None:
+    found = find_actors("The town fell to IS after it is said the army left.")
+    assert [(m.label, m.actor_id) for m in found] == [("IS", "isis"), ("the army", "syrian_government")]
+
+
+def test_bare_troops_are_the_armys_but_named_troops_keep_their_owner() -> None:
+    assert [m.actor_id for m in find_actors("troops entered the town")] == ["syrian_government"]
+    assert [m.actor_id for m in find_actors("Turkish troops and US troops crossed")] == ["turkey", "us_coalition"]
+
+
+def test_a_rebel_framing_is_never_the_islamic_state() -> None:
+    article = "IS shelled the town. IS fighters attacked. Rebel groups took control of Idlib city."
+    assert specific_actor("rebel groups", "opposition", (), article) == "opposition"

@@ -198,3 +198,41 @@ def test_unnamed_site_takes_the_name_the_article_gives_it() -> None:
     assert changes(text)[0][:3] == ("Jazal gas field", "isis", None)
     assert changes("Rebels stormed an artillery school there and shelled nearby streets in Aleppo.")[0][:2] == (
         "artillery school", "opposition")
+
+
+def test_reduced_passive_after_a_place() -> None:
+    rows = changes("Shelling hit the Sukkari area recently seized by rebels from government forces.")
+    assert rows == [("Sukkari", "opposition", "syrian_government", "capture")]
+
+
+def test_reduced_passive_needs_a_place_not_a_person_or_weapons() -> None:
+    assert changes("Photos of the pilot Adnan Kheir captured by IS were shown.") == []
+    assert changes("The rifles seized by rebels were old.") == []
+
+
+def test_held_word_names_the_previous_controller() -> None:
+    assert changes("Regime forces seize rebel-held Tall Rifaat after a week of shelling.") == [
+        ("Tall Rifaat", "syrian_government", "opposition", "capture")]
+
+
+def test_adjectives_before_a_name_do_not_hide_it() -> None:
+    assert changes("Rebels seized the strategic Tal Hamra hill on Thursday.")[0][:2] == ("Tal Hamra hill", "opposition")
+
+
+def test_expelling_an_actor_from_a_place_is_a_capture() -> None:
+    assert changes("Kurdish forces drove IS out of Tal Abyad on Monday.") == [("Tal Abyad", "sdf", "isis", "capture")]
+    assert changes("The protests forced the governor from office.") == []
+
+
+def test_claimant_clause_is_not_a_listed_place() -> None:
+    assert [r[0] for r in changes("The army captured more territory inside Zabadani, the Observatory said.")] == [
+        "more territory inside Zabadani"]
+
+
+def test_coordinated_allies_take_the_leading_subject() -> None:
+    assert changes("The Syrian army and Hezbollah captured Qusayr on Sunday.")[0][:2] == ("Qusayr", "syrian_government")
+
+
+def test_both_backers_are_not_the_subject() -> None:
+    rows = changes("Hezbollah fighters backed by Syrian and Iranian forces pushed the Nusra Front from the town of Deir al-Adas.")
+    assert rows == [("Deir al-Adas", "hezbollah", "hts", "capture")]
