@@ -340,7 +340,8 @@ def _territory_head() -> re.Pattern[str]:
     return re.compile(
         rf"^\s*(?:[\w'’,-]+\s+){{0,5}}?(?:{nouns})\b[\w\s,'’-]{{0,40}}?\b"
         r"(?:in|inside|within|of|near|around|across|throughout|outside|on\s+the\s+outskirts\s+of|"
-        r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?(?:\s+of)?)\s+(?:the\s+)?$",
+        r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?(?:\s+of)?)\s+(?:the\s+)?"
+        r"(?:(?:north|south|east|west)(?:ern)?\s+(?:and|or)\s+)?$",
         re.IGNORECASE,
     )
 
@@ -734,6 +735,8 @@ def _read(ctx: SentenceContext, trigger: Trigger) -> _Reading | None:
         agent = _actor_after_by(text, trigger.start + by + 2)
         return _Reading(tuple(listed or ()), trigger.change, agent, None)
     places, _ = _object_places(text, trigger.end, ctx)
+    if not places and trigger.form == "active":
+        return _relative_object(ctx, trigger)
     if not places:
         return None
     by_actor = None
@@ -745,6 +748,37 @@ def _read(ctx: SentenceContext, trigger: Trigger) -> _Reading | None:
         agent = _previous_sentence_agent(ctx)
     counterpart = _from_actor(text, places[-1].end) or _held_by(text, trigger.end, places[0].start)
     return _Reading(tuple(places), trigger.change, agent, counterpart)
+
+
+_RELATIVE = re.compile(
+    r",?\s+(?:which|that|whom)\s+(?P<subject>(?:the\s+)?(?:[\w'’-]+\s+){1,5}?)(?:(?:had|have|has|then|later|finally|eventually|\w+ly)\s+)?$")
+
+
+def _relative_object(ctx: SentenceContext, trigger: Trigger) -> _Reading | None:
+    """"Jarablus, which Turkish-led forces captured on the first day": the place is the
+    object of a relative clause, its subject the agent."""
+    text = ctx.text
+    m = _RELATIVE.search(text[: trigger.start])
+    if not m:
+        return None
+    subject = _armed(_actors(m.group("subject")))
+    if not subject or subject[-1].end < len(m.group("subject").rstrip()) - 1:
+        return None
+    agent = subject[-1]
+    agent = ActorMention(agent.label, agent.actor_id, m.start("subject") + agent.start, m.start("subject") + agent.end)
+    before = text[: m.start()].rstrip()
+    names = _names_in(before, 0)
+    if not names or names[-1].end < len(before) - 1:
+        return None
+    place = names[-1]
+    landmark = _LANDMARK.search(before[: place.start])
+    if landmark and len(names) > 1 and names[-2].end >= landmark.start() - 1:
+        place = names[-2]  # "Rityan north of Aleppo, which ...": the clause is about Rityan
+    return _Reading((place,), trigger.change, agent, None)
+
+
+_LANDMARK = re.compile(
+    r"\s+(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?|near|outside)\s+(?:of\s+)?(?:[a-z]+\s+){0,3}$")
 
 
 _HELD = re.compile(r"\b([A-Za-z]+)-(?:held|controlled|dominated)\s+(?:[\w'’-]+\s+){0,3}$")

@@ -111,6 +111,18 @@ def _month_year(m: re.Match[str], published_at: date | None) -> DateSpan:
     return _month_span(int(m.group("year")), _month(m.group("month")))
 
 
+def _month_only(m: re.Match[str], published_at: date | None) -> DateSpan:
+    """"in May", "since March this year": the latest such month up to publication."""
+    if published_at is None:
+        return UNKNOWN_DATE
+    month = _month(m.group("month"))
+    year = published_at.year if month <= published_at.month else published_at.year - 1
+    span = _month_span(year, month)
+    if span.end is not None and span.end > published_at:
+        return DateSpan(span.start, published_at, "month")
+    return span
+
+
 def _year_range(m: re.Match[str], published_at: date | None) -> DateSpan:
     first, last = int(m.group("year")), int(m.group("year2"))
     if last < 100:
@@ -196,6 +208,8 @@ def _patterns() -> tuple[tuple[re.Pattern[str], Resolver], ...]:
         (rf"\b{month}\s+{day}\b(?!\s*(?:,\s*)?\d)", _month_day),
         (rf"\b{day}\s+(?:of\s+)?{month}\b", _month_day),
         (rf"\b{month},?\s+{year}\b", _month_year),
+        (rf"\b(?:in|during|since|by|until|(?:early|late|mid-?)\s*|(?:the\s+)?(?:start|end|beginning|middle)\s+of)\s+"
+         rf"(?:early\s+|late\s+|mid-?)?{month}\b(?!\s*[,.]?\s*\d)(?:\s+this\s+year)?", _month_only),
         (rf"\b{year}\s*[-–]\s*(?P<year2>(?:19|20)?\d\d)\b", _year_range),
         (rf"\b(?:in|during|of|by|early|late|mid-?)\s+{year}\b(?!\s*[-–])", _year),
         (rf"\b(?P<wd1>{wd_names})\s*[-–/]\s*(?P<wd2>{wd_names})\b", _weekday_pair),

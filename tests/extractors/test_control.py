@@ -236,3 +236,18 @@ def test_coordinated_allies_take_the_leading_subject() -> None:
 def test_both_backers_are_not_the_subject() -> None:
     rows = changes("Hezbollah fighters backed by Syrian and Iranian forces pushed the Nusra Front from the town of Deir al-Adas.")
     assert rows == [("Deir al-Adas", "hezbollah", "hts", "capture")]
+
+
+def test_place_as_object_of_a_relative_clause() -> None:
+    rows = changes("Shells fell south of Jarabulus, which Turkish-led forces captured on Wednesday.")
+    assert rows[0][:2] == ("Jarabulus", "turkey") and rows[0][3] == "capture"
+
+
+def test_a_claim_to_have_captured_is_reported() -> None:
+    assert changes("A rebel brigade claims to have captured Tal Hamra from the army.") == [
+        ("Tal Hamra", "opposition", "syrian_government", "capture")]
+
+
+def test_relative_clause_is_about_the_place_not_its_landmark() -> None:
+    rows = changes("Shells hit the village of Tell Rifaat north of Aleppo which regime forces entered on Tuesday.")
+    assert [r[0] for r in rows] == ["Tell Rifaat"]

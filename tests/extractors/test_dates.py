@@ -49,3 +49,11 @@ def test_period_openers() -> None:
 def test_cheap_gates_keep_word_only_dates(text: str, expected: DateSpan) -> None:
     # sentences without digits skip the day/year patterns; weekday and relative ones stay
     assert resolve_when(text, PUBLISHED) == expected
+
+
+def test_a_bare_month_is_the_latest_such_month_up_to_publication() -> None:
+    published = date(2016, 10, 6)
+    assert resolve_when("Rebels took the town in May.", published) == DateSpan(date(2016, 5, 1), date(2016, 5, 31), "month")
+    assert resolve_when("The army retook it in December.", published) == DateSpan(date(2015, 12, 1), date(2015, 12, 31), "month")
+    assert resolve_when("Fighting in October this year.", published) == DateSpan(date(2016, 10, 1), published, "month")
+    assert resolve_when("They met in Mayadin.", published) == UNKNOWN_DATE
