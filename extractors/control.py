@@ -402,13 +402,14 @@ def _as_territory(text: str, start: int, span: PlaceSpan, listed: int) -> PlaceS
 
 
 def _site_or_city(region: str, start: int, ctx: SentenceContext) -> list[PlaceSpan]:
-    """Unnamed objects: "the central prison" as written, "the city" as the city named just before."""
+    """Unnamed objects: "the central prison" as written, "the city" (town, village) as the
+    place named just before."""
     sites = _alternation(_vocab()["site_nouns"])
     m = re.match(rf"^\s*(?:the|an?)\s+((?:[A-Za-z-]+\s+){{0,2}}?({sites}))\b", region)
     if m:
         name = _named_site(ctx.article.text, m.group(2).lower()) or _clean_name(m.group(1)) or m.group(1)
         return [PlaceSpan(name, start + m.start(1), start + m.end(1), resolve_place(name))]
-    if re.match(r"^\s*the\s+city\b", region):
+    if re.match(r"^\s*the\s+(?:city|town|village)\b(?!\s+of\b)", region):
         city = _recent_city(ctx, start)
         if city is not None:
             return [PlaceSpan(city.name, start, start, city)]

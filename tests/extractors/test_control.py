@@ -251,3 +251,8 @@ def test_a_claim_to_have_captured_is_reported() -> None:
 def test_relative_clause_is_about_the_place_not_its_landmark() -> None:
     rows = changes("Shells hit the village of Tell Rifaat north of Aleppo which regime forces entered on Tuesday.")
     assert [r[0] for r in rows] == ["Tell Rifaat"]
+
+
+def test_the_town_is_the_place_named_just_before() -> None:
+    rows = changes("Fighting raged around Qaryatain for weeks. Syrian troops regained control of the town on Saturday.")
+    assert [(r[0], r[1], r[3]) for r in rows] == [("Qaryatain", "syrian_government", "recapture")]
