@@ -97,6 +97,7 @@ def _cues() -> dict[str, Any]:
         "group_framings": frozenset(w.lower() for w in data["group_framings"]),
         "loyal_to": re.compile(data["loyal_to"], re.IGNORECASE),
         "government_words": re.compile(data["government_words"], re.IGNORECASE),
+        "opposition_context": re.compile(data["opposition_context"], re.IGNORECASE),
         "background": re.compile(data["background"], re.IGNORECASE),
         "partitive": re.compile(data["partitive"], re.IGNORECASE),
         "background_min": int(data["background_min"]),
@@ -332,6 +333,8 @@ def _only_group(text: str, at_least: int = 1) -> str | None:
 def specific_group(victim: Victim, sentence: str, article_text: str = "") -> Victim:
     """A generic framing ("militants", "terrorists") becomes the one group the sentence,
     or else the article, is about ("Daesh attack ... left 28 militants dead" -> isis)."""
+    if victim.actor == "unknown" and victim.type == "combatant" and _cues()["opposition_context"].search(sentence):
+        return Victim("opposition", victim.label, victim.type)  # "fighters" among rebels only
     if not _is_framing(victim):
         return victim
     # an article that names a group only once in passing is not about it

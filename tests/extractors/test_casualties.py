@@ -174,3 +174,10 @@ def test_sample_article_toll_breakdown() -> None:
             for c in extract_article(body, "idlib", date(2025, 3, 3)).casualty_claims}
     assert {(98, "hts", "killed"), (61, "syrian_government", "killed"), (53, "civilians", "killed"),
             (14, "civilians", "killed"), (300, "civilians", "wounded")} <= rows
+
+
+def test_unnamed_fighters_among_rival_rebel_groups_are_opposition() -> None:
+    rows = read_casualties("At least 30 fighters were killed in clashes between rival anti-regime groups near Douma.")
+    assert [(m.count.low, victim.actor, victim.type) for m, _, victim, _ in rows] == [(30, "opposition", "combatant")]
+    rows = read_casualties("At least 30 fighters were killed in clashes between the army and IS near Palmyra.")
+    assert [victim.actor for _, _, victim, _ in rows] == ["unknown"]
