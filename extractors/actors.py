@@ -69,7 +69,21 @@ def _find_actors(text: str) -> tuple[ActorMention, ...]:
         if m:
             found.append(ActorMention(text[m.start():m.end()], table[m.group().lower()], m.start(), m.end()))
             resume = m.end()
-    return tuple(found)
+    return tuple(_merge_group_framings(text, found))
+
+
+def _merge_group_framings(text: str, found: list[ActorMention]) -> list[ActorMention]:
+    """"ISIL terrorists", "Nusra militants": a framing right after a named group is that
+    group (one mention, the group's id)."""
+    merged: list[ActorMention] = []
+    for mention in found:
+        prev = merged[-1] if merged else None
+        if (prev is not None and prev.actor_id in SPECIFIC_GROUPS and mention.actor_id == "opposition"
+                and text[prev.end:mention.start] == " " and is_framing(mention.label)):
+            merged[-1] = ActorMention(text[prev.start:mention.end], prev.actor_id, prev.start, mention.end)
+        else:
+            merged.append(mention)
+    return merged
 
 
 _WORD_RUN = re.compile(r"[^\W_]+")

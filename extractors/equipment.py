@@ -167,7 +167,11 @@ def find_equipment(text: str) -> list[EquipmentMention]:
     merged: list[EquipmentMention] = []
     for mention in raw:
         prev = merged[-1] if merged else None
-        if prev is not None and re.fullmatch(r"\s+", text[prev.end:mention.start]) and (prev.model is None or mention.model is None):
+        between = text[prev.end:mention.start] if prev is not None else ""
+        described = (  # "Mi-8 military transport helicopter": the model and its description
+            prev is not None and prev.model and mention.model is None and prev.category == mention.category
+            and re.fullmatch(r"(?:\s+[a-z][a-z-]*){1,3}\s+", between))
+        if prev is not None and (re.fullmatch(r"\s+", between) or described) and (prev.model is None or mention.model is None):
             model = prev.model or mention.model
             category = prev.category if prev.model else mention.category
             merged[-1] = EquipmentMention(text[prev.start:mention.end], prev.start, mention.end, model, category)
@@ -326,12 +330,17 @@ def _quantity(text: str, mention: EquipmentMention) -> tuple[int | None, str | N
         value = count.count.best if count.count.best is not None else count.count.low
         if value is not None and 1900 <= value <= 2100:
             continue  # a year ("3 August 2015 A Syrian jet ...")
-        if re.fullmatch(r"(?:\s+[a-z][\w-]*){0,2}\s*", prefix[count.end:prefix_end]):
+        between = prefix[count.end:prefix_end]
+        if re.fullmatch(r"(?:\s+[a-z][\w-]*){0,2}\s*", between):
             return count.count.best, count.count.qualifier
+        if re.fullmatch(r"\s+of\s+(?:the\s+|their\s+|its\s+)?\d[\d,]*(?:\s+[a-z][\w-]*){0,2}\s*", between):
+            return count.count.best, count.count.qualifier  # "at least 18 of 31 vehicles": 18
     vocab = _vocab()
     words = "|".join(re.escape(w) for w in sorted(vocab["quantity_words"], key=len, reverse=True))
-    m = re.search(rf"\b(at\s+least\s+|more\s+than\s+|about\s+|around\s+)?(\d+|{words})\b((?:\s+[\w-]+){{0,2}})\s*$",
+    m = re.search(rf"\b(at\s+least\s+|more\s+than\s+|about\s+|around\s+)?(?<![\w-])(\d+|{words})\b((?:\s+[\w-]+){{0,2}})\s*$",
                   prefix, re.IGNORECASE)
+    if m and m.group(2).isdigit() and 1900 <= int(m.group(2)) <= 2100:
+        m = None  # a year, not a quantity
     if m and not re.search(r"\b(?:the|of)\b", m.group(3) or ""):
         value = m.group(2).lower()
         number = int(value) if value.isdigit() else vocab["quantity_words"][value]

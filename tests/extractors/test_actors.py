@@ -56,3 +56,9 @@ def test_bare_troops_are_the_armys_but_named_troops_keep_their_owner() -> None:
 def test_a_rebel_framing_is_never_the_islamic_state() -> None:
     article = "IS shelled the town. IS fighters attacked. Rebel groups took control of Idlib city."
     assert specific_actor("rebel groups", "opposition", (), article) == "opposition"
+
+
+def test_a_framing_right_after_a_named_group_is_that_group() -> None:
+    found = find_actors("Jets struck ISIL terrorists and Nusra militants while rebels watched.")
+    assert [(m.label, m.actor_id) for m in found] == [
+        ("ISIL terrorists", "isis"), ("Nusra militants", "hts"), ("rebels", "opposition")]

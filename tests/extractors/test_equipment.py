@@ -133,3 +133,21 @@ def test_place_comes_from_the_previous_sentence_of_the_paragraph() -> None:
     rows = extract_article("Troops pulled back from Kafr Zita on Monday. Rebels captured a T-62 tank.",
                            "t").equipment_losses
     assert [r.place.name for r in rows if r.place] == ["Kafr Zita"]
+
+
+def test_a_model_and_its_description_are_one_item() -> None:
+    from datetime import date
+    from extractors import extract_article
+    rows = extract_article("A Russian Mi-8 military transport helicopter was shot down near Saraqeb on Monday.",
+                           "t", date(2016, 8, 2)).equipment_losses
+    assert [(r.model, r.category, r.status, r.quantity, r.owner_actor) for r in rows] == [
+        ("Mi-8", "helicopter", "destroyed", 1, "russia")]
+
+
+def test_partitive_quantity_and_no_year_as_quantity() -> None:
+    from datetime import date
+    from extractors import extract_article
+    rows = extract_article("The raid destroyed at least 18 of 31 trucks in the convoy.", "t", date(2016, 9, 20)).equipment_losses
+    assert [(r.quantity, r.qualifier) for r in rows] == [(18, "at_least")]
+    rows = extract_article("3 August 2015 A Syrian military aircraft crashed over Ariha.", "t", date(2015, 8, 3)).equipment_losses
+    assert [r.quantity for r in rows] == [None]
