@@ -241,6 +241,29 @@ def _status_after(text: str, mention: EquipmentMention) -> tuple[str, int] | Non
     return None
 
 
+_AUXILIARY = re.compile(r"\b(?:were|was|have\s+been|has\s+been|had\s+been)\s+(?:(?:also|all|reportedly|completely)\s+)*",
+                        re.IGNORECASE)
+_NOT_A_LIST = re.compile(r"[.;:!?\"“”]|\b(?:is|are|killed|wounded|injured|said|says|fired|hit|targeted|struck|"
+                         r"attacked|destroyed|seized|captured)\b", re.IGNORECASE)
+
+
+def _status_after_list(text: str, mention: EquipmentMention) -> tuple[str, int] | None:
+    """The verb after a list the mention opens or sits in ("two tanks and two artillery
+    batteries were destroyed", "6 vehicles equipped with machineguns were destroyed")."""
+    window = text[mention.end:mention.end + 200]
+    aux = _AUXILIARY.search(window)
+    if aux is None or _NOT_A_LIST.search(window[: aux.start()]):
+        return None
+    # "were also destroyed", "have been destroyed" read as "were destroyed"
+    verb = "was " if aux.group().split()[0].lower() in ("was", "has") else "were "
+    rest = window[aux.end():]
+    for status, pattern in _status_patterns()["after"]:
+        m = pattern.match(verb + rest)
+        if m and m.end() > len(verb):
+            return status, mention.end + aux.end() + m.end() - len(verb)
+    return None
+
+
 _DETERMINER = re.compile(r"\b(?:a|an|the|some|several|many|all|its|their|his|one|two|three|\d+)\b", re.IGNORECASE)
 
 
@@ -545,7 +568,7 @@ def _is_verb_only(mention: EquipmentMention) -> bool:
 
 def _status(text: str, mention: EquipmentMention) -> tuple[str | None, int | None, int | None]:
     """(status, where its verb starts, where an after-phrase ends) for one mention."""
-    after = _status_after(text, mention)
+    after = _status_after(text, mention) or _status_after_list(text, mention)
     if after is not None:
         return after[0], None, after[1]
     adjective = _status_adjective(text, mention)

@@ -151,3 +151,12 @@ def test_partitive_quantity_and_no_year_as_quantity() -> None:
     assert [(r.quantity, r.qualifier) for r in rows] == [(18, "at_least")]
     rows = extract_article("3 August 2015 A Syrian military aircraft crashed over Ariha.", "t", date(2015, 8, 3)).equipment_losses
     assert [r.quantity for r in rows] == [None]
+
+
+def test_a_list_of_equipment_before_its_verb() -> None:
+    from datetime import date
+    from extractors import extract_article
+    rows = extract_article("The ministry said four tanks, 12 pickups with heavy machine guns and two artillery "
+                           "guns were also destroyed.", "t", date(2017, 10, 2)).equipment_losses
+    assert {(r.category, r.status, r.quantity) for r in rows} >= {("tank", "destroyed", 4)}
+    assert extract_article("Two tanks fired on the village, which was destroyed.", "t", date(2017, 10, 2)).equipment_losses == []
