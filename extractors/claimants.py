@@ -58,6 +58,10 @@ def _tables() -> tuple[dict[str, _Alias], re.Pattern[str], re.Pattern[str], re.P
             sensitive.append(alias.upper())
         else:
             insensitive.append(alias)
+    for alias in list(insensitive):  # "the Syrian Observatory for Human Rights" as a whole
+        if not alias.startswith("the ") and "the " + alias not in aliases:
+            aliases["the " + alias] = aliases[alias]
+            insensitive.append("the " + alias)
     alias_pattern = re.compile(
         rf"(?<![\w-])(?:(?-i:{alternation(sensitive)})|{trie_alternation(insensitive)})(?![\w-])",
         re.IGNORECASE,
@@ -72,7 +76,7 @@ def _tables() -> tuple[dict[str, _Alias], re.Pattern[str], re.Pattern[str], re.P
         r"\s*,?\s*(?:(?:\w+ly|also|has|have|had|then|later|further|"
         r"on\s+(?-i:[A-Z])\w+|in\s+a\s+statement)\s+){0,3}"
     )
-    after_source = re.compile(rf"^{gap}(?P<verb>{verb})\b", re.IGNORECASE)
+    after_source = re.compile(rf"^[)\]]?{gap}(?P<verb>{verb})\b", re.IGNORECASE)  # "(UNICEF) has said"
     before = re.compile(
         rf"\b(?P<phrase>{alternation(verbs['before_claimant'])})\s+(?:the\s+|a\s+)?$", re.IGNORECASE
     )
@@ -113,11 +117,11 @@ def _according_to(text: str) -> re.Match[str] | None:
 def find_claimant(text: str) -> ClaimantMention | None:
     """The source a sentence attributes itself to, or None."""
     if not _may_attribute(text):
-        return None
+        return _headline_credit(text)
     aliases, alias_pattern, after_source, before, _ = _tables()
     mentions = list(alias_pattern.finditer(text.replace("’", "'")))
     if not mentions:
-        return None
+        return _headline_credit(text)
     according = _according_to(text)
     if according:
         for m in mentions:
@@ -142,7 +146,37 @@ def find_claimant(text: str) -> ClaimantMention | None:
                     mention = ClaimantMention(f"{mention.claimant} ({medium})", mention.words,
                                               mention.start, mention.generic)
             candidates.append(mention)
-    return min(candidates, key=lambda c: c.start) if candidates else None
+    if candidates:
+        return _source_at(min(candidates, key=lambda c: c.start), text, mentions, aliases)
+    return _headline_credit(text)
+
+
+def _source_at(mention: ClaimantMention, text: str, mentions: list[re.Match[str]],
+               aliases: dict[str, _Alias]) -> ClaimantMention:
+    """"A source at Aleppo Police Command said": the institution, not "sources"."""
+    if mention.claimant != "sources":
+        return mention
+    end = mention.start + len(mention.words)
+    for m in mentions:
+        if m.start() > end and re.fullmatch(r"\s+(?:at|in|from|within|of|inside)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,2}",
+                                            text[end:m.start()]):
+            return ClaimantMention(aliases[m.group().lower()].claimant, text[mention.start:m.end()], mention.start, False)
+    return mention
+
+
+@lru_cache(maxsize=1)
+def _headline_credit_pattern() -> tuple[dict[str, str], re.Pattern[str]]:
+    credits = {k.lower(): v for k, v in load_yaml("claimants_verbs.yaml")["headline_credit"].items()}
+    return credits, re.compile(rf"(?::|\s[-–])\s*(?P<who>{alternation(credits)})\s*\.?\s*$", re.IGNORECASE)
+
+
+def _headline_credit(text: str) -> ClaimantMention | None:
+    """"Bombs in Aleppo kill 13 fighters: monitor." (a wire headline credits its source last)."""
+    credits, pattern = _headline_credit_pattern()
+    m = pattern.search(text)
+    if m is None:
+        return None
+    return ClaimantMention(credits[m.group("who").lower()], m.group("who"), m.start("who"), False)
 
 
 def _mention(aliases: dict[str, _Alias], m: re.Match[str], start: int, text: str) -> ClaimantMention:

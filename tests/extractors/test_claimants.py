@@ -50,3 +50,26 @@ def test_generic_back_reference_takes_the_earlier_claimant() -> None:
 def test_monitor_and_authority_aliases(text: str, expected: str | None) -> None:
     mention = find_claimant(text)
     assert (mention.claimant if mention else None) == expected
+
+
+def test_the_full_name_after_the_article_is_one_source() -> None:
+    from extractors.claimants import find_claimant
+    mention = find_claimant("Air strikes killed 12 people on Monday, the Syrian Observatory for Human Rights said.")
+    assert mention is not None and mention.claimant == "SOHR"
+    assert find_claimant("The Syrian Observatory for Human Rights reported the raids.").claimant == "SOHR"
+
+
+def test_a_parenthesised_abbreviation_before_the_verb() -> None:
+    from extractors.claimants import find_claimant
+    assert find_claimant("Strikes killed 9 children, the UN children's agency (UNICEF) has said.").claimant == "UNICEF"
+
+
+def test_a_wire_headline_credits_its_source_last() -> None:
+    from extractors.claimants import find_claimant
+    assert find_claimant("Shelling in Idlib kills 8 fighters: monitor.").claimant == "SOHR"
+    assert find_claimant("The town was hit: a report.") is None
+
+
+def test_a_source_at_an_institution_is_the_institution() -> None:
+    from extractors.claimants import find_claimant
+    assert find_claimant("A source at Homs Police Command said two shells hit the market.").claimant == "police"
