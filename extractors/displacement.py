@@ -31,9 +31,11 @@ def _cues() -> dict[str, Any]:
                             re.IGNORECASE),
         "before": [
             (re.compile(item["pattern"], re.IGNORECASE), item["population"], bool(item.get("needs_people")),
-             re.compile(item.get("after", ""), re.IGNORECASE))
+             re.compile(item.get("after", ""), re.IGNORECASE), bool(item.get("bare")))
             for item in data["before"]
         ],
+        "people_nouns": frozenset(w.lower() for w in data["people_nouns"]),
+        "appositive": re.compile(data["appositive"], re.IGNORECASE),
         "attributive": re.compile(data["attributive"], re.IGNORECASE),
         "projection": re.compile(data["projection"], re.IGNORECASE),
         "not_people": re.compile(data["not_people"], re.IGNORECASE),
@@ -68,9 +70,31 @@ def read_displacement(sentence: str) -> list[tuple[numbers.CountMention, str, bo
             continue
         if _is_casualty_count(sentence, mention):
             continue  # "killed 120 evacuees", "a family of six displaced people" killed: victims
-        projection = bool(cues["projection"].search(_clause(sentence, mention.start, mention.end)))
-        out.append((mention, population, projection))
+        out.append((mention, population, _is_projection(sentence, mention)))
     return out
+
+
+def _is_projection(sentence: str, mention: numbers.CountMention) -> bool:
+    """A forecast word in the count's clause makes it a projection. A count introduced by
+    "the" ("would join the 5 million refugees who have left") names a group that already
+    exists: only forecast words after it count then."""
+    if re.search(r"\bthe\s+$", sentence[max(0, mention.start - 8):mention.start], re.IGNORECASE):
+        clause = _clause(sentence[mention.start:], 0, mention.end - mention.start)
+    else:
+        clause = _clause(sentence, mention.start, mention.end)
+    return bool(_cues()["projection"].search(clause))
+
+
+def _is_people(phrase: str, named_only: bool = False) -> bool:
+    """True when a noun phrase names people: the casualty victim table, or a people noun
+    of the displacement vocabulary as its head ("of Raqqa locals", "families").
+    ``named_only``: a run of capitalised words ("Related Syrian") is not enough."""
+    victim = resolve_victim(phrase)
+    if victim is not None and victim is not UNSPECIFIED and not (
+            named_only and victim.actor == "unknown" and victim.type == "unknown"):
+        return True
+    words = re.split(r"\s+(?:of|from|and)\s+", phrase.strip(), maxsplit=1)[0].lower().split()
+    return any(word in _cues()["people_nouns"] for word in words)
 
 
 def _is_casualty_count(sentence: str, mention: numbers.CountMention) -> bool:
@@ -90,10 +114,12 @@ def _population_after(sentence: str, mention: numbers.CountMention, phrase_end: 
     evacuated"); None when another count stands between them outside an aside (the cue
     is that count's: "three workers and six displaced people")."""
     cues = _cues()
-    for cue_at in (mention.end, phrase_end):
+    for cue_at in _cue_positions(sentence, mention, phrase_end):
         after = cues["after"].match(sentence, cue_at)
         if not after:
             continue
+        if mention.end < cue_at < phrase_end and not _is_people(sentence[mention.end:cue_at], named_only=True):
+            continue  # a cue inside the noun phrase: the words before it must name people
         cue_start = after.start("cue")
         if not after.group("aside") and any(
                 mention.end <= other.start < cue_start for other in mentions if other is not mention):
@@ -102,18 +128,31 @@ def _population_after(sentence: str, mention: numbers.CountMention, phrase_end: 
     return None
 
 
+def _cue_positions(sentence: str, mention: numbers.CountMention, phrase_end: int) -> list[int]:
+    """Where a population cue may start: right after the count, after its noun phrase, and
+    after each word inside the phrase ("thousands of loyalists evacuated the day before",
+    where the phrase runs on past the cue)."""
+    inner = [m.end() for m in re.finditer(r"[\w'’-]+", sentence[mention.end:phrase_end])]
+    return [mention.end, phrase_end] + [mention.end + end for end in inner if mention.end + end < phrase_end]
+
+
 def _population_before(sentence: str, mention: numbers.CountMention, phrase: str) -> str | None:
     """Population named by a phrase ending right before the count ("displacing 12,000")."""
     cues = _cues()
     window = sentence[max(0, mention.start - 120):mention.start]
-    for pattern, name, needs_people, needs_after in cues["before"]:
+    for pattern, name, needs_people, needs_after, bare in cues["before"]:
         if not pattern.search(window) or not needs_after.match(sentence, mention.end):
             continue
-        victim = resolve_victim(phrase)
-        if needs_people and (victim is None or victim is UNSPECIFIED):
+        if needs_people and not _is_people(phrase) and not (bare and _is_bare(phrase)):
             continue
         return name
     return None
+
+
+def _is_bare(phrase: str) -> bool:
+    """A count standing without a noun ("displaced millions since 2011"), or followed by an
+    appositive share ("displaced 11 million, half of the population")."""
+    return not phrase.strip() or resolve_victim(phrase) is UNSPECIFIED or bool(_cues()["appositive"].match(phrase))
 
 
 def extract(ctx: SentenceContext) -> list[DisplacementFigure]:

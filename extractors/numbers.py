@@ -154,6 +154,10 @@ def _previous_word(text: str, start: int) -> str:
     return match.group(1).lower() if match else ""
 
 
+_YEAR_PREPOSITIONS = frozenset({"in", "since", "during", "until", "till", "by", "early", "late", "mid",
+                                 "from", "before", "after", "spring", "summer", "autumn", "fall", "winter"})
+
+
 def _is_year(value: int, raw: str, text: str, start: int, end: int, qualified: bool) -> bool:
     """A bare four-digit number in the year range reads as a year unless a qualifier or
     a people noun right after it makes it a count ("at least 2000", "2000 people")."""
@@ -163,7 +167,10 @@ def _is_year(value: int, raw: str, text: str, start: int, end: int, qualified: b
         return False
     if qualified:
         return False
-    return _next_word(text, end).split("-")[0] not in vocab.count_nouns
+    if _previous_word(text, start) in _YEAR_PREPOSITIONS:
+        return True  # "in 2015 civilians fled"
+    following = re.findall(r"[A-Za-z][\w-]*", text[end:end + 40])[:2]  # "2000 Syrian refugees"
+    return not any(word.lower().split("-")[0] in vocab.count_nouns for word in following)
 
 
 def _excluded(raw: str, text: str, start: int, end: int, qualified: bool) -> bool:
@@ -185,7 +192,7 @@ def _excluded(raw: str, text: str, start: int, end: int, qualified: bool) -> boo
     if _is_population(text, start, end):
         return True
     value = parse_number(raw)
-    if value is not None and raw[:1].isdigit() and _is_year(value, raw.replace(",", ""), text, start, end, qualified):
+    if value is not None and raw[:1].isdigit() and _is_year(value, raw, text, start, end, qualified):
         return True
     if value is not None and raw[:1].isdigit() and prev in ("at",) and re.fullmatch(r"\d{4}", raw):
         return True

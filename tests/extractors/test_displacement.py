@@ -61,3 +61,56 @@ def test_displaced_victims_of_a_strike_are_not_a_displacement_figure() -> None:
 
 def test_a_count_of_killed_evacuees_is_a_casualty_not_a_displacement() -> None:
     assert read("Days earlier a car bomb killed more than 80 evacuees at the crossing.") == []
+
+
+def test_bare_count_after_displaced() -> None:
+    assert read("The conflict has killed 90,000 people and displaced millions since 2012.") == [
+        (2000000, "displaced", False)]
+    assert read("The war uprooted 6 million, nearly half of the pre-war population.") == [
+        (6000000, "displaced", False)]
+    assert read("The floods displaced 40 percent of the district.") == []
+
+
+def test_displacement_of_and_exodus_of() -> None:
+    assert read("The assault caused the displacement of roughly 75,000 people.") == [(75000, "displaced", False)]
+    assert read("Monitors recorded an exodus of 8,000 families toward the coast.") == [(8000, "displaced", False)]
+    assert read("The offensive caused the displacement of 3 besieged villages.") == []
+
+
+def test_caused_or_prompted_to_flee() -> None:
+    assert read("Heavy shelling has caused thousands of civilians to flee.") == [(2000, "displaced", False)]
+    assert read("The advance prompted some 15,000 residents to flee north.") == [(15000, "displaced", False)]
+    assert read("The siege has forced millions to flee.") == [(2000000, "displaced", False)]
+    assert read("Air raids forced hundreds of Deir Ezzor locals to flee their homes.") == [(200, "displaced", False)]
+    assert read("The strikes caused 25 people to be wounded.") == []
+
+
+def test_planned_evacuations_and_families() -> None:
+    assert read("Under the truce more than 9000 people will be evacuated in three stages.") == [
+        (9000, "evacuated", True)]
+    assert read("About 300 rebels and their families were evacuated overnight.") == [(300, "evacuated", False)]
+    assert read("The agreement would evacuate 1,200 gunmen to the north.") == [(1200, "evacuated", True)]
+    assert read("Planners warned the dam failure could displace up to 250,000 people.") == [
+        (250000, "displaced", True)]
+
+
+def test_cue_inside_a_long_noun_phrase() -> None:
+    assert read("Hundreds of government supporters evacuated the night before slept in the buses.") == [
+        (200, "evacuated", False)]
+    # a run of capitalised words (a headline) does not name people
+    assert read("Views 512 Related Syrian refugees arrive in new camp") == []
+
+
+def test_a_count_of_towns_is_not_people() -> None:
+    assert read("Evacuation of 4 Besieged Towns Resumes after the blast") == []
+
+
+def test_the_known_total_is_not_a_forecast() -> None:
+    assert read("She said she would leave and join the 3 million refugees who have already gone.") == [
+        (3000000, "refugees", False)]
+
+
+def test_nationality_homeless_and_asylum() -> None:
+    assert read("Some 700 Palestinian refugees reached the border post.") == [(700, "refugees", False)]
+    assert read("The bombardment left 6,500 people homeless.") == [(6500, "displaced", False)]
+    assert read("Around 900 Syrians have sought asylum in Greece.") == [(900, "refugees", False)]

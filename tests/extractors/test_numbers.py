@@ -78,3 +78,10 @@ def test_trie_alternation_matches_like_a_plain_alternation() -> None:
     pattern = re.compile(rf"\b(?:{trie_alternation(words)})\b", re.IGNORECASE)
     assert [m.group() for m in pattern.finditer("The sources and the source told obs the observatory")] == [
         "The sources", "the source", "obs", "the", "observatory"]
+
+
+def test_separated_thousands_are_never_years_and_a_year_after_in_is_a_year() -> None:
+    from extractors.numbers import find_counts
+    assert [m.count.best for m in find_counts("2,000 Iraqi refugees were stranded")] == [2000]
+    assert [m.count.best for m in find_counts("2000 Syrian refugees arrived")] == [2000]
+    assert find_counts("In 2015 civilians fled the town") == []
