@@ -133,9 +133,21 @@ def literal_stems(hint: str) -> tuple[str, ...]:
 
 
 def has_hint(text: str, stems: tuple[str, ...], hint: re.Pattern[str]) -> bool:
-    """Cheap prefilter: plain substring tests first (fast), the hint regex only to confirm."""
+    """Cheap prefilter: plain substring tests first (fast); the hint regex only to confirm
+    a stem that is not a plain literal ("die\\b" must not match "diesel")."""
     lowered = text.lower()
-    return any(stem in lowered for stem in stems) and hint.search(text) is not None
+    found = [stem for stem in stems if stem in lowered]
+    if not found:
+        return False
+    if any(stem in _plain_stems(hint.pattern) for stem in found):
+        return True
+    return hint.search(text) is not None
+
+
+@lru_cache(maxsize=8)
+def _plain_stems(hint: str) -> frozenset[str]:
+    """Parts of a hint alternation that are plain lower-case letters (no boundaries)."""
+    return frozenset(part for part in hint.split("|") if re.fullmatch(r"[a-z ]+", part))
 
 
 def victim_phrase(text: str, end: int) -> tuple[str, int]:

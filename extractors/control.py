@@ -122,6 +122,13 @@ def _first_words() -> frozenset[str]:
 
 
 _WORD = re.compile(r"[A-Za-z]+")
+_AUXILIARIES = frozenset({"is", "was", "were", "are", "has", "have", "had", "being", "been"})
+_DETERMINERS = frozenset({"the", "its", "their", "his", "a"})
+
+
+@lru_cache(maxsize=1)
+def _nominal_nouns() -> tuple[str, ...]:
+    return tuple(sorted({w.lower() for words in _vocab()["nominal"].values() for w in words}))
 
 
 # Word stems of every trigger: a sentence without any of them is skipped at once.
@@ -146,6 +153,14 @@ def _find_triggers(text: str) -> list[Trigger]:
     come before plain verbs."""
     families = _trigger_patterns()
     regex, firsts = _trigger_regex(), _first_words()
+    low = text.lower()
+    skip: set[str] = set()
+    if " by" not in low:  # every passive form ends in "by"
+        skip |= _AUXILIARIES
+    if not any(noun in low for noun in _nominal_nouns()):  # "the capture of"
+        skip |= _DETERMINERS
+    if skip:
+        firsts = firsts - skip
     found: list[Trigger] = []
     resume = 0
     for word in _WORD.finditer(text):
