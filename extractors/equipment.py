@@ -22,7 +22,7 @@ For every piece of equipment in a sentence:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -339,7 +339,8 @@ def _is_agent(text: str, mention: EquipmentMention) -> bool:
         return True
     return bool(re.match(
         r"\s+(?:\w+ly\s+)?(?:bombed|struck|shelled|targeted|fired|attacked|hit|pounded|carried|"
-        r"conducted|launched|flew|destroyed|killed|downed|shot|raided|strafed)\b",
+        r"conducted|launched|flew|destroyed|killed|downed|shot|raided|strafed|dropped|dropping|dropped|"
+        r"bombing|shelling|firing|targeting|pounding|used)\b",
         text[mention.end:], re.IGNORECASE))
 
 
@@ -545,6 +546,34 @@ def extract(ctx: SentenceContext) -> list[EquipmentLoss]:
             owner_actor=owner, captor_actor=captor,
         ))
     return claims
+
+
+def name_generic_items(losses: list[EquipmentLoss]) -> list[EquipmentLoss]:
+    """Article level: "a Russian military helicopter was shot down" and, later, "the Mi-8
+    ... was shot down" are one item. A generic item takes the model when the article's
+    losses of its category and status name exactly one model, for the same owner."""
+    models: dict[tuple[str, str], set[tuple[str, str | None]]] = {}
+    for loss in losses:
+        if loss.model:
+            models.setdefault((loss.category, loss.status), set()).add((loss.model, loss.owner_actor))
+    out = []
+    for loss in losses:
+        named = models.get((loss.category, loss.status), set())
+        if loss.model is None and len({model for model, _ in named}) == 1 and loss.quantity in (None, 1):
+            model, owner = next(iter(named))
+            if loss.owner_actor in (None, owner) or owner is None:
+                loss = replace(loss, model=model, owner_actor=loss.owner_actor or owner)
+        out.append(loss)
+    owners: dict[tuple[str, str, str | None], set[str]] = {}
+    for loss in out:
+        if loss.owner_actor:
+            owners.setdefault((loss.category, loss.status, loss.model), set()).add(loss.owner_actor)
+    return [  # the same item's owner, told in another sentence
+        replace(loss, owner_actor=next(iter(owners[key])))
+        if loss.owner_actor is None and loss.model and len(owners.get(key := (loss.category, loss.status, loss.model), ())) == 1
+        else loss
+        for loss in out
+    ]
 
 
 def _place_of(ctx: SentenceContext) -> Place | None:

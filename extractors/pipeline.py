@@ -22,6 +22,7 @@ def extract_article(text: str, article_id: str, published_at: date | None = None
         result.casualty_claims.extend(casualties.extract(ctx))
         result.displacement_figures.extend(displacement.extract(ctx))
         result.equipment_losses.extend(equipment.extract(ctx))
+    result.equipment_losses = equipment.name_generic_items(result.equipment_losses)
     return _deduplicate(_dated_no_later_than(result, published_at))
 
 

@@ -160,3 +160,20 @@ def test_a_list_of_equipment_before_its_verb() -> None:
                            "guns were also destroyed.", "t", date(2017, 10, 2)).equipment_losses
     assert {(r.category, r.status, r.quantity) for r in rows} >= {("tank", "destroyed", 4)}
     assert extract_article("Two tanks fired on the village, which was destroyed.", "t", date(2017, 10, 2)).equipment_losses == []
+
+
+def test_a_generic_item_takes_the_one_model_the_article_names() -> None:
+    from datetime import date
+    from extractors import extract_article
+    text = ("A Russian military helicopter was shot down near Saraqeb on Monday. "
+            "The ministry said the Mi-8 transport helicopter was shot down from the ground.")
+    rows = extract_article(text, "t", date(2016, 8, 2)).equipment_losses
+    assert [(r.model, r.owner_actor) for r in rows] == [("Mi-8", "russia"), ("Mi-8", "russia")]
+
+
+def test_equipment_that_acts_is_no_loss() -> None:
+    from datetime import date
+    from extractors import extract_article
+    rows = extract_article("A helicopter dropped barrel bombs on the town where a jet was shot down.", "t",
+                           date(2016, 8, 2)).equipment_losses
+    assert [r.equipment_text for r in rows] == ["jet"]
