@@ -420,6 +420,13 @@ def _article_opponent(article_text: str, actor: str) -> str | None:
     return specific_actor(labels[best], best, (), article_text)
 
 
+def _sentence_opponent(ctx: SentenceContext, actor: str) -> str | None:
+    """The one armed side the sentence names against ``actor`` ("... killing terrorists")."""
+    others = {_refine(m, ctx) for m in _armed(find_actors(ctx.text))}
+    others = {a for a in others if _side(a) != _side(actor)}
+    return others.pop() if len(others) == 1 else None
+
+
 def _actor_at(ctx: SentenceContext, start: int, end: int) -> str | None:
     mentions = _armed(find_actors(ctx.text[start:end]))
     if not mentions:
@@ -500,8 +507,10 @@ def _owner_and_captor(
         else:
             acted = acted or subject
     owner = owner or _possessor(ctx, mention)
+    if acted is None and verb_at is not None and owner is None:
+        acted = _subject(ctx, 0, verb_at)  # "Army units targeted ..., while other units destroyed"
     if owner is None and acted is not None:
-        owner = _article_opponent(article, acted)
+        owner = _sentence_opponent(ctx, acted) or _article_opponent(article, acted)
     owner = owner or _article_loser(article)
     if status == "captured":
         captor = acted or (_article_opponent(article, owner) if owner else None)

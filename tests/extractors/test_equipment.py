@@ -177,3 +177,11 @@ def test_equipment_that_acts_is_no_loss() -> None:
     rows = extract_article("A helicopter dropped barrel bombs on the town where a jet was shot down.", "t",
                            date(2016, 8, 2)).equipment_losses
     assert [r.equipment_text for r in rows] == ["jet"]
+
+
+def test_owner_is_the_other_side_the_sentence_names() -> None:
+    from datetime import date
+    from extractors import extract_article
+    rows = extract_article("Army units shelled rebel positions in Busra while other units destroyed a bulldozer "
+                           "in Nueima, killing a number of rebels.", "t", date(2016, 8, 2)).equipment_losses
+    assert [(r.category, r.owner_actor) for r in rows] == [("other", "opposition")]
