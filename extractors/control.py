@@ -138,7 +138,7 @@ _STEMS = (
     "into", "encircl", "besieg", "siege", "surround", "cut off", "withdr", "retreat", "pull",
     "depart", "left", "leav", "abandon", "redeploy", "reloc", "lost", "losing", "surrender",
     "fell", "fall", "evacuat", "fallen", "establish", "impos", "restor", "freed", "freeing", "won",
-    "drove", "driving", "push", "expel", "oust", "kick", "chas", "forc",
+    "drove", "driving", "push", "expel", "oust", "kick", "chas", "forc", "inside", "takeover",
 )
 
 
@@ -201,10 +201,18 @@ def _window_before(text: str, start: int, words: int = 12) -> str:
     return " ".join(before.split()[-words:])
 
 
+# "since late last week the rebels have taken ...": a recent anchor, not background
+_RECENT_SINCE = re.compile(
+    rf"\s+(?:late\s+|early\s+)?(?:last\s+(?:week|night|month)|yesterday|the\s+weekend|this\s+week|dawn|"
+    rf"(?:{_DAYS_MONTHS})\b)", re.IGNORECASE)
+
+
 def _is_reported_event(text: str, trigger: Trigger, published_year: int | None) -> bool:
     """False for failed attempts, intentions, denials, modals, background and adjectives."""
     window = _window_before(text, trigger.start)
-    if _not_event_pattern().search(window):
+    if any(not _RECENT_SINCE.match(window, m.end()) for m in _not_event_pattern().finditer(window)
+           if m.group().lower() == "since") or any(
+            m.group().lower() != "since" for m in _not_event_pattern().finditer(window)):
         return False
     infinitive = re.search(r"(\w+)\s+to\s+(?:\w+ly\s+)?$", window + " ") or re.search(
         r"(\w+)\s+to\s+[a-z]+\b[^,;.]{0,60}\band\s+(?:[a-z]+\s+)?$", window + " ")
@@ -256,11 +264,12 @@ def _is_reinforcement(text: str) -> bool:
 @lru_cache(maxsize=1)
 def _name_pattern() -> re.Pattern[str]:
     art = r"(?:al|el|an|ar|as|ash|at|az|ad|ez|ed|ath)"
+    spaced = r"(?:al|el)"  # "al Bab"; "at Kasab", "as Syria" are English
     part = r"(?:[A-Z][\w'’ʼ`]*|\d+[A-Za-z]*)"
     tails = _alternation(_vocab()["name_tails"])
     return re.compile(
-        rf"(?<![\w'’-])(?:{art}[-\s])?[A-Z][\w'’ʼ`]*"
-        rf"(?:(?:-|\s|\s{art}[-\s]|-{art}-){part})*"
+        rf"(?<![\w'’-])(?:{art}-|{spaced}\s)?[A-Z][\w'’ʼ`]*"
+        rf"(?:(?:-|\s|\s{art}-|\s{spaced}\s|-{art}-){part})*"
         rf"(?:\s(?:{tails})(?![\w-]))?"
     )
 
@@ -393,9 +402,11 @@ def _object_places(text: str, start: int, ctx: SentenceContext) -> tuple[list[Pl
 
 
 def _site_in(head: str) -> int | None:
-    """Offset of "<site> in" in a head such as "the central prison in " (None when absent)."""
+    """Offset of "<site> in" in a head such as "the central prison in ", "a key border
+    crossing with Turkey at " (None when absent)."""
     sites = _alternation(_vocab()["site_nouns"])
-    m = re.match(rf"^\s*the\s+((?:[a-z-]+\s+){{0,2}}(?:{sites}))\s+(?:in|of|near|outside)\s+$", head)
+    m = re.match(rf"^\s*(?:the|an?)\s+((?:[a-z-]+\s+){{0,2}}(?:{sites}))\s+(?:with\s+[A-Z][\w'’-]*\s+)?"
+                 rf"(?:in|of|near|outside|at)\s+$", head)
     return m.start(1) if m else None
 
 

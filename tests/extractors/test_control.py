@@ -256,3 +256,26 @@ def test_relative_clause_is_about_the_place_not_its_landmark() -> None:
 def test_the_town_is_the_place_named_just_before() -> None:
     rows = changes("Fighting raged around Qaryatain for weeks. Syrian troops regained control of the town on Saturday.")
     assert [(r[0], r[1], r[3]) for r in rows] == [("Qaryatain", "syrian_government", "recapture")]
+
+
+def test_since_a_recent_day_is_not_background() -> None:
+    rows = changes("Since late last week the rebels have taken over a key border crossing with Turkey at Kasab.")
+    assert len(rows) == 1 and "Kasab" in rows[0][0] and rows[0][1] == "opposition"
+    assert changes("The town had been under army control since 2016 when troops captured Kasab.") == []
+
+
+def test_english_at_is_not_an_arabic_article() -> None:
+    assert [r[0] for r in changes("Rebels captured al Bab and the town of Kafr Nabl at dawn.")] == ["al Bab", "Kafr Nabl"]
+
+
+def test_advancing_inside_a_city_is_an_entry() -> None:
+    assert changes("The SDF advanced inside the IS bastion of Manbij on Monday.")[0][:4] == ("Manbij", "sdf", "isis", "entry")
+
+
+def test_every_trigger_phrase_passes_the_cheap_prefilter() -> None:
+    from extractors import control
+    vocab = control._vocab()
+    phrases = [p for group in ("active", "passive", "listed_by", "from_passive", "nominal")
+               for words in vocab[group].values() for p in words]
+    phrases += vocab["fell_to"] + vocab["expel"]["verbs"]
+    assert [p for p in phrases if not control._has_stem(p)] == []
