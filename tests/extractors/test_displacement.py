@@ -114,3 +114,11 @@ def test_nationality_homeless_and_asylum() -> None:
     assert read("Some 700 Palestinian refugees reached the border post.") == [(700, "refugees", False)]
     assert read("The bombardment left 6,500 people homeless.") == [(6500, "displaced", False)]
     assert read("Around 900 Syrians have sought asylum in Greece.") == [(900, "refugees", False)]
+
+
+def test_a_deal_that_will_see_fighters_leave_is_a_projected_evacuation() -> None:
+    from datetime import date
+    from extractors import extract_article
+    rows = extract_article("A deal was reached in Qudsaya that will see some 150 rebels and their families leave the "
+                           "area and be transferred to Idlib.", "t", date(2016, 10, 13)).displacement_figures
+    assert [(r.population, r.count.best, r.is_projection) for r in rows] == [("evacuated", 150, True)]
