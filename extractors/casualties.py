@@ -163,6 +163,10 @@ def victim_phrase(text: str, end: int) -> tuple[str, int]:
         if words and re.search(r"[^\s]", gap) or not words and re.search(r"[^\s\"“”'‘’]", gap):
             break
         word = m.group().lower().rstrip(".")
+        if word == "and" and words and _coordinated_victim(text, m.end()):
+            words += 1  # "rebels and jihadists", "women and children": one group of victims
+            phrase_end = m.end()
+            continue
         stop = word in _NP_STOP and not m.group().isupper()  # "IS" is an actor, "is" a verb
         stop = stop or (words > 0 and word in _number_words())  # "six women five children"
         if stop or word in stems or word.split("-")[0] in stems:
@@ -172,6 +176,16 @@ def victim_phrase(text: str, end: int) -> tuple[str, int]:
         if words >= 6:
             break
     return text[end:phrase_end].strip(" \"“”'‘’"), phrase_end
+
+
+def _coordinated_victim(text: str, at: int) -> bool:
+    """True when the word after "and" at ``at`` is itself a victim noun (not a number)."""
+    nxt = re.match(r"\s+([A-Za-z][\w-]*)", text[at:at + 30])
+    word = nxt.group(1).lower() if nxt else ""
+    if not word or word in _number_words() or word in _NP_STOP or word.endswith(("ed", "ing")):
+        return False  # "killed 90,000 people and displaced millions": a verb, not a group
+    victim = resolve_victim(nxt.group(1))
+    return victim is not None and victim is not UNSPECIFIED
 
 
 def resolve_victim(phrase: str) -> Victim | None:
@@ -287,7 +301,7 @@ def _read_before(sentence: str, mention: numbers.CountMention, victim: Victim | 
     """The reading given by a cue that ends right before the count ("killing 12")."""
     cues = _cues()
     window_start = max(0, mention.start - 140)
-    window = sentence[window_start:mention.start]
+    window = re.sub(r"\ball\s+$", "", sentence[window_start:mention.start])  # "killing all five"
     for pattern, outcome, needs_victim, hint in cues["before"]:
         m = pattern.search(window) if hint.search(window) else None
         if not m or victim is None or (needs_victim and victim is UNSPECIFIED):
@@ -347,8 +361,8 @@ def specific_group(victim: Victim, sentence: str, article_text: str = "") -> Vic
     or else the article, is about ("Daesh attack ... left 28 militants dead" -> isis)."""
     if victim.actor == "unknown" and victim.type == "combatant" and _cues()["opposition_context"].search(sentence):
         return Victim("opposition", victim.label, victim.type)  # "fighters" among rebels only
-    if not _is_framing(victim):
-        return victim
+    if not _is_framing(victim) or " and " in (victim.label or ""):
+        return victim  # "rebels and jihadists": several groups, none named
     # an article that names a group only once in passing is not about it
     group = _only_group(sentence) if actors.group_counts(sentence) else _only_group(article_text, 2)
     return Victim(group, victim.label, victim.type) if group else victim
@@ -431,10 +445,27 @@ def read_casualties(sentence: str, article_text: str = "") -> list[tuple[numbers
                     readings[i] = reading
     ordered = _same_group([r for _, r in sorted(readings.items())], sentence)
     return [
-        (r.mention, r.outcome, specific_group(r.victim, sentence, article_text), _perpetrator(sentence, r))
+        (r.mention, r.outcome, _own_side(sentence, r, specific_group(r.victim, sentence, article_text)),
+         _perpetrator(sentence, r))
         for r in ordered
         if not _is_background(sentence, r.mention.count)
     ]
+
+
+_OWN = re.compile(r"\b(?:its|their)\s+(?:own\s+)?(?:soldiers|troops|fighters|members|men|personnel|servicemen)\b",
+                  re.IGNORECASE)
+_BOTH_SIDES = re.compile(r"^[^.;]{0,40}?\b(?:on|from)\s+(?:both|all)\s+sides\b", re.IGNORECASE)
+
+
+def _own_side(sentence: str, reading: _Reading, victim: Victim) -> Victim:
+    """"The Turkish military said four of its soldiers were killed": the victims belong to
+    the sentence's first armed actor; "300 fighters on both sides" are a mixed toll."""
+    if victim.type == "combatant" and _BOTH_SIDES.match(sentence[reading.mention.end:]):
+        return Victim("all", victim.label, "mixed")
+    if not victim.label or not _OWN.search(victim.label):
+        return victim
+    owners = [a for a in actors.find_actors(sentence[:reading.mention.start]) if a.actor_id not in ("civilians", "unknown")]
+    return Victim(owners[0].actor_id, victim.label, victim.type) if owners else victim
 
 
 def _place(sentence: str) -> Place | None:

@@ -181,3 +181,24 @@ def test_unnamed_fighters_among_rival_rebel_groups_are_opposition() -> None:
     assert [(m.count.low, victim.actor, victim.type) for m, _, victim, _ in rows] == [(30, "opposition", "combatant")]
     rows = read_casualties("At least 30 fighters were killed in clashes between the army and IS near Palmyra.")
     assert [victim.actor for _, _, victim, _ in rows] == ["unknown"]
+
+
+def test_coordinated_victim_nouns_are_one_group_and_no_named_group() -> None:
+    rows = read_casualties("More than 40 rebels and jihadists were killed as IS overran the town.",
+                           "IS attacked. IS fighters overran the town.")
+    assert [(m.count.low, victim.actor, victim.label) for m, _, victim, _ in rows] == [
+        (40, "opposition", "rebels and jihadists")]
+
+
+def test_its_soldiers_belong_to_the_speaker_and_both_sides_is_mixed() -> None:
+    rows = read_casualties("The Turkish army said three of its soldiers were killed near al-Rai.")
+    assert [(victim.actor, victim.type) for _, _, victim, _ in rows] == [("turkey", "combatant")]
+    rows = read_casualties("The battle has killed some 200 fighters on both sides, the monitor said.")
+    assert [(victim.actor, victim.type) for _, _, victim, _ in rows] == [("all", "mixed")]
+
+
+def test_killing_all_five_and_those_killed_in_the_attacks_include() -> None:
+    rows = read_casualties("The jet crashed, killing all five people on board.")
+    assert [m.count.best for m, _, _, _ in rows] == [5]
+    rows = read_casualties("Those killed in the two raids include 9 children and two women.")
+    assert sorted(m.count.best for m, _, _, _ in rows) == [2, 9]
