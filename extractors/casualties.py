@@ -62,6 +62,8 @@ _NP_STOP = {
 }
 _NP_LEAD = re.compile(r"""^[\s"“”'‘’]*(?:(?:of|from)\s+(?:the\s+|them\b|whom\b)?)?""", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][\w'’.-]*")
+_NOT_SPACE = re.compile(r"[^\s]")
+_NOT_SPACE_OR_QUOTE = re.compile(r"[^\s\"“”'‘’]")
 
 
 @lru_cache(maxsize=1)
@@ -82,7 +84,7 @@ def _cues() -> dict[str, Any]:
     )
     before = [
         (re.compile(item["pattern"], re.IGNORECASE), item["outcome"], bool(item.get("needs_victim")),
-         re.compile(item.get("hint", ""), re.IGNORECASE))
+         re.compile(item.get("hint", ""), re.IGNORECASE), int(item.get("reach", 140)))
         for item in data["before"]
     ]
     return {
@@ -160,8 +162,8 @@ def victim_phrase(text: str, end: int) -> tuple[str, int]:
     words = 0
     for m in _WORD.finditer(text, cursor):
         gap = text[phrase_end:m.start()]
-        if words and re.search(r"[^\s]", gap) or not words and re.search(r"[^\s\"“”'‘’]", gap):
-            break
+        if gap and (_NOT_SPACE if words else _NOT_SPACE_OR_QUOTE).search(gap):
+            break  # punctuation between words ends the phrase
         word = m.group().lower().rstrip(".")
         if word == "and" and words and _coordinated_victim(text, m.end()):
             words += 1  # "rebels and jihadists", "women and children": one group of victims
@@ -302,8 +304,9 @@ def _read_before(sentence: str, mention: numbers.CountMention, victim: Victim | 
     cues = _cues()
     window_start = max(0, mention.start - 140)
     window = re.sub(r"\ball\s+$", "", sentence[window_start:mention.start])  # "killing all five"
-    for pattern, outcome, needs_victim, hint in cues["before"]:
-        m = pattern.search(window) if hint.search(window) else None
+    for pattern, outcome, needs_victim, hint, reach in cues["before"]:
+        offset = _short_window_start(window, reach)
+        m = pattern.search(window, offset) if hint.search(window, offset) else None
         if not m or victim is None or (needs_victim and victim is UNSPECIFIED):
             continue
         start = window_start + m.start()
@@ -317,6 +320,14 @@ def _read_before(sentence: str, mention: numbers.CountMention, victim: Victim | 
             victim = _subject_victim(sentence[:start], victim)  # "Hezbollah lost 20 fighters"
         return _Reading(mention, outcome, victim, start, window_start + m.end(), active)
     return None
+
+
+def _short_window_start(window: str, reach: int) -> int:
+    """Where the last ``reach`` characters of ``window`` start, moved to a word start."""
+    if len(window) <= reach:
+        return 0
+    space = window.find(" ", len(window) - reach)
+    return space + 1 if space >= 0 else len(window)
 
 
 def _is_framing(victim: Victim) -> bool:

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .patterns import alternation, trie_alternation
+from .patterns import alternation, substring_finder, trie_alternation
 from .reference import load_csv, load_yaml
 from .text import Sentence
 
@@ -106,8 +106,12 @@ def _attribution_stems() -> tuple[str, ...]:
 
 
 def _may_attribute(text: str) -> bool:
-    lowered = text.lower()
-    return any(stem in lowered for stem in _attribution_stems())
+    return _attribution_finder().search(text.lower()) is not None
+
+
+@lru_cache(maxsize=1)
+def _attribution_finder() -> re.Pattern[str]:
+    return substring_finder(_attribution_stems())
 
 
 def _according_to(text: str) -> re.Match[str] | None:
@@ -172,6 +176,8 @@ def _headline_credit_pattern() -> tuple[dict[str, str], re.Pattern[str]]:
 
 def _headline_credit(text: str) -> ClaimantMention | None:
     """"Bombs in Aleppo kill 13 fighters: monitor." (a wire headline credits its source last)."""
+    if ":" not in text and " -" not in text and " –" not in text:
+        return None
     credits, pattern = _headline_credit_pattern()
     m = pattern.search(text)
     if m is None:
@@ -221,7 +227,7 @@ def claimants_by_sentence(sentences: Sequence[Sentence]) -> list[tuple[str | Non
                 carried, carried_paragraph = (name, mention.words), sentence.paragraph
             elif carried:
                 carried = None
-        elif pronoun.search(sentence.text) and previous[0] is not None:
+        elif previous[0] is not None and pronoun.search(sentence.text):
             current = previous
         elif carried:
             current = carried

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from .patterns import alternation
+from .patterns import alternation, substring_finder
 from . import dates
 from .actors import ActorMention, find_actors, resolve_actor, specific_actor
 from .claims import UNKNOWN_DATE, ControlChange, DateSpan, Place
@@ -142,10 +142,12 @@ _STEMS = (
 )
 
 
+_STEM_FINDER = substring_finder(_STEMS)
+
+
 def _has_stem(text: str) -> bool:
     """Cheap test: does a sentence hold any trigger word at all?"""
-    low = text.lower()
-    return any(stem in low for stem in _STEMS)
+    return _STEM_FINDER.search(text.lower()) is not None
 
 
 def _find_triggers(text: str) -> list[Trigger]:

@@ -223,8 +223,13 @@ def _patterns() -> tuple[tuple[re.Pattern[str], Resolver], ...]:
     return tuple((re.compile(p, re.IGNORECASE), f) for p, f in table)
 
 
+_DIGIT = re.compile(r"\d")
+_MONTH_STEM = re.compile(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")
+
 # resolvers whose expressions always contain digits (a day of the month or a year)
 _NEEDS_DIGIT = frozenset({_iso_date, _full_date, _month_day, _month_year, _year_range, _year})
+# resolvers whose expressions always contain a month name
+_NEEDS_MONTH = frozenset({_full_date, _month_day, _month_year, _month_only})
 
 @lru_cache(maxsize=1)
 def _gates() -> dict[Resolver, tuple[str, ...]]:
@@ -261,12 +266,15 @@ def _find_dates(text: str, published_at: date | None) -> tuple[DateMention, ...]
         return ()
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
-    has_digit = any(c.isdigit() for c in text)
+    has_digit = _DIGIT.search(text) is not None
     lowered = text.lower()
+    has_month = _MONTH_STEM.search(lowered) is not None
     gates = _gates()
     for pattern, resolver in _patterns():
         if not has_digit and resolver in _NEEDS_DIGIT:
             continue  # cheap skip: these expressions all contain a day or a year
+        if not has_month and resolver in _NEEDS_MONTH:
+            continue  # cheap skip: no month name at all
         gate = gates.get(resolver)
         if gate and not any(word in lowered for word in gate):
             continue  # cheap skip: the expression's key word is absent

@@ -32,6 +32,7 @@ from .claims import EquipmentLoss, Place
 from .context import SentenceContext
 from .places import find_places
 from .reference import load_csv, load_yaml
+from .patterns import substring_finder
 
 GOVERNMENT_SIDE = frozenset({"syrian_government", "russia", "iran", "hezbollah"})
 REBEL_SIDE = frozenset({"hts", "opposition", "sna", "turkey"})
@@ -118,8 +119,12 @@ _STEMS = (
 
 
 def _has_stem(text: str) -> bool:
-    low = text.lower()
-    return any(stem in low for stem in _STEMS)
+    return _stem_finder().search(text.lower()) is not None
+
+
+@lru_cache(maxsize=1)
+def _stem_finder() -> re.Pattern[str]:
+    return substring_finder(_STEMS)
 
 
 # ---------------------------------------------------------------- mentions

@@ -149,8 +149,11 @@ def _next_word(text: str, end: int) -> str:
     return match.group(1).lower().rstrip(".") if match else ""
 
 
+_PREVIOUS_WORD = re.compile(r"([A-Za-z$€£.]+|[-–])\s*$")
+
+
 def _previous_word(text: str, start: int) -> str:
-    match = re.search(r"([A-Za-z$€£.]+|[-–])\s*$", text[max(0, start - 40):start])
+    match = _PREVIOUS_WORD.search(text[max(0, start - 40):start])
     return match.group(1).lower() if match else ""
 
 

@@ -212,11 +212,15 @@ def _find_places(text: str) -> tuple[PlaceMention, ...]:
     tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
     inside_actor: list[tuple[int, int]] | None = None  # actor name spans, read when first needed
     mentions: list[PlaceMention] = []
+    # only a capitalised word or an article ("al") can start a name: try those alone
+    candidates = [k for k, (a, b) in enumerate(tokens) if text[a].isupper() or text[a:b].lower() in _ARTICLES]
     i = 0
-    while i < len(tokens):
+    for k in candidates:
+        if k < i:
+            continue  # inside the name found last
+        i = k
         found = _longest_match(text, tokens, i)
         if found is None:
-            i += 1
             continue
         j, entry = found
         start, end = tokens[i][0], tokens[j][1]
@@ -232,6 +236,9 @@ def _actor_spans(text: str) -> list[tuple[int, int]]:
     """Spans of armed-actor names in ``text``: a place name inside a longer one is no place."""
     from .actors import find_actors  # late import: actors does not need places
     return [(m.start, m.end) for m in find_actors(text)]
+
+
+_NAME_GAP = re.compile(r"[\s\-]{1,2}")
 
 
 @lru_cache(maxsize=1)
@@ -258,10 +265,7 @@ def _longest_match(
         return None
     # an article prefix and hyphenated names add tokens beyond the key's own count
     for j in range(min(len(tokens), i + min(_MAX_TOKENS, 2 * longest + 1)) - 1, i - 1, -1):
-        gap_ok = all(
-            re.fullmatch(r"[\s\-]{1,2}", text[tokens[k][1]:tokens[k + 1][0]])
-            for k in range(i, j)
-        )
+        gap_ok = all(_NAME_GAP.fullmatch(text, tokens[k][1], tokens[k + 1][0]) for k in range(i, j))
         last = text[tokens[j][0]:tokens[j][1]]
         if not gap_ok or not last[0].isupper():
             continue

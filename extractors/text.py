@@ -34,8 +34,11 @@ def _paragraph_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_LAST_WORD = re.compile(r"([A-Za-z.]+)\.$")
+
+
 def _ends_with_abbreviation(chunk: str) -> bool:
-    word = re.search(r"([A-Za-z.]+)\.$", chunk.rstrip("\"'”’)]"))
+    word = _LAST_WORD.search(chunk[-40:].rstrip("\"'”’)]"))
     if not word:
         return False
     token = word.group(1).lower().rstrip(".")
