@@ -21,3 +21,14 @@ def test_claim_ids_are_stable_and_offsets_exact() -> None:
     assert first.all()
     for claim in first.all():
         assert text[claim.evidence.start:claim.evidence.end] == claim.evidence.text
+
+
+def test_clear_text_caches_forgets_texts_but_keeps_reference_tables() -> None:
+    from extractors import actors, reference
+    from extractors.pipeline import clear_text_caches
+    actors.find_actors("Rebels shelled the town.")
+    assert actors._find_actors.cache_info().currsize > 0
+    tables = reference.load_csv.cache_info().currsize
+    clear_text_caches()
+    assert actors._find_actors.cache_info().currsize == 0
+    assert reference.load_csv.cache_info().currsize == tables > 0
