@@ -424,8 +424,11 @@ def _as_territory(text: str, start: int, span: PlaceSpan, listed: int) -> PlaceS
         return PlaceSpan(phrase, span.end - len(phrase), span.end, Place(
             name=phrase, place_id=place.place_id, admin1=place.admin1, latitude=place.latitude,
             longitude=place.longitude, precision="admin1" if place.place_id else "unresolved"))
-    return PlaceSpan(span.name, span.start, span.end, Place(
-        name=span.name, place_id=place.place_id, admin1=place.admin1, latitude=place.latitude,
+    name = span.name
+    if place.place_id and not re.search(r"\b(?:province|governorate)s?$", name, re.IGNORECASE):
+        name += " province"  # "in Aleppo and Idlib provinces": the governorates, not the cities
+    return PlaceSpan(name, span.start, span.end, Place(
+        name=name, place_id=place.place_id, admin1=place.admin1, latitude=place.latitude,
         longitude=place.longitude, precision="admin1" if place.place_id else "unresolved"))
 
 

@@ -44,9 +44,9 @@ RECONCILED_QUERIES = {
         ORDER BY outcome, count_low DESC NULLS LAST
         LIMIT 8""",
     "Equipment losses, Oryx style": """
-        SELECT owner_actor, category, status, n_specified, n_unspecified_at_least_1, n_articles
+        SELECT owner_actor, category, model, status, n_specified, n_unspecified_at_least_1, n_articles
         FROM marts.equipment_loss_summary
-        ORDER BY owner_actor, category, status
+        ORDER BY owner_actor, category, model, status
         LIMIT 10""",
 }
 
