@@ -489,6 +489,18 @@ def _passive_subject(text: str, trigger: Trigger) -> list[PlaceSpan]:
     return []
 
 
+_THE_TOWN = re.compile(r"\b(?:the|this)\s+(?:town|city|village)\s*$", re.IGNORECASE)
+
+
+def _anaphoric_subject(ctx: SentenceContext, trigger: Trigger) -> list[PlaceSpan]:
+    """"... after the town fell to IS": the place named just before stands for "the town"."""
+    m = _THE_TOWN.search(ctx.text[: trigger.start])
+    if m is None:
+        return []
+    place = _recent_city(ctx, m.start())
+    return [PlaceSpan(place.name, m.start(), m.end(), place)] if place is not None else []
+
+
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?:town|village|city|area|district|neighbou?rhood|region|province|suburb|camp|hill)\s+of\s+$"
     r"|\b(?:in|into|near|at|around|outside)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -740,7 +752,7 @@ class _Reading:
 def _read(ctx: SentenceContext, trigger: Trigger) -> _Reading | None:
     text = ctx.text
     if trigger.form == "passive":
-        places = _passive_subject(text, trigger)
+        places = _passive_subject(text, trigger) or _anaphoric_subject(ctx, trigger)
         return _Reading(tuple(places), trigger.change, _actor_after_by(text, trigger.end - 2), None)
     if trigger.form == "reduced_passive":  # "the Ramouseh area recently seized by rebels"
         places = [p for p in _passive_subject(text, trigger) if _is_place_like(text, p)]
@@ -760,7 +772,7 @@ def _read(ctx: SentenceContext, trigger: Trigger) -> _Reading | None:
         agent = _opposed_in_sentence(ctx, counterpart) if counterpart is not None else None
         return _Reading(tuple(places), trigger.change, agent, counterpart)
     if trigger.form == "fell_to":
-        return _Reading(tuple(_passive_subject(text, trigger)), "capture", _actor_after_by(text, trigger.end), None)
+        return _Reading(tuple(_passive_subject(text, trigger) or _anaphoric_subject(ctx, trigger)), "capture", _actor_after_by(text, trigger.end), None)
     if trigger.form == "listed_by":  # "seized by the factions were A, B"
         by = text[trigger.start:trigger.end].lower().rfind("by")
         listed = _passive_list_after(text, trigger.end)

@@ -279,3 +279,8 @@ def test_every_trigger_phrase_passes_the_cheap_prefilter() -> None:
                for words in vocab[group].values() for p in words]
     phrases += vocab["fell_to"] + vocab["expel"]["verbs"]
     assert [p for p in phrases if not control._has_stem(p)] == []
+
+
+def test_the_town_as_subject_of_fell_to() -> None:
+    rows = changes("Palmyra was shelled for weeks. Soldiers were killed after the town fell to IS on Friday.")
+    assert [(r[0], r[1], r[3]) for r in rows] == [("Palmyra", "isis", "capture")]
