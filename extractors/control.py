@@ -489,6 +489,7 @@ def _passive_subject(text: str, trigger: Trigger) -> list[PlaceSpan]:
     return []
 
 
+_HYPOTHETICAL_AFTER = re.compile(r"[^,.;]{0,60}?\b(?:would|could|might|may|will)\b")
 _THE_TOWN = re.compile(r"\b(?:the|this)\s+(?:town|city|village)\s*$", re.IGNORECASE)
 
 
@@ -784,9 +785,14 @@ def _read(ctx: SentenceContext, trigger: Trigger) -> _Reading | None:
     if not places:
         return None
     by_actor = None
+    if trigger.form == "nominal" and _HYPOTHETICAL_AFTER.match(text, places[-1].end):
+        return None  # "the fall of Al-Bab would threaten ...": not an event
     after = re.match(r"^\s*by\b", text[places[-1].end:])
     if trigger.form == "nominal" and after:
         by_actor = _actor_after_by(text, places[-1].end)
+    elif trigger.form == "nominal" and re.match(r"^\s*to\b", text[places[-1].end:]) and "fall" in text[trigger.start:trigger.end].lower():
+        to = re.match(r"^\s*to\s+(?:the\s+)?", text[places[-1].end:])
+        by_actor = _actor_after_by(text, places[-1].end + to.end())  # "the fall of Al-Bab to rebels"
     agent = by_actor or _pronoun_subject(ctx, trigger) or _agent_before(text, trigger.start, text[trigger.start:trigger.end])
     if agent is None and re.search(r"\b(?:they|it|its|their)\b", text[:trigger.start], re.IGNORECASE):
         agent = _previous_sentence_agent(ctx)

@@ -284,3 +284,8 @@ def test_every_trigger_phrase_passes_the_cheap_prefilter() -> None:
 def test_the_town_as_subject_of_fell_to() -> None:
     rows = changes("Palmyra was shelled for weeks. Soldiers were killed after the town fell to IS on Friday.")
     assert [(r[0], r[1], r[3]) for r in rows] == [("Palmyra", "isis", "capture")]
+
+
+def test_the_fall_of_a_place_to_an_actor_and_a_hypothetical_fall() -> None:
+    assert changes("The fall of Kobane to IS fighters on Monday shocked the region.")[0][:2] == ("Kobane", "isis")
+    assert changes("The fall of Al-Bab to the rebels would threaten the siege.") == []
