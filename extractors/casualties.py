@@ -379,6 +379,10 @@ def specific_group(victim: Victim, sentence: str, article_text: str = "") -> Vic
     return Victim(group, victim.label, victim.type) if group else victim
 
 
+_PLACE_AFTER = re.compile(r"\s+(?:in|at|near|across)\s")
+_PLACE_THEN_AND = re.compile(r"\s+[\w\s'’-]{0,30}?\b(?:in|at|near|around|across)\b[^,.;]{0,60}?\s+and\s+")
+
+
 def _inherit(sentence: str, mention: numbers.CountMention, readings: list[_Reading]) -> _Reading | None:
     """A count without a cue of its own: a part of a toll it follows ("605, including 245
     from HTS") or coordinated with the next count ("3 soldiers and 5 civilians were killed")."""
@@ -392,6 +396,11 @@ def _inherit(sentence: str, mention: numbers.CountMention, readings: list[_Readi
         between = sentence[head.mention.end:mention.start]
         if cues["breakdown"].search(between) and not re.search(r"[;.]", between):
             return _Reading(mention, head.outcome, victim, head.cue_start, head.cue_end, head.active)
+    if before and victim is UNSPECIFIED and _PLACE_AFTER.match(sentence, mention.end):
+        # "killed 45 civilians in Aleppo and 22 in Idlib": the same victims elsewhere
+        head = before[-1]
+        if head.victim is not UNSPECIFIED and _PLACE_THEN_AND.fullmatch(sentence[head.mention.end:mention.start]):
+            return _Reading(mention, head.outcome, head.victim, head.cue_start, head.cue_end, head.active)
     if before and victim is not UNSPECIFIED:
         # a list of parts: "98 fighters of HTS, 61 soldiers of the army and 53 civilians"
         head = before[-1]

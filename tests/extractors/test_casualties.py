@@ -202,3 +202,12 @@ def test_killing_all_five_and_those_killed_in_the_attacks_include() -> None:
     assert [m.count.best for m, _, _, _ in rows] == [5]
     rows = read_casualties("Those killed in the two raids include 9 children and two women.")
     assert sorted(m.count.best for m, _, _, _ in rows) == [2, 9]
+
+
+def test_the_same_victims_counted_in_another_place_and_toll_wordings() -> None:
+    rows = read_casualties("Air strikes killed 12 civilians in Douma and 3 in neighbouring Harasta.")
+    assert [(m.count.best, victim.actor) for m, _, victim, _ in rows] == [(12, "civilians"), (3, "civilians")]
+    rows = read_casualties("The number of rebel fighters killed in the battles (Saturday) has risen to 39, the monitor said.")
+    assert [(m.count.best, outcome) for m, outcome, _, _ in rows] == [(39, "killed")]
+    rows = read_casualties("The number of victims has reached 236 people.")
+    assert [m.count.best for m, _, _, _ in rows] == [236]
