@@ -15,7 +15,7 @@ Vocabularies: ``seeds/reference/casualty_cues.yaml``, ``casualty_victims.csv``,
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -486,6 +486,41 @@ def _own_side(sentence: str, reading: _Reading, victim: Victim) -> Victim:
         return victim
     owners = [a for a in actors.find_actors(sentence[:reading.mention.start]) if a.actor_id not in ("civilians", "unknown")]
     return Victim(owners[0].actor_id, victim.label, victim.type) if owners else victim
+
+
+_PEOPLE_WORDS = frozenset({"people", "persons", "individuals"})
+
+
+def mixed_totals(claims: list[CasualtyClaim]) -> list[CasualtyClaim]:
+    """Article level: "at least 212 people have been killed. The toll includes 98 fighters of
+    HTS, 61 soldiers and 53 civilians": a "people" toll that its parts (combatants among
+    them, in the same or the next sentence) add up to is a mixed total, not civilians."""
+    by_sentence: dict[int, list[CasualtyClaim]] = {}
+    for claim in claims:
+        by_sentence.setdefault(claim.evidence.start, []).append(claim)
+    starts = sorted(by_sentence)
+    out = []
+    for claim in claims:
+        if (claim.victim_actor == "civilians" and (claim.victim_label or "").lower() in _PEOPLE_WORDS
+                and claim.count.best is not None):
+            at = starts.index(claim.evidence.start)
+            for parts in (by_sentence[s] for s in starts[at:at + 2]):
+                parts = [p for p in parts if p is not claim and p.outcome == claim.outcome and p.count.best]
+                if any(p.victim_type == "combatant" for p in parts) and _some_sum(
+                        [p.count.best for p in parts], claim.count.best):
+                    claim = replace(claim, victim_actor="all", victim_type="mixed")
+                    break
+        out.append(claim)
+    return out
+
+
+def _some_sum(values: list[int], total: int) -> bool:
+    """True when some of ``values`` (at least two) add up to ``total``."""
+    values = values[:8]
+    return any(
+        sum(v for i, v in enumerate(values) if mask >> i & 1) == total
+        for mask in range(1, 1 << len(values)) if bin(mask).count("1") >= 2
+    )
 
 
 def _place(sentence: str) -> Place | None:

@@ -23,6 +23,7 @@ def extract_article(text: str, article_id: str, published_at: date | None = None
         result.displacement_figures.extend(displacement.extract(ctx))
         result.equipment_losses.extend(equipment.extract(ctx))
     result.equipment_losses = equipment.name_generic_items(result.equipment_losses)
+    result.casualty_claims = casualties.mixed_totals(result.casualty_claims)
     return _deduplicate(_dated_no_later_than(result, published_at))
 
 

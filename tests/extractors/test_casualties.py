@@ -211,3 +211,15 @@ def test_the_same_victims_counted_in_another_place_and_toll_wordings() -> None:
     assert [(m.count.best, outcome) for m, outcome, _, _ in rows] == [(39, "killed")]
     rows = read_casualties("The number of victims has reached 236 people.")
     assert [m.count.best for m, _, _, _ in rows] == [236]
+
+
+def test_a_people_toll_its_combatant_parts_add_up_to_is_mixed() -> None:
+    from datetime import date
+    from extractors import extract_article
+    text = ("Monitors said at least 150 people have been killed since Monday. "
+            "The toll includes 70 fighters of HTS, 50 soldiers and 30 civilians.")
+    rows = extract_article(text, "t", date(2025, 3, 3)).casualty_claims
+    assert [(r.count.best, r.victim_actor, r.victim_type) for r in rows if r.count.best == 150] == [(150, "all", "mixed")]
+    rows = extract_article("At least 40 people were killed. Rescuers said 12 children died.", "t",
+                           date(2025, 3, 3)).casualty_claims
+    assert [(r.count.best, r.victim_actor) for r in rows if r.count.best == 40] == [(40, "civilians")]
