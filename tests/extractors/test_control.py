@@ -289,3 +289,10 @@ def test_the_town_as_subject_of_fell_to() -> None:
 def test_the_fall_of_a_place_to_an_actor_and_a_hypothetical_fall() -> None:
     assert changes("The fall of Kobane to IS fighters on Monday shocked the region.")[0][:2] == ("Kobane", "isis")
     assert changes("The fall of Al-Bab to the rebels would threaten the siege.") == []
+
+
+def test_redeploying_outside_a_city_and_coming_under_control() -> None:
+    assert changes("The army said it had redeployed its forces outside Homs to spare civilians.")[0][0::3] == (
+        "Homs", "withdrawal")
+    assert changes("The town of Nawa came under the control of rebel groups on Friday.")[0][:2] == ("Nawa", "opposition")
+    assert changes("HTS-led militants seized control of Kuweires airport.")[0][1] == "hts"
