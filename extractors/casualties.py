@@ -489,29 +489,37 @@ def _own_side(sentence: str, reading: _Reading, victim: Victim) -> Victim:
 
 
 _PEOPLE_WORDS = frozenset({"people", "persons", "individuals"})
+_INCLUDING_CIVILIANS = re.compile(
+    r"\b(?:people|persons|individuals)\s*,?\s*(?:including|among\s+them|among\s+whom|of\s+whom)\s+"
+    r"(?:at\s+least\s+|some\s+|about\s+)?[\w,]+\s+civilians\b", re.IGNORECASE)
 
 
 def mixed_totals(claims: list[CasualtyClaim]) -> list[CasualtyClaim]:
-    """Article level: "at least 212 people have been killed. The toll includes 98 fighters of
-    HTS, 61 soldiers and 53 civilians": a "people" toll that its parts (combatants among
-    them, in the same or the next sentence) add up to is a mixed total, not civilians."""
+    """Article level: a "people" toll is a mixed total, not civilians, when the sentence
+    says it includes civilians ("800 people, including 111 civilians") or when its parts,
+    combatants among them, add up to it in the same or the next sentence ("at least 212
+    people ... The toll includes 98 fighters of HTS, 61 soldiers and 53 civilians")."""
     by_sentence: dict[int, list[CasualtyClaim]] = {}
     for claim in claims:
         by_sentence.setdefault(claim.evidence.start, []).append(claim)
     starts = sorted(by_sentence)
-    out = []
-    for claim in claims:
-        if (claim.victim_actor == "civilians" and (claim.victim_label or "").lower() in _PEOPLE_WORDS
-                and claim.count.best is not None):
-            at = starts.index(claim.evidence.start)
-            for parts in (by_sentence[s] for s in starts[at:at + 2]):
-                parts = [p for p in parts if p is not claim and p.outcome == claim.outcome and p.count.best]
-                if any(p.victim_type == "combatant" for p in parts) and _some_sum(
-                        [p.count.best for p in parts], claim.count.best):
-                    claim = replace(claim, victim_actor="all", victim_type="mixed")
-                    break
-        out.append(claim)
-    return out
+    return [replace(claim, victim_actor="all", victim_type="mixed") if _is_mixed_total(claim, by_sentence, starts)
+            else claim for claim in claims]
+
+
+def _is_mixed_total(claim: CasualtyClaim, by_sentence: dict[int, list[CasualtyClaim]], starts: list[int]) -> bool:
+    if claim.victim_actor != "civilians" or (claim.victim_label or "").lower() not in _PEOPLE_WORDS:
+        return False
+    if _INCLUDING_CIVILIANS.search(claim.evidence.text):
+        return True
+    if claim.count.best is None:
+        return False
+    at = starts.index(claim.evidence.start)
+    for parts in (by_sentence[s] for s in starts[at:at + 2]):
+        parts = [p for p in parts if p is not claim and p.outcome == claim.outcome and p.count.best]
+        if any(p.victim_type == "combatant" for p in parts) and _some_sum([p.count.best for p in parts], claim.count.best):
+            return True
+    return False
 
 
 def _some_sum(values: list[int], total: int) -> bool:

@@ -66,12 +66,20 @@ def read_displacement(sentence: str) -> list[tuple[numbers.CountMention, str, bo
             continue
         population = (_population_after(sentence, mention, phrase_end, mentions)
                       or _population_before(sentence, mention, phrase))
+        if population is None and out and _THE_NUMBER.search(sentence[max(0, mention.start - 60):mention.start]):
+            population = out[-1][1]  # "280,000 displaced ..., warning the number could reach 1.5 million"
         if population is None:
             continue
         if _is_casualty_count(sentence, mention):
             continue  # "killed 120 evacuees", "a family of six displaced people" killed: victims
         out.append((mention, population, _is_projection(sentence, mention)))
     return out
+
+
+_THE_NUMBER = re.compile(
+    r"\b(?:the|that|this)\s+(?:number|figure|total)\s+(?:(?:\w+\s+){0,3}?"
+    r"(?:reach|rise\s+to|rose\s+to|climb\s+to|top|exceed|hit|double\s+to|grow\s+to|swell\s+to|increase\s+to)\s+)?$",
+    re.IGNORECASE)
 
 
 def _is_projection(sentence: str, mention: numbers.CountMention) -> bool:

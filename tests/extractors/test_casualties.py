@@ -223,3 +223,11 @@ def test_a_people_toll_its_combatant_parts_add_up_to_is_mixed() -> None:
     rows = extract_article("At least 40 people were killed. Rescuers said 12 children died.", "t",
                            date(2025, 3, 3)).casualty_claims
     assert [(r.count.best, r.victim_actor) for r in rows if r.count.best == 40] == [(40, "civilians")]
+
+
+def test_people_including_civilians_is_a_mixed_total() -> None:
+    from datetime import date
+    from extractors import extract_article
+    rows = extract_article("More than 500 people, including 90 civilians, have been killed, the monitor said.", "t",
+                           date(2024, 12, 6)).casualty_claims
+    assert sorted((r.count.low, r.victim_actor) for r in rows) == [(90, "civilians"), (500, "all")]

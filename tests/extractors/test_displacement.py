@@ -122,3 +122,11 @@ def test_a_deal_that_will_see_fighters_leave_is_a_projected_evacuation() -> None
     rows = extract_article("A deal was reached in Qudsaya that will see some 150 rebels and their families leave the "
                            "area and be transferred to Idlib.", "t", date(2016, 10, 13)).displacement_figures
     assert [(r.population, r.count.best, r.is_projection) for r in rows] == [("evacuated", 150, True)]
+
+
+def test_the_number_could_reach_is_a_projection_of_the_same_population() -> None:
+    from datetime import date
+    from extractors import extract_article
+    rows = extract_article("The UN said 80,000 people had been displaced, warning the number could reach 300,000.",
+                           "t", date(2024, 12, 6)).displacement_figures
+    assert [(r.count.best, r.is_projection) for r in rows] == [(80000, False), (300000, True)]
