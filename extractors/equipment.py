@@ -612,6 +612,10 @@ def _is_verb_only(mention: EquipmentMention) -> bool:
 def _status(text: str, mention: EquipmentMention) -> tuple[str | None, int | None, int | None]:
     """(status, where its verb starts, where an after-phrase ends) for one mention."""
     after = _status_after(text, mention) or _status_after_list(text, mention)
+    if after is not None and after[0] == "abandoned":
+        verb = _status_verb_before(text, mention)
+        if verb is not None and verb[0] == "captured":  # "seized six jets abandoned at the airport"
+            return "captured", verb[1], None
     if after is not None:
         return after[0], None, after[1]
     adjective = _status_adjective(text, mention)

@@ -185,3 +185,12 @@ def test_owner_is_the_other_side_the_sentence_names() -> None:
     rows = extract_article("Army units shelled rebel positions in Busra while other units destroyed a bulldozer "
                            "in Nueima, killing a number of rebels.", "t", date(2016, 8, 2)).equipment_losses
     assert [(r.category, r.owner_actor) for r in rows] == [("other", "opposition")]
+
+
+def test_seized_equipment_left_abandoned_is_captured_and_warships_are_items() -> None:
+    from datetime import date
+    from extractors import extract_article
+    rows = extract_article("Rebels seized six MiG-23 jets abandoned at the airport.", "t", date(2024, 12, 6)).equipment_losses
+    assert [(r.model, r.status, r.quantity) for r in rows] == [("MiG-23", "captured", 6)]
+    rows = extract_article("An Israeli strike destroyed two Syrian warships in Latakia port.", "t", date(2024, 12, 10)).equipment_losses
+    assert [(r.category, r.status, r.quantity, r.owner_actor) for r in rows] == [("other", "destroyed", 2, "syrian_government")]
