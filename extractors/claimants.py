@@ -158,13 +158,15 @@ def find_claimant(text: str) -> ClaimantMention | None:
 def _source_at(mention: ClaimantMention, text: str, mentions: list[re.Match[str]],
                aliases: dict[str, _Alias]) -> ClaimantMention:
     """"A source at Aleppo Police Command said": the institution, not "sources"."""
-    if mention.claimant != "sources":
+    base, medium = (mention.claimant.split(" (", 1) + [""])[:2]
+    if base != "sources":
         return mention
     end = mention.start + len(mention.words)
     for m in mentions:
         if m.start() > end and re.fullmatch(r"\s+(?:at|in|from|within|of|inside)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,2}",
                                             text[end:m.start()]):
-            return ClaimantMention(aliases[m.group().lower()].claimant, text[mention.start:m.end()], mention.start, False)
+            name = aliases[m.group().lower()].claimant + (f" ({medium}" if medium else "")
+            return ClaimantMention(name, text[mention.start:m.end()], mention.start, False)
     return mention
 
 

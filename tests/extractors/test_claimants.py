@@ -73,3 +73,8 @@ def test_a_wire_headline_credits_its_source_last() -> None:
 def test_a_source_at_an_institution_is_the_institution() -> None:
     from extractors.claimants import find_claimant
     assert find_claimant("A source at Homs Police Command said two shells hit the market.").claimant == "police"
+
+
+def test_a_source_in_an_institution_telling_a_medium() -> None:
+    from extractors.claimants import find_claimant
+    assert find_claimant("A source in the Syrian army told Sputnik that 15 soldiers were wounded.").claimant == "Syrian army (Sputnik)"
