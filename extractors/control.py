@@ -831,20 +831,22 @@ _LANDMARK = re.compile(
     r"\s+(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?|near|outside)\s+(?:of\s+)?(?:[a-z]+\s+){0,3}$")
 
 
+_HELD_IN_PHRASE = re.compile(r"(?:the\s+|an?\s+)?([A-Za-z]+)-(?:held|controlled|dominated)\b")
 _HELD = re.compile(r"\b([A-Za-z]+)-(?:held|controlled|dominated)\s+(?:[\w'’-]+\s+){0,3}$")
 
 
 def _held_by(text: str, head_start: int, place_start: int) -> ActorMention | None:
     """"seized rebel-held Baba Amr": the "-held" word before the place names its previous
     controller."""
-    m = _HELD.search(text[head_start:place_start])
+    m = _HELD.search(text[head_start:place_start]) or _HELD_IN_PHRASE.match(text, place_start)
     if not m:
         return None
     word = m.group(1)
     actor = resolve_actor(word) or resolve_actor(word + " forces")
     if actor is None or actor in NOT_ARMED:
         return None
-    return ActorMention(word, actor, head_start + m.start(1), head_start + m.end(1))
+    offset = 0 if m.re is _HELD_IN_PHRASE else head_start
+    return ActorMention(word, actor, offset + m.start(1), offset + m.end(1))
 
 
 _PRONOUN_BEFORE = re.compile(r"\b(?:they|it)\s+(?:(?:had|have|has|then|also|later|\w+ly)\s+)?$", re.IGNORECASE)

@@ -296,3 +296,10 @@ def test_redeploying_outside_a_city_and_coming_under_control() -> None:
         "Homs", "withdrawal")
     assert changes("The town of Nawa came under the control of rebel groups on Friday.")[0][:2] == ("Nawa", "opposition")
     assert changes("HTS-led militants seized control of Kuweires airport.")[0][1] == "hts"
+
+
+def test_took_the_town_of_and_a_held_neighbourhood() -> None:
+    assert changes("The army took the town of Morek after a week of fighting.")[0][:2] == ("Morek", "syrian_government")
+    assert changes("The army took part in the battle for Morek.") == []
+    rows = changes("Government forces seized a rebel-held neighbourhood on the edge of Aleppo on Tuesday.")
+    assert rows[0][1:] == ("syrian_government", "opposition", "capture") and rows[0][0].endswith("Aleppo")
