@@ -206,8 +206,11 @@ def _is_population(text: str, start: int, end: int) -> bool:
     """True when a population phrase ends right before the number ("home to 50,000") and
     no displacement word follows it ("home to 50,000 displaced people" is a count)."""
     vocab = _vocabulary()
-    if not vocab.population_before.search(text[max(0, start - 40):start]):
+    found = vocab.population_before.search(text[max(0, start - 40):start])
+    if not found:
         return False
+    if "population" in found.group().lower():
+        return True  # "a pre-war population of 22 million has been displaced": still the population
     return not vocab.population_unless_after.match(text[end:end + 60])
 
 

@@ -130,3 +130,13 @@ def test_the_number_could_reach_is_a_projection_of_the_same_population() -> None
     rows = extract_article("The UN said 80,000 people had been displaced, warning the number could reach 300,000.",
                            "t", date(2024, 12, 6)).displacement_figures
     assert [(r.count.best, r.is_projection) for r in rows] == [(80000, False), (300000, True)]
+
+
+def test_arrivals_in_camps_and_refuge_are_displacement_but_a_population_is_not() -> None:
+    from datetime import date
+    from extractors import extract_article
+    def figures(text: str) -> list:
+        return [(r.population, r.count.low) for r in extract_article(text, "t", date(2024, 12, 6)).displacement_figures]
+    assert figures("Over 1,000 families have arrived in the camps near the border since Friday.") == [("displaced", 1000)]
+    assert figures("Some 3,000 people took refuge in mosques and schools.") == [("displaced", None)]
+    assert figures("Half of the pre-war population of 22 million has been displaced.") == []
