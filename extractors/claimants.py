@@ -76,7 +76,8 @@ def _tables() -> tuple[dict[str, _Alias], re.Pattern[str], re.Pattern[str], re.P
         r"\s*,?\s*(?:(?:\w+ly|also|has|have|had|then|later|further|"
         r"on\s+(?-i:[A-Z])\w+|in\s+a\s+statement)\s+){0,3}"
     )
-    after_source = re.compile(rf"^[)\]]?{gap}(?P<verb>{verb})\b", re.IGNORECASE)  # "(UNICEF) has said"
+    after_source = re.compile(  # not "an airstrike ... claimed the lives of"
+        rf"^[)\]]?{gap}(?P<verb>{verb})\b(?!\s+(?:the\s+)?lives\b)", re.IGNORECASE)  # "(UNICEF) has said"
     before = re.compile(
         rf"\b(?P<phrase>{alternation(verbs['before_claimant'])})\s+(?:the\s+|a\s+)?$", re.IGNORECASE
     )

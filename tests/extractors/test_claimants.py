@@ -78,3 +78,9 @@ def test_a_source_at_an_institution_is_the_institution() -> None:
 def test_a_source_in_an_institution_telling_a_medium() -> None:
     from extractors.claimants import find_claimant
     assert find_claimant("A source in the Syrian army told Sputnik that 15 soldiers were wounded.").claimant == "Syrian army (Sputnik)"
+
+
+def test_claiming_lives_is_not_a_claim() -> None:
+    from extractors.claimants import find_claimant
+    assert find_claimant("An airstrike of the US-led coalition has claimed lives of eight civilians.") is None
+    assert find_claimant("The US-led coalition claimed the strike hit IS positions.").claimant is not None
