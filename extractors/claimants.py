@@ -152,7 +152,12 @@ def find_claimant(text: str) -> ClaimantMention | None:
                                               mention.start, mention.generic)
             candidates.append(mention)
     if candidates:
-        return _source_at(min(candidates, key=lambda c: c.start), text, mentions, aliases)
+        chosen = _source_at(min(candidates, key=lambda c: c.start), text, mentions, aliases)
+        end = chosen.start + len(chosen.words)
+        for m in mentions:  # "state news agency SANA": the name in apposition is more precise
+            if 0 < m.start() - end <= 2 and not chosen.generic:
+                return ClaimantMention(aliases[m.group().lower()].claimant, text[chosen.start:m.end()], chosen.start, False)
+        return chosen
     return _headline_credit(text)
 
 
@@ -163,11 +168,15 @@ def _source_at(mention: ClaimantMention, text: str, mentions: list[re.Match[str]
     if base != "sources":
         return mention
     end = mention.start + len(mention.words)
-    for m in mentions:
+    institutions = [
+        m for m in mentions
         if m.start() > end and re.fullmatch(r"\s+(?:at|in|from|within|of|inside)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,2}",
-                                            text[end:m.start()]):
-            name = aliases[m.group().lower()].claimant + (f" ({medium}" if medium else "")
-            return ClaimantMention(name, text[mention.start:m.end()], mention.start, False)
+                                            text[end:m.start()])
+    ]
+    if institutions:  # the longest reach: "Damascus Police Command", not "Damascus"
+        m = max(institutions, key=lambda found: found.end())
+        name = aliases[m.group().lower()].claimant + (f" ({medium}" if medium else "")
+        return ClaimantMention(name, text[mention.start:m.end()], mention.start, False)
     return mention
 
 

@@ -84,3 +84,12 @@ def test_claiming_lives_is_not_a_claim() -> None:
     from extractors.claimants import find_claimant
     assert find_claimant("An airstrike of the US-led coalition has claimed lives of eight civilians.") is None
     assert find_claimant("The US-led coalition claimed the strike hit IS positions.").claimant is not None
+
+
+def test_state_media_names_and_whose_state() -> None:
+    from extractors.claimants import find_claimant
+    assert find_claimant("State news agency SANA said rebel fire killed four people.").claimant == "SANA"
+    assert find_claimant("State TV said two people were wounded.").claimant == "Syrian state TV"
+    assert find_claimant("Russian state TV said three soldiers died.").claimant == "Russian state media"
+    assert find_claimant("A source at Damascus Police Command said two shells hit the market.").claimant == "police"
+    assert find_claimant("The Observatory put the toll at six dead.").claimant == "SOHR"
