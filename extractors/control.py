@@ -138,7 +138,7 @@ _STEMS = (
     "into", "encircl", "besieg", "siege", "surround", "cut off", "withdr", "retreat", "pull",
     "depart", "left", "leav", "abandon", "redeploy", "reloc", "lost", "losing", "surrender",
     "fell", "fall", "evacuat", "fallen", "establish", "impos", "restor", "freed", "freeing", "won",
-    "drove", "driving", "push", "expel", "oust", "kick", "chas", "forc", "inside", "takeover",
+    "drove", "driving", "push", "expel", "oust", "kick", "chas", "forc", "inside", "takeover", "ground",
 )
 
 
@@ -436,13 +436,20 @@ def _site_or_city(region: str, start: int, ctx: SentenceContext) -> list[PlaceSp
     """Unnamed objects: "the central prison" as written, "the city" (town, village) as the
     place named just before."""
     sites = _alternation(_vocab()["site_nouns"])
-    m = re.match(rf"^\s*(?:the|an?)\s+((?:[A-Za-z-]+\s+){{0,2}}?({sites}))\b", region)
+    m = re.match(rf"^\s*(?:(?:parts?|most|much|all)\s+of\s+)?(?:the|an?)\s+((?:[A-Za-z-]+\s+){{0,2}}?({sites}))\b", region)
     if m:
         name = _named_site(ctx.article.text, m.group(2).lower()) or _clean_name(m.group(1)) or m.group(1)
         return [PlaceSpan(name, start + m.start(1), start + m.end(1), resolve_place(name))]
-    if re.match(r"^\s*the\s+(?:city|town|village)\b(?!\s+of\b)", region):
+    part = re.match(r"^\s*((?:(?:the\s+)?(?:\w+ern\s+)?(?:parts?|most|much|all|half)\s+of\s+)?the\s+(?:city|town|village))\b(?!\s+of\b)", region)
+    if part:
         city = _recent_city(ctx, start)
         if city is not None:
+            phrase = part.group(1)
+            if not re.match(r"the\s", phrase):  # "part of the town": that part of the place named before
+                name = re.sub(r"\bthe\s+(?:city|town|village)$", city.name, phrase)
+                return [PlaceSpan(name, start, start, Place(name=name, place_id=city.place_id, admin1=city.admin1,
+                                                             latitude=city.latitude, longitude=city.longitude,
+                                                             precision=city.precision))]
             return [PlaceSpan(city.name, start, start, city)]
     return []
 
@@ -568,12 +575,12 @@ def _actors(text: str) -> list[ActorMention]:
 _BY_TIME = (r"(?!\s+(?:noon|dawn|dusk|midnight|nightfall|morning|evening|night|then|now|late|early|"
             r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|the\s+end|the\s+time)\b)")
 _GOVERNED = re.compile(
-    r"\b(?:by" + _BY_TIME + r"|with|against|from|of|on|to|in|backed|supported|allied|alongside|among|between)\s+"
+    r"(?<![-\w])(?:by" + _BY_TIME + r"|with|against|from|of|on|to|in|backed|supported|allied|alongside|among|between)\s+"
     r"(?:(?!(?:that|who|which|said|says|reported|announced|claimed|and|after|before|when|while|as|since|"
     r"because|but|then|where|once|until)\b)[\w'’-]+\s+){0,5}$", re.IGNORECASE)
 _BACKED_PAIR = re.compile(r"\b(?:backed|supported|aided)\s+by\s+(?:the\s+)?(?:[\w'’-]+\s+){1,3}and\s+$", re.IGNORECASE)
 _BACKED = re.compile(
-    r"\b(?:backed|supported|allied|alongside|by" + _BY_TIME + r"|against|with)\s+"
+    r"(?<![-\w])(?:backed|supported|allied|alongside|by" + _BY_TIME + r"|against|with)\s+"
     r"(?:(?!(?:that|who|which|said|says|reported|announced|claimed)\b)[\w'’-]+\s+){0,5}$", re.IGNORECASE)
 
 

@@ -303,3 +303,14 @@ def test_took_the_town_of_and_a_held_neighbourhood() -> None:
     assert changes("The army took part in the battle for Morek.") == []
     rows = changes("Government forces seized a rebel-held neighbourhood on the edge of Aleppo on Tuesday.")
     assert rows[0][1:] == ("syrian_government", "opposition", "capture") and rows[0][0].endswith("Aleppo")
+
+
+def test_hyphenated_backer_does_not_hide_the_subject_and_part_of_the_town() -> None:
+    rows = changes("Fighting raged in Manbij. The US-backed rebels took control of part of the town on Sunday.")
+    assert [(r[0], r[1]) for r in rows] == [("part of Manbij", "opposition")]
+
+
+def test_managed_to_control_and_taking_ground() -> None:
+    assert changes("IS managed to control parts of the Shaer gas field on Tuesday.")[0][1] == "isis"
+    assert changes("Pro-government forces managed to take ground in northern Aleppo on Monday.")[0][:2] == (
+        "northern Aleppo", "syrian_government")

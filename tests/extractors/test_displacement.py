@@ -140,3 +140,11 @@ def test_arrivals_in_camps_and_refuge_are_displacement_but_a_population_is_not()
     assert figures("Over 1,000 families have arrived in the camps near the border since Friday.") == [("displaced", 1000)]
     assert figures("Some 3,000 people took refuge in mosques and schools.") == [("displaced", None)]
     assert figures("Half of the pre-war population of 22 million has been displaced.") == []
+
+
+def test_every_population_cue_passes_the_sentence_prefilter() -> None:
+    from extractors import displacement
+    from extractors.casualties import has_hint
+    cues = displacement._cues()
+    words = [w for w in cues["words"]]
+    assert [w for w in words if not has_hint(f"Some 300 {w} were counted.", cues["hint_stems"], cues["hint"])] == []

@@ -85,3 +85,9 @@ def test_separated_thousands_are_never_years_and_a_year_after_in_is_a_year() -> 
     assert [m.count.best for m in find_counts("2,000 Iraqi refugees were stranded")] == [2000]
     assert [m.count.best for m in find_counts("2000 Syrian refugees arrived")] == [2000]
     assert find_counts("In 2015 civilians fled the town") == []
+
+
+def test_no_one_is_no_count() -> None:
+    from extractors.numbers import find_counts
+    assert find_counts("There must be action if no one is evacuated.") == []
+    assert [m.count.best for m in find_counts("killed no fewer than 20 people")] == [20]
