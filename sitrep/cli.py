@@ -50,7 +50,8 @@ def add_eval_parser(subcommands: Any) -> None:
                         help="run extractors.extract_article in-process over --articles")
     parser.add_argument("--articles", metavar="DIR_OR_CSV",
                         help="with --direct: a folder of .txt files (+ manifest.csv) or a FA-KES-style CSV")
-    parser.add_argument("--gold", metavar="FILE", help="gold annotations (the seeds' gold.yaml shape)")
+    parser.add_argument("--gold", metavar="FILE", action="append",
+                        help="gold annotations (the seeds' gold.yaml shape); repeat it to score several files as one set")
     parser.add_argument("--fakes", metavar="CSV", help="FA-KES-style CSV with casualty labels")
     parser.add_argument("--show-misses", type=int, default=0, metavar="N",
                         help="list N FA-KES articles without a hit")
@@ -110,10 +111,22 @@ def rows_for_keys(corpus: Corpus, keys: list[str]) -> dict[str, dict[str, list[d
     return {key: grouped[article_id] for key, article_id in corpus.resolve_keys(keys).items()}
 
 
+def load_gold_files(paths: list[str]) -> dict[str, Any]:
+    """Several gold files as one set; an article annotated in two of them is an error."""
+    merged: dict[str, Any] = {}
+    for path in paths:
+        for key, article in load_gold(path).items():
+            if key in merged:
+                raise EvaluationInputError(f"article {key} is annotated in more than one gold file ({path})")
+            merged[key] = article
+    return merged
+
+
 def run_eval(args: argparse.Namespace) -> int:
     if args.articles and args.db:
         raise EvaluationInputError("--articles goes with --direct, not with --db")
-    gold = load_gold(args.gold) if args.gold else None  # read inputs before the slow part
+    gold = load_gold_files(args.gold) if args.gold else None  # read inputs before the slow part
+    gold_name = " + ".join(args.gold) if args.gold else ""
     fakes = load_fakes_records(args.fakes) if args.fakes else None
     corpus, origin = load_corpus(args)
 
@@ -126,9 +139,9 @@ def run_eval(args: argparse.Namespace) -> int:
     if gold is not None:
         report = score_gold(gold, rows_for_keys(corpus, list(gold)), place_id_resolver())
         if not report.articles_scored:
-            raise EvaluationInputError(f"none of the {len(gold)} articles of {args.gold} is in the corpus")
+            raise EvaluationInputError(f"none of the {len(gold)} articles of {gold_name} is in the corpus")
         output["gold"] = render.gold_json(report)
-        lines += [""] + render.gold_text(report, args.gold, args.limit, args.only_type)
+        lines += [""] + render.gold_text(report, gold_name, args.limit, args.only_type)
 
     if fakes is not None:
         keys = [record.unit_id for record in fakes]

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from sitrep.cli import main
 
@@ -120,3 +121,15 @@ def test_direct_mode_on_the_seeds_prints_per_type_scores(shared_dir):
     types = {m.group(1) for m in TYPE_LINE.finditer(done.stdout)}
     assert types == {"control_change", "casualty_claim", "displacement_figure", "equipment_loss", "all"}
     assert re.search(r"Evidence offsets: \d+ rows checked, \d+ failures", done.stdout)
+
+
+def test_several_gold_files_score_as_one_set_and_overlaps_are_refused(tiny, tmp_path, capsys):
+    folder, gold = tiny
+    data = yaml.safe_load(GOLD)
+    first, second = tmp_path / "first.yaml", tmp_path / "second.yaml"
+    first.write_text(yaml.safe_dump({"articles": {"a.txt": data["articles"]["a.txt"]}}), encoding="utf-8")
+    second.write_text(yaml.safe_dump({"articles": {"b.txt": data["articles"]["b.txt"]}}), encoding="utf-8")
+    assert main(["eval", "--direct", "--articles", str(folder), "--gold", str(first), "--gold", str(second), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["gold"]["scores"]["all"]["gold"] == 2
+    assert main(["eval", "--direct", "--articles", str(folder), "--gold", str(gold), "--gold", str(first)]) != 0
+    assert "more than one gold file" in capsys.readouterr().err
