@@ -190,6 +190,10 @@ def _coordinated_victim(text: str, at: int) -> bool:
     return victim is not None and victim is not UNSPECIFIED
 
 
+_PRO_GOVERNMENT = re.compile(r"^(?:pro-(?:regime|government|assad)|regime|loyalist)\b", re.IGNORECASE)
+_KURDISH = re.compile(r"^kurdish\s+(?:fighters|militiamen|militia|troops|forces|members|gunmen)\b", re.IGNORECASE)
+
+
 def resolve_victim(phrase: str) -> Victim | None:
     """Victim group of a noun phrase; UNSPECIFIED when empty; None when the phrase names
     no people ("rockets", "Idlib")."""
@@ -204,7 +208,11 @@ def resolve_victim(phrase: str) -> Victim | None:
     named = [a for a in actors.find_actors(words) if a.actor_id not in ("civilians",)]
     if found:
         actor, kind = table[found.group().lower()]
-        if kind == "combatant" and named:
+        if kind == "combatant" and _PRO_GOVERNMENT.match(words):
+            actor = "syrian_government"  # "pro-regime gunmen and security guards"
+        elif kind == "combatant" and _KURDISH.match(words):
+            actor = "sdf"
+        elif kind == "combatant" and named:
             actor = named[0].actor_id
         return Victim(actor, words, kind)
     if named:
@@ -274,6 +282,21 @@ def _read_partitive(sentence: str, mention: numbers.CountMention) -> _Reading | 
     return _Reading(mention, "killed", victim, m.start(), m.end(), False)
 
 
+_PERFECT_AUX = re.compile(r"\b(?:have|has|had)\b", re.IGNORECASE)
+_PASSIVE_AUX = re.compile(r"\b(?:been|were|was|are|is|being)\b", re.IGNORECASE)
+
+
+def _active_with_object(sentence: str, phrase_end: int, after: re.Match[str]) -> bool:
+    """True when the outcome word after a count is an active verb with its own count as
+    object ("bombers have killed at least 30"), not a participle ("were killed")."""
+    between = sentence[phrase_end:phrase_end + after.start("cue")]
+    if _PASSIVE_AUX.search(between) or not _PERFECT_AUX.search(between):
+        return False  # "57 civilians killed 150 injured" (a headline) stays a toll
+    rest = sentence[phrase_end + after.end("cue"):phrase_end + after.end("cue") + 40]
+    following = numbers.find_counts(rest)
+    return bool(following) and following[0].start <= 2
+
+
 def _read(sentence: str, mention: numbers.CountMention) -> _Reading | None:
     """The casualty reading of one count with its own cue, or None."""
     cues = _cues()
@@ -285,6 +308,8 @@ def _read(sentence: str, mention: numbers.CountMention) -> _Reading | None:
     if victim is not None:
         victim = _loyal_to(sentence, phrase_end, victim)
     after = cues["after"].match(sentence[phrase_end:])
+    if after and victim is not None and _active_with_object(sentence, phrase_end, after):
+        after = None  # "two suicide bombers have killed at least 30 ...": the count is the killers
     if after and victim is not None:
         outcome = cues["cue_words"][re.sub(r"\s+", " ", after.group("cue").lower())]
         if victim is UNSPECIFIED:
@@ -489,9 +514,10 @@ def _own_side(sentence: str, reading: _Reading, victim: Victim) -> Victim:
 
 
 _PEOPLE_WORDS = frozenset({"people", "persons", "individuals"})
-_INCLUDING_CIVILIANS = re.compile(
-    r"\b(?:people|persons|individuals)\s*,?\s*(?:including|among\s+them|among\s+whom|of\s+whom)\s+"
-    r"(?:at\s+least\s+|some\s+|about\s+)?[\w,]+\s+civilians\b", re.IGNORECASE)
+_INCLUDING_CIVILIANS = re.compile(  # "800 people, including 111 civilians", "270 people dead including soldiers"
+    r"\b(?:people|persons|individuals)\b[^.;]{0,15}?\s*,?\s*(?:including|among\s+them|among\s+whom|of\s+whom)\s+"
+    r"(?:(?:at\s+least\s+|some\s+|about\s+)?[\w,]+\s+)?(?:civilians|soldiers|fighters|troops|militiamen|rebels|"
+    r"militants|gunmen|members|policemen|combatants)\b", re.IGNORECASE)
 
 
 def mixed_totals(claims: list[CasualtyClaim]) -> list[CasualtyClaim]:

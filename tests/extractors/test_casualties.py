@@ -231,3 +231,12 @@ def test_people_including_civilians_is_a_mixed_total() -> None:
     rows = extract_article("More than 500 people, including 90 civilians, have been killed, the monitor said.", "t",
                            date(2024, 12, 6)).casualty_claims
     assert sorted((r.count.low, r.victim_actor) for r in rows) == [(90, "civilians"), (500, "all")]
+
+
+def test_victim_words_and_active_killers() -> None:
+    rows = read_casualties("Jihadists stormed the field killing at least 30 pro-regime gunmen and guards.")
+    assert [(m.count.low, victim.actor) for m, _, victim, _ in rows] == [(30, "syrian_government")]
+    rows = read_casualties("Two suicide bombers have killed at least 30 Kurdish militiamen in Hasakeh.")
+    assert [(m.count.low, victim.actor) for m, _, victim, _ in rows] == [(30, "sdf")]
+    rows = read_casualties("Five people died and eight others experienced breathing difficulties after the shelling.")
+    assert sorted((m.count.best, outcome) for m, outcome, _, _ in rows) == [(5, "killed"), (8, "wounded")]
