@@ -234,7 +234,7 @@ def _camera_subject(text: str, at: int) -> bool:
 def _status_after(text: str, mention: EquipmentMention) -> tuple[str, int] | None:
     after = text[mention.end:mention.end + 60]
     lead = re.match(r"^\s*(?:,\s*)?(?:with\s+(?:[\w-]+\s+){1,3}(?=(?:were|was|have|had)\b))?"
-                    r"(?:(?:also|reportedly|have|has|had|all|were|was|then)\s+)*", after)  # "SUVs with machine guns were"
+                    r"(?:(?:also|reportedly|have|has|had|all|were|was|then|been|\w+ly)\s+)*", after)  # "SUVs with machine guns were"
     plain = re.match(r"^\s*(?:,\s*)?(?:(?:also|reportedly|all|then)\s+)*", after)
     # try with the auxiliary ("were destroyed") and after it ("were put out of action")
     offsets = dict.fromkeys((plain.end() if plain else 0, lead.end() if lead else 0))
@@ -246,7 +246,7 @@ def _status_after(text: str, mention: EquipmentMention) -> tuple[str, int] | Non
     return None
 
 
-_AUXILIARY = re.compile(r"\b(?:were|was|have\s+been|has\s+been|had\s+been)\s+(?:(?:also|all|reportedly|completely)\s+)*",
+_AUXILIARY = re.compile(r"\b(?:were|was|have\s+been|has\s+been|had\s+been)\s+(?:(?:also|all|reportedly|\w+ly)\s+)*",
                         re.IGNORECASE)
 _NOT_A_LIST = re.compile(r"[.;:!?\"“”]|\b(?:is|are|killed|wounded|injured|said|says|fired|hit|targeted|struck|"
                          r"attacked|destroyed|seized|captured)\b", re.IGNORECASE)

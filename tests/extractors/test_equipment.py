@@ -194,3 +194,11 @@ def test_seized_equipment_left_abandoned_is_captured_and_warships_are_items() ->
     assert [(r.model, r.status, r.quantity) for r in rows] == [("MiG-23", "captured", 6)]
     rows = extract_article("An Israeli strike destroyed two Syrian warships in Latakia port.", "t", date(2024, 12, 10)).equipment_losses
     assert [(r.category, r.status, r.quantity, r.owner_actor) for r in rows] == [("other", "destroyed", 2, "syrian_government")]
+
+
+def test_an_adverb_between_auxiliary_and_status() -> None:
+    from datetime import date
+    from extractors import extract_article
+    rows = extract_article("IS military equipment and armed vehicles were badly destroyed in the raids.", "t",
+                           date(2016, 8, 2)).equipment_losses
+    assert [(r.category, r.status) for r in rows] == [("other", "destroyed")]
