@@ -112,13 +112,18 @@ def _trigger_regex() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _first_words() -> frozenset[str]:
     """Words a trigger can start with: the pattern is only tried where one of them stands."""
+    return frozenset(_phrase_starts() | {"is", "was", "were", "are", "has", "have", "had", "being", "been",
+                                         "the", "its", "their", "his", "a"})
+
+
+@lru_cache(maxsize=1)
+def _phrase_starts() -> frozenset[str]:
+    """First words of the vocabulary's own phrases ("were" of "were in full control of")."""
     vocab = _vocab()
     groups = ("active", "passive", "listed_by", "from_passive", "nominal")
     phrases = [w for group in groups for ws in vocab[group].values() for w in ws]
     phrases += vocab["fell_to"] + vocab["expel"]["verbs"]
-    starts = {re.split(r"[\s-]", p.strip())[0].lower() for p in phrases}
-    return frozenset(starts | {"is", "was", "were", "are", "has", "have", "had", "being", "been",
-                               "the", "its", "their", "his", "a"})
+    return frozenset(re.split(r"[\s-]", p.strip())[0].lower() for p in phrases)
 
 
 _WORD = re.compile(r"[A-Za-z]+")
@@ -158,9 +163,9 @@ def _find_triggers(text: str) -> list[Trigger]:
     low = text.lower()
     skip: set[str] = set()
     if " by" not in low:  # every passive form ends in "by"
-        skip |= _AUXILIARIES
+        skip |= _AUXILIARIES - _phrase_starts()
     if not any(noun in low for noun in _nominal_nouns()):  # "the capture of"
-        skip |= _DETERMINERS
+        skip |= _DETERMINERS - _phrase_starts()
     if skip:
         firsts = firsts - skip
     found: list[Trigger] = []

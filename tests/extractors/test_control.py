@@ -314,3 +314,11 @@ def test_managed_to_control_and_taking_ground() -> None:
     assert changes("IS managed to control parts of the Shaer gas field on Tuesday.")[0][1] == "isis"
     assert changes("Pro-government forces managed to take ground in northern Aleppo on Monday.")[0][:2] == (
         "northern Aleppo", "syrian_government")
+
+
+def test_took_a_known_place_and_full_control() -> None:
+    assert changes("Turkish forces and allied rebels took Afrin after a two-month offensive.")[0][:2] == ("Afrin", "turkey")
+    for text in ("The talks took place in Astana.", "The fighting took a heavy toll on Aleppo.",
+                 "Rebels took part in the battle for Hama.", "The convoy took Idlib residents to Turkey."):
+        assert changes(text) == [], text
+    assert changes("By Saturday the rebels were in full control of Deraa.")[0][:2] == ("Deraa", "opposition")
