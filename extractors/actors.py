@@ -125,6 +125,18 @@ def is_framing(label: str) -> bool:
     return key in _framings() or ("the " + key) in _framings()
 
 
+def main_group(text: str, among: frozenset[str] = SPECIFIC_GROUPS, at_least: int = 1) -> str | None:
+    """The specific group a text is about, of those in ``among``: the only one it names, or
+    one named at least three times as often as any other; named ``at_least`` times."""
+    counts = {g: n for g, n in group_counts(text).items() if g in among}
+    ranked = sorted(counts.items(), key=lambda item: item[1], reverse=True)
+    if not ranked or ranked[0][1] < at_least:
+        return None
+    if len(ranked) == 1 or ranked[0][1] >= 3 * ranked[1][1]:
+        return ranked[0][0]
+    return None
+
+
 @lru_cache(maxsize=64)
 def group_counts(text: str) -> dict[str, int]:
     """How often the text names each specific armed group (hts, sna, isis, sdf)."""
@@ -158,8 +170,5 @@ def specific_actor(label: str, actor_id: str, earlier: tuple[str, ...] = (), art
         for mention in reversed(find_actors(text)):
             if mention.actor_id in may_be and head in mention.label.lower():
                 return mention.actor_id
-    counts = {g: n for g, n in group_counts(article_text).items() if g in may_be}
-    ranked = sorted(counts.items(), key=lambda item: item[1], reverse=True)
-    if len(ranked) == 1 or (len(ranked) > 1 and ranked[0][1] >= 3 * ranked[1][1]):
-        return ranked[0][0]  # the only group named, or the one the article is about
-    return actor_id
+    # the only group named, or the one the article is about
+    return main_group(article_text, may_be) or actor_id

@@ -141,7 +141,8 @@ def has_hint(text: str, stems: tuple[str, ...], hint: re.Pattern[str]) -> bool:
     found = [stem for stem in stems if stem in lowered]
     if not found:
         return False
-    if any(stem in _plain_stems(hint.pattern) for stem in found):
+    plain = _plain_stems(hint.pattern)
+    if any(stem in plain for stem in found):
         return True
     return hint.search(text) is not None
 
@@ -381,17 +382,6 @@ def _loyal_to(sentence: str, phrase_end: int, victim: Victim) -> Victim:
     return victim
 
 
-def _only_group(text: str, at_least: int = 1) -> str | None:
-    """The specific group (isis, hts, sna, sdf) a text is about: the only one it names, or
-    one named at least three times as often as any other; named ``at_least`` times."""
-    ranked = sorted(actors.group_counts(text).items(), key=lambda item: item[1], reverse=True)
-    if not ranked or ranked[0][1] < at_least:
-        return None
-    if len(ranked) == 1 or ranked[0][1] >= 3 * ranked[1][1]:
-        return ranked[0][0]
-    return None
-
-
 def specific_group(victim: Victim, sentence: str, article_text: str = "") -> Victim:
     """A generic framing ("militants", "terrorists") becomes the one group the sentence,
     or else the article, is about ("Daesh attack ... left 28 militants dead" -> isis)."""
@@ -400,7 +390,7 @@ def specific_group(victim: Victim, sentence: str, article_text: str = "") -> Vic
     if not _is_framing(victim) or " and " in (victim.label or ""):
         return victim  # "rebels and jihadists": several groups, none named
     # an article that names a group only once in passing is not about it
-    group = _only_group(sentence) if actors.group_counts(sentence) else _only_group(article_text, 2)
+    group = actors.main_group(sentence) if actors.group_counts(sentence) else actors.main_group(article_text, at_least=2)
     return Victim(group, victim.label, victim.type) if group else victim
 
 

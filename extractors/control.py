@@ -112,8 +112,7 @@ def _trigger_regex() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _first_words() -> frozenset[str]:
     """Words a trigger can start with: the pattern is only tried where one of them stands."""
-    return frozenset(_phrase_starts() | {"is", "was", "were", "are", "has", "have", "had", "being", "been",
-                                         "the", "its", "their", "his", "a"})
+    return _phrase_starts() | _AUXILIARIES | _DETERMINERS
 
 
 @lru_cache(maxsize=1)
@@ -129,6 +128,18 @@ def _phrase_starts() -> frozenset[str]:
 _WORD = re.compile(r"[A-Za-z]+")
 _AUXILIARIES = frozenset({"is", "was", "were", "are", "has", "have", "had", "being", "been"})
 _DETERMINERS = frozenset({"the", "its", "their", "his", "a"})
+
+
+@lru_cache(maxsize=1)
+def _only_passive_starts() -> frozenset[str]:
+    """Auxiliaries that start a trigger only as a passive ("was captured by")."""
+    return _AUXILIARIES - _phrase_starts()
+
+
+@lru_cache(maxsize=1)
+def _only_nominal_starts() -> frozenset[str]:
+    """Determiners that start a trigger only as a noun form ("the capture of")."""
+    return _DETERMINERS - _phrase_starts()
 
 
 @lru_cache(maxsize=1)
@@ -161,13 +172,10 @@ def _find_triggers(text: str) -> list[Trigger]:
     families = _trigger_patterns()
     regex, firsts = _trigger_regex(), _first_words()
     low = text.lower()
-    skip: set[str] = set()
     if " by" not in low:  # every passive form ends in "by"
-        skip |= _AUXILIARIES - _phrase_starts()
+        firsts = firsts - _only_passive_starts()
     if not any(noun in low for noun in _nominal_nouns()):  # "the capture of"
-        skip |= _DETERMINERS - _phrase_starts()
-    if skip:
-        firsts = firsts - skip
+        firsts = firsts - _only_nominal_starts()
     found: list[Trigger] = []
     resume = 0
     for word in _WORD.finditer(text):
@@ -217,10 +225,9 @@ _RECENT_SINCE = re.compile(
 def _is_reported_event(text: str, trigger: Trigger, published_year: int | None) -> bool:
     """False for failed attempts, intentions, denials, modals, background and adjectives."""
     window = _window_before(text, trigger.start)
-    if any(not _RECENT_SINCE.match(window, m.end()) for m in _not_event_pattern().finditer(window)
-           if m.group().lower() == "since") or any(
-            m.group().lower() != "since" for m in _not_event_pattern().finditer(window)):
-        return False
+    for m in _not_event_pattern().finditer(window):
+        if m.group().lower() != "since" or not _RECENT_SINCE.match(window, m.end()):
+            return False
     infinitive = re.search(r"(\w+)\s+to\s+(?:\w+ly\s+)?$", window + " ") or re.search(
         r"(\w+)\s+to\s+[a-z]+\b[^,;.]{0,60}\band\s+(?:[a-z]+\s+)?$", window + " ")
     if infinitive and infinitive.group(1).lower() not in _vocab()["success_before_to"]:
@@ -850,15 +857,14 @@ _HELD = re.compile(r"\b([A-Za-z]+)-(?:held|controlled|dominated)\s+(?:[\w'’-]+
 def _held_by(text: str, head_start: int, place_start: int) -> ActorMention | None:
     """"seized rebel-held Baba Amr": the "-held" word before the place names its previous
     controller."""
-    m = _HELD.search(text[head_start:place_start]) or _HELD_IN_PHRASE.match(text, place_start)
+    m = _HELD.search(text, head_start, place_start) or _HELD_IN_PHRASE.match(text, place_start)
     if not m:
         return None
     word = m.group(1)
     actor = resolve_actor(word) or resolve_actor(word + " forces")
     if actor is None or actor in NOT_ARMED:
         return None
-    offset = 0 if m.re is _HELD_IN_PHRASE else head_start
-    return ActorMention(word, actor, offset + m.start(1), offset + m.end(1))
+    return ActorMention(word, actor, m.start(1), m.end(1))
 
 
 _PRONOUN_BEFORE = re.compile(r"\b(?:they|it)\s+(?:(?:had|have|has|then|also|later|\w+ly)\s+)?$", re.IGNORECASE)

@@ -344,7 +344,7 @@ def _is_agent(text: str, mention: EquipmentMention) -> bool:
         return True
     return bool(re.match(
         r"\s+(?:\w+ly\s+)?(?:bombed|struck|shelled|targeted|fired|attacked|hit|pounded|carried|"
-        r"conducted|launched|flew|destroyed|killed|downed|shot|raided|strafed|dropped|dropping|dropped|"
+        r"conducted|launched|flew|destroyed|killed|downed|shot|raided|strafed|dropped|dropping|"
         r"bombing|shelling|firing|targeting|pounding|used)\b",
         text[mention.end:], re.IGNORECASE))
 

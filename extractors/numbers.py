@@ -20,7 +20,7 @@ from typing import Any
 
 from .claims import Count
 from .reference import load_yaml
-from .patterns import trie_alternation
+from .patterns import trie_alternation as _alternation
 
 
 @dataclass(frozen=True)
@@ -48,10 +48,6 @@ class _Vocabulary:
     population_before: re.Pattern[str]
     population_unless_after: re.Pattern[str]
     pattern: re.Pattern[str]
-
-
-def _alternation(words: list[str]) -> str:
-    return trie_alternation(words)
 
 
 @lru_cache(maxsize=1)

@@ -73,7 +73,7 @@ def test_population_phrase_unless_displaced_people_follow() -> None:
 
 def test_trie_alternation_matches_like_a_plain_alternation() -> None:
     import re
-    from extractors.numbers import trie_alternation
+    from extractors.patterns import trie_alternation
     words = ["the sources", "the source", "the", "observatory", "obs"]
     pattern = re.compile(rf"\b(?:{trie_alternation(words)})\b", re.IGNORECASE)
     assert [m.group() for m in pattern.finditer("The sources and the source told obs the observatory")] == [
