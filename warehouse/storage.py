@@ -122,6 +122,13 @@ class Store(ABC):
     def location(self) -> str:
         """Where the published state is, for messages."""
 
+    def abandoned_runs(self) -> list[dict[str, Any]]:
+        """Status of refreshes that died before publishing, not yet recorded in marts.refresh_runs."""
+        return []
+
+    def forget_abandoned(self) -> None:
+        """Called once the abandoned runs are recorded in the published state."""
+
 
 # ------------------------------------------------------------------ the DuckDB-file backend
 
