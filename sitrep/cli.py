@@ -34,6 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
     subcommands = parser.add_subparsers(dest="command", metavar="COMMAND")
     subcommands.required = True
     add_eval_parser(subcommands)
+    __import__("sitrep.bench").bench.add_bench_parser(subcommands)
     return parser
 
 
