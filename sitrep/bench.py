@@ -40,8 +40,16 @@ def add_bench_parser(subcommands: Any) -> None:
     parser.set_defaults(handler=run_bench)
 
 
+def cpu_seconds() -> float:
+    """User + system CPU time of every finished child process so far (dbt and the workers too)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def refresh(workdir: Path, label: str) -> tuple[float, dict[str, Any]]:
-    """One refresh as the scripts run it; (wall seconds, its marts.refresh_runs row)."""
+    """One refresh as the scripts run it; (wall seconds, its marts.refresh_runs row with the
+    CPU seconds it used as ``cpu_s``)."""
+    cpu_before = cpu_seconds()
     env = {**os.environ, "SITREP_INBOX": str(workdir / "inbox"), "SITREP_DB": str(workdir / "w.duckdb"),
            "DAGSTER_HOME": str(workdir / "home"), "PYTHONPATH": str(REPO)}
     log = workdir / f"{label}.log"
@@ -56,7 +64,23 @@ def refresh(workdir: Path, label: str) -> tuple[float, dict[str, Any]]:
     with duckdb.connect(str(workdir / "w.duckdb"), read_only=True) as conn:
         rel = conn.sql("SELECT * FROM marts.refresh_runs WHERE outcome = 'published' ORDER BY ended_at DESC LIMIT 1")
         row = dict(zip(rel.columns, rel.fetchone()))
+    row["cpu_s"] = round(cpu_seconds() - cpu_before, 1)
     return seconds, row
+
+
+def extraction_mb_per_cpu_second(workdir: Path, n: int = 300) -> float:
+    """The extractors alone on ``n`` corpus articles, in this process: MB of text per CPU second
+    (what one core does, whatever else the machine runs)."""
+    import json
+
+    from orchestration.extract_pool import extract_chunk
+
+    first = sorted((workdir / "inbox").glob("*.jsonl"))[0]
+    texts = [json.loads(line)["text"] for line in first.read_text().splitlines()[: n + 1]]
+    extract_chunk([("warm-up", texts[0], None)])
+    started = time.process_time()
+    extract_chunk([(str(i), t, None) for i, t in enumerate(texts[1:])])
+    return sum(map(len, texts[1:])) / 1e6 / max(time.process_time() - started, 1e-9)
 
 
 def run_bench(args: argparse.Namespace) -> int:
@@ -82,30 +106,36 @@ def _bench(n: int, workdir: Path) -> int:
     full_s, full = refresh(workdir, "full")
     stages = {k: full[f"{k}_seconds"] for k in ("ingestion", "extraction", "dbt")}
     print(f"full build: {full_s:.1f} s wall (ingestion {stages['ingestion']:.1f} s, extraction "
-          f"{stages['extraction']:.1f} s, dbt {stages['dbt']:.1f} s; the rest is Dagster, checks, publication)")
+          f"{stages['extraction']:.1f} s, dbt {stages['dbt']:.1f} s; the rest is Dagster, checks, publication); {full['cpu_s']:.0f} CPU s")
 
     write_corpus(workdir / "inbox", 100, seed=2, prefix="plus100", pool=pool)
     plus_s, plus = refresh(workdir, "plus100")
-    print(f"+100 articles: {plus_s:.1f} s wall ({plus['articles_new']} new, {plus['articles_extracted']} extracted)")
+    print(f"+100 articles: {plus_s:.1f} s wall, {plus['cpu_s']:.0f} CPU s ({plus['articles_new']} new, "
+          f"{plus['articles_extracted']} extracted)")
 
     same_s, same = refresh(workdir, "nothing_new")
-    print(f"nothing new: {same_s:.1f} s wall ({same['files_new']} new files, {same['articles_extracted']} extracted)")
+    print(f"nothing new: {same_s:.1f} s wall, {same['cpu_s']:.0f} CPU s ({same['files_new']} new files, "
+          f"{same['articles_extracted']} extracted)")
 
     chars = duckdb.connect(str(workdir / "w.duckdb"), read_only=True).execute(
         "SELECT sum(n_chars) FROM raw.articles").fetchone()[0]
     from orchestration.extract_pool import workers
 
     mb_per_core = chars / 1e6 / max(stages["extraction"], 1e-9) / workers()
+    mb_per_cpu_s = extraction_mb_per_cpu_second(workdir)
     peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     size_mb = (workdir / "w.duckdb").stat().st_size / 1e6
-    print(f"extraction: {mb_per_core:.2f} MB/s per core ({workers()} workers)")
+    print(f"extraction: {mb_per_core:.2f} MB/s per core in the full build ({workers()} workers, wall clock); "
+          f"{mb_per_cpu_s:.2f} MB per CPU second measured alone")
     print(f"peak RSS (largest process): {peak_mb:.0f} MB; warehouse: {size_mb:.0f} MB")
     figures = {
         "articles": n, "corpus_mb": round(corpus_mb, 1), "full_build_s": round(full_s, 1),
         "ingestion_s": stages["ingestion"], "extraction_s": stages["extraction"], "dbt_s": stages["dbt"],
         "plus100_s": round(plus_s, 1), "nothing_new_s": round(same_s, 1),
-        "extraction_mb_per_s_per_core": round(mb_per_core, 3), "peak_rss_mb": round(peak_mb),
+        "extraction_mb_per_s_per_core": round(mb_per_core, 3), "extraction_mb_per_cpu_s": round(mb_per_cpu_s, 3), "peak_rss_mb": round(peak_mb),
         "warehouse_mb": round(size_mb, 1), "workers": workers(), "cpus": os.cpu_count(),
+        "full_build_cpu_s": full["cpu_s"], "plus100_cpu_s": plus["cpu_s"], "nothing_new_cpu_s": same["cpu_s"],
+        "load_average_1min_at_end": round(os.getloadavg()[0], 1),
     }
     print(json.dumps(figures))
     return 0

@@ -85,6 +85,24 @@ def project_fingerprint() -> str:
     return digest.hexdigest()[:20]
 
 
+def in_dependency_order(keys, deps) -> list[dg.AssetKey]:
+    """``keys`` with every asset after the ones it depends on (Dagster wants that order)."""
+    ordered: list[dg.AssetKey] = []
+    placed: set[dg.AssetKey] = set()
+
+    def place(key: dg.AssetKey) -> None:
+        if key in placed or key not in keys:
+            return
+        placed.add(key)
+        for parent in sorted(deps.get(key, ())):
+            place(parent)
+        ordered.append(key)
+
+    for key in sorted(keys):
+        place(key)
+    return ordered
+
+
 def marts_are_current(conn, figures: dict[str, Any], fingerprint: str) -> bool:
     """True when this refresh changed no input of dbt and the marts were built by this project."""
     if any(figures.get(k) for k in ("files_new", "files_changed", "articles_new", "articles_extracted")):
@@ -114,7 +132,7 @@ def sitrep_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, wa
         current = marts_are_current(conn, refresh.status().get("figures", {}), fingerprint)
     if current:  # nothing new came in: the marts of the copied warehouse are already the result
         context.log.info("no new or changed article and the same dbt project: the marts are current")
-        for key in sorted(context.selected_asset_keys):
+        for key in in_dependency_order(context.selected_asset_keys, context.assets_def.asset_deps):
             yield dg.MaterializeResult(asset_key=key, metadata={"unchanged": True})
         refresh.record(dbt_seconds=round(time.perf_counter() - started, 2))
         return
