@@ -36,7 +36,7 @@ QUARANTINE = dg.AssetKey(["raw", "quarantine"])
 def inbox_articles(context: dg.AssetExecutionContext, warehouse: WarehouseResource, inbox: InboxResource):
     """Read the new and changed inbox files; bad files are quarantined and the rest still load."""
     refresh = warehouse.refresh(context, wait=True)
-    free_dead_runs(context.instance, context.run_id, context.log)
+    free_dead_runs(context.instance, context.run.run_id, context.log)
     started = time.perf_counter()
     with refresh.connect() as conn:
         pause_point("ingestion")
