@@ -139,3 +139,6 @@ def _bench(n: int, workdir: Path) -> int:
     }
     print(json.dumps(figures))
     return 0
+
+
+register = add_bench_parser  # the ``sitrep.commands`` convention: ``register(subcommands)``
