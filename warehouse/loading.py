@@ -52,6 +52,7 @@ def article_rows(batch: InboxBatch, now: datetime, known: dict[str, datetime]) -
             "title": r.title,
             "outlet": r.outlet,
             "published_at": r.published_at,
+            "published_at_raw": r.published_at_raw,
             "url": r.url,
             "source_uri": r.source_uri,
             "content_sha256": content_sha256(r.text),
