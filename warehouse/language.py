@@ -18,9 +18,12 @@ from typing import Any
 import yaml
 
 WORDS_FILE = Path(__file__).resolve().parent.parent / "seeds" / "reference" / "language_function_words.yaml"
-SAMPLE_CHARS = 4000
+SAMPLE_CHARS = 800
 MIN_WORDS_FOR_UND = 20
+ENGLISH_SHARE = 0.2  # English news prose is 28-40 % function words; others stay far below
 _WORD = re.compile(r"[^\W\d_]+")
+_LETTER = re.compile(r"[^\W\d_]")
+_NON_LATIN = re.compile(r"[^\W\d_a-zA-Z\u00C0-\u024F\u1E00-\u1EFF]")
 
 # (first, last code point, language) for scripts that settle the question on their own.
 _SCRIPTS = (
@@ -40,16 +43,30 @@ def function_words() -> dict[str, frozenset[str]]:
     return {lang: frozenset(str(w).lower() for w in words) for lang, words in data.items()}
 
 
+@lru_cache(maxsize=1)
+def _language_of_word() -> dict[str, tuple[str, ...]]:
+    index: dict[str, list[str]] = {}
+    for lang, words in function_words().items():
+        for word in words:
+            index.setdefault(word, []).append(lang)
+    return {word: tuple(langs) for word, langs in index.items()}
+
+
+@lru_cache(maxsize=1)
+def _english_words() -> re.Pattern[str]:
+    words = sorted(function_words()["en"], key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b")
+
+
 def _script_language(sample: str) -> str | None:
+    """The language a non-Latin script gives away, when such letters are the majority."""
+    others = _NON_LATIN.findall(sample)
+    if not others:
+        return None
+    letters = len(_LETTER.findall(sample))
     counts: Counter[str] = Counter()
-    letters = 0
-    for ch in sample:
-        if not ch.isalpha():
-            continue
-        letters += 1
+    for ch in others:
         code = ord(ch)
-        if code < 0x0370:
-            continue
         for first, last, lang in _SCRIPTS:
             if first <= code <= last:
                 counts[lang] += 1
@@ -59,9 +76,9 @@ def _script_language(sample: str) -> str | None:
     lang, n = counts.most_common(1)[0]
     if n * 2 < letters:
         return None
-    if lang == "ar" and any(ch in _PERSIAN for ch in sample):
+    if lang == "ar" and any(ch in _PERSIAN for ch in others):
         return "fa"
-    if lang == "ru" and any(ch in _UKRAINIAN for ch in sample):
+    if lang == "ru" and any(ch in _UKRAINIAN for ch in others):
         return "uk"
     if lang == "zh" and counts["ja"]:
         return "ja"
@@ -69,13 +86,22 @@ def _script_language(sample: str) -> str | None:
 
 
 def detect_language(text: str) -> str:
-    """An ISO 639-1 code (``en``, ``fr``, ``ar``, ...) or ``und``; reads at most 4,000 chars."""
+    """An ISO 639-1 code (``en``, ``fr``, ``ar``, ...) or ``und``, from the first 800
+    characters (a few dozen microseconds an article)."""
     sample = text[:SAMPLE_CHARS]
     by_script = _script_language(sample)
     if by_script:
         return by_script
-    words = [w.lower() for w in _WORD.findall(sample)]
-    scores = {lang: sum(1 for w in words if w in vocab) for lang, vocab in function_words().items()}
+    lower = sample.lower()
+    english_hits = len(_english_words().findall(lower))
+    if english_hits >= 3 and english_hits >= ENGLISH_SHARE * len(lower.split()):
+        return "en"  # the common case, settled in one pass of the regex engine
+    words = _WORD.findall(lower)
+    scores: Counter[str] = Counter()
+    index = _language_of_word()
+    for word in words:
+        for lang in index.get(word, ()):
+            scores[lang] += 1
     english = scores.pop("en", 0)
     best, best_score = max(scores.items(), key=lambda kv: kv[1], default=("und", 0))
     if best_score >= 2 and best_score > 1.5 * english:
