@@ -7,7 +7,9 @@ JSON line, a CSV row without text) is set aside while the rest of its file still
 """
 from __future__ import annotations
 
+import io
 import json
+import os
 import re
 from collections.abc import Callable, Iterator
 from typing import Any, BinaryIO
@@ -151,3 +153,17 @@ BULK: dict[str, Callable[[BinaryIO, str, int], Iterator[ArticleRecord | Quaranti
 }
 
 SUPPORTED = tuple(sorted({*SINGLE_ARTICLE, *BULK}))
+
+
+def _whole_content(reader: Callable[[BinaryIO, str, int], Iterator[ArticleRecord | Quarantined]]
+                   ) -> Callable[[str, str], Parsed]:
+    def parse(content: str, source_uri: str) -> Parsed:
+        limit = int(os.environ.get("SITREP_MAX_ARTICLE_BYTES", 1024 * 1024))
+        return _split(list(reader(io.BytesIO(content.encode("utf-8")), source_uri, limit)))
+    return parse
+
+
+# Every format as ``(decoded content, uri) -> (records, quarantined)``: kept for callers
+# written before bulk files were streamed. New code: ``warehouse.inbox.read_file``.
+PARSERS: dict[str, Callable[[str, str], Parsed]] = {
+    **SINGLE_ARTICLE, **{suffix: _whole_content(reader) for suffix, reader in BULK.items()}}

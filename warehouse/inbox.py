@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -31,8 +31,9 @@ from .records import ArticleRecord, Quarantined
 from .streams import check_start
 
 __all__ = [
-    "InboxBatch", "InboxFile", "Manifest", "ScanResult", "inbox_fingerprint", "max_article_bytes",
-    "max_file_bytes", "read_file", "read_inbox", "read_manifest", "scan_inbox",
+    "MANIFEST_NAME", "InboxBatch", "InboxFile", "Manifest", "ScanResult", "apply_manifest",
+    "inbox_fingerprint", "inbox_problems", "max_article_bytes", "max_file_bytes", "read_file",
+    "read_inbox", "read_manifest", "read_selected", "scan_inbox",
 ]
 
 DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -168,6 +169,51 @@ def read_inbox(inbox: Path, limit: int | None = None, record_limit: int | None =
                                record_limit=record_limit, today=today):
             (batch.quarantined if isinstance(entry, Quarantined) else batch.records).append(entry)
     return batch
+
+
+def read_selected(inbox: Path, paths: Iterable[str], *, scan: ScanResult | None = None,
+                  manifest: Manifest | None = None) -> tuple[InboxBatch, dict[str, tuple[int, int]]]:
+    """Only the files whose path (``InboxFile.uri``, as in ``source_uri``) is in ``paths``
+    (incremental refresh): their records and quarantine entries, and per path
+    ``(records, quarantined)``. Inbox-level refusals (``scan.refused``, manifest problems)
+    are not included: take them from ``inbox_problems`` and replace them on every refresh."""
+    scan = scan or scan_inbox(inbox)
+    manifest = manifest if manifest is not None else read_manifest(scan.root)
+    wanted = set(paths)
+    batch = InboxBatch()
+    counts: dict[str, tuple[int, int]] = {}
+    for item in scan.files:
+        if item.uri not in wanted:
+            continue
+        batch.files_seen += 1
+        before = (len(batch.records), len(batch.quarantined))
+        for entry in read_file(scan.root, item, manifest):
+            (batch.quarantined if isinstance(entry, Quarantined) else batch.records).append(entry)
+        counts[item.uri] = (len(batch.records) - before[0], len(batch.quarantined) - before[1])
+    return batch, counts
+
+
+def inbox_problems(scan: ScanResult, manifest: Manifest) -> list[Quarantined]:
+    """What the inbox refused as a whole on this refresh (links out, unreadable folders,
+    FIFOs, manifest problems): recomputed every time, so replace the previous ones."""
+    return [*scan.refused, *manifest.problems]
+
+
+def inbox_files(inbox: Path) -> list[Path]:
+    """The readable files' paths (kept for callers of the first reader; see scan_inbox)."""
+    return [item.path for item in scan_inbox(inbox).files]
+
+
+def decode(path: Path, limit: int) -> str | Quarantined:
+    """A single-article file's text, or why it cannot be read (kept for callers of the
+    first reader; new code: read_file)."""
+    try:
+        with open_inside(Path(path).parent.resolve(), Path(path)) as handle:
+            return _read_single(handle, str(path), limit)
+    except OutsideInbox as exc:
+        return Quarantined(str(path), "outside_inbox", f"{exc}: not read")
+    except OSError as exc:
+        return Quarantined(str(path), "unreadable", describe_os_error(exc))
 
 
 def inbox_fingerprint(inbox: Path) -> str:

@@ -36,6 +36,11 @@ class Manifest:
         key = item.key
         return self.by_path.get(key) or self.by_name.get(key.rsplit("/", 1)[-1])
 
+    def get(self, name: str) -> Row | None:
+        """The row for a relative path or bare file name (compared in NFC)."""
+        key = nfc(name)
+        return self.by_path.get(key) or self.by_name.get(key)
+
     def __len__(self) -> int:
         return len(self.by_path)
 

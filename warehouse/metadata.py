@@ -47,6 +47,11 @@ def parse_date(value: Any) -> date | None:
     iso = re.match(r"^(\d{4}-\d{2}-\d{2})[T ]", text)
     if iso:
         text = iso.group(1)
+    if len(text) == 10 and text[4] == "-":
+        try:
+            return date.fromisoformat(text)  # the common case, without strptime's cost
+        except ValueError:
+            pass
     for fmt in _DATE_FORMATS:
         try:
             return datetime.strptime(text, fmt).date()
