@@ -12,7 +12,7 @@ import duckdb
 import pytest
 
 from warehouse.inbox import inbox_fingerprint, read_file, read_inbox, scan_inbox
-from warehouse.loading import store_inbox
+from tests.warehouse.inbox_load import load_inbox
 
 SECRET = "Top secret text that lives outside the inbox and must never reach the marts."
 STORY = "Government forces withdrew from the village of Morek, a monitoring group said."
@@ -40,7 +40,7 @@ def test_a_link_to_a_file_outside_is_refused_and_not_loaded(tmp_path: Path, inbo
     (inbox / "leak.txt").symlink_to(tmp_path / "outside" / "secret.txt")
     (inbox / "sub" / "relative_leak.txt").symlink_to(Path("../../outside/secret.txt"))
     with duckdb.connect(str(tmp_path / "w.duckdb")) as conn:
-        store_inbox(conn, read_inbox(inbox))
+        load_inbox(conn, inbox)
         texts = [t for (t,) in conn.execute("SELECT text FROM raw.articles").fetchall()]
         refused = conn.execute("SELECT source_uri, reason, detail FROM raw.quarantine ORDER BY 1").fetchall()
     assert texts == [STORY]
@@ -98,7 +98,7 @@ def test_the_shared_seeds_folder_quarantines_nothing(tmp_path: Path) -> None:
     assert all(r.language == "en" for r in batch.records)
     # and loaded into a real warehouse, nothing lands in the quarantine table either
     with duckdb.connect(str(tmp_path / "w.duckdb")) as conn:
-        store_inbox(conn, batch)
+        load_inbox(conn, seeds)
         assert conn.execute("SELECT count(*) FROM raw.quarantine").fetchone()[0] == 0
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from warehouse.inbox import read_inbox
 from warehouse.language import count_not_english, count_not_english_in, detect_language
-from warehouse.loading import store_inbox
+from tests.warehouse.inbox_load import load_inbox
 
 TODAY = date(2025, 3, 10)
 
@@ -24,7 +24,7 @@ def test_a_future_date_is_one_quarantine_row_and_the_article_loads(tmp_path: Pat
     (inbox / "garbled.json").write_text(json.dumps({"text": "Shelling in Idlib.", "published_at": "Tuesday-ish"}))
     (inbox / "fine.json").write_text(json.dumps({"text": "Rebels left Morek.", "published_at": "4/7/17"}))
     with duckdb.connect(str(tmp_path / "w.duckdb")) as conn:
-        store_inbox(conn, read_inbox(inbox))
+        load_inbox(conn, inbox)
         rows = conn.execute("SELECT regexp_extract(source_uri, '[^/]+$'), published_at, published_at_raw "
                             "FROM raw.articles ORDER BY 1").fetchall()
         refused = conn.execute("SELECT regexp_extract(source_uri, '[^/]+$'), reason, detail "
@@ -76,5 +76,5 @@ def test_non_english_articles_are_marked_and_counted(tmp_path: Path) -> None:
     assert languages == {"en.txt": "en", "ar.txt": "ar", "fr.txt": "fr", "given.txt": "fr"}
     assert batch.not_english == count_not_english(batch.records) == 3
     with duckdb.connect(str(tmp_path / "w.duckdb")) as conn:
-        store_inbox(conn, batch)
+        load_inbox(conn, inbox)
         assert count_not_english_in(conn) == 3

@@ -11,7 +11,7 @@ import duckdb
 import pytest
 
 from warehouse.inbox import read_inbox, read_manifest, scan_inbox
-from warehouse.loading import store_inbox
+from tests.warehouse.inbox_load import load_inbox
 
 STORIES = {
     "a.txt": "Opposition fighters entered the town of Kafr Nabl on Friday, a monitor said.",
@@ -33,7 +33,7 @@ def make_inbox(tmp_path: Path, manifest: bytes | None) -> Path:
 def load(tmp_path: Path, inbox: Path) -> tuple[list[tuple], list[tuple]]:
     """(articles, quarantine rows) after a real load into a DuckDB file."""
     with duckdb.connect(str(tmp_path / "w.duckdb")) as conn:
-        store_inbox(conn, read_inbox(inbox))
+        load_inbox(conn, inbox)
         articles = conn.execute(
             "SELECT regexp_extract(source_uri, '[^/]+$'), title, outlet, published_at FROM raw.articles "
             "ORDER BY 1").fetchall()

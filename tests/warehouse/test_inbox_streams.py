@@ -11,7 +11,7 @@ from pathlib import Path
 import duckdb
 
 from warehouse.inbox import read_file, read_inbox, scan_inbox
-from warehouse.loading import store_inbox
+from tests.warehouse.inbox_load import load_inbox
 from warehouse.records import ArticleRecord, Quarantined
 from warehouse.streams import FIELD_START, QUOTED, advance
 
@@ -89,7 +89,7 @@ def test_a_csv_with_a_bad_row_loads_the_others(tmp_path: Path) -> None:
         ["r5", "Five", "Residents fled Morek.", "W", "1/5/25"],
     ])
     with duckdb.connect(str(tmp_path / "w.duckdb")) as conn:
-        store_inbox(conn, read_inbox(inbox))
+        load_inbox(conn, inbox)
         stored = conn.execute("SELECT external_id, text FROM raw.articles ORDER BY 1").fetchall()
         refused = conn.execute("SELECT source_uri, reason, detail FROM raw.quarantine ORDER BY 1").fetchall()
     assert [s[0] for s in stored] == ["r1", "r3", "r5"]
