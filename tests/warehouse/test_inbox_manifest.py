@@ -125,3 +125,21 @@ def test_a_manifest_link_out_of_the_inbox_is_not_read(tmp_path: Path) -> None:
     assert all(r.title is None for r in batch.records)
     assert [(Path(q.source_uri).name, q.reason) for q in batch.quarantined] == [
         ("manifest.csv", "outside_inbox")]
+
+
+def test_a_second_refresh_keeps_one_row_per_problem(tmp_path: Path) -> None:
+    """The inbox-level rows (manifest problems, links out) are replaced, not added again,
+    when a refresh runs over the same inbox, and a new article still loads."""
+    manifest = (HEADER + "a.txt,Good,W,,\nb.txt,Bad,W,,,extra\n").encode()
+    inbox = make_inbox(tmp_path, manifest)
+    (tmp_path / "secret.txt").write_text("outside")
+    (inbox / "leak.txt").symlink_to(tmp_path / "secret.txt")
+    with duckdb.connect(str(tmp_path / "w.duckdb")) as conn:
+        load_inbox(conn, inbox)
+        (inbox / "c.txt").write_text("Rebels entered the town of Morek on Sunday, a monitor said.")
+        load_inbox(conn, inbox)
+        rows = conn.execute("SELECT regexp_extract(source_uri, '[^/]+$'), reason FROM raw.quarantine "
+                            "ORDER BY 1").fetchall()
+        n_articles = conn.execute("SELECT count(*) FROM raw.articles").fetchone()[0]
+    assert rows == [("leak.txt", "outside_inbox"), ("manifest.csv#row=2", "bad_metadata")]
+    assert n_articles == 3
