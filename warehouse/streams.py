@@ -66,13 +66,10 @@ def check_start(handle: BinaryIO, uri: str) -> Quarantined | None:
     """Refuse an empty or binary bulk file before streaming it (the handle is rewound)."""
     head = handle.read(8192)
     handle.seek(0)
-    if not head.strip():
-        rest = handle.read(CHUNK)
-        handle.seek(0)
-        if not head and not rest:
-            return Quarantined(uri, "empty", "the file is empty")
-        if not rest.strip() and len(head) < 8192:
-            return Quarantined(uri, "empty", "only white space")
+    if not head:
+        return Quarantined(uri, "empty", "the file is empty")
+    if not head.strip() and len(head) < 8192:
+        return Quarantined(uri, "empty", "only white space")
     if b"\x00" in head:
         return Quarantined(uri, "binary", "NUL bytes found: not a text file")
     return None
