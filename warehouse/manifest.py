@@ -56,7 +56,10 @@ def _whole(uri: str, reason: str, why: str) -> Manifest:
 
 def read_manifest(inbox: Path) -> Manifest:
     """The inbox's ``manifest.csv`` (an empty Manifest when there is none). Never raises."""
-    root = resolve_inbox(inbox)
+    try:
+        root = resolve_inbox(inbox)
+    except FileNotFoundError:
+        return Manifest()  # no inbox, no manifest: scan_inbox reports the missing folder
     path = root / MANIFEST_NAME
     uri = str(path)
     if not os.path.lexists(path):
@@ -68,6 +71,8 @@ def read_manifest(inbox: Path) -> Manifest:
         return _whole(uri, "outside_inbox", f"{exc}: not read")
     except OSError as exc:
         return _whole(uri, "unreadable", describe_os_error(exc))
+    except Exception as exc:  # noqa: BLE001 - whatever else goes wrong, the articles still load
+        return _whole(uri, "malformed_manifest", f"cannot be read: {type(exc).__name__}: {exc}")
 
 
 def _parse(handle: BinaryIO, uri: str) -> Manifest:

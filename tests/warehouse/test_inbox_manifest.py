@@ -143,3 +143,12 @@ def test_a_second_refresh_keeps_one_row_per_problem(tmp_path: Path) -> None:
         n_articles = conn.execute("SELECT count(*) FROM raw.articles").fetchone()[0]
     assert rows == [("leak.txt", "outside_inbox"), ("manifest.csv#row=2", "bad_metadata")]
     assert n_articles == 3
+
+
+def test_read_manifest_never_raises(tmp_path: Path) -> None:
+    assert len(read_manifest(tmp_path / "no_such_inbox")) == 0
+    inbox = make_inbox(tmp_path, None)
+    (inbox / "manifest.csv").mkdir()  # a folder where the manifest should be
+    (problem,) = read_manifest(inbox).problems
+    assert problem.reason == "unreadable"
+    assert [r.title for r in read_inbox(inbox).records] == [None, None]
