@@ -19,6 +19,7 @@ CREATE TABLE IF NOT EXISTS raw.articles (
     duplicate_of    VARCHAR,      -- article_id of an earlier near-identical (syndicated) copy
     ingested_at     TIMESTAMP NOT NULL
 );
+ALTER TABLE raw.articles ADD COLUMN IF NOT EXISTS published_at_raw VARCHAR;  -- the date as the source wrote it (kept when unparseable or refused)
 
 -- Every further copy of a text already stored (exact duplicates): stored once, recorded here.
 CREATE TABLE IF NOT EXISTS raw.article_copies (
@@ -30,7 +31,7 @@ CREATE TABLE IF NOT EXISTS raw.article_copies (
 -- Files or lines that could not be read, with a reason from a short closed list.
 CREATE TABLE IF NOT EXISTS raw.quarantine (
     source_uri  VARCHAR NOT NULL,
-    reason      VARCHAR NOT NULL,  -- empty, binary, undecodable, too_large, malformed_json, missing_text, unsupported_format, bad_metadata, extraction_error
+    reason      VARCHAR NOT NULL,  -- empty, binary, undecodable, too_large, malformed_json, missing_text, unsupported_format, bad_metadata, extraction_error, ... (warehouse/records.py QUARANTINE_REASONS)
     detail      VARCHAR,
     seen_at     TIMESTAMP NOT NULL
 );
