@@ -5,13 +5,13 @@
 
 {%- set relay_in_brackets = "^(.*?)\\s*\\((?:via\\s+)?([^)]+)\\)\\s*$" %}
 {%- set relay_after_via = "^(.*?)\\s+via\\s+(.+)$" %}
+{%- set shared_columns %}claim_id, article_id, claimant, claimant_text, date_start, date_end, date_precision,
+        place_name, place_id, admin1, latitude, longitude, geo_precision, evidence_text,
+        evidence_start, evidence_end, extractor_version, is_syndicated_copy{% endset %}
 
 with claims as (
     select
-        'control_change' as fact_type, claim_id, article_id, claimant, claimant_text,
-        date_start, date_end, date_precision, place_name, place_id, admin1, latitude, longitude,
-        geo_precision, evidence_text, evidence_start, evidence_end, extractor_version,
-        is_syndicated_copy,
+        'control_change' as fact_type, {{ shared_columns }},
         new_controller as actor,
         cast(null as bigint) as count_low, cast(null as bigint) as count_best,
         cast(null as bigint) as count_high, cast(null as varchar) as qualifier,
@@ -20,10 +20,7 @@ with claims as (
     from {{ ref('fct_control_changes') }}
     union all
     select
-        'casualty_claim', claim_id, article_id, claimant, claimant_text,
-        date_start, date_end, date_precision, place_name, place_id, admin1, latitude, longitude,
-        geo_precision, evidence_text, evidence_start, evidence_end, extractor_version,
-        is_syndicated_copy,
+        'casualty_claim', {{ shared_columns }},
         victim_actor,
         count_low, count_best, count_high, qualifier,
         coalesce(victim_actor, '?') || ' ' || outcome || ': '
@@ -31,10 +28,7 @@ with claims as (
     from {{ ref('fct_casualty_claims') }}
     union all
     select
-        'displacement_figure', claim_id, article_id, claimant, claimant_text,
-        date_start, date_end, date_precision, place_name, place_id, admin1, latitude, longitude,
-        geo_precision, evidence_text, evidence_start, evidence_end, extractor_version,
-        is_syndicated_copy,
+        'displacement_figure', {{ shared_columns }},
         population,
         count_low, count_best, count_high, qualifier,
         population || ': ' || {{ figure_text('count_low', 'count_best', 'count_high', 'qualifier') }}
@@ -42,10 +36,7 @@ with claims as (
     from {{ ref('fct_displacement_figures') }}
     union all
     select
-        'equipment_loss', claim_id, article_id, claimant, claimant_text,
-        date_start, date_end, date_precision, place_name, place_id, admin1, latitude, longitude,
-        geo_precision, evidence_text, evidence_start, evidence_end, extractor_version,
-        is_syndicated_copy,
+        'equipment_loss', {{ shared_columns }},
         owner_actor,
         quantity, quantity, quantity, qualifier,
         coalesce(owner_actor, '?') || ' ' || coalesce(model, category) || ' ' || status
