@@ -9,6 +9,7 @@ from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtC
 from dagster_duckdb import DuckDBResource
 
 from ..dbt_project import sitrep_dbt_project
+from ..mart_previews import with_mart_previews
 from ..resources import DUCKDB_POOL
 
 
@@ -42,4 +43,4 @@ TRANSLATOR = SitrepDbtTranslator(settings=DagsterDbtTranslatorSettings(enable_as
 def sitrep_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, duckdb: DuckDBResource):
     """``dbt build``: models and their tests; a failing error-severity test blocks what is downstream."""
     os.environ["SITREP_DB"] = duckdb.database  # dbt's profile reads the same warehouse file
-    yield from dbt.cli(["build"], context=context).stream()
+    yield from with_mart_previews(context, dbt.cli(["build"], context=context).stream(), duckdb.database)

@@ -1,0 +1,47 @@
+"""The report asset: the self-contained HTML report, rewritten after every refresh of the marts.
+
+The file goes to ``SITREP_REPORT`` (default: ``sitrep-report.html`` beside the warehouse
+file); the materialization links it (path and file:// url) in the Dagster UI.
+"""
+
+import os
+from pathlib import Path
+
+import dagster as dg
+from dagster_duckdb import DuckDBResource
+
+from report.build import write_report
+from sitrep.reading import open_published
+
+from ..resources import DUCKDB_POOL
+
+MARTS_SHOWN = ("claims_with_sources", "territorial_control", "control_events", "casualty_estimates",
+               "equipment_loss_summary", "displacement_latest", "dim_articles")
+
+
+def report_path(database: str) -> Path:
+    return Path(os.environ.get("SITREP_REPORT") or Path(database).with_name("sitrep-report.html"))
+
+
+@dg.asset(
+    key=dg.AssetKey(["report", "sitrep_report"]),
+    group_name="report",
+    deps=[dg.AssetKey(["marts", name]) for name in MARTS_SHOWN],
+    pool=DUCKDB_POOL,
+    description="One self-contained HTML file: map of who holds each place, control timeline, casualty "
+                "spread per claimant, equipment losses (Oryx layout), displacement; every row links to its "
+                "evidence sentence. Opens offline.",
+)
+def sitrep_report(context: dg.AssetExecutionContext, duckdb: DuckDBResource) -> dg.MaterializeResult:
+    out = report_path(duckdb.database)
+    conn = open_published(duckdb.database, wait_seconds=30)
+    try:
+        summary = write_report(conn, out, source=duckdb.database)
+    finally:
+        conn.close()
+    context.log.info(f"wrote {out}: {summary}")
+    return dg.MaterializeResult(metadata={
+        "path": dg.MetadataValue.path(str(out.resolve())),
+        "open": dg.MetadataValue.url(out.resolve().as_uri()),
+        "contents": dg.MetadataValue.text(summary),
+    })
