@@ -57,15 +57,12 @@ def highlighted(text: str, claims: list[dict]) -> Text:
 
 def run(args: argparse.Namespace) -> int:
     console = Console()
-    conn = open_for(args)
-    try:
+    with open_for(args) as conn:
         article_id, title, outlet, published_at, url, source_uri, text = find_article(conn, args.article_id)
         result = Result.of(conn.sql(
             "select fact_type as fact, summary, coalesce(claimant, '-') || coalesce(' via ' || via, '') as claimant, "
             "evidence_start, evidence_end, claim_id from marts.claims_with_sources "
             "where article_id = $id order by evidence_start, fact_type, claim_id", params={"id": article_id}))
-    finally:
-        conn.close()
     console.print(f"[bold]{title or '(no title)'}[/bold]")
     console.print(f"{outlet or 'unknown outlet'} · {published_at or 'date unknown'} · {url or source_uri or ''}")
     console.print(f"[dim]article {article_id}[/dim]\n")

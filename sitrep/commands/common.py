@@ -18,8 +18,9 @@ def add_db_option(parser: argparse.ArgumentParser) -> None:
                         help="warehouse file (default: the published warehouse, SITREP_DB)")
 
 
-def open_for(args: argparse.Namespace) -> duckdb.DuckDBPyConnection:
-    """The published warehouse, read-only (``--db`` overrides SITREP_DB)."""
+def open_for(args: argparse.Namespace):
+    """``with open_for(args) as conn:`` the published warehouse, read-only (``--db`` overrides
+    SITREP_DB; ``--as-of`` where a command has it)."""
     return open_published(getattr(args, "db", None), as_of=getattr(args, "as_of", None))
 
 

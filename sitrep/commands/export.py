@@ -52,8 +52,7 @@ def export_geojson(conn: duckdb.DuckDBPyConnection, table: str, out: str) -> tup
 
 
 def run(args: argparse.Namespace) -> int:
-    conn = open_for(args)
-    try:
+    with open_for(args) as conn:
         table = public_table(conn, args.view)
         name = args.view.rpartition(".")[2]
         out = args.out or f"{name}.{args.format}"
@@ -65,8 +64,6 @@ def run(args: argparse.Namespace) -> int:
             print(f"wrote {written} features to {out}{note}", file=sys.stderr)
             return 0
         result = Result.of(conn.sql(f"select * from {table}"))
-    finally:
-        conn.close()
     if args.format == "parquet":
         write_parquet(result, out)
     elif out == "-":

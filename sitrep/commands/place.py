@@ -41,8 +41,7 @@ def register(subcommands) -> None:
 
 def run(args: argparse.Namespace) -> int:
     console = Console()
-    conn = open_for(args)
-    try:
+    with open_for(args) as conn:
         sql = TIMELINE_SQL.format(fact_types=FACT_TYPES)
         result = Result.of(conn.sql(sql, params={"name": args.name}))
         if not len(result.table):
@@ -56,8 +55,6 @@ def run(args: argparse.Namespace) -> int:
             "from marts.territorial_control where lower(place_name) = lower(?) "
             "or place_id in (select place_id from marts.claims_with_sources where lower(place_name) = lower(?)) "
             "order by n_articles desc limit 1", [args.name, args.name]).fetchone()
-    finally:
-        conn.close()
     if control:
         name, controller, since, previous, n_articles = control
         console.print(f"[bold]{name}[/bold]: held by [bold magenta]{controller}[/bold magenta] since "

@@ -11,6 +11,8 @@ import argparse
 
 import duckdb
 
+from warehouse.storage import backend_name
+
 from ..output import Result, emit
 from .common import CommandError, add_db_option, open_for
 
@@ -47,19 +49,14 @@ def reading_statement(conn: duckdb.DuckDBPyConnection, sql: str) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    conn = open_for(args)
-    try:
+    with open_for(args) as conn:
         sql = reading_statement(conn, args.sql)
-        try:
-            conn.execute("SET enable_external_access = false")  # no COPY/ATTACH/read_csv of other files
-        except duckdb.Error:
-            pass  # a reader from the storage layer may already be configured
+        if backend_name() == "duckdb":  # one file: nothing else to read (a lake reads its data files)
+            conn.execute("SET enable_external_access = false")
         try:
             result = Result.of(conn.sql(sql))
         except duckdb.Error as error:
             raise CommandError(str(error).splitlines()[0]) from None
-    finally:
-        conn.close()
     fmt = "parquet" if args.parquet else args.fmt
     written = emit(result, fmt, args.parquet or args.out)
     if written:

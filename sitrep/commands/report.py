@@ -20,10 +20,7 @@ def register(subcommands) -> None:
 def run(args: argparse.Namespace) -> int:
     from report.build import write_report
 
-    conn = open_for(args)
-    try:
+    with open_for(args) as conn:
         summary = write_report(conn, args.out)
-    finally:
-        conn.close()
     print(f"wrote {args.out} ({summary})", file=sys.stderr)
     return 0

@@ -62,11 +62,8 @@ def run(args: argparse.Namespace) -> int:
     words = [w for w in re.findall(r"\w[\w'-]*", args.words)]
     if not words:
         raise CommandError("give at least one word to search for")
-    conn = open_for(args)
-    try:
+    with open_for(args) as conn:
         index = build_index(conn)
-    finally:
-        conn.close()
     kind_filter = {"article": "and kind = 'article'", "claim": "and kind <> 'article'"}.get(args.kind, "")
     hits = index.execute(
         f"select * from (select *, fts_main_docs.match_bm25(doc_id, ?) as score from docs) "
