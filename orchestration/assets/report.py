@@ -12,7 +12,7 @@ import dagster as dg
 from report.build import write_report
 from sitrep.reading import open_published
 
-from ..resources import WarehouseResource
+from ..resources import DUCKDB_POOL, WarehouseResource
 from .publication import REFRESH_RUNS
 
 MARTS_SHOWN = ("claims_with_sources", "territorial_control", "control_events", "casualty_estimates",
@@ -26,6 +26,7 @@ def report_path(database: str) -> Path:
 @dg.asset(
     key=dg.AssetKey(["report", "sitrep_report"]),
     group_name="report",
+    pool=DUCKDB_POOL,  # every step of the refresh job is in the pool (one at a time)
     deps=[REFRESH_RUNS] + [dg.AssetKey(["marts", name]) for name in MARTS_SHOWN],
     description="One self-contained HTML file: map of who holds each place, control timeline, casualty "
                 "spread per claimant, equipment losses (Oryx layout), displacement; every row links to its "
