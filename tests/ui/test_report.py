@@ -94,10 +94,10 @@ def test_report_shows_map_timeline_casualties_and_evidence(built, browser, artef
     page.screenshot(path=str(artefacts / "report-evidence.png"))
 
     # the casualty table: SOHR's 605 and its sentence
-    page.locator("#casualties tr", has_text="SOHR: 605").click()
+    page.locator("#casualties-table tr", has_text="SOHR: 605").click()
     page.wait_for_selector("#evidence-body mark", timeout=10_000)
     assert "605" in page.inner_text("#evidence-body mark")
-    page.locator("#casualties").scroll_into_view_if_needed()
+    page.locator("#casualty-chart").scroll_into_view_if_needed()
     page.screenshot(path=str(artefacts / "report-casualties.png"))
     page.close()
 
@@ -141,11 +141,23 @@ def _free_port() -> int:
 def test_dagster_shows_row_count_and_preview_of_territorial_control(webserver, browser, artefacts) -> None:
     page = browser.new_page(viewport={"width": 1500, "height": 1400})
     page.goto(f"{webserver}/assets/marts/territorial_control", wait_until="networkidle")
-    page.wait_for_selector("text=preview", timeout=90_000)
+    page.wait_for_selector("text=Row count", timeout=90_000)
     assert page.get_by_role("button", name="Skip").count() == 0  # no community dialog (nux off)
+    assert "Row count\n17" in page.inner_text("body")
+    page.screenshot(path=str(artefacts / "dagster-overview.png"))
+
+    page.goto(f"{webserver}/assets/marts/territorial_control?view=events", wait_until="networkidle")
+    events = page.locator("text=/\\d+:\\d+ (AM|PM)/")
+    events.first.wait_for(timeout=60_000)
+    for index in range(events.count()):  # dbt's test observations sit beside the materialization
+        events.nth(index).click()
+        page.wait_for_timeout(500)
+        if "Materialized in run" in page.inner_text("body"):
+            break
     body = page.inner_text("body")
-    assert "Row count" in body or "dagster/row_count" in body, body[:2000]
-    assert "17" in body
-    assert "place_name" in body and "controller" in body and "Hama" in body
-    page.screenshot(path=str(artefacts / "dagster-territorial-control.png"), full_page=True)
+    assert "dagster/row_count" in body and "preview" in body
+    preview = body[body.index("preview"):]
+    assert "17 rows; the first 10" in preview
+    assert "place_name" in preview and "Hama\thts\t2024-12-05" in preview
+    page.screenshot(path=str(artefacts / "dagster-territorial-control.png"))
     page.close()
