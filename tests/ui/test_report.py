@@ -7,10 +7,6 @@ test prints where.
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import duckdb
@@ -18,8 +14,8 @@ import pytest
 
 from report.charts import CONTROLLER_COLOURS
 from tests.storage.helpers import dagster_home, run_refresh
+from tests.ui.servers import CHROMIUM, dagster_webserver, launch_chromium
 
-CHROMIUM = Path("/usr/bin/chromium")
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
@@ -49,10 +45,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        chromium = p.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run"])
+        chromium = launch_chromium(p)
         yield chromium
         chromium.close()
 
@@ -109,33 +102,9 @@ def test_report_escapes_article_text(built) -> None:
 
 @pytest.fixture(scope="module")
 def webserver(built, repo):
-    port = _free_port()
     env = {**os.environ, "DAGSTER_HOME": str(built["home"]), "SITREP_DB": str(built["db"])}
-    log = (built["home"] / "webserver.log").open("w")
-    proc = subprocess.Popen(
-        [str(Path(sys.executable).parent / "dagster-webserver"), "-m", "orchestration.definitions",
-         "-h", "127.0.0.1", "-p", str(port)], cwd=repo, env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 180
-    while True:
-        try:
-            urllib.request.urlopen(f"{url}/server_info", timeout=2)
-            break
-        except OSError:
-            assert proc.poll() is None, (built["home"] / "webserver.log").read_text()[-2000:]
-            assert time.monotonic() < deadline, "dagster-webserver did not answer within 180 s"
-            time.sleep(1)
-    yield url
-    proc.terminate()
-    proc.wait(timeout=30)
-
-
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+    with dagster_webserver(repo, env, built["home"] / "webserver.log") as url:
+        yield url
 
 
 def test_dagster_shows_row_count_and_preview_of_territorial_control(webserver, browser, artefacts) -> None:
