@@ -55,18 +55,40 @@ def ensure_table(catalog: str) -> None:
         cur.execute(TABLE_SQL)
 
 
-@contextmanager
-def refresh_lock(catalog: str, who: str = "refresh") -> Iterator[None]:
-    """Hold the catalog-wide refresh lock (waits for another worker's transform to finish)."""
-    with catalog_connection(catalog) as conn, conn.cursor() as cur:
-        cur.execute("SELECT pg_try_advisory_lock(%s)", (REFRESH_LOCK_KEY,))
-        if not cur.fetchone()[0]:
-            log.info("%s: another worker holds the refresh lock; waiting", who)
-            cur.execute("SELECT pg_advisory_lock(%s)", (REFRESH_LOCK_KEY,))
-        try:
-            yield
-        finally:
-            cur.execute("SELECT pg_advisory_unlock(%s)", (REFRESH_LOCK_KEY,))
+class TransformLock:
+    """The catalog-wide lock of the transform-and-publish part of a refresh: a PostgreSQL
+    session advisory lock, held by this object's own connection until :meth:`release`."""
+
+    def __init__(self, catalog: str) -> None:
+        self.catalog = catalog
+        self.conn = None
+
+    @property
+    def held(self) -> bool:
+        return self.conn is not None and not self.conn.closed
+
+    def acquire(self, who: str, wait: bool = True) -> bool:
+        if self.held:
+            return True
+        conn = psycopg2.connect(self.catalog, application_name=f"sitrep {who}")
+        conn.autocommit = True
+        with conn.cursor() as cur:
+            cur.execute("SELECT pg_try_advisory_lock(%s)", (REFRESH_LOCK_KEY,))
+            got = cur.fetchone()[0]
+            if not got and wait:
+                log.info("%s: another worker is transforming or publishing; waiting for it", who)
+                cur.execute("SELECT pg_advisory_lock(%s)", (REFRESH_LOCK_KEY,))
+                got = True
+        if not got:
+            conn.close()
+            return False
+        self.conn = conn
+        return True
+
+    def release(self) -> None:
+        if self.conn is not None:
+            self.conn.close()  # ending the session frees the lock, as a killed worker's does
+            self.conn = None
 
 
 def publish(catalog: str, snapshot_id: int, refresh_id: str | None = None, note: str | None = None) -> Publication:

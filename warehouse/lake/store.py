@@ -1,0 +1,173 @@
+"""``DuckLakeStore``: the Store interface (warehouse/storage.py) on a DuckLake.
+
+How a refresh goes on the lake, and which part gives which guarantee:
+
+1. ``open_refresh`` creates the raw schema if missing. Ingestion and extraction then write the
+   raw tables of the *shared* lake directly, each ``COMMIT`` one DuckLake snapshot. Two workers
+   may do this at the same time (DuckLake: optimistic commits; non-conflicting ones it retries
+   itself, a real conflict makes Sitrep re-run the transaction, see ``retry.py``). Raw tables
+   are not public, so nobody relies on them mid-refresh.
+2. ``dbt_env`` first takes the catalog-wide transform lock (Sitrep: a PostgreSQL advisory
+   lock), so one worker at a time rebuilds the marts; it was taken after this worker's raw
+   commits, so the marts it builds include every raw row committed before, its own and any
+   other worker's. dbt commits model by model: intermediate snapshots exist but nobody reads
+   them.
+3. ``publish`` writes the run record, notes the lake's snapshot id in ``sitrep_publications``
+   (Sitrep) and frees the lock. Readers attach the lake *at the last published snapshot*
+   (DuckLake time travel), so they always see one whole refresh; ``reader(as_of=...)`` attaches
+   at the last snapshot published at or before that time.
+
+A worker killed at any point: PostgreSQL ends its session and frees the lock; nothing it did
+is published; its raw rows stay and the next refresh (incremental) builds on them.
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from warehouse.storage import Refresh, Store, _write_json
+
+from .connect import apply_lake_schema, current_snapshot, lake_connection
+from .extensions import extension_directory
+from .publication import TransformLock, ensure_table, publish, published
+from .retry import with_retries
+from .settings import LakeSettings
+
+# Per-process state of the runs this process is refreshing: run id -> lock
+_LOCKS: dict[str, TransformLock] = {}
+
+
+class LakeRefresh(Refresh):
+    """One run's writes: straight into the shared lake (not visible to readers until published)."""
+
+    store: "DuckLakeStore"
+
+    @contextmanager
+    def connect(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        conn = lake_connection(self.store.settings)
+        try:
+            yield conn
+        finally:
+            conn.close()
+
+    def dbt_env(self) -> dict[str, str]:
+        """dbt's profile selects the ``ducklake`` target; taking the transform lock first."""
+        self.store.lock(self.run_id)
+        return dict(self.env)
+
+
+class DuckLakeStore(Store):
+    name = "ducklake"
+
+    def __init__(self, settings: LakeSettings) -> None:
+        self.settings = settings
+        self.runs_dir = Path(tempfile.gettempdir()) / f"sitrep-lake-runs-{os.getuid()}"
+
+    @classmethod
+    def from_env(cls) -> "DuckLakeStore":
+        return cls(LakeSettings.from_env())
+
+    @property
+    def location(self) -> str:
+        catalog = " ".join(p for p in self.settings.catalog.split() if not p.startswith("password="))
+        return f"DuckLake (catalog: {catalog}; data: {self.settings.data_path})"
+
+    def exists(self) -> bool:
+        return published(self.settings.catalog) is not None
+
+    # -- readers
+
+    @contextmanager
+    def reader(self, as_of: Any = None) -> Iterator[duckdb.DuckDBPyConnection]:
+        """Read-only, on the last published snapshot (or the last one published at or before
+        ``as_of``, a datetime or an ISO timestamp; without a zone it is UTC)."""
+        publication = published(self.settings.catalog, as_of)
+        if publication is None:
+            when = f" at or before {as_of}" if as_of is not None else ""
+            raise FileNotFoundError(f"nothing was published{when} in {self.location}; "
+                                    "run a refresh first")
+        conn = lake_connection(self.settings, snapshot=publication.snapshot_id)
+        try:
+            yield conn
+        finally:
+            conn.close()
+
+    def published_snapshot(self, as_of: Any = None) -> int | None:
+        publication = published(self.settings.catalog, as_of)
+        return publication.snapshot_id if publication else None
+
+    # -- refreshes
+
+    def open_refresh(self, run_id: str, wait: bool = True) -> Refresh:
+        refresh = self._refresh(run_id)
+        if not refresh.status_path.exists():
+            self.runs_dir.mkdir(parents=True, exist_ok=True)
+            ensure_table(self.settings.catalog)
+
+            def create_schema() -> None:
+                with refresh.connect() as conn:
+                    apply_lake_schema(conn)
+
+            with_retries(create_schema, "creating the raw schema")
+            _write_json(refresh.status_path, {"run_id": run_id, "pid": os.getpid(),
+                                              "started_at": datetime.now().isoformat(timespec="seconds"),
+                                              "figures": {}})
+        return refresh
+
+    def lock(self, run_id: str, wait: bool = True) -> bool:
+        """Take the transform lock for ``run_id`` (idempotent within this process)."""
+        lock = _LOCKS.setdefault(run_id, TransformLock(self.settings.catalog))
+        return lock.acquire(f"run {run_id}", wait=wait)
+
+    def publish(self, run_id: str, runs_table: Callable[[duckdb.DuckDBPyConnection], None] | None = None) -> None:
+        refresh = self._refresh(run_id)
+        self.lock(run_id)
+        try:
+            def record_and_snapshot() -> int:
+                with refresh.connect() as conn:
+                    if runs_table is not None:
+                        runs_table(conn)
+                    return current_snapshot(conn)
+
+            snapshot = with_retries(record_and_snapshot, f"publishing run {run_id}")
+            publish(self.settings.catalog, snapshot, refresh_id=run_id)
+            refresh.status_path.unlink(missing_ok=True)
+        finally:
+            self._unlock(run_id)
+
+    def abandon(self, run_id: str) -> None:
+        self._refresh(run_id).status_path.unlink(missing_ok=True)
+        self._unlock(run_id)
+
+    # -- internals
+
+    def _refresh(self, run_id: str) -> LakeRefresh:
+        refresh = LakeRefresh(run_id, Path(self.settings.data_path), self.runs_dir / f"{run_id}.json",
+                              env=self.dbt_environment())
+        refresh.store = self
+        return refresh
+
+    def dbt_environment(self) -> dict[str, str]:
+        """What dbt's profile needs to build into this lake (the ``ducklake`` target)."""
+        s = self.settings
+        env = {"SITREP_WAREHOUSE": "ducklake", "SITREP_LAKE_CATALOG": s.catalog,
+               "SITREP_LAKE_DATA": s.data_path_dir, "SITREP_DUCKDB_EXTENSIONS": str(extension_directory()),
+               "AWS_REGION": s.s3_region}
+        if s.s3_endpoint:
+            env.update(SITREP_LAKE_S3_ENDPOINT=s.s3_endpoint, SITREP_LAKE_S3_USE_SSL=str(s.s3_use_ssl).lower())
+        if s.s3_key_id:
+            env.update(AWS_ACCESS_KEY_ID=s.s3_key_id, AWS_SECRET_ACCESS_KEY=s.s3_secret or "")
+        return env
+
+    @staticmethod
+    def _unlock(run_id: str) -> None:
+        lock = _LOCKS.pop(run_id, None)
+        if lock is not None:
+            lock.release()
