@@ -85,3 +85,35 @@ CREATE TABLE IF NOT EXISTS raw.equipment_losses (
     equipment_text VARCHAR, model VARCHAR, category VARCHAR, status VARCHAR,
     quantity BIGINT, qualifier VARCHAR, owner_actor VARCHAR, captor_actor VARCHAR
 );
+
+-- Incremental refresh bookkeeping (warehouse/inbox_state.py, warehouse/loading.py).
+
+-- One row per inbox file ever read: a file whose size and mtime (or, when those changed,
+-- content hash) match is not read again. A file that disappears keeps its articles.
+CREATE TABLE IF NOT EXISTS raw.inbox_files (
+    path            VARCHAR PRIMARY KEY,  -- as in source_uri
+    size            BIGINT NOT NULL,
+    mtime_ns        BIGINT NOT NULL,
+    content_sha256  VARCHAR NOT NULL,
+    n_records       INTEGER NOT NULL,
+    n_quarantined   INTEGER NOT NULL,
+    first_seen_at   TIMESTAMP NOT NULL,
+    read_at         TIMESTAMP NOT NULL
+);
+
+-- MinHash LSH band keys of every article: articles sharing a (band, bucket) are
+-- near-duplicate candidates (warehouse/dedupe.py).
+CREATE TABLE IF NOT EXISTS raw.article_lsh_bands (
+    article_id  VARCHAR NOT NULL,
+    band        SMALLINT NOT NULL,
+    bucket      BIGINT NOT NULL
+);
+
+-- Which extractor version last read each article: only articles not yet read by the
+-- current version are extracted.
+CREATE TABLE IF NOT EXISTS raw.extracted_articles (
+    article_id         VARCHAR PRIMARY KEY,
+    extractor_version  VARCHAR NOT NULL,
+    n_claims           INTEGER NOT NULL,
+    extracted_at       TIMESTAMP NOT NULL
+);

@@ -32,6 +32,7 @@ import fcntl
 import json
 import os
 import shutil
+import tempfile
 import time
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator
@@ -121,6 +122,13 @@ class Store(ABC):
     @abstractmethod
     def location(self) -> str:
         """Where the published state is, for messages."""
+
+    def abandoned_runs(self) -> list[dict[str, Any]]:
+        """Status of refreshes that died before publishing, not yet recorded in marts.refresh_runs."""
+        return []
+
+    def forget_abandoned(self) -> None:
+        """Called once the abandoned runs are recorded in the published state."""
 
 
 # ------------------------------------------------------------------ the DuckDB-file backend
@@ -232,15 +240,17 @@ class DuckDbFileStore(Store):
         return Refresh(run_id, build, self.builds / f"{run_id}.json", env={"SITREP_DB": str(build)})
 
     def _check_writable(self) -> None:
+        """Fail at once, saying where, when the folder cannot take a new file (a refresh builds
+        beside the published file) or the published file cannot be read: never retry."""
         folder = self.path.parent
         try:
             folder.mkdir(parents=True, exist_ok=True)
-        except PermissionError as exc:
-            raise WarehousePermissionError(f"cannot create the warehouse folder {folder}: {exc.strerror}") from exc
-        if not os.access(folder, os.W_OK | os.X_OK):
+            with tempfile.TemporaryFile(dir=folder, prefix=".sitrep-probe-"):
+                pass
+        except OSError as exc:
             raise WarehousePermissionError(
-                f"cannot write in the warehouse folder {folder} (permission denied); "
-                "a refresh builds a new file beside the published one")
+                f"cannot write in the warehouse folder {folder} ({exc.strerror}); a refresh builds "
+                "a new file beside the published one, so that folder must be writable") from exc
         if self.path.exists() and not os.access(self.path, os.R_OK):
             raise WarehousePermissionError(f"cannot read the published warehouse {self.path} (permission denied)")
 
