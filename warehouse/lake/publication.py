@@ -6,9 +6,9 @@ snapshot at the end of a refresh: a row in ``sitrep_publications`` (snapshot id,
 id). Readers attach the lake at the latest published snapshot, or at the last one published
 before a given time (``as_of``), and never see a refresh in progress.
 
-The transform-and-publish part of a refresh holds a PostgreSQL advisory lock, so two workers
-never rebuild the marts at once (their ingestion commits still run concurrently, optimistically).
-PostgreSQL releases the lock when the holder's connection ends, so a killed worker frees it.
+A refresh holds a PostgreSQL advisory lock from its start to its publication, so refreshes of
+one lake take turns wherever the workers run (see store.py for why). PostgreSQL releases the
+lock when the holder's connection ends, so a killed worker frees it.
 """
 from __future__ import annotations
 
@@ -55,9 +55,9 @@ def ensure_table(catalog: str) -> None:
         cur.execute(TABLE_SQL)
 
 
-class TransformLock:
-    """The catalog-wide lock of the transform-and-publish part of a refresh: a PostgreSQL
-    session advisory lock, held by this object's own connection until :meth:`release`."""
+class RefreshLock:
+    """The catalog-wide refresh lock: a PostgreSQL session advisory lock, held by this
+    object's own connection until :meth:`release` (or until the process dies)."""
 
     def __init__(self, catalog: str) -> None:
         self.catalog = catalog
@@ -76,7 +76,7 @@ class TransformLock:
             cur.execute("SELECT pg_try_advisory_lock(%s)", (REFRESH_LOCK_KEY,))
             got = cur.fetchone()[0]
             if not got and wait:
-                log.info("%s: another worker is transforming or publishing; waiting for it", who)
+                log.info("%s: another refresh of this lake is running; waiting for it to publish", who)
                 cur.execute("SELECT pg_advisory_lock(%s)", (REFRESH_LOCK_KEY,))
                 got = True
         if not got:

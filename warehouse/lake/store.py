@@ -2,20 +2,24 @@
 
 How a refresh goes on the lake, and which part gives which guarantee:
 
-1. ``open_refresh`` creates the raw schema if missing. Ingestion and extraction then write the
-   raw tables of the *shared* lake directly, each ``COMMIT`` one DuckLake snapshot. Two workers
-   may do this at the same time (DuckLake: optimistic commits; non-conflicting ones it retries
-   itself, a real conflict makes Sitrep re-run the transaction, see ``retry.py``). Raw tables
-   are not public, so nobody relies on them mid-refresh.
-2. ``dbt_env`` first takes the catalog-wide transform lock (Sitrep: a PostgreSQL advisory
-   lock), so one worker at a time rebuilds the marts; it was taken after this worker's raw
-   commits, so the marts it builds include every raw row committed before, its own and any
-   other worker's. dbt commits model by model: intermediate snapshots exist but nobody reads
-   them.
+1. ``open_refresh`` takes the lake's refresh lock (Sitrep: a PostgreSQL advisory lock in the
+   catalog database, so it holds across machines; a second worker waits, with a log line) and
+   creates the raw schema if missing.
+2. The steps write the raw tables and dbt builds the marts *in the shared lake*; every
+   ``COMMIT`` is a DuckLake snapshot (DuckLake: atomic, snapshot-isolated commits, optimistic
+   with its own retries; Sitrep re-runs a transaction that still conflicts, ``retry.py``).
+   Nobody reads these intermediate snapshots.
 3. ``publish`` writes the run record, notes the lake's snapshot id in ``sitrep_publications``
    (Sitrep) and frees the lock. Readers attach the lake *at the last published snapshot*
-   (DuckLake time travel), so they always see one whole refresh; ``reader(as_of=...)`` attaches
-   at the last snapshot published at or before that time.
+   (DuckLake time travel), so they always see one whole refresh and never wait for a writer;
+   ``reader(as_of=...)`` attaches at the last snapshot published at or before that time.
+
+Why refreshes of one lake take turns: under snapshot isolation, two refreshes that each
+replace or extend the claim tables from what they saw both insert the claims of articles the
+other ingested. DuckLake has no primary keys to refuse the second copy and sees no conflict
+(inserts never conflict), so claims were doubled when we let two refreshes write at once
+(measured: 13 duplicate claim ids). The lock makes the second refresh start from the first
+one's committed rows, so both inboxes land once each.
 
 A worker killed at any point: PostgreSQL ends its session and frees the lock; nothing it did
 is published; its raw rows stay and the next refresh (incremental) builds on them.
@@ -32,16 +36,16 @@ from typing import Any
 
 import duckdb
 
-from warehouse.storage import Refresh, Store, _write_json
+from warehouse.storage import Refresh, RefreshBusyError, Store, _write_json
 
 from .connect import apply_lake_schema, current_snapshot, lake_connection
 from .extensions import extension_directory
-from .publication import TransformLock, ensure_table, publish, published
+from .publication import RefreshLock, ensure_table, publish, published
 from .retry import with_retries
 from .settings import LakeSettings
 
 # Per-process state of the runs this process is refreshing: run id -> lock
-_LOCKS: dict[str, TransformLock] = {}
+_LOCKS: dict[str, RefreshLock] = {}
 
 
 class LakeRefresh(Refresh):
@@ -58,8 +62,7 @@ class LakeRefresh(Refresh):
             conn.close()
 
     def dbt_env(self) -> dict[str, str]:
-        """dbt's profile selects the ``ducklake`` target; taking the transform lock first."""
-        self.store.lock(self.run_id)
+        """dbt's profile selects the ``ducklake`` target (``dbt_project/profiles.yml``)."""
         return dict(self.env)
 
 
@@ -106,6 +109,8 @@ class DuckLakeStore(Store):
     # -- refreshes
 
     def open_refresh(self, run_id: str, wait: bool = True) -> Refresh:
+        if not self.lock(run_id, wait=wait):
+            raise RefreshBusyError(f"another refresh of {self.location} is running")
         refresh = self._refresh(run_id)
         if not refresh.status_path.exists():
             self.runs_dir.mkdir(parents=True, exist_ok=True)
@@ -122,8 +127,8 @@ class DuckLakeStore(Store):
         return refresh
 
     def lock(self, run_id: str, wait: bool = True) -> bool:
-        """Take the transform lock for ``run_id`` (idempotent within this process)."""
-        lock = _LOCKS.setdefault(run_id, TransformLock(self.settings.catalog))
+        """Take the lake's refresh lock for ``run_id`` (idempotent within this process)."""
+        lock = _LOCKS.setdefault(run_id, RefreshLock(self.settings.catalog))
         return lock.acquire(f"run {run_id}", wait=wait)
 
     def publish(self, run_id: str, runs_table: Callable[[duckdb.DuckDBPyConnection], None] | None = None) -> None:
