@@ -30,7 +30,7 @@ import os
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +46,21 @@ from .settings import LakeSettings
 
 # Per-process state of the runs this process is refreshing: run id -> lock
 _LOCKS: dict[str, RefreshLock] = {}
+
+
+def parse_as_of(value: Any) -> datetime | None:
+    """A datetime (naive = UTC) from a datetime or an ISO string; ValueError otherwise."""
+    if value is None or isinstance(value, datetime):
+        moment = value
+    else:
+        try:
+            moment = datetime.fromisoformat(str(value).strip())
+        except ValueError:
+            raise ValueError(f"as of {value!r}: not a timestamp; give ISO, e.g. 2026-12-01T18:00 "
+                             "(UTC unless a zone is given)") from None
+    if moment is not None and moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment
 
 
 class LakeRefresh(Refresh):
@@ -91,11 +106,12 @@ class DuckLakeStore(Store):
     def reader(self, as_of: Any = None) -> Iterator[duckdb.DuckDBPyConnection]:
         """Read-only, on the last published snapshot (or the last one published at or before
         ``as_of``, a datetime or an ISO timestamp; without a zone it is UTC)."""
+        as_of = parse_as_of(as_of)
         publication = published(self.settings.catalog, as_of)
         if publication is None:
             when = f" at or before {as_of}" if as_of is not None else ""
-            raise FileNotFoundError(f"nothing was published{when} in {self.location}; "
-                                    "run a refresh first")
+            hint = "" if as_of is not None else "; run a refresh first"
+            raise FileNotFoundError(f"nothing was published{when} in {self.location}{hint}")
         conn = lake_connection(self.settings, snapshot=publication.snapshot_id)
         try:
             yield conn
