@@ -76,7 +76,7 @@ class RefreshLock:
             cur.execute("SELECT pg_try_advisory_lock(%s)", (REFRESH_LOCK_KEY,))
             got = cur.fetchone()[0]
             if not got and wait:
-                log.info("%s: another refresh of this lake is running; waiting for it to publish", who)
+                log.warning("%s: another refresh of this lake is running; waiting for it to publish", who)
                 cur.execute("SELECT pg_advisory_lock(%s)", (REFRESH_LOCK_KEY,))
                 got = True
         if not got:
