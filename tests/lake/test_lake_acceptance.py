@@ -65,7 +65,7 @@ def concurrent_lake(postgres, inboxes, tmp_path_factory, dbt_manifest) -> dict:
     instance in PostgreSQL, a reader process polling throughout."""
     tmp = tmp_path_factory.mktemp("lake")
     dagster_db = postgres.new_database("dagster").split()
-    url = "postgresql://sitrep@127.0.0.1:{}/{}".format(postgres.port, dagster_db[2].split("=")[1])
+    url = "postgresql+psycopg2://sitrep@127.0.0.1:{}/{}".format(postgres.port, dagster_db[2].split("=")[1])
     env = {"SITREP_WAREHOUSE": "ducklake", "SITREP_LAKE_CATALOG": postgres.new_database(),
            "SITREP_LAKE_DATA": str(tmp / "data"), "SITREP_DAGSTER_PG_URL": url}
     home = team_home(tmp / "home")
