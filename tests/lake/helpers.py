@@ -2,11 +2,10 @@
 from __future__ import annotations
 
 import csv
-import os
 import shutil
-from contextlib import contextmanager
 from pathlib import Path
 
+from orchestration.assets.dbt import environment as env_for  # noqa: F401 (os.environ for a block)
 from tests.storage.helpers import CLOCK_COLUMNS
 
 REPO = Path(__file__).resolve().parents[2]
@@ -48,18 +47,3 @@ def mart_contents(conn) -> dict[str, list[tuple]]:
         select = ", ".join(f'"{c}"' for c in columns)
         contents[table] = sorted(conn.execute(f"SELECT {select} FROM marts.{table}").fetchall(), key=repr)
     return contents
-
-
-@contextmanager
-def env_for(env: dict[str, str]):
-    """os.environ updated with ``env`` inside the block (get_store reads the environment)."""
-    saved = {k: os.environ.get(k) for k in env}
-    os.environ.update(env)
-    try:
-        yield
-    finally:
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value

@@ -12,7 +12,6 @@ import duckdb
 log = logging.getLogger("sitrep.lake")
 T = TypeVar("T")
 
-CONFLICT_WORDS = ("conflict", "transaction", "concurrent")
 
 
 def is_conflict(exc: BaseException) -> bool:

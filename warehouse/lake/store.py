@@ -64,7 +64,8 @@ def parse_as_of(value: Any) -> datetime | None:
 
 
 class LakeRefresh(Refresh):
-    """One run's writes: straight into the shared lake (not visible to readers until published)."""
+    """One run's writes: straight into the shared lake (not visible to readers until published).
+    ``dbt_env()`` selects the profile's ``ducklake`` target (``dbt_project/profiles.yml``)."""
 
     store: "DuckLakeStore"
 
@@ -75,10 +76,6 @@ class LakeRefresh(Refresh):
             yield conn
         finally:
             conn.close()
-
-    def dbt_env(self) -> dict[str, str]:
-        """dbt's profile selects the ``ducklake`` target (``dbt_project/profiles.yml``)."""
-        return dict(self.env)
 
 
 class DuckLakeStore(Store):
