@@ -13,13 +13,11 @@ log = logging.getLogger("sitrep.lake")
 T = TypeVar("T")
 
 
-
 def is_conflict(exc: BaseException) -> bool:
     """A DuckLake commit conflict (another writer committed first), as opposed to a real error."""
-    if not isinstance(exc, (duckdb.TransactionException, duckdb.Error)):
-        return False
-    text = str(exc).lower()
-    return "conflict" in text or isinstance(exc, duckdb.TransactionException)
+    if isinstance(exc, duckdb.TransactionException):
+        return True
+    return isinstance(exc, duckdb.Error) and "conflict" in str(exc).lower()
 
 
 def with_retries(work: Callable[[], T], what: str, attempts: int = 8, base_delay: float = 0.2) -> T:
