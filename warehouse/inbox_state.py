@@ -117,16 +117,15 @@ def store_states(
     _files = pl.DataFrame(rows, orient="row", schema={  # noqa: F841 (read by DuckDB below)
         "path": pl.String, "size": pl.Int64, "mtime_ns": pl.Int64, "sha": pl.String, "n_records": pl.Int32,
         "n_quarantined": pl.Int32, "first_seen": pl.Datetime("us"), "read_at": pl.Datetime("us")})
-    conn.execute("""
-        INSERT INTO raw.inbox_files
+    # delete + insert by path (the caller's transaction), not ON CONFLICT: DuckLake tables have no keys
+    _rows = conn.execute("""
         SELECT f.path, f.size, f.mtime_ns, f.sha, coalesce(f.n_records, o.n_records, 0),
                coalesce(f.n_quarantined, o.n_quarantined, 0), coalesce(o.first_seen_at, f.first_seen),
                CASE WHEN f.n_records IS NULL THEN coalesce(o.read_at, f.read_at) ELSE f.read_at END
         FROM _files f LEFT JOIN raw.inbox_files o USING (path)
-        ON CONFLICT (path) DO UPDATE SET size = excluded.size, mtime_ns = excluded.mtime_ns,
-            content_sha256 = excluded.content_sha256, n_records = excluded.n_records,
-            n_quarantined = excluded.n_quarantined, read_at = excluded.read_at
-    """)
+    """).pl()  # noqa: F841 (read by DuckDB below)
+    conn.execute("DELETE FROM raw.inbox_files WHERE path IN (SELECT path FROM _files)")
+    conn.execute("INSERT INTO raw.inbox_files SELECT * FROM _rows")
 
 
 def read_paths(inbox: Path, states: list[FileState]) -> tuple[InboxBatch, dict[str, tuple[int, int]]]:

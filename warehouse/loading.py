@@ -215,7 +215,9 @@ def store_claims(
                      "AND substr(source_uri, 9) IN (SELECT article_id FROM done)")
         counts = {name: insert_frame(conn, table, rows_by_type.get(name, [])) for name, table in CLAIM_TABLES.items()}
         insert_frame(conn, "raw.quarantine", quarantine_rows(errors, now))
-        conn.execute("INSERT OR REPLACE INTO raw.extracted_articles SELECT * FROM done")
+        # delete + insert, not INSERT OR REPLACE: DuckLake tables have no keys
+        conn.execute("DELETE FROM raw.extracted_articles WHERE article_id IN (SELECT article_id FROM done)")
+        conn.execute("INSERT INTO raw.extracted_articles SELECT * FROM done")
     return counts
 
 

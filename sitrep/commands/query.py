@@ -30,6 +30,9 @@ def register(subcommands) -> None:
     fmt.add_argument("--json", dest="fmt", action="store_const", const="json", help="JSON array of objects (lists as arrays)")
     fmt.add_argument("--parquet", metavar="PATH", help="write a Parquet file (lists as lists)")
     parser.add_argument("--out", metavar="PATH", help="with --csv/--json: write to this file instead of stdout")
+    parser.add_argument("--as-of", metavar="TIMESTAMP",
+                        help="answer from the warehouse as it was published at that time (ISO, UTC unless "
+                             "a zone is given, e.g. 2026-12-01T18:00); needs SITREP_WAREHOUSE=ducklake")
     add_db_option(parser)
     parser.set_defaults(handler=run, fmt="table")
 
