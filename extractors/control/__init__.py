@@ -73,9 +73,9 @@ def _is_weak(text: str, trigger: Trigger) -> bool:
 
 
 def _needs_known_place(text: str, trigger: Trigger) -> bool:
-    """Triggers that also take other objects ("freed hostages") keep gazetteer places only."""
-    words = text[trigger.start:trigger.end].lower().split()
-    return any(w in _vocab()["needs_known_place"] for w in words)
+    """Triggers that also take other objects ("freed hostages", "took 20 prisoners") keep
+    gazetteer places only; "took control of" names its object as a place."""
+    return " ".join(text[trigger.start:trigger.end].lower().split()) in _vocab()["needs_known_place"]
 
 
 def _agent_right_before(reading: _Reading, trigger: Trigger) -> bool:

@@ -234,6 +234,7 @@ def _passive_subject(text: str, trigger: Trigger) -> list[PlaceSpan]:
         before = before[: _BEFORE_PARTICIPLE.search(before).start()]
     before = re.sub(r",[^,]{1,80},\s*$", "", before).rstrip()  # appositive
     before = re.sub(r",?\s+(?:which|that)$", "", before).rstrip()  # "Daraya, which was ..."
+    before = re.sub(r"\s+(?:city|town|village)$", "", before, flags=re.IGNORECASE)  # "Hama city fell to"
     names = _names_in(before, 0)
     if names and names[-1].end >= len(before) - 1:
         return [names[-1]]
