@@ -8,8 +8,9 @@ from ..actors import ActorMention
 from ..claims import Place
 from ..context import SentenceContext
 from ..places import find_places
-from .agents import _AIR_ONLY, _actors
-from .triggers import PlaceSpan, Trigger
+from .agents import _AIR_ONLY
+from ..mentions.names import PlaceSpan
+from .triggers import Trigger
 from ..sides import armed as _armed
 
 def _recent_city(ctx: SentenceContext, before: int) -> Place | None:
@@ -46,7 +47,7 @@ def _pronoun_subject(ctx: SentenceContext, trigger: Trigger) -> ActorMention | N
     text = ctx.text
     if not _PRONOUN_BEFORE.search(text[:trigger.start]):
         return None
-    mentions = [m for m in _armed(_actors(text[:trigger.start])) if not _AIR_ONLY.search(m.label)]
+    mentions = [m for m in _armed(ctx.mentions.actors_in(0, trigger.start)) if not _AIR_ONLY.search(m.label)]
     if mentions:
         return mentions[0]
     return None
@@ -58,7 +59,7 @@ def _previous_sentence_agent(ctx: SentenceContext) -> ActorMention | None:
     prev = ctx.previous(1)
     if prev is None:
         return None
-    mentions = _actors(prev.text)
+    mentions = ctx.article.mentions_of(prev).actors
     return mentions[0] if mentions else None
 
 

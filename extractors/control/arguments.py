@@ -4,89 +4,17 @@ C"), its passive subject ("Hama, in central Syria, was captured by"), territory 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
-from ..actors import find_actors
 from ..claims import Place
 from ..context import SentenceContext
 from ..places import resolve_place
 from .anaphora import _recent_city
-from .triggers import _DAYS_MONTHS, PlaceSpan, Trigger, _alternation, _vocab
+from ..mentions.names import PlaceSpan, clean_name as _clean_name, is_actor_name as _is_actor_name
+from ..mentions.names import names_in as _names_in
+from .triggers import _DAYS_MONTHS, Trigger, _alternation, _vocab
 
 # ---------------------------------------------------------------- places
-
-@lru_cache(maxsize=1)
-def _name_pattern() -> re.Pattern[str]:
-    art = r"(?:al|el|an|ar|as|ash|at|az|ad|ez|ed|ath)"
-    spaced = r"(?:al|el)"  # "al Bab"; "at Kasab", "as Syria" are English
-    part = r"(?:[A-Z][\w'’ʼ`]*|\d+[A-Za-z]*)"
-    tails = _alternation(_vocab()["name_tails"])
-    return re.compile(
-        rf"(?<![\w'’-])(?:{art}-|{spaced}\s)?[A-Z][\w'’ʼ`]*"
-        rf"(?:(?:-|\s|\s{art}-|\s{spaced}\s|-{art}-){part})*"
-        rf"(?:\s(?:{tails})(?![\w-]))?"
-    )
-
-
-@lru_cache(maxsize=1)
-def _not_place_words() -> frozenset[str]:
-    return frozenset(w.lower() for w in _vocab()["not_place_words"]) | {"city", "town", "village", "country"}
-
-
-def _clean_name(name: str) -> str | None:
-    """Drop leading words that never start a place ("The", "Syrian"); None if nothing is left."""
-    tokens = name.split()
-    while tokens and tokens[0].lower().strip("'’") in _not_place_words():
-        tokens = tokens[1:]
-    for i, token in enumerate(tokens):  # "Sarrin Monday": the name stops at such a word
-        if i and token.lower().strip("'’") in _not_place_words():
-            tokens = tokens[:i]
-            break
-    if not tokens:
-        return None
-    cleaned = " ".join(tokens)
-    if len(tokens) == 1 and re.fullmatch(r"[A-Z][a-z]+(?:ian|ish|ese)", cleaned):
-        return None  # a demonym ("Russian equipment")
-    if re.fullmatch(r"[\d\s]+", cleaned):
-        return None
-    return cleaned
-
-
-def _is_actor_name(name: str) -> bool:
-    """True when the whole name is an armed actor's name ("HTS", "Hayat Tahrir al-Sham"),
-    also as a possessive with its apostrophe lost ("Nusra Fronts strongholds")."""
-    for form in (name, re.sub(r"['’]?s$", "", name)):
-        mentions = find_actors(form)
-        if mentions and mentions[0].start == 0 and mentions[-1].end >= len(form.rstrip()) - 1:
-            return True
-    return False
-
-
-_DIRECTION_BEFORE = re.compile(
-    r"(?<![\w-])(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+$")
-
-
-def _names_in(text: str, offset: int) -> list[PlaceSpan]:
-    """Candidate place names in ``text`` (offsets shifted by ``offset``)."""
-    spans: list[PlaceSpan] = []
-    for m in _name_pattern().finditer(text):
-        raw = m.group()
-        cleaned = _clean_name(raw)
-        if cleaned is None:
-            continue
-        start = m.start() + raw.index(cleaned)
-        direction = _DIRECTION_BEFORE.search(text[:start])
-        if direction:  # "eastern Ghouta", "northern Hama"
-            cleaned, start = text[direction.start():start + len(cleaned)], direction.start()
-        place = resolve_place(cleaned)
-        if place.precision == "unresolved" and _is_actor_name(cleaned):
-            continue
-        if place.precision == "country":
-            continue
-        spans.append(PlaceSpan(cleaned, offset + start, offset + start + len(cleaned), place))
-    return spans
-
 
 _OBJECT_END = re.compile(
     r"[.;!?()\[\]—]|\s[-–]\s|,\s+(?:while|but|as|after|before|which|where|when|who|bringing|"

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from ..claims import Place
 from ..patterns import alternation, substring_finder
 from .frames import control_modifier_pattern, control_nouns, vocabulary
 
@@ -26,16 +25,6 @@ class Trigger:
     change: str  # capture, recapture, entry, encirclement, withdrawal, lost, surrender
     start: int
     end: int
-
-
-@dataclass(frozen=True)
-class PlaceSpan:
-    """A place read from a sentence (offsets into the sentence text)."""
-
-    name: str
-    start: int
-    end: int
-    place: Place
 
 
 _SPACE = r"[\"”“']?\s+"
