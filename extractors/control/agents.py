@@ -31,6 +31,16 @@ _ASIDE = re.compile(r"\s[-–—]\s[^-–—]{1,100}?\s[-–—]\s|\([^()]{0,100
 _AIR_ONLY = re.compile(r"\b(?:air|airstrikes?|jets?|warplanes?|aircraft|planes?|strikes?|drones?)\b", re.IGNORECASE)
 
 
+def _governed(sent: SentenceMentions, mention: ActorMention) -> bool:
+    """Is ``mention`` the object of a preposition ("backed by X", "against X")? Not when a
+    place name closes the prepositional phrase first ("west of the capital Damascus
+    government forces seized": the forces are the subject)."""
+    m = _GOVERNED.search(sent.text[: mention.start])
+    if m is None:
+        return False
+    return not any(m.start() < p.start and p.end <= mention.start for p in sent.names)
+
+
 def _agent_before(sent: SentenceMentions, start: int, trigger_word: str) -> ActorMention | None:
     """The subject of a trigger at ``start``: the nearest actor before it that is not the
     object of a preposition ("backed by Turkey") or of an earlier verb ("push back
@@ -46,7 +56,7 @@ def _agent_before(sent: SentenceMentions, start: int, trigger_word: str) -> Acto
         return None
     free = [
         m for m in mentions
-        if not (_GOVERNED.search(text[: m.start]) or _BACKED_PAIR.search(text[: m.start])) or re.match(r"\s*,?\s*(?:who|which|that)\b", text[m.end:])
+        if not (_governed(sent, m) or _BACKED_PAIR.search(text[: m.start])) or re.match(r"\s*,?\s*(?:who|which|that)\b", text[m.end:])
     ]
     if not free:
         if any(_BACKED.search(text[: m.start]) for m in mentions):

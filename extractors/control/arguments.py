@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..actors import ActorMention
 from ..claims import Place
 from ..context import SentenceContext
 from ..places import resolve_place
@@ -69,6 +70,8 @@ def _object_places(text: str, start: int, ctx: SentenceContext) -> tuple[list[Pl
         name = text[start + site:first.end]
         return [PlaceSpan(name, start + site, first.end, resolve_place(name))], False
     territory = False
+    if enemy_in_object(ctx, start, names[0].start) is not None:
+        head = ""  # "encircled IS in the town of Manbij": the place is where the enemy is
     if not _DIRECT_HEAD.match(head):
         if _territory_head().match(head):
             territory = True
@@ -82,6 +85,25 @@ def _object_places(text: str, start: int, ctx: SentenceContext) -> tuple[list[Pl
     if territory:
         chosen = [_as_territory(text, start, span, len(chosen)) for span in chosen]
     return chosen, territory
+
+
+_IN_PLACE = re.compile(
+    r"^\s*(?:fighters|militants|forces|troops|positions|units)?\s*(?:in|inside|at|within)\s+(?:the\s+)?"
+    r"(?:[a-z]+-(?:held|controlled)\s+)?(?:(?:town|city|village|district|neighbou?rhood|area|stronghold)\s+(?:of\s+)?)?$",
+    re.IGNORECASE)
+
+
+def enemy_in_object(ctx: SentenceContext, start: int, place_start: int) -> ActorMention | None:
+    """The actor that is the object of a trigger ending at ``start`` when the place follows
+    as where it stands: "encircled IS in the town of Manbij", "besieged rebels inside
+    Daraya" (offsets into the sentence); None otherwise."""
+    actors = ctx.mentions.actors_in(start, place_start)
+    if not actors or not re.fullmatch(r"\s*(?:the\s+)?", ctx.text[start:start + actors[0].start]):
+        return None
+    first = actors[0]
+    if not _IN_PLACE.match(ctx.text[start + first.end:place_start]):
+        return None
+    return ActorMention(first.label, first.actor_id, start + first.start, start + first.end)
 
 
 def _site_in(head: str) -> int | None:

@@ -15,7 +15,7 @@ from .agents import (
 )
 from .anaphora import _anaphoric_subject, _previous_sentence_agent, _pronoun_subject
 from .arguments import (
-    _HYPOTHETICAL_AFTER, PlaceSpan, _is_place_like, _names_in, _object_places, _passive_list_after,
+    _HYPOTHETICAL_AFTER, PlaceSpan, _is_place_like, enemy_in_object, _names_in, _object_places, _passive_list_after,
     _passive_subject,
 )
 from .triggers import Trigger, _has_stem
@@ -122,7 +122,8 @@ def _read(ctx: SentenceContext, trigger: Trigger) -> _Reading | None:
     agent = by_actor or _pronoun_subject(ctx, trigger) or _agent_before(sent, trigger.start, text[trigger.start:trigger.end])
     if agent is None and re.search(r"\b(?:they|it|its|their)\b", text[:trigger.start], re.IGNORECASE):
         agent = _previous_sentence_agent(ctx)
-    counterpart = _from_actor(sent, places[-1].end) or _held_by(text, trigger.end, places[0].start)
+    counterpart = (_from_actor(sent, places[-1].end) or enemy_in_object(ctx, trigger.end, places[0].start)
+                   or _held_by(text, trigger.end, places[0].start))
     return _Reading(tuple(places), trigger.change, agent, counterpart)
 
 

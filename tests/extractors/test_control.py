@@ -385,3 +385,12 @@ def test_a_province_is_an_area_not_a_city() -> None:
     got = extract_article("Rebels captured 18 villages and towns in Hama province.", "t", date(2024, 12, 6))
     place = got.control_changes[0].place
     assert place.precision == "admin1" and place.type == "area" and place.admin1 == "Hama"
+
+
+def test_enemy_in_place_and_a_place_closing_a_fronted_phrase() -> None:
+    """Sentences of our own: the besieged enemy is the previous controller; "west of the
+    capital Damascus government forces seized" has the forces as subject."""
+    assert [r[:4] for r in rows("Government forces besieged rebels inside Daraya.")] == [
+        ("Daraya", "syrian_government", "opposition", "encirclement")]
+    got = rows("West of the capital Damascus government forces seized Zabadani on Monday.")
+    assert [r[:2] for r in got] == [("Zabadani", "syrian_government")]
