@@ -145,7 +145,7 @@ def _site_or_city(region: str, start: int, ctx: SentenceContext) -> list[PlaceSp
         return [PlaceSpan(name, start + m.start(1), start + m.end(1), resolve_place(name))]
     part = re.match(r"^\s*((?:(?:the\s+)?(?:\w+ern\s+)?(?:parts?|most|much|all|half)\s+of\s+)?the\s+(?:city|town|village))\b(?!\s+of\b)", region)
     if part:
-        city = _recent_city(ctx, start)
+        city = _recent_city(ctx, start, part.group(1).split()[-1].lower())
         if city is not None:
             phrase = part.group(1)
             if not re.match(r"the\s", phrase):  # "part of the town": that part of the place named before
@@ -154,7 +154,20 @@ def _site_or_city(region: str, start: int, ctx: SentenceContext) -> list[PlaceSp
                                                              latitude=city.latitude, longitude=city.longitude,
                                                              precision=city.precision))]
             return [PlaceSpan(city.name, start, start, city)]
+    part_of_it = _ITS_PART.match(region)
+    if part_of_it:  # "entered its southwestern districts": that part of the town named before
+        city = _recent_city(ctx, start)
+        if city is not None:
+            name = f"{part_of_it.group(1)} of {city.name}"
+            return [PlaceSpan(name, start, start, Place(
+                name=name, place_id=city.place_id, admin1=city.admin1, latitude=city.latitude,
+                longitude=city.longitude, precision=city.precision, place_type="neighbourhood"))]
     return []
+
+
+_ITS_PART = re.compile(
+    r"^\s*(?:its|their)\s+((?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+)?"
+    r"(?:districts?|neighbou?rhoods?|outskirts|suburbs|quarters?|centre|center|parts?))\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=256)

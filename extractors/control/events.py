@@ -99,7 +99,7 @@ def _read(ctx: SentenceContext, trigger: Trigger) -> _Reading | None:
         agent = _opposed_in_sentence(ctx, counterpart) if counterpart is not None else None
         return _Reading(tuple(places), trigger.change, agent, counterpart)
     if trigger.form == "fell_to":
-        return _Reading(tuple(_passive_subject(text, trigger) or _anaphoric_subject(ctx, trigger)), "capture", _actor_after_by(sent, trigger.end), None)
+        return _Reading(tuple(_passive_subject(text, trigger) or _anaphoric_subject(ctx, trigger)), trigger.change, _actor_after_by(sent, trigger.end), None)
     if trigger.form == "listed_by":  # "seized by the factions were A, B"
         by = text[trigger.start:trigger.end].lower().rfind("by")
         listed = _passive_list_after(text, trigger.end)
