@@ -12,6 +12,7 @@ from typing import Any
 
 from ..actors import find_actors
 from ..claims import Place
+from ..geo import is_metonym
 from ..patterns import alternation
 from ..places import resolve_place
 from ..reference import load_yaml
@@ -103,8 +104,8 @@ def names_in(text: str, offset: int) -> list[PlaceSpan]:
         place = resolve_place(cleaned)
         if place.precision == "unresolved" and is_actor_name(cleaned):
             continue
-        if place.precision == "country":
-            continue
+        if place.precision == "country" or is_metonym(cleaned, text[start + len(cleaned):start + len(cleaned) + 30]):
+            continue  # a country is no place of control; "Damascus said" is the government
         spans.append(PlaceSpan(cleaned, offset + start, offset + start + len(cleaned), place))
     return spans
 
