@@ -34,9 +34,8 @@ from .places import find_places
 from .reference import load_csv, load_yaml
 from .patterns import substring_finder
 
-GOVERNMENT_SIDE = frozenset({"syrian_government", "russia", "iran", "hezbollah"})
-REBEL_SIDE = frozenset({"hts", "opposition", "sna", "turkey"})
-NOT_ARMED = frozenset({"civilians", "unknown"})
+from .sides import opposed
+from .sides import armed as _armed
 _CLAUSE_BREAK = re.compile(
     r"[;:]|,\s+(?:while|but|as|after|when|where|which|who|whereas|although)\b|\.\s|"
     r"\b(?:that|said|says|added|reported|stated|claimed)\b"
@@ -387,14 +386,6 @@ def _quantity(text: str, mention: EquipmentMention) -> tuple[int | None, str | N
 
 # ---------------------------------------------------------------- actors
 
-def _side(actor: str) -> str:
-    return "government" if actor in GOVERNMENT_SIDE else "rebels" if actor in REBEL_SIDE else actor
-
-
-def _armed(mentions: list[ActorMention]) -> list[ActorMention]:
-    return [m for m in mentions if m.actor_id not in NOT_ARMED]
-
-
 def _refine(mention: ActorMention, ctx: SentenceContext) -> str:
     earlier = (ctx.text[: mention.start],) + tuple(
         s.text for s in (ctx.previous(1), ctx.previous(2), ctx.previous(3)) if s is not None
@@ -416,7 +407,7 @@ def _article_opponent(article_text: str, actor: str) -> str | None:
     counts: dict[str, int] = {}
     labels: dict[str, str] = {}
     for m in _armed(find_actors(article_text)):
-        if _side(m.actor_id) != _side(actor):
+        if opposed(m.actor_id, actor):
             counts[m.actor_id] = counts.get(m.actor_id, 0) + 1
             labels.setdefault(m.actor_id, m.label)
     if not counts:
@@ -428,7 +419,7 @@ def _article_opponent(article_text: str, actor: str) -> str | None:
 def _sentence_opponent(ctx: SentenceContext, actor: str) -> str | None:
     """The one armed side the sentence names against ``actor`` ("... killing terrorists")."""
     others = {_refine(m, ctx) for m in _armed(find_actors(ctx.text))}
-    others = {a for a in others if _side(a) != _side(actor)}
+    others = {a for a in others if opposed(a, actor)}
     return others.pop() if len(others) == 1 else None
 
 

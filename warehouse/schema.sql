@@ -118,3 +118,11 @@ CREATE TABLE IF NOT EXISTS raw.extracted_articles (
     n_claims           INTEGER NOT NULL,
     extracted_at       TIMESTAMP NOT NULL
 );
+
+-- Added with the worldwide gazetteer: the type of a claim's place (settlement, admin1,
+-- road, prison, base, airport, area, ...; extractors/geo/types.py). Added to tables
+-- created before the column existed.
+ALTER TABLE raw.control_changes ADD COLUMN IF NOT EXISTS place_type VARCHAR;
+ALTER TABLE raw.casualty_claims ADD COLUMN IF NOT EXISTS place_type VARCHAR;
+ALTER TABLE raw.displacement_figures ADD COLUMN IF NOT EXISTS place_type VARCHAR;
+ALTER TABLE raw.equipment_losses ADD COLUMN IF NOT EXISTS place_type VARCHAR;
