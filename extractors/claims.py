@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass, field, fields
 from datetime import date
 from typing import Any, ClassVar
 
-EXTRACTOR_VERSION = "1.0.0"
+from .version import EXTRACTOR_VERSION
 
 QUALIFIERS = ("exact", "at_least", "more_than", "approximately", "up_to", "vague")
 DATE_PRECISIONS = ("day", "range", "week", "month", "year", "unknown")
