@@ -20,7 +20,7 @@ from functools import lru_cache
 from typing import Any
 
 from .patterns import alternation, invert, whole_words
-from . import actors, dates, numbers, places
+from . import actors, casualty_links, casualty_scope, dates, numbers, places
 from .claims import CasualtyClaim, Count, Place
 from .context import SentenceContext
 from .reference import load_csv, load_yaml
@@ -45,6 +45,7 @@ class _Reading:
     cue_start: int  # where the outcome cue starts in the sentence
     cue_end: int
     active: bool  # the cue comes before the count ("killing 12"): its subject is the perpetrator
+    total_start: int | None = None  # where the total this count is a part of starts ("605, including 245")
 
 
 UNSPECIFIED = Victim("all", None, "mixed")
@@ -104,6 +105,7 @@ def _cues() -> dict[str, Any]:
         "partitive": re.compile(data["partitive"], re.IGNORECASE),
         "background_min": int(data["background_min"]),
         "background_always": int(data["background_always"]),
+        "attack_frame": re.compile(data["attack_frame"], re.IGNORECASE),
     }
 
 
@@ -231,6 +233,9 @@ def _perpetrator(sentence: str, reading: _Reading) -> str | None:
     regions = []
     if after:
         regions.append(after.group("agent"))
+    attack = _cues()["attack_frame"].match(sentence[reading.cue_end:])
+    if attack:  # "killed in a Russian air strike", "died when government warplanes bombed"
+        regions.append(attack.group("agent") or attack.group("agent2"))
     if reading.active:
         before = sentence[:reading.cue_start]
         clause = re.split(r"[,;:]|\bthat\b|\bsaid\b", before)[-1]
@@ -410,7 +415,8 @@ def _inherit(sentence: str, mention: numbers.CountMention, readings: list[_Readi
     for head in reversed(before):
         between = sentence[head.mention.end:mention.start]
         if cues["breakdown"].search(between) and not re.search(r"[;.]", between):
-            return _Reading(mention, head.outcome, victim, head.cue_start, head.cue_end, head.active)
+            return _Reading(mention, head.outcome, victim, head.cue_start, head.cue_end, head.active,
+                            head.mention.start)
     if before and victim is UNSPECIFIED and _PLACE_AFTER.match(sentence, mention.end):
         # "killed 45 civilians in Aleppo and 22 in Idlib": the same victims elsewhere
         head = before[-1]
@@ -422,7 +428,8 @@ def _inherit(sentence: str, mention: numbers.CountMention, readings: list[_Readi
         head_end = victim_phrase(sentence, head.mention.end)[1]
         if head.victim is not UNSPECIFIED and re.fullmatch(
                 r"\s*(?:,|,?\s*and|,?\s*as\s+well\s+as)?\s*", sentence[head_end:mention.start], re.IGNORECASE):
-            return _Reading(mention, head.outcome, victim, head.cue_start, head.cue_end, head.active)
+            return _Reading(mention, head.outcome, victim, head.cue_start, head.cue_end, head.active,
+                            head.total_start)
     for nxt in readings:
         if nxt.mention.start >= phrase_end and not nxt.active:
             between = sentence[phrase_end:nxt.mention.start]
@@ -444,8 +451,21 @@ def _same_group(ordered: list[_Reading], sentence: str) -> list[_Reading]:
                 and previous.victim is not UNSPECIFIED and previous.outcome != reading.outcome
                 and not re.search(r"[;:]", sentence[previous.mention.end:reading.mention.start])
                 and (reading.victim.label or "").lower() in ("", "others", "other", "more")):
-            reading = _Reading(reading.mention, reading.outcome, previous.victim, reading.cue_start,
-                               reading.cue_end, reading.active)
+            reading = replace(reading, victim=previous.victim)
+        out.append(reading)
+    return out
+
+
+def _link_asides(ordered: list[_Reading], sentence: str) -> list[_Reading]:
+    """A figure with its own outcome set inside a total's aside ("23 people, including six
+    children, died") is a part of that total, like an inherited one."""
+    out: list[_Reading] = []
+    for reading in ordered:
+        previous = out[-1] if out else None
+        if previous is not None and reading.total_start is None and previous.outcome == reading.outcome:
+            between = sentence[previous.mention.end:reading.mention.start]
+            if len(between) < 60 and _cues()["breakdown"].search(between) and not re.search(r"[;.]", between):
+                reading = replace(reading, total_start=previous.mention.start)
         out.append(reading)
     return out
 
@@ -459,10 +479,21 @@ def _is_background(sentence: str, count: Count) -> bool:
     return value >= cues["background_min"] and cues["background"].search(sentence) is not None
 
 
-def read_casualties(sentence: str, article_text: str = "") -> list[tuple[numbers.CountMention, str, Victim, str | None]]:
-    """(count mention, outcome, victim, perpetrator) for every casualty figure in a sentence;
-    ``article_text`` (optional) lets a generic "militants" stand for the one group the
-    article is about."""
+@dataclass(frozen=True)
+class Figure:
+    """One casualty figure of a sentence: the count, outcome, victims, perpetrator, and
+    where the total it is a part of starts (``total_start``, a count mention's start)."""
+
+    mention: numbers.CountMention
+    outcome: str
+    victim: Victim
+    perpetrator: str | None
+    total_start: int | None = None
+
+
+def read_figures(sentence: str, article_text: str = "") -> list[Figure]:
+    """Every casualty figure in a sentence; ``article_text`` (optional) lets a generic
+    "militants" stand for the one group the article is about."""
     cues = _cues()
     if not has_hint(sentence, cues["hint_stems"], cues["hint"]):
         return []
@@ -478,13 +509,19 @@ def read_casualties(sentence: str, article_text: str = "") -> list[tuple[numbers
                 reading = _inherit(sentence, mention, sorted(readings.values(), key=lambda r: r.mention.start))
                 if reading:
                     readings[i] = reading
-    ordered = _same_group([r for _, r in sorted(readings.items())], sentence)
+    ordered = _link_asides(_same_group([r for _, r in sorted(readings.items())], sentence), sentence)
+    kept = [r for r in ordered if not _is_background(sentence, r.mention.count)]
+    starts = {r.mention.start for r in kept}
     return [
-        (r.mention, r.outcome, _own_side(sentence, r, specific_group(r.victim, sentence, article_text)),
-         _perpetrator(sentence, r))
-        for r in ordered
-        if not _is_background(sentence, r.mention.count)
+        Figure(r.mention, r.outcome, _own_side(sentence, r, specific_group(r.victim, sentence, article_text)),
+               _perpetrator(sentence, r), r.total_start if r.total_start in starts else None)
+        for r in kept
     ]
+
+
+def read_casualties(sentence: str, article_text: str = "") -> list[tuple[numbers.CountMention, str, Victim, str | None]]:
+    """(count mention, outcome, victim, perpetrator) for every casualty figure in a sentence."""
+    return [(f.mention, f.outcome, f.victim, f.perpetrator) for f in read_figures(sentence, article_text)]
 
 
 _OWN = re.compile(r"\b(?:its|their)\s+(?:own\s+)?(?:soldiers|troops|fighters|members|men|personnel|servicemen)\b",
@@ -503,50 +540,6 @@ def _own_side(sentence: str, reading: _Reading, victim: Victim) -> Victim:
     return Victim(owners[0].actor_id, victim.label, victim.type) if owners else victim
 
 
-_PEOPLE_WORDS = frozenset({"people", "persons", "individuals"})
-_INCLUDING_CIVILIANS = re.compile(  # "800 people, including 111 civilians", "270 people dead including soldiers"
-    r"\b(?:people|persons|individuals)\b[^.;]{0,15}?\s*,?\s*(?:including|among\s+them|among\s+whom|of\s+whom)\s+"
-    r"(?:(?:at\s+least\s+|some\s+|about\s+)?[\w,]+\s+)?(?:civilians|soldiers|fighters|troops|militiamen|rebels|"
-    r"militants|gunmen|members|policemen|combatants)\b", re.IGNORECASE)
-
-
-def mixed_totals(claims: list[CasualtyClaim]) -> list[CasualtyClaim]:
-    """Article level: a "people" toll is a mixed total, not civilians, when the sentence
-    says it includes civilians ("800 people, including 111 civilians") or when its parts,
-    combatants among them, add up to it in the same or the next sentence ("at least 212
-    people ... The toll includes 98 fighters of HTS, 61 soldiers and 53 civilians")."""
-    by_sentence: dict[int, list[CasualtyClaim]] = {}
-    for claim in claims:
-        by_sentence.setdefault(claim.evidence.start, []).append(claim)
-    starts = sorted(by_sentence)
-    return [replace(claim, victim_actor="all", victim_type="mixed") if _is_mixed_total(claim, by_sentence, starts)
-            else claim for claim in claims]
-
-
-def _is_mixed_total(claim: CasualtyClaim, by_sentence: dict[int, list[CasualtyClaim]], starts: list[int]) -> bool:
-    if claim.victim_actor != "civilians" or (claim.victim_label or "").lower() not in _PEOPLE_WORDS:
-        return False
-    if _INCLUDING_CIVILIANS.search(claim.evidence.text):
-        return True
-    if claim.count.best is None:
-        return False
-    at = starts.index(claim.evidence.start)
-    for parts in (by_sentence[s] for s in starts[at:at + 2]):
-        parts = [p for p in parts if p is not claim and p.outcome == claim.outcome and p.count.best]
-        if any(p.victim_type == "combatant" for p in parts) and _some_sum([p.count.best for p in parts], claim.count.best):
-            return True
-    return False
-
-
-def _some_sum(values: list[int], total: int) -> bool:
-    """True when some of ``values`` (at least two) add up to ``total``."""
-    values = values[:8]
-    return any(
-        sum(v for i, v in enumerate(values) if mask >> i & 1) == total
-        for mask in range(1, 1 << len(values)) if bin(mask).count("1") >= 2
-    )
-
-
 def _place(sentence: str) -> Place | None:
     try:
         found = places.find_places(sentence)
@@ -556,15 +549,18 @@ def _place(sentence: str) -> Place | None:
 
 
 def extract(ctx: SentenceContext) -> list[CasualtyClaim]:
-    """Casualty claims stated in one sentence."""
-    figures = read_casualties(ctx.text, ctx.article.text)
+    """Casualty claims stated in one sentence; a part of a total stated with it ("826
+    people ..., among them 111 civilians") points at the total's claim id (``part_of``)."""
+    figures = read_figures(ctx.text, ctx.article.text)
     if not figures:
         return []
     when = dates.resolve_when(ctx.text, ctx.published_at)
     period_start, period_end = dates.find_period(ctx.text, ctx.published_at)
     place = _place(ctx.text)
+    background = casualty_scope.is_background(ctx)
     claims = []
-    for mention, outcome, victim, perpetrator in figures:
+    for figure in figures:
+        victim = figure.victim
         claims.append(CasualtyClaim(
             article_id=ctx.article.article_id,
             evidence=ctx.evidence,
@@ -575,10 +571,11 @@ def extract(ctx: SentenceContext) -> list[CasualtyClaim]:
             victim_actor=victim.actor,
             victim_label=victim.label,
             victim_type=victim.type,
-            outcome=outcome,
-            count=mention.count,
+            outcome=figure.outcome,
+            count=figure.mention.count,
             period_start=period_start,
             period_end=period_end,
-            perpetrator_actor=perpetrator if perpetrator != victim.actor else None,
+            perpetrator_actor=figure.perpetrator if figure.perpetrator != victim.actor else None,
+            is_background=background,
         ))
-    return claims
+    return casualty_links.link_parts(claims, [f.mention.start for f in figures], [f.total_start for f in figures])

@@ -159,6 +159,8 @@ class CasualtyClaim(Claim):
     period_start: date | None = None
     period_end: date | None = None
     perpetrator_actor: str | None = None
+    part_of: str | None = None  # claim id of the total this figure is a part of ("among them")
+    is_background: bool = False  # about another war or country than the article's own
 
     def identity(self) -> tuple[Any, ...]:
         return (self.victim_actor, self.outcome, self.count.low, self.count.best)

@@ -85,3 +85,12 @@ CREATE TABLE IF NOT EXISTS raw.equipment_losses (
     equipment_text VARCHAR, model VARCHAR, category VARCHAR, status VARCHAR,
     quantity BIGINT, qualifier VARCHAR, owner_actor VARCHAR, captor_actor VARCHAR
 );
+
+-- Columns added after the first release (additive; ADD COLUMN IF NOT EXISTS upgrades an
+-- existing warehouse file in place).
+ALTER TABLE raw.casualty_claims ADD COLUMN IF NOT EXISTS part_of VARCHAR;           -- claim id of the total ("among them")
+ALTER TABLE raw.casualty_claims ADD COLUMN IF NOT EXISTS is_background BOOLEAN;     -- another war or country
+ALTER TABLE raw.displacement_figures ADD COLUMN IF NOT EXISTS measure VARCHAR;      -- stock, flow
+ALTER TABLE raw.displacement_figures ADD COLUMN IF NOT EXISTS as_of DATE;           -- "as of 3 March"
+ALTER TABLE raw.displacement_figures ADD COLUMN IF NOT EXISTS cause VARCHAR;        -- conflict, disaster, unknown
+ALTER TABLE raw.equipment_losses ADD COLUMN IF NOT EXISTS hedged BOOLEAN;           -- "allegedly", "reportedly"
