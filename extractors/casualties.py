@@ -59,7 +59,7 @@ _NP_STOP = {
     "according", "between", "throughout", "within", "overnight", "mostly", "mainly", "most",
     "many", "some", "not", "near", "per", "each", "despite", "kill", "kills", "killing",
     "injure", "injures", "injuring", "wounding", "wound", "leaving", "left", "said", "says",
-    "got", "get", "gets",
+    "got", "get", "gets", "fled", "returned", "arrived", "remain", "remained", "went",
 }
 _NP_LEAD = re.compile(r"""^[\s"“”'‘’]*(?:(?:of|from)\s+(?:the\s+|them\b|whom\b)?)?""", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][\w'’.-]*")
@@ -399,6 +399,9 @@ def specific_group(victim: Victim, sentence: str, article_text: str = "") -> Vic
     return Victim(group, victim.label, victim.type) if group else victim
 
 
+_OWN_VERB = re.compile(  # a verb of its own after a count's noun: a new clause, not a list
+    r"\s*(?!(?:have|has|had)?\s*(?:said|reported|told|confirmed|claimed|added|stated)\b)"
+    r"(?:have|has|had|were|was|are|is|will|would|fled|left|went|took|came|ran|\w+ed)\b", re.IGNORECASE)
 _PLACE_AFTER = re.compile(r"\s+(?:in|at|near|across)\s")
 _PLACE_THEN_AND = re.compile(r"\s+[\w\s'’-]{0,30}?\b(?:in|at|near|around|across)\b[^,.;]{0,60}?\s+and\s+")
 
@@ -422,8 +425,9 @@ def _inherit(sentence: str, mention: numbers.CountMention, readings: list[_Readi
         head = before[-1]
         if head.victim is not UNSPECIFIED and _PLACE_THEN_AND.fullmatch(sentence[head.mention.end:mention.start]):
             return _Reading(mention, head.outcome, head.victim, head.cue_start, head.cue_end, head.active)
-    if before and victim is not UNSPECIFIED:
+    if before and victim is not UNSPECIFIED and not _OWN_VERB.match(sentence, phrase_end):
         # a list of parts: "98 fighters of HTS, 61 soldiers of the army and 53 civilians"
+        # (not "killed 60 people, and 35,000 people have been moved": a clause of its own)
         head = before[-1]
         head_end = victim_phrase(sentence, head.mention.end)[1]
         if head.victim is not UNSPECIFIED and re.fullmatch(

@@ -173,6 +173,9 @@ class DisplacementFigure(Claim):
     population: str  # displaced, refugees, evacuated, returnees
     count: Count
     is_projection: bool = False
+    measure: str = "flow"  # stock (displaced at a date) or flow (new displacements), IDMC style
+    as_of: date | None = None  # the date the figure describes when the text says ("As of 12 March")
+    cause: str = "unknown"  # conflict, disaster, unknown
 
     def identity(self) -> tuple[Any, ...]:
         return (self.population, self.count.low, self.count.best, self.is_projection)
@@ -190,6 +193,7 @@ class EquipmentLoss(Claim):
     qualifier: str | None = None
     owner_actor: str | None = None
     captor_actor: str | None = None
+    hedged: bool = False  # "allegedly", "reportedly", "claimed to have": kept, flagged
 
     def identity(self) -> tuple[Any, ...]:
         return (self.equipment_text, self.model, self.status)
