@@ -8,6 +8,8 @@ from extractors import extract_article
 from extractors.equipment import find_equipment
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
+if not SHARED.is_dir():  # a git worktree elsewhere: the shared folder at its usual place
+    SHARED = Path("/work/shared")
 
 
 def losses(text: str) -> list[tuple]:

@@ -1,0 +1,156 @@
+"""Whose equipment it was and who took it: the owner named after it ("an APC of the Turkish
+army"), by a "by" phrase, a possessor before it ("regime tanks", "their vehicles"), the
+actor between the status verb and the equipment ("captured Russian military equipment"),
+else the side the acting subject fought (the combatants the same sentence reports killed,
+the sentence's or article's opponent), else the side the article says suffered losses.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .actors import ActorMention, find_actors, specific_actor
+from .context import SentenceContext
+from .equipment_mentions import EquipmentMention, np_prefix, phrases, vocab
+from .equipment_status import clause_start
+
+GOVERNMENT_SIDE = frozenset({"syrian_government", "russia", "iran", "hezbollah"})
+REBEL_SIDE = frozenset({"hts", "opposition", "sna", "turkey"})
+NOT_ARMED = frozenset({"civilians", "unknown"})
+
+
+def _side(actor: str) -> str:
+    return "government" if actor in GOVERNMENT_SIDE else "rebels" if actor in REBEL_SIDE else actor
+
+
+def _armed(mentions: list[ActorMention]) -> list[ActorMention]:
+    return [m for m in mentions if m.actor_id not in NOT_ARMED]
+
+
+def _refine(mention: ActorMention, ctx: SentenceContext) -> str:
+    earlier = (ctx.text[: mention.start],) + tuple(
+        s.text for s in (ctx.previous(1), ctx.previous(2), ctx.previous(3)) if s is not None
+    )
+    return specific_actor(mention.label, mention.actor_id, earlier, ctx.article.text)
+
+
+@lru_cache(maxsize=64)
+def _article_loser(article_text: str) -> str | None:
+    """The actor the article says suffered losses or retreated ("The army suffered losses")."""
+    for m in _armed(find_actors(article_text)):
+        if re.match(r"^[\w'’\s-]{0,30}?\b(?:suffered|lost|losses|retreat|retreated|withdrew|withdrawal|abandoned)\b",
+                    article_text[m.end:m.end + 60], re.IGNORECASE):
+            return specific_actor(m.label, m.actor_id, (), article_text)
+    return None
+
+
+def _article_opponent(article_text: str, actor: str) -> str | None:
+    counts: dict[str, int] = {}
+    labels: dict[str, str] = {}
+    for m in _armed(find_actors(article_text)):
+        if _side(m.actor_id) != _side(actor):
+            counts[m.actor_id] = counts.get(m.actor_id, 0) + 1
+            labels.setdefault(m.actor_id, m.label)
+    if not counts:
+        return None
+    best = max(counts, key=lambda a: counts[a])
+    return specific_actor(labels[best], best, (), article_text)
+
+
+def _sentence_opponent(ctx: SentenceContext, actor: str) -> str | None:
+    """The one armed side the sentence names against ``actor`` ("... killing terrorists")."""
+    others = {_refine(m, ctx) for m in _armed(find_actors(ctx.text))}
+    others = {a for a in others if _side(a) != _side(actor)}
+    return others.pop() if len(others) == 1 else None
+
+
+def _actor_at(ctx: SentenceContext, start: int, end: int) -> str | None:
+    mentions = _armed(find_actors(ctx.text[start:end]))
+    if not mentions:
+        return None
+    m = mentions[-1]
+    return _refine(ActorMention(m.label, m.actor_id, start + m.start, start + m.end), ctx)
+
+
+_OBJECT_OF = re.compile(
+    r"\b(?:killed|killing|kill|kills|targeted|targeting|against|of|by|with|on|at|among|from|"
+    r"backed|supported|wounding|wounded|injuring)\s+(?:[\w'’-]+\s+){0,4}$",
+    re.IGNORECASE,
+)
+
+
+def _subject(ctx: SentenceContext, start: int, end: int) -> str | None:
+    """First actor of a clause that is not the object of a verb or preposition."""
+    for m in _armed(find_actors(ctx.text[start:end])):
+        if not _OBJECT_OF.search(ctx.text[start:start + m.start]):
+            return _refine(ActorMention(m.label, m.actor_id, start + m.start, start + m.end), ctx)
+    return None
+
+
+def _possessor(ctx: SentenceContext, mention: EquipmentMention) -> str | None:
+    """"regime tanks", "the army's T-72", "a Russian Su-24": whose the equipment is, from
+    the words right before it."""
+    prefix = np_prefix(ctx.text, mention.start)
+    start = mention.start - len(prefix)
+    mentions = _armed(find_actors(prefix))
+    if mentions and re.fullmatch(r"(?:'s|’s|')?\s*", prefix[mentions[-1].end:]):
+        last = mentions[-1]
+        return _refine(ActorMention(last.label, last.actor_id, start + last.start, start + last.end), ctx)
+    if re.search(r"\b(?:their|its)\s+(?:[\w-]+\s+)?$", prefix, re.IGNORECASE):  # "their vehicles"
+        earlier = _armed(find_actors(ctx.text[:start]))
+        if earlier:
+            return _refine(earlier[-1], ctx)
+    adjective = re.search(r"([A-Za-z]+)(?:\s+military)?\s+$", prefix)
+    if adjective:
+        return vocab()["owner_adjectives"].get(adjective.group(1).lower())
+    return None
+
+
+def _owner_after(ctx: SentenceContext, mention: EquipmentMention) -> str | None:
+    """"an APC of the Turkish army", "vehicles used by ISIS": the owner named after it."""
+    words = phrases(vocab()["owner_after"])
+    m = re.match(rf"^\s+(?:{words})\s+(?:the\s+)?", ctx.text[mention.end:mention.end + 40], re.IGNORECASE)
+    if not m:
+        return None
+    start = mention.end + m.end()
+    mentions = _armed(find_actors(ctx.text[start:start + 60]))
+    if mentions and mentions[0].start <= 12:
+        first = mentions[0]
+        return _refine(ActorMention(first.label, first.actor_id, start + first.start, start + first.end), ctx)
+    return None
+
+
+def owner_and_captor(
+    ctx: SentenceContext, mention: EquipmentMention, status: str, verb_at: int | None, after_end: int | None
+) -> tuple[str | None, str | None]:
+    """Whose equipment it was and, when captured, who took it."""
+    text = ctx.text
+    article = ctx.article.text
+    owner = _owner_after(ctx, mention)
+    captor = acted = None  # acted: who captured, destroyed or damaged it
+    if after_end is not None:  # "left behind by government forces", "captured by rebels"
+        by = re.match(r"^\s*by\s+(?:the\s+)?", text[after_end:])
+        if by:
+            actor = _actor_at(ctx, after_end + by.end(), after_end + by.end() + 60)
+            if status == "abandoned":
+                owner = owner or actor
+            else:
+                acted = actor
+    if verb_at is not None:
+        owner = owner or _actor_at(ctx, verb_at, mention.start)  # "captured Russian military equipment"
+        subject = _subject(ctx, clause_start(text, verb_at), verb_at)
+        if status == "abandoned":
+            owner = owner or subject
+        else:
+            acted = acted or subject
+    owner = owner or _possessor(ctx, mention)
+    if acted is None and verb_at is not None and owner is None:
+        acted = _subject(ctx, 0, verb_at)  # "Army units targeted ..., while other units destroyed"
+    if owner is None and acted is not None:
+        owner = _sentence_opponent(ctx, acted) or _article_opponent(article, acted)
+    owner = owner or _article_loser(article)
+    if status == "captured":
+        captor = acted or (_article_opponent(article, owner) if owner else None)
+    if owner is not None and owner == captor:
+        owner = None
+    return owner, captor
