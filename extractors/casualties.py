@@ -20,7 +20,7 @@ from functools import lru_cache
 from typing import Any
 
 from .patterns import alternation, invert, whole_words
-from . import actors, casualty_links, casualty_scope, dates, numbers, places
+from . import actors, casualty_links, casualty_scope, dates, equipment_mentions, numbers, places
 from .claims import CasualtyClaim, Count, Place
 from .context import SentenceContext
 from .reference import load_csv, load_yaml
@@ -220,9 +220,17 @@ def resolve_victim(phrase: str) -> Victim | None:
         return Victim(actor, words, kind)
     if named:
         return Victim(named[0].actor_id, words, "combatant")
+    if _names_equipment(words):
+        return None  # "5 SUVs with large-caliber weapons": equipment, not people
     if re.fullmatch(r"(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+){0,2}", words):
         return Victim("unknown", words, "unknown")  # a group named by a proper noun ("Lebanese")
     return None
+
+
+def _names_equipment(phrase: str) -> bool:
+    """True when a noun phrase opens with equipment of the catalogue ("SUVs", "T-72 tanks")."""
+    found = equipment_mentions.find_equipment(phrase)
+    return bool(found) and found[0].start == 0
 
 
 def _perpetrator(sentence: str, reading: _Reading) -> str | None:
@@ -366,7 +374,10 @@ def _is_framing(victim: Victim) -> bool:
     terrorists") rather than a named group."""
     if victim.actor != "opposition" or not victim.label:
         return False
-    return victim.label.lower().split()[-1] in _cues()["group_framings"]
+    words = re.sub(r"^(?:of|from)\s+(?:the\s+)?", "", victim.label.lower()).split()
+    # the head is the last word ("Takfiri terrorists"), or the first when the phrase runs
+    # on in unpunctuated text ("militants the destruction of")
+    return bool(words) and (words[-1] in _cues()["group_framings"] or words[0] in _cues()["group_framings"])
 
 
 def _loyal_to(sentence: str, phrase_end: int, victim: Victim) -> Victim:

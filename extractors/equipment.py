@@ -33,7 +33,7 @@ from .equipment_mentions import (  # noqa: F401  (find_equipment: part of this m
     EquipmentMention, has_stem, is_agent, is_munition, quantity_of, umbrellas, find_equipment,
 )
 from .equipment_owner import owner_and_captor
-from .equipment_status import carried_status, status_of
+from .equipment_status import carried_status, is_hedged, status_of
 from .places import find_places
 
 
@@ -70,7 +70,7 @@ def extract(ctx: SentenceContext) -> list[EquipmentLoss]:
             place=place or None,
             claimant_text=ctx.claimant_text, equipment_text=mention.text, model=mention.model,
             category=mention.category, status=status, quantity=quantity, qualifier=qualifier,
-            owner_actor=owner, captor_actor=captor,
+            owner_actor=owner, captor_actor=captor, hedged=is_hedged(text, max(mention.end, after_end or 0)),
         ))
     return claims
 

@@ -149,6 +149,33 @@ def find_equipment(text: str) -> list[EquipmentMention]:
         if towed:
             start = towed.start()
         out.append(EquipmentMention(text[start:end], start, end, mention.model, mention.category))
+    return _mounted(text, out)
+
+
+@lru_cache(maxsize=1)
+def _mounted_vocabulary() -> tuple[re.Pattern[str], frozenset[str], str]:
+    table = vocab()
+    return (re.compile(table["mounted_frame"], re.IGNORECASE),
+            frozenset(w.lower() for w in table["mounted_vehicles"]), table["mounted_category"])
+
+
+def _mounted(text: str, mentions: list[EquipmentMention]) -> list[EquipmentMention]:
+    """A vehicle with what it carries is one improvised item ("vehicles equipped with heavy
+    machine guns", "SUVs with large-caliber weapons"); the weapon inside the phrase is no
+    item of its own."""
+    frame, vehicles, category = _mounted_vocabulary()
+    out: list[EquipmentMention] = []
+    covered_until = -1
+    for mention in mentions:
+        if mention.start < covered_until:
+            continue  # the machine guns of "vehicles with machine guns"
+        m = frame.match(text, mention.end) if mention.model is None and mention.text.lower() in vehicles else None
+        if m:
+            weapon = not re.search(r"\b(?:ammunition|explosives|munitions)\b", m.group(), re.IGNORECASE)
+            mention = EquipmentMention(text[mention.start:m.end()], mention.start, m.end(), None,
+                                       category if weapon else mention.category)
+            covered_until = m.end()
+        out.append(mention)
     return out
 
 

@@ -96,14 +96,40 @@ def _possessor(ctx: SentenceContext, mention: EquipmentMention) -> str | None:
     if mentions and re.fullmatch(r"(?:'s|’s|')?\s*", prefix[mentions[-1].end:]):
         last = mentions[-1]
         return _refine(ActorMention(last.label, last.actor_id, start + last.start, start + last.end), ctx)
-    if re.search(r"\b(?:their|its)\s+(?:[\w-]+\s+)?$", prefix, re.IGNORECASE):  # "their vehicles"
-        earlier = _armed(find_actors(ctx.text[:start]))
+    # "their vehicles", "their armored and machinegun-equipped vehicles": the last armed
+    # actor before it, in this sentence or the one before in the paragraph
+    their = _THEIR.search(ctx.text, max(0, mention.start - 60), mention.start)
+    if their:
+        earlier = _armed(find_actors(ctx.text[:their.start()]))
         if earlier:
             return _refine(earlier[-1], ctx)
+        previous = ctx.previous()
+        if previous is not None and previous.paragraph == ctx.sentence.paragraph:
+            earlier = _armed(find_actors(previous.text))
+            if earlier:
+                return _refine(earlier[-1], ctx)
     adjective = re.search(r"([A-Za-z]+)(?:\s+military)?\s+$", prefix)
-    if adjective:
-        return vocab()["owner_adjectives"].get(adjective.group(1).lower())
-    return None
+    if adjective and adjective.group(1).lower() in vocab()["owner_adjectives"]:
+        return vocab()["owner_adjectives"][adjective.group(1).lower()]
+    return _first_conjunct_owner(ctx, mention)
+
+
+_THEIR = re.compile(r"\b(?:their|its)\s+(?:[\w-]+\s+){0,2}?(?:(?:and|or)\s+[\w-]+\s+)?$", re.IGNORECASE)
+_VERB_OR_BREAK = re.compile(r"[,;:]|\b(?:was|were|is|are|has|have|had|killed|destroyed|targeted|hit|struck|"
+                            r"attacked|captured|seized|by|said|says)\b", re.IGNORECASE)
+
+
+def _first_conjunct_owner(ctx: SentenceContext, mention: EquipmentMention) -> str | None:
+    """"The ISIL military equipment and machinegun-equipped vehicles were destroyed": an
+    owner named at the head of a coordinated noun phrase owns every item of it."""
+    before = ctx.text[clause_start(ctx.text, mention.start):mention.start]
+    if not re.search(r"\b(?:and|or|as\s+well\s+as)\s+(?:[\w-]+\s+)?$", before, re.IGNORECASE):
+        return None
+    head = re.split(r"\b(?:and|or|as\s+well\s+as)\s+(?:[\w-]+\s+)?$", before)[0]
+    if _VERB_OR_BREAK.search(head):
+        return None
+    found = _armed(find_actors(head))
+    return _refine(found[0], ctx) if found else None
 
 
 def _owner_after(ctx: SentenceContext, mention: EquipmentMention) -> str | None:
@@ -118,6 +144,26 @@ def _owner_after(ctx: SentenceContext, mention: EquipmentMention) -> str | None:
         first = mentions[0]
         return _refine(ActorMention(first.label, first.actor_id, start + first.start, start + first.end), ctx)
     return None
+
+
+@lru_cache(maxsize=1)
+def _owner_subject_verb() -> re.Pattern[str]:
+    return re.compile(rf"(?:{phrases(vocab()['owner_subject_verbs'])})(?![\w-])", re.IGNORECASE)
+
+
+def _fallen_side(ctx: SentenceContext, acted: str | None, text: str | None = None) -> str | None:
+    """The one armed group whose fighters the sentence (or ``text``) reports killed, wounded
+    or captured, when it is not the acting side: equipment lost in the same fight is theirs
+    ("killing 34 militants ... the destruction of 5 SUVs")."""
+    from .casualties import read_figures  # the casualty reading of the sentence
+
+    groups = {
+        f.victim.actor for f in read_figures(text or ctx.text, ctx.article.text)
+        if f.victim.type == "combatant" and f.victim.actor not in NOT_ARMED | {"all"}
+    }
+    if acted is not None:
+        groups = {g for g in groups if _side(g) != _side(acted)}
+    return groups.pop() if len(groups) == 1 else None
 
 
 def owner_and_captor(
@@ -139,13 +185,18 @@ def owner_and_captor(
     if verb_at is not None:
         owner = owner or _actor_at(ctx, verb_at, mention.start)  # "captured Russian military equipment"
         subject = _subject(ctx, clause_start(text, verb_at), verb_at)
-        if status == "abandoned":
-            owner = owner or subject
+        if status == "abandoned" or _owner_subject_verb().match(text, verb_at):
+            owner = owner or subject  # "abandoned", "the army lost four tanks": the subject's own
         else:
             acted = acted or subject
     owner = owner or _possessor(ctx, mention)
     if acted is None and verb_at is not None and owner is None:
         acted = _subject(ctx, 0, verb_at)  # "Army units targeted ..., while other units destroyed"
+    owner = owner or _fallen_side(ctx, acted)  # "killing 34 militants and destroying 5 SUVs"
+    if owner is None and acted is None:  # "Several SUVs were put out of action": the fight told just before
+        previous = ctx.previous()
+        if previous is not None and previous.paragraph == ctx.sentence.paragraph:
+            owner = _fallen_side(ctx, None, previous.text)
     if owner is None and acted is not None:
         owner = _sentence_opponent(ctx, acted) or _article_opponent(article, acted)
     owner = owner or _article_loser(article)

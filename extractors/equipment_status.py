@@ -104,13 +104,23 @@ def _status_verb_before(text: str, mention: EquipmentMention) -> tuple[str, int]
     best: tuple[str, int] | None = None
     for status, pattern in _status_patterns()["verbs_before"]:
         for m in pattern.finditer(text, floor, mention.start):
-            if _camera_subject(text, m.start()):
+            if _camera_subject(text, m.start()) or _adjectival_loss(text, m):
                 continue
             if best is None or m.start() > best[1]:
                 best = (status, m.start())
     if best is not None and _not_a_loss().search(text[clause_start(text, best[1]):best[1] + 12]):
         return None
     return best
+
+
+def _owner_subject_verb(word: str) -> bool:
+    return word.lower() in {w.lower() for w in vocab()["owner_subject_verbs"]}
+
+
+def _adjectival_loss(text: str, verb: re.Match[str]) -> bool:
+    """"The lost equipment": "lost" after a determiner is an adjective, not the verb."""
+    return _owner_subject_verb(verb.group()) and re.search(
+        r"\b(?:the|their|its|a|an|all)\s+$", text[:verb.start()], re.IGNORECASE) is not None
 
 
 @lru_cache(maxsize=1)
@@ -124,6 +134,8 @@ def _sentence_status(text: str) -> str | None:
     best: tuple[str, int] | None = None
     for status, pattern in _status_patterns()["verbs_before"]:
         for m in pattern.finditer(text):
+            if _owner_subject_verb(m.group()):
+                continue  # "lost" tells whose losses, never a status to carry to other sentences
             if not _camera_subject(text, m.start()) and (best is None or m.start() > best[1]):
                 best = (status, m.start())
     return best[0] if best else None
@@ -177,3 +189,16 @@ def status_of(text: str, mention: EquipmentMention) -> tuple[str | None, int | N
     if verb is not None:
         return verb[0], verb[1], None
     return None, None, None
+
+
+@lru_cache(maxsize=1)
+def _hedges() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-])(?:{phrases(vocab()['hedges'])})(?![\w-])", re.IGNORECASE)
+
+
+def is_hedged(sentence: str, end: int) -> bool:
+    """True when the sentence, up to ``end`` (the end of the item or of the phrase that
+    gives its status), does not vouch for the loss ("allegedly captured a tank", "the tanks
+    were reportedly destroyed", "claimed to have shot down"); an item named before the hedge
+    ("destroyed two technicals, and allegedly captured a tank") stays unhedged."""
+    return _hedges().search(sentence, 0, end) is not None
