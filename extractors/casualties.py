@@ -16,23 +16,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import lru_cache
-from typing import Any
 
-from .patterns import alternation, invert, whole_words
-from . import actors, casualty_links, casualty_scope, dates, equipment_mentions, numbers, places
+from . import actors, casualty_links, casualty_scope, dates, numbers, places
+from .casualty_cues import cues as _cues, has_hint, perpetrator_words as _perpetrator_words
+from .casualty_victims import (
+    UNSPECIFIED, Victim, is_framing, loyal_to, own_side, resolve_victim, specific_group, subject_victim,
+    victim_before_cue, victim_of_remains, victim_phrase,
+)
 from .claims import CasualtyClaim, Count, Place
 from .context import SentenceContext
-from .reference import load_csv, load_yaml
-
-
-@dataclass(frozen=True)
-class Victim:
-    """Who the casualties were: actor id (or civilians / all / unknown), words, type."""
-
-    actor: str
-    label: str | None
-    type: str
 
 
 @dataclass(frozen=True)
@@ -47,190 +39,6 @@ class _Reading:
     active: bool  # the cue comes before the count ("killing 12"): its subject is the perpetrator
     total_start: int | None = None  # where the total this count is a part of starts ("605, including 245")
 
-
-UNSPECIFIED = Victim("all", None, "mixed")
-
-_NP_STOP = {
-    "who", "that", "which", "were", "was", "are", "is", "have", "has", "had", "been", "in",
-    "on", "at", "by", "after", "during", "when", "while", "as", "and", "with", "near",
-    "following", "since", "for", "across", "into", "to", "over", "under", "inside", "outside",
-    "amid", "including", "among", "due", "because", "this", "last", "yesterday", "today",
-    "or", "but", "so", "if", "than", "will", "would", "could", "may", "might", "all",
-    "according", "between", "throughout", "within", "overnight", "mostly", "mainly", "most",
-    "many", "some", "not", "near", "per", "each", "despite", "kill", "kills", "killing",
-    "injure", "injures", "injuring", "wounding", "wound", "leaving", "left", "said", "says",
-    "got", "get", "gets", "fled", "returned", "arrived", "remain", "remained", "went",
-}
-_NP_LEAD = re.compile(r"""^[\s"“”'‘’]*(?:(?:of|from)\s+(?:the\s+|them\b|whom\b)?)?""", re.IGNORECASE)
-_WORD = re.compile(r"[A-Za-z][\w'’.-]*")
-_NOT_SPACE = re.compile(r"[^\s]")
-_NOT_SPACE_OR_QUOTE = re.compile(r"[^\s\"“”'‘’]")
-
-
-@lru_cache(maxsize=1)
-def _cues() -> dict[str, Any]:
-    """Compiled cue patterns from the YAML vocabulary."""
-    data = load_yaml("casualty_cues.yaml")
-    cue_words = invert(data["after"])
-    cues = alternation(cue_words)
-    filler = alternation(data["after_filler"])
-    aside = (  # "12 people, including 5 children, were killed"; "mostly women and children"
-        r"(?P<aside>\s*[,(–-]?\s*(?:including|mostly|mainly|among\s+them|most\s+of\s+them|many\s+of\s+them)"
-        r"\b[^,.;()–]{0,60}?(?:\s*[,)–-](?=\s)|(?=\s)))?"
-    )
-    place = r"(?:\s+(?:in|near|across|around)\s+(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*)?(?:\s+province)?)?"
-    after = re.compile(
-        rf"^{aside}{place}(?:\s*,?\s*(?:{filler})\b)*\s*,?\s*(?P<cue>{cues})\b",
-        re.IGNORECASE,
-    )
-    before = [
-        (re.compile(item["pattern"], re.IGNORECASE), item["outcome"], bool(item.get("needs_victim")),
-         re.compile(item.get("hint", ""), re.IGNORECASE), int(item.get("reach", 140)))
-        for item in data["before"]
-    ]
-    return {
-        "cue_words": cue_words,
-        "after": after,
-        "before": before,
-        "breakdown": re.compile(data["breakdown"], re.IGNORECASE),
-        "hint": re.compile(data["sentence_hint"], re.IGNORECASE),
-        "hint_stems": literal_stems(data["sentence_hint"]),
-        "stems": {w.split()[0] for w in cue_words},
-        "not_victims": frozenset(w.lower() for w in data["not_victims"]),
-        "group_framings": frozenset(w.lower() for w in data["group_framings"]),
-        "loyal_to": re.compile(data["loyal_to"], re.IGNORECASE),
-        "government_words": re.compile(data["government_words"], re.IGNORECASE),
-        "opposition_context": re.compile(data["opposition_context"], re.IGNORECASE),
-        "background": re.compile(data["background"], re.IGNORECASE),
-        "partitive": re.compile(data["partitive"], re.IGNORECASE),
-        "background_min": int(data["background_min"]),
-        "background_always": int(data["background_always"]),
-        "attack_frame": re.compile(data["attack_frame"], re.IGNORECASE),
-    }
-
-
-@lru_cache(maxsize=1)
-def _victim_table() -> tuple[dict[str, tuple[str, str]], re.Pattern[str]]:
-    table = {row["word"].strip().lower(): (row["victim_actor"].strip(), row["victim_type"].strip())
-             for row in load_csv("casualty_victims.csv")}
-    return table, whole_words(table)
-
-
-@lru_cache(maxsize=1)
-def _perpetrator_words() -> tuple[dict[str, str], re.Pattern[str]]:
-    """Attack qualifiers ("government", "Russian") -> actor id, and their pattern."""
-    words = {row["word"].strip().lower(): row["actor_id"].strip() for row in load_csv("casualty_perpetrators.csv")}
-    return words, whole_words(words)
-
-
-@lru_cache(maxsize=1)
-def _number_words() -> frozenset[str]:
-    """Number words that start a new count inside a list ("five", "twenty"); "one" is left
-    out ("members of one family")."""
-    data = load_yaml("numbers_vocabulary.yaml")
-    return frozenset(w.lower() for kind in ("units", "tens") for w in data[kind] if w.lower() != "one")
-
-
-def literal_stems(hint: str) -> tuple[str, ...]:
-    """The lower-case literal words of a hint alternation ("kill|\\blost\\b" -> kill, lost)."""
-    return tuple(sorted({part.replace(r"\b", "").lower() for part in hint.split("|")}))
-
-
-def has_hint(text: str, stems: tuple[str, ...], hint: re.Pattern[str]) -> bool:
-    """Cheap prefilter: plain substring tests first (fast); the hint regex only to confirm
-    a stem that is not a plain literal ("die\\b" must not match "diesel")."""
-    lowered = text.lower()
-    found = [stem for stem in stems if stem in lowered]
-    if not found:
-        return False
-    plain = _plain_stems(hint.pattern)
-    if any(stem in plain for stem in found):
-        return True
-    return hint.search(text) is not None
-
-
-@lru_cache(maxsize=8)
-def _plain_stems(hint: str) -> frozenset[str]:
-    """Parts of a hint alternation that are plain lower-case letters (no boundaries)."""
-    return frozenset(part for part in hint.split("|") if re.fullmatch(r"[a-z ]+", part))
-
-
-def victim_phrase(text: str, end: int) -> tuple[str, int]:
-    """The noun phrase right after a count ("civilians", "from HTS", "of militants"), and
-    where it ends; it stops at punctuation, a verb or preposition, or an outcome word."""
-    lead = _NP_LEAD.match(text[end:])
-    cursor = end + (lead.end() if lead else 0)
-    phrase_end = cursor
-    stems = _cues()["stems"]
-    words = 0
-    for m in _WORD.finditer(text, cursor):
-        gap = text[phrase_end:m.start()]
-        if gap and (_NOT_SPACE if words else _NOT_SPACE_OR_QUOTE).search(gap):
-            break  # punctuation between words ends the phrase
-        word = m.group().lower().rstrip(".")
-        if word == "and" and words and _coordinated_victim(text, m.end()):
-            words += 1  # "rebels and jihadists", "women and children": one group of victims
-            phrase_end = m.end()
-            continue
-        stop = word in _NP_STOP and not m.group().isupper()  # "IS" is an actor, "is" a verb
-        stop = stop or (words > 0 and word in _number_words())  # "six women five children"
-        if stop or word in stems or word.split("-")[0] in stems:
-            break
-        phrase_end = m.end() - (len(m.group()) - len(m.group().rstrip(".")))
-        words += 1
-        if words >= 6:
-            break
-    return text[end:phrase_end].strip(" \"“”'‘’"), phrase_end
-
-
-def _coordinated_victim(text: str, at: int) -> bool:
-    """True when the word after "and" at ``at`` is itself a victim noun (not a number)."""
-    nxt = re.match(r"\s+([A-Za-z][\w-]*)", text[at:at + 30])
-    word = nxt.group(1).lower() if nxt else ""
-    if not word or word in _number_words() or word in _NP_STOP or word.endswith(("ed", "ing")):
-        return False  # "killed 90,000 people and displaced millions": a verb, not a group
-    victim = resolve_victim(nxt.group(1))
-    return victim is not None and victim is not UNSPECIFIED
-
-
-_PRO_GOVERNMENT = re.compile(r"^(?:pro-(?:regime|government|assad)|regime|loyalist)\b", re.IGNORECASE)
-_KURDISH = re.compile(r"^kurdish\s+(?:fighters|militiamen|militia|troops|forces|members|gunmen)\b", re.IGNORECASE)
-
-
-def resolve_victim(phrase: str) -> Victim | None:
-    """Victim group of a noun phrase; UNSPECIFIED when empty; None when the phrase names
-    no people ("rockets", "Idlib")."""
-    words = phrase.strip()
-    if not words or words.lower() in ("others", "more", "other", "them", "of them", "people more"):
-        return UNSPECIFIED
-    head = re.split(r"\s+(?:of|out|from)\s+", words, maxsplit=1)[0].split()[-1].lower()
-    if head in _cues()["not_victims"]:
-        return None  # "23 terrorist targets", "two dens": things, not people
-    table, pattern = _victim_table()
-    found = pattern.search(words)
-    named = [a for a in actors.find_actors(words) if a.actor_id not in ("civilians",)]
-    if found:
-        actor, kind = table[found.group().lower()]
-        if kind == "combatant" and _PRO_GOVERNMENT.match(words):
-            actor = "syrian_government"  # "pro-regime gunmen and security guards"
-        elif kind == "combatant" and _KURDISH.match(words):
-            actor = "sdf"
-        elif kind == "combatant" and named:
-            actor = named[0].actor_id
-        return Victim(actor, words, kind)
-    if named:
-        return Victim(named[0].actor_id, words, "combatant")
-    if _names_equipment(words):
-        return None  # "5 SUVs with large-caliber weapons": equipment, not people
-    if re.fullmatch(r"(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+){0,2}", words):
-        return Victim("unknown", words, "unknown")  # a group named by a proper noun ("Lebanese")
-    return None
-
-
-def _names_equipment(phrase: str) -> bool:
-    """True when a noun phrase opens with equipment of the catalogue ("SUVs", "T-72 tanks")."""
-    found = equipment_mentions.find_equipment(phrase)
-    return bool(found) and found[0].start == 0
 
 
 def _perpetrator(sentence: str, reading: _Reading) -> str | None:
@@ -257,31 +65,6 @@ def _perpetrator(sentence: str, reading: _Reading) -> str | None:
             return adjectives[-1]
     return None
 
-
-def _victim_before_cue(sentence: str, cue_start: int) -> Victim | None:
-    """A victim adjective just before a toll word: "civilian death toll", "militant casualties"."""
-    window = sentence[max(0, cue_start - 30):cue_start]
-    words = " ".join(window.split()[-2:])
-    victim = resolve_victim(words) if words else None
-    return victim if victim is not None and victim is not UNSPECIFIED else None
-
-
-def _subject_victim(before: str, victim: Victim) -> Victim:
-    """The actor named just before "lost" owns the losses: "Hezbollah lost 20 fighters"."""
-    clause = re.split(r"[,;:]|\bthat\b", before)[-1]
-    named = [a.actor_id for a in actors.find_actors(clause) if a.actor_id != "civilians"]
-    return Victim(named[-1], victim.label, victim.type) if named else victim
-
-
-def _victim_of_remains(sentence: str, cue_end: int) -> Victim | None:
-    """"230 corpses of tribesmen", "12 bodies of soldiers": the victims after the cue."""
-    if not sentence[:cue_end].lower().endswith(("bodies", "corpses", "remains")):
-        return None
-    m = re.match(r"\s+of\s+", sentence[cue_end:])
-    if not m:
-        return None
-    victim = resolve_victim(victim_phrase(sentence, cue_end + m.end())[0])
-    return victim if victim is not UNSPECIFIED else None
 
 
 def _read_partitive(sentence: str, mention: numbers.CountMention) -> _Reading | None:
@@ -320,14 +103,14 @@ def _read(sentence: str, mention: numbers.CountMention) -> _Reading | None:
     phrase, phrase_end = victim_phrase(sentence, mention.end)
     victim = resolve_victim(phrase)
     if victim is not None:
-        victim = _loyal_to(sentence, phrase_end, victim)
+        victim = loyal_to(sentence, phrase_end, victim)
     after = cues["after"].match(sentence[phrase_end:])
     if after and victim is not None and _active_with_object(sentence, phrase_end, after):
         after = None  # "two suicide bombers have killed at least 30 ...": the count is the killers
     if after and victim is not None:
         outcome = cues["cue_words"][re.sub(r"\s+", " ", after.group("cue").lower())]
         if victim is UNSPECIFIED:
-            victim = _victim_of_remains(sentence, phrase_end + after.end("cue")) or victim
+            victim = victim_of_remains(sentence, phrase_end + after.end("cue")) or victim
         start = phrase_end + after.start("cue")
         reading = _Reading(mention, outcome, victim, start, phrase_end + after.end("cue"), False)
         # an outcome reached only across an aside ("killed 100 people including 25 children
@@ -354,9 +137,9 @@ def _read_before(sentence: str, mention: numbers.CountMention, victim: Victim | 
         if victim is UNSPECIFIED and outcome in ("killed", "casualties") and not active:
             # "civilian death toll"; but in "Islamic State killed 270" the words before an
             # active verb are the perpetrator, not the victim
-            victim = _victim_before_cue(sentence, start) or UNSPECIFIED
-        if needs_victim and outcome == "killed" and (victim.actor == "unknown" or _is_framing(victim)):
-            victim = _subject_victim(sentence[:start], victim)  # "Hezbollah lost 20 fighters"
+            victim = victim_before_cue(sentence, start) or UNSPECIFIED
+        if needs_victim and outcome == "killed" and (victim.actor == "unknown" or is_framing(victim)):
+            victim = subject_victim(sentence[:start], victim)  # "Hezbollah lost 20 fighters"
         return _Reading(mention, outcome, victim, start, window_start + m.end(), active)
     return None
 
@@ -368,46 +151,6 @@ def _short_window_start(window: str, reach: int) -> int:
     space = window.find(" ", len(window) - reach)
     return space + 1 if space >= 0 else len(window)
 
-
-def _is_framing(victim: Victim) -> bool:
-    """True when the victim words are a generic hostile framing ("militants", "Takfiri
-    terrorists") rather than a named group."""
-    if victim.actor != "opposition" or not victim.label:
-        return False
-    words = re.sub(r"^(?:of|from)\s+(?:the\s+)?", "", victim.label.lower()).split()
-    # the head is the last word ("Takfiri terrorists"), or the first when the phrase runs
-    # on in unpunctuated text ("militants the destruction of")
-    return bool(words) and (words[-1] in _cues()["group_framings"] or words[0] in _cues()["group_framings"])
-
-
-def _loyal_to(sentence: str, phrase_end: int, victim: Victim) -> Victim:
-    """"fighters loyal to President Assad": the victims belong to whom they are loyal to."""
-    if victim.type != "combatant":
-        return victim
-    label = victim.label or ""
-    start = phrase_end - len(label.split()[-1]) - 1 if label.lower().endswith(("loyal", "allied", "affiliated")) else phrase_end
-    m = _cues()["loyal_to"].match(sentence, max(start, 0))
-    if not m:
-        return victim
-    whom = m.group("whom")
-    named = [a.actor_id for a in actors.find_actors(whom) if a.actor_id != "civilians"]
-    if named:
-        return Victim(named[0], victim.label, victim.type)
-    if _cues()["government_words"].search(whom):
-        return Victim("syrian_government", victim.label, victim.type)
-    return victim
-
-
-def specific_group(victim: Victim, sentence: str, article_text: str = "") -> Victim:
-    """A generic framing ("militants", "terrorists") becomes the one group the sentence,
-    or else the article, is about ("Daesh attack ... left 28 militants dead" -> isis)."""
-    if victim.actor == "unknown" and victim.type == "combatant" and _cues()["opposition_context"].search(sentence):
-        return Victim("opposition", victim.label, victim.type)  # "fighters" among rebels only
-    if not _is_framing(victim) or " and " in (victim.label or ""):
-        return victim  # "rebels and jihadists": several groups, none named
-    # an article that names a group only once in passing is not about it
-    group = actors.main_group(sentence) if actors.group_counts(sentence) else actors.main_group(article_text, at_least=2)
-    return Victim(group, victim.label, victim.type) if group else victim
 
 
 _OWN_VERB = re.compile(  # a verb of its own after a count's noun: a new clause, not a list
@@ -528,7 +271,7 @@ def read_figures(sentence: str, article_text: str = "") -> list[Figure]:
     kept = [r for r in ordered if not _is_background(sentence, r.mention.count)]
     starts = {r.mention.start for r in kept}
     return [
-        Figure(r.mention, r.outcome, _own_side(sentence, r, specific_group(r.victim, sentence, article_text)),
+        Figure(r.mention, r.outcome, own_side(sentence, r.mention, specific_group(r.victim, sentence, article_text)),
                _perpetrator(sentence, r), r.total_start if r.total_start in starts else None)
         for r in kept
     ]
@@ -538,21 +281,6 @@ def read_casualties(sentence: str, article_text: str = "") -> list[tuple[numbers
     """(count mention, outcome, victim, perpetrator) for every casualty figure in a sentence."""
     return [(f.mention, f.outcome, f.victim, f.perpetrator) for f in read_figures(sentence, article_text)]
 
-
-_OWN = re.compile(r"\b(?:its|their)\s+(?:own\s+)?(?:soldiers|troops|fighters|members|men|personnel|servicemen)\b",
-                  re.IGNORECASE)
-_BOTH_SIDES = re.compile(r"^[^.;]{0,40}?\b(?:on|from)\s+(?:both|all)\s+sides\b", re.IGNORECASE)
-
-
-def _own_side(sentence: str, reading: _Reading, victim: Victim) -> Victim:
-    """"The Turkish military said four of its soldiers were killed": the victims belong to
-    the sentence's first armed actor; "300 fighters on both sides" are a mixed toll."""
-    if victim.type == "combatant" and _BOTH_SIDES.match(sentence[reading.mention.end:]):
-        return Victim("all", victim.label, "mixed")
-    if not victim.label or not _OWN.search(victim.label):
-        return victim
-    owners = [a for a in actors.find_actors(sentence[:reading.mention.start]) if a.actor_id not in ("civilians", "unknown")]
-    return Victim(owners[0].actor_id, victim.label, victim.type) if owners else victim
 
 
 def _place(sentence: str) -> Place | None:

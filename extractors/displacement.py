@@ -14,7 +14,9 @@ from typing import Any
 from .patterns import alternation, invert, whole_words
 from . import dates, displacement_attributes, numbers
 from .displacement_attributes import clause
-from .casualties import UNSPECIFIED, has_hint, literal_stems, read_casualties, resolve_victim, victim_phrase
+from .casualties import read_casualties
+from .casualty_cues import has_hint, literal_stems
+from .casualty_victims import UNSPECIFIED, resolve_victim, victim_phrase
 from .claims import DisplacementFigure
 from .context import SentenceContext
 from .reference import load_yaml
