@@ -79,6 +79,31 @@ def _read_partitive(sentence: str, mention: numbers.CountMention) -> _Reading | 
     return _Reading(mention, "killed", victim, m.start(), m.end(), False)
 
 
+_AMONG_OUTCOMES = {"killed": "killed", "dead": "killed", "died": "killed", "executed": "killed", "victims": "killed",
+                   "wounded": "wounded", "injured": "wounded", "hurt": "wounded", "casualties": "casualties"}
+
+
+def _read_among(sentence: str, mention: numbers.CountMention) -> _Reading | None:
+    """"five children were among the dead", "three children were among at least 19
+    civilians killed": the group is a part of the victims (of the total when counted)."""
+    cues = _cues()
+    of_the = cues["of_the_victims"].match(sentence, mention.end)
+    if of_the:  # "Fifteen of the wounded were in critical condition"
+        return _Reading(mention, _AMONG_OUTCOMES[of_the.group("cue").lower()], UNSPECIFIED,
+                        of_the.start("cue"), of_the.end(), False)
+    phrase, phrase_end = victim_phrase(sentence, mention.end)
+    m = cues["among"].match(sentence, phrase_end)
+    victim = resolve_victim(phrase) if m else None
+    if m is None or victim is None or victim is UNSPECIFIED:
+        return None
+    total_start = None
+    if m.group("total"):
+        inside = [c for c in numbers.find_counts(sentence) if m.start("total") <= c.start < m.end("total")]
+        total_start = inside[0].start if inside else None
+    return _Reading(mention, _AMONG_OUTCOMES[m.group("cue").lower()], victim, m.start("cue"), m.end(), False,
+                    total_start)
+
+
 _PERFECT_AUX = re.compile(r"\b(?:have|has|had)\b", re.IGNORECASE)
 _PASSIVE_AUX = re.compile(r"\b(?:been|were|was|are|is|being)\b", re.IGNORECASE)
 
@@ -97,7 +122,7 @@ def _active_with_object(sentence: str, phrase_end: int, after: re.Match[str]) ->
 def _read(sentence: str, mention: numbers.CountMention) -> _Reading | None:
     """The casualty reading of one count with its own cue, or None."""
     cues = _cues()
-    partitive = _read_partitive(sentence, mention)
+    partitive = _read_partitive(sentence, mention) or _read_among(sentence, mention)
     if partitive:
         return partitive
     phrase, phrase_end = victim_phrase(sentence, mention.end)
@@ -125,7 +150,7 @@ def _read_before(sentence: str, mention: numbers.CountMention, victim: Victim | 
     """The reading given by a cue that ends right before the count ("killing 12")."""
     cues = _cues()
     window_start = max(0, mention.start - 140)
-    window = re.sub(r"\ball\s+$", "", sentence[window_start:mention.start])  # "killing all five"
+    window = cues["before_fillers"].sub("", sentence[window_start:mention.start])  # "killing all five", "killed another six"
     for pattern, outcome, needs_victim, hint, reach in cues["before"]:
         offset = _short_window_start(window, reach)
         m = pattern.search(window, offset) if hint.search(window, offset) else None

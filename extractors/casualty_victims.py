@@ -41,6 +41,9 @@ _NOT_SPACE = re.compile(r"[^\s]")
 _NOT_SPACE_OR_QUOTE = re.compile(r"[^\s\"“”'‘’]")
 
 
+_DETERMINERS = frozenset({"a", "an", "the"})
+
+
 def victim_phrase(text: str, end: int) -> tuple[str, int]:
     """The noun phrase right after a count ("civilians", "from HTS", "of militants"), and
     where it ends; it stops at punctuation, a verb or preposition, or an outcome word."""
@@ -54,6 +57,8 @@ def victim_phrase(text: str, end: int) -> tuple[str, int]:
         if gap and (_NOT_SPACE if words else _NOT_SPACE_OR_QUOTE).search(gap):
             break  # punctuation between words ends the phrase
         word = m.group().lower().rstrip(".")
+        if not words and word in _DETERMINERS:
+            break  # "killed 5 ... and wounded 50 a monitoring group said": no noun of its own
         if word == "and" and words and _coordinated_victim(text, m.end()):
             words += 1  # "rebels and jihadists", "women and children": one group of victims
             phrase_end = m.end()
@@ -89,6 +94,8 @@ def resolve_victim(phrase: str) -> Victim | None:
     words = phrase.strip()
     if not words or words.lower() in ("others", "more", "other", "them", "of them", "people more"):
         return UNSPECIFIED
+    if words.split()[0].lower() in ("others", "more") and not _victim_table()[1].search(words):
+        return UNSPECIFIED  # "25 others Ibrahim Abu Leys told": a run-on in unpunctuated text
     head = re.split(r"\s+(?:of|out|from)\s+", words, maxsplit=1)[0].split()[-1].lower()
     if head in _cues()["not_victims"]:
         return None  # "23 terrorist targets", "two dens": things, not people
