@@ -30,14 +30,26 @@ def _aliases() -> tuple[dict[str, str], re.Pattern[str]]:
     rows = load_csv("actor_aliases.csv")
     exact = {row["alias"].strip(): row["actor_id"].strip() for row in rows
              if CASE_SENSITIVE in (row.get("note") or "")}
-    table = {row["alias"].strip().lower(): row["actor_id"].strip() for row in rows
-             if row["alias"].strip() not in exact}
+    table = {**_nationality_aliases(),
+             **{row["alias"].strip().lower(): row["actor_id"].strip() for row in rows
+                if row["alias"].strip() not in exact}}
     branches = [(a, re.escape(a)) for a in table] + [(a, f"(?-i:{re.escape(a)})") for a in exact]
     branches.sort(key=lambda item: len(item[0]), reverse=True)
     pattern = re.compile(
         r"(?<![\w-])(?:" + "|".join(b for _, b in branches) + r")(?![\w-])", re.IGNORECASE
     )
     return {**table, **{a.lower(): i for a, i in exact.items()}}, pattern
+
+
+def _nationality_aliases() -> dict[str, str]:
+    """"Ukrainian troops", "the Sudanese army": every nationality word of
+    ``actors_nationalities.csv`` with every force noun of ``actors_force_nouns.csv``, as
+    lower-case alias -> actor id (the alias table's own rows override these)."""
+    nouns = [row["noun"].strip().lower() for row in load_csv("actors_force_nouns.csv")]
+    return {
+        f"{row['demonym'].strip().lower()} {noun}": row["actor_id"].strip()
+        for row in load_csv("actors_nationalities.csv") for noun in nouns
+    }
 
 
 def resolve_actor(label: str) -> str | None:

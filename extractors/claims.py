@@ -64,6 +64,13 @@ class Place:
     latitude: float | None = None
     longitude: float | None = None
     precision: str = "unresolved"
+    place_type: str | None = None  # settlement, admin1, road, prison, base, airport, area... (geo.types)
+
+    @property
+    def type(self) -> str:
+        """``place_type``, else read from the name and precision."""
+        from .geo.types import place_type  # late import: geo reads the reference files
+        return self.place_type or place_type(self.name, None, self.precision)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -113,6 +120,7 @@ class Claim:
             "latitude": place.latitude,
             "longitude": place.longitude,
             "geo_precision": place.precision if self.place else "unresolved",
+            "place_type": place.type if self.place and place.name else None,
             "evidence_text": self.evidence.text,
             "evidence_start": self.evidence.start,
             "evidence_end": self.evidence.end,

@@ -13,18 +13,9 @@ from .actors import ActorMention, find_actors, specific_actor
 from .context import SentenceContext
 from .equipment_mentions import EquipmentMention, np_prefix, phrases, vocab
 from .equipment_status import clause_start
+from .sides import NOT_ARMED, allied, opposed
+from .sides import armed as _armed
 
-GOVERNMENT_SIDE = frozenset({"syrian_government", "russia", "iran", "hezbollah"})
-REBEL_SIDE = frozenset({"hts", "opposition", "sna", "turkey"})
-NOT_ARMED = frozenset({"civilians", "unknown"})
-
-
-def _side(actor: str) -> str:
-    return "government" if actor in GOVERNMENT_SIDE else "rebels" if actor in REBEL_SIDE else actor
-
-
-def _armed(mentions: list[ActorMention]) -> list[ActorMention]:
-    return [m for m in mentions if m.actor_id not in NOT_ARMED]
 
 
 def _refine(mention: ActorMention, ctx: SentenceContext) -> str:
@@ -48,7 +39,7 @@ def _article_opponent(article_text: str, actor: str) -> str | None:
     counts: dict[str, int] = {}
     labels: dict[str, str] = {}
     for m in _armed(find_actors(article_text)):
-        if _side(m.actor_id) != _side(actor):
+        if opposed(m.actor_id, actor):
             counts[m.actor_id] = counts.get(m.actor_id, 0) + 1
             labels.setdefault(m.actor_id, m.label)
     if not counts:
@@ -60,7 +51,7 @@ def _article_opponent(article_text: str, actor: str) -> str | None:
 def _sentence_opponent(ctx: SentenceContext, actor: str) -> str | None:
     """The one armed side the sentence names against ``actor`` ("... killing terrorists")."""
     others = {_refine(m, ctx) for m in _armed(find_actors(ctx.text))}
-    others = {a for a in others if _side(a) != _side(actor)}
+    others = {a for a in others if opposed(a, actor)}
     return others.pop() if len(others) == 1 else None
 
 
@@ -162,7 +153,7 @@ def _fallen_side(ctx: SentenceContext, acted: str | None, text: str | None = Non
         if f.victim.type == "combatant" and f.victim.actor not in NOT_ARMED | {"all"}
     }
     if acted is not None:
-        groups = {g for g in groups if _side(g) != _side(acted)}
+        groups = {g for g in groups if not allied(g, acted)}
     return groups.pop() if len(groups) == 1 else None
 
 

@@ -31,7 +31,7 @@ def clear_text_caches() -> None:
     """Forget what was memoised about texts already read (sentences, names, counts), keeping
     the loaded reference tables and compiled patterns: a benchmark pass then pays the full
     price of reading each article."""
-    for module in (actors, casualties, casualty_scope, control, dates, equipment, equipment_owner, numbers, places):
+    for module in (actors, casualties, casualty_scope, *control.MODULES, dates, equipment, equipment_owner, numbers, places):
         for function in vars(module).values():
             if hasattr(function, "cache_parameters") and function.cache_parameters()["maxsize"] not in (1, None):
                 function.cache_clear()

@@ -94,3 +94,11 @@ ALTER TABLE raw.displacement_figures ADD COLUMN IF NOT EXISTS measure VARCHAR;  
 ALTER TABLE raw.displacement_figures ADD COLUMN IF NOT EXISTS as_of DATE;           -- "as of 3 March"
 ALTER TABLE raw.displacement_figures ADD COLUMN IF NOT EXISTS cause VARCHAR;        -- conflict, disaster, unknown
 ALTER TABLE raw.equipment_losses ADD COLUMN IF NOT EXISTS hedged BOOLEAN;           -- "allegedly", "reportedly"
+
+-- Added with the worldwide gazetteer: the type of a claim's place (settlement, admin1,
+-- road, prison, base, airport, area, ...; extractors/geo/types.py). Added to tables
+-- created before the column existed.
+ALTER TABLE raw.control_changes ADD COLUMN IF NOT EXISTS place_type VARCHAR;
+ALTER TABLE raw.casualty_claims ADD COLUMN IF NOT EXISTS place_type VARCHAR;
+ALTER TABLE raw.displacement_figures ADD COLUMN IF NOT EXISTS place_type VARCHAR;
+ALTER TABLE raw.equipment_losses ADD COLUMN IF NOT EXISTS place_type VARCHAR;
