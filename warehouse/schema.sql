@@ -119,6 +119,15 @@ CREATE TABLE IF NOT EXISTS raw.extracted_articles (
     extracted_at       TIMESTAMP NOT NULL
 );
 
+-- Columns added after the first release (additive; ADD COLUMN IF NOT EXISTS upgrades an
+-- existing warehouse file in place).
+ALTER TABLE raw.casualty_claims ADD COLUMN IF NOT EXISTS part_of VARCHAR;           -- claim id of the total ("among them")
+ALTER TABLE raw.casualty_claims ADD COLUMN IF NOT EXISTS is_background BOOLEAN;     -- another war or country
+ALTER TABLE raw.displacement_figures ADD COLUMN IF NOT EXISTS measure VARCHAR;      -- stock, flow
+ALTER TABLE raw.displacement_figures ADD COLUMN IF NOT EXISTS as_of DATE;           -- "as of 3 March"
+ALTER TABLE raw.displacement_figures ADD COLUMN IF NOT EXISTS cause VARCHAR;        -- conflict, disaster, unknown
+ALTER TABLE raw.equipment_losses ADD COLUMN IF NOT EXISTS hedged BOOLEAN;           -- "allegedly", "reportedly"
+
 -- Added with the worldwide gazetteer: the type of a claim's place (settlement, admin1,
 -- road, prison, base, airport, area, ...; extractors/geo/types.py). Added to tables
 -- created before the column existed.
