@@ -22,7 +22,7 @@ PUBLIC_MARTS = {
     "fct_control_changes", "fct_casualty_claims", "fct_displacement_figures",
     "fct_equipment_losses", "dim_articles", "quarantine", "control_events",
     "territorial_control", "territorial_control_history", "casualty_estimates",
-    "equipment_loss_summary", "displacement_latest",
+    "equipment_loss_summary", "displacement_latest", "claims_with_sources",
 }
 
 
