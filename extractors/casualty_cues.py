@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from .patterns import alternation, invert, whole_words
+from .patterns import alternation, invert, substring_finder, whole_words
 from .reference import load_csv, load_yaml
 
 
@@ -88,13 +88,22 @@ def has_hint(text: str, stems: tuple[str, ...], hint: re.Pattern[str]) -> bool:
     """Cheap prefilter: plain substring tests first (fast); the hint regex only to confirm
     a stem that is not a plain literal ("die\\b" must not match "diesel")."""
     lowered = text.lower()
-    found = [stem for stem in stems if stem in lowered]
-    if not found:
-        return False
-    plain = _plain_stems(hint.pattern)
-    if any(stem in plain for stem in found):
-        return True
+    plain_finder, any_finder = _stem_finders(stems, hint.pattern)
+    if plain_finder is not None and plain_finder.search(lowered):
+        return True  # a plain stem stands in the text
+    if any_finder is None or not any_finder.search(lowered):
+        return False  # no stem at all
     return hint.search(text) is not None
+
+
+@lru_cache(maxsize=8)
+def _stem_finders(stems: tuple[str, ...], hint: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """Prefix-tree patterns for the plain stems and for all stems (one scan of the text
+    instead of one substring test per stem)."""
+    findable = [stem for stem in stems if stem == stem.lower()]  # others never stand in lower-cased text
+    plain = [stem for stem in findable if stem in _plain_stems(hint)]
+    any_stem = re.compile("") if "" in findable else (substring_finder(findable) if findable else None)
+    return (substring_finder(plain) if plain else None), any_stem
 
 
 @lru_cache(maxsize=8)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from . import actors, equipment_mentions, numbers
 from .casualty_cues import cues as _cues, number_words as _number_words, victim_table as _victim_table
@@ -44,9 +45,11 @@ _NOT_SPACE_OR_QUOTE = re.compile(r"[^\s\"“”'‘’]")
 _DETERMINERS = frozenset({"a", "an", "the"})
 
 
+@lru_cache(maxsize=4096)
 def victim_phrase(text: str, end: int) -> tuple[str, int]:
     """The noun phrase right after a count ("civilians", "from HTS", "of militants"), and
-    where it ends; it stops at punctuation, a verb or preposition, or an outcome word."""
+    where it ends; it stops at punctuation, a verb or preposition, or an outcome word.
+    Cached: a figure's reading asks for the same phrase up to three times."""
     lead = _NP_LEAD.match(text[end:])
     cursor = end + (lead.end() if lead else 0)
     phrase_end = cursor
