@@ -4,8 +4,10 @@ No Dagster, no DuckDB: the articles are read once and the extractors warmed up o
 article (reference tables loaded, patterns compiled); then all articles are extracted three
 times on one core (``os.sched_setaffinity(0, {0})``), each pass starting with the
 memoised per-text results cleared (``clear_text_caches``), so no pass reuses another's
-work. The best wall time counts. The budget is 2 seconds for the 480 dev articles, all
-four fact types together.
+work. The best pass counts, measured both as wall time and as CPU seconds of this
+process (user + system, ``time.process_time``): on a shared, loaded machine the wall
+time mostly measures the other processes, the CPU time the extractors. The budget is
+2.5 CPU seconds for the 480 dev articles, all four fact types together (issue 7).
 
     .venv/bin/python benchmarks/extraction_speed.py            # speed
     .venv/bin/python benchmarks/extraction_speed.py --memory   # plus peak RSS
@@ -23,8 +25,8 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-DEFAULT_CSV = REPO / ".." / "shared" / "benchmarks" / "fakes" / "dev.csv"
-BUDGET_SECONDS = 2.0
+DEFAULT_CSV = REPO.parent / "shared" / "benchmarks" / "fakes" / "dev.csv"  # ../shared beside the repo
+BUDGET_SECONDS = 2.5
 REPEATS = 3
 
 sys.path.insert(0, str(REPO))
@@ -71,29 +73,35 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--memory", action="store_true", help="also print peak RSS")
     args = parser.parse_args(argv)
     if not args.articles.is_file():
-        print(f"SKIP: {args.articles} not found (the shared FA-KES dev set is absent)")
+        print(f"SKIP: {args.articles} not found: the FA-KES dev set lives in ../shared beside the "
+              "repository (never in it); from another checkout pass --articles /path/to/dev.csv")
         return 0
 
     pinning = pin_to_one_core()
     articles = read_rows(args.articles)
     rss_before = peak_rss_mb()
     timings = []
+    cpu_timings = []
     counts: dict[str, int] = {}
     extract_article(articles[0].text, articles[0].article_id, articles[0].published_at)  # warm-up
     for _ in range(REPEATS):
         clear_text_caches()
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         counts = extract_all(articles)
         timings.append(time.perf_counter() - started)
+        cpu_timings.append(time.process_time() - cpu_started)
     best = min(timings)
+    best_cpu = min(cpu_timings)
 
     print(f"articles:            {len(articles)}")
     print(f"characters:          {sum(len(a.text) for a in articles):,}")
     for fact_type, n in counts.items():
         print(f"{fact_type + ':':<21}{n}")
     print(f"wall seconds:        {best:.3f} (best of {REPEATS}: {', '.join(f'{t:.3f}' for t in timings)}; {pinning})")
-    print(f"articles/second:     {len(articles) / best:,.0f}")
-    print(f"budget:              {BUDGET_SECONDS:.1f} s -> {'OK' if best < BUDGET_SECONDS else 'OVER BUDGET'}")
+    print(f"cpu seconds:         {best_cpu:.3f} (best of {REPEATS}: {', '.join(f'{t:.3f}' for t in cpu_timings)})")
+    print(f"load average:        {' '.join(f'{x:.2f}' for x in os.getloadavg())} (1/5/15 min, {os.cpu_count()} cores)")
+    print(f"articles/second:     {len(articles) / best_cpu:,.0f} (per CPU second)")
+    print(f"budget:              {BUDGET_SECONDS:.1f} CPU s -> {'OK' if best_cpu <= BUDGET_SECONDS else 'OVER BUDGET'}")
     if args.memory:
         print(f"peak RSS:            {peak_rss_mb():.1f} MB (after loading articles: {rss_before:.1f} MB)")
     return 0
