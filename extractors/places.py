@@ -325,7 +325,7 @@ _ADMIN_TAIL = re.compile(
     r"^(?:'s)?\s+(province|governorate|countryside|provinces|governorates|countrysides|oblast|region)\b",
     re.IGNORECASE,
 )
-_RURAL_HEAD = re.compile(r"(?:\b(?:rural|countryside of|province of)\s+)$", re.IGNORECASE)
+_RURAL_HEAD = re.compile(r"(?:\b(?:rural|countryside of|province of|region of|governorate of)\s+)$", re.IGNORECASE)
 
 
 def _mention(text: str, start: int, end: int, entry: GazetteerEntry) -> PlaceMention:

@@ -9,14 +9,13 @@ import os
 from collections.abc import Iterator
 
 import dagster as dg
-from dagster_duckdb import DuckDBResource
 
 from warehouse import quality
 from warehouse.loading import CLAIM_TABLES
 from warehouse.queries import frame_markdown
 
 from .assets.extraction import CLAIM_KEYS
-from .resources import DUCKDB_POOL
+from .resources import DUCKDB_POOL, WarehouseResource
 
 CONTROL_EVENTS = dg.AssetKey(["marts", "control_events"])
 COUNTED = {"casualty_claims", "displacement_figures"}
@@ -89,15 +88,17 @@ def claim_table_results(conn, name: str, key: dg.AssetKey) -> Iterator[dg.AssetC
 
 
 @dg.multi_asset_check(specs=_claim_check_specs(), pool=DUCKDB_POOL)
-def claim_quality_checks(duckdb: DuckDBResource) -> Iterator[dg.AssetCheckResult]:
-    """Every rule on every raw claim table, in one step (one DuckDB connection)."""
-    with duckdb.get_connection() as conn:
+def claim_quality_checks(context: dg.AssetCheckExecutionContext,
+                         warehouse: WarehouseResource) -> Iterator[dg.AssetCheckResult]:
+    """Every rule on every raw claim table of this run's build, in one step (one connection)."""
+    with warehouse.refresh(context).connect() as conn:
         for name, key in CLAIM_KEYS.items():
             yield from claim_table_results(conn, name, key)
 
 
 @dg.asset_check(asset=CONTROL_EVENTS, blocking=True, pool=DUCKDB_POOL,
                 description="every reconciled control event is backed by at least one claim")
-def control_events_have_claims(duckdb: DuckDBResource) -> dg.AssetCheckResult:
-    with duckdb.get_connection() as conn:
+def control_events_have_claims(context: dg.AssetCheckExecutionContext,
+                               warehouse: WarehouseResource) -> dg.AssetCheckResult:
+    with warehouse.refresh(context).connect() as conn:
         return rule_result(CONTROL_EVENTS, "control_events_have_claims", quality.events_without_claims(conn))

@@ -1,6 +1,7 @@
 """Resources, configured from environment variables with sane defaults.
 
-- ``SITREP_DB``: the DuckDB warehouse file (default ``data/sitrep.duckdb`` in the repo).
+- ``SITREP_DB``: the published DuckDB warehouse file (default ``data/sitrep.duckdb`` in the repo).
+- ``SITREP_WAREHOUSE``: the storage backend (default ``duckdb``; see ``warehouse/storage.py``).
 - ``SITREP_INBOX``: the folder of articles to read (default ``seeds/articles``).
 """
 from __future__ import annotations
@@ -11,13 +12,16 @@ from pathlib import Path
 
 import dagster as dg
 from dagster_dbt import DbtCliResource
-from dagster_duckdb import DuckDBResource
 
 from warehouse.db import db_path, inbox_path
+from warehouse.storage import Refresh, Store, get_store
 
 from .dbt_project import DBT_PROJECT_DIR
 
-DUCKDB_POOL = "duckdb"  # every step that opens the warehouse; limited to 1 (DuckDB has one writer)
+# Every step that works on the warehouse after the first, limited to 1 across runs by
+# dagster.yaml. The first step (ingestion) waits for the refresh lock OUTSIDE the pool: a run
+# waiting for the lock while holding the pool's only slot would block the run that holds it.
+DUCKDB_POOL = "duckdb"
 
 
 class InboxResource(dg.ConfigurableResource):
@@ -30,6 +34,21 @@ class InboxResource(dg.ConfigurableResource):
         return Path(self.path)
 
 
+class WarehouseResource(dg.ConfigurableResource):
+    """The warehouse a run refreshes: every step of one run writes the same private build, which
+    the last step publishes (``warehouse/storage.py``)."""
+
+    database: str
+
+    def store(self) -> Store:
+        return get_store(self.database)
+
+    def refresh(self, context: dg.OpExecutionContext | dg.AssetExecutionContext | dg.AssetCheckExecutionContext,
+                wait: bool = False) -> Refresh:
+        """This run's build; ``wait`` (first step only) waits for a running refresh to finish."""
+        return self.store().open_refresh(context.run.run_id, wait=wait)
+
+
 def dbt_executable() -> str:
     """dbt next to this interpreter (a venv not on PATH), else whatever PATH has."""
     local = Path(sys.executable).parent / "dbt"
@@ -39,9 +58,8 @@ def dbt_executable() -> str:
 def make_resources(database: str | None = None, inbox: str | None = None) -> dict[str, object]:
     """The resources every Sitrep asset needs; arguments override the environment."""
     database = database or str(db_path())
-    Path(database).parent.mkdir(parents=True, exist_ok=True)
     return {
-        "duckdb": DuckDBResource(database=database),
+        "warehouse": WarehouseResource(database=database),
         "inbox": InboxResource(path=inbox or str(inbox_path())),
         "dbt": DbtCliResource(
             project_dir=str(DBT_PROJECT_DIR), profiles_dir=str(DBT_PROJECT_DIR),

@@ -28,5 +28,9 @@ echo "==> preparing the dbt manifest (dbt parse, no database, no network)"
 
 export DAGSTER_HOME="${DAGSTER_HOME:-$PWD/.dagster_home}"
 mkdir -p "$DAGSTER_HOME"
-[ -f "$DAGSTER_HOME/dagster.yaml" ] || cp orchestration/dagster.yaml "$DAGSTER_HOME/dagster.yaml"
+# Our instance settings; an older copy of them is updated (a hand-written dagster.yaml is kept).
+if [ ! -f "$DAGSTER_HOME/dagster.yaml" ] || { head -1 "$DAGSTER_HOME/dagster.yaml" | grep -q '^# Instance settings copied into' \
+     && ! cmp -s orchestration/dagster.yaml "$DAGSTER_HOME/dagster.yaml"; }; then
+  cp orchestration/dagster.yaml "$DAGSTER_HOME/dagster.yaml"
+fi
 echo "==> ready: .venv, dbt manifest, DAGSTER_HOME=$DAGSTER_HOME"

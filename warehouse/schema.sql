@@ -19,6 +19,7 @@ CREATE TABLE IF NOT EXISTS raw.articles (
     duplicate_of    VARCHAR,      -- article_id of an earlier near-identical (syndicated) copy
     ingested_at     TIMESTAMP NOT NULL
 );
+ALTER TABLE raw.articles ADD COLUMN IF NOT EXISTS published_at_raw VARCHAR;  -- the date as the source wrote it (kept when unparseable or refused)
 
 -- Every further copy of a text already stored (exact duplicates): stored once, recorded here.
 CREATE TABLE IF NOT EXISTS raw.article_copies (
@@ -30,7 +31,7 @@ CREATE TABLE IF NOT EXISTS raw.article_copies (
 -- Files or lines that could not be read, with a reason from a short closed list.
 CREATE TABLE IF NOT EXISTS raw.quarantine (
     source_uri  VARCHAR NOT NULL,
-    reason      VARCHAR NOT NULL,  -- empty, binary, undecodable, too_large, malformed_json, missing_text, unsupported_format, bad_metadata, extraction_error
+    reason      VARCHAR NOT NULL,  -- empty, binary, undecodable, too_large, malformed_json, missing_text, unsupported_format, bad_metadata, extraction_error, ... (warehouse/records.py QUARANTINE_REASONS)
     detail      VARCHAR,
     seen_at     TIMESTAMP NOT NULL
 );
@@ -84,6 +85,38 @@ CREATE TABLE IF NOT EXISTS raw.equipment_losses (
     extractor_version VARCHAR NOT NULL,
     equipment_text VARCHAR, model VARCHAR, category VARCHAR, status VARCHAR,
     quantity BIGINT, qualifier VARCHAR, owner_actor VARCHAR, captor_actor VARCHAR
+);
+
+-- Incremental refresh bookkeeping (warehouse/inbox_state.py, warehouse/loading.py).
+
+-- One row per inbox file ever read: a file whose size and mtime (or, when those changed,
+-- content hash) match is not read again. A file that disappears keeps its articles.
+CREATE TABLE IF NOT EXISTS raw.inbox_files (
+    path            VARCHAR PRIMARY KEY,  -- as in source_uri
+    size            BIGINT NOT NULL,
+    mtime_ns        BIGINT NOT NULL,
+    content_sha256  VARCHAR NOT NULL,
+    n_records       INTEGER NOT NULL,
+    n_quarantined   INTEGER NOT NULL,
+    first_seen_at   TIMESTAMP NOT NULL,
+    read_at         TIMESTAMP NOT NULL
+);
+
+-- MinHash LSH band keys of every article: articles sharing a (band, bucket) are
+-- near-duplicate candidates (warehouse/dedupe.py).
+CREATE TABLE IF NOT EXISTS raw.article_lsh_bands (
+    article_id  VARCHAR NOT NULL,
+    band        SMALLINT NOT NULL,
+    bucket      BIGINT NOT NULL
+);
+
+-- Which extractor version last read each article: only articles not yet read by the
+-- current version are extracted.
+CREATE TABLE IF NOT EXISTS raw.extracted_articles (
+    article_id         VARCHAR PRIMARY KEY,
+    extractor_version  VARCHAR NOT NULL,
+    n_claims           INTEGER NOT NULL,
+    extracted_at       TIMESTAMP NOT NULL
 );
 
 -- Columns added after the first release (additive; ADD COLUMN IF NOT EXISTS upgrades an

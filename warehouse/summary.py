@@ -9,7 +9,7 @@ import sys
 
 import duckdb
 
-from .db import db_path
+from .storage import get_store
 from .queries import MART_TABLES, frame_markdown, row_count
 
 EXAMPLE_QUERIES = {
@@ -59,11 +59,12 @@ def print_queries(conn: duckdb.DuckDBPyConnection, queries: dict[str, str]) -> N
 
 def main(argv: list[str] | None = None) -> int:
     reconciled = "--reconciled" in (sys.argv[1:] if argv is None else argv)
-    path = db_path()
-    if not path.exists():
+    store = get_store()
+    path = store.location
+    if not store.exists():
         print(f"error: no warehouse at {path}; run scripts/setup.sh first", file=sys.stderr)
         return 1
-    with duckdb.connect(str(path), read_only=True) as conn:
+    with store.reader() as conn:
         if reconciled:
             print_queries(conn, RECONCILED_QUERIES)
             return 0

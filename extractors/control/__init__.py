@@ -25,7 +25,8 @@ One ``ControlChange`` per place and trigger. The rules, in the order they run:
    paragraph; claimant from the sentence context.
 """
 from __future__ import annotations
-from __future__ import annotations
+
+import re
 
 from ..claims import ControlChange, DateSpan
 from ..context import SentenceContext
@@ -55,8 +56,9 @@ def extract(ctx: SentenceContext) -> list[ControlChange]:
         reading = _read(ctx, trigger)
         if reading is None or not reading.places:
             continue
-        if _is_weak(text, trigger) and not _agent_right_before(reading, trigger):
-            continue
+        coordinated = bool(claims) and re.search(r"\band\s+(?:then\s+)?$", text[:trigger.start])
+        if _is_weak(text, trigger) and not (_agent_right_before(reading, trigger) or coordinated):
+            continue  # "encircled the town and entered its districts": the same subject
         if _needs_known_place(text, trigger):
             reading = _Reading(tuple(p for p in reading.places if p.place.place_id), reading.change,
                                reading.agent, reading.counterpart)

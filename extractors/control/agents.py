@@ -6,23 +6,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..actors import ActorMention, find_actors, resolve_actor, specific_actor
+from ..actors import ActorMention, resolve_actor, specific_actor
 from ..context import SentenceContext
+from ..sentence import SentenceMentions
 from ..sides import NOT_ARMED, opposed as _opposed
 from ..sides import armed as _armed
-
-_METONYMS = frozenset({"damascus", "moscow"})
-_PLACE_PREPOSITION = re.compile(
-    r"\b(?:in|near|of|from|to|outside|around|towards?|capital|city|and)\s+(?:the\s+)?$", re.IGNORECASE)
-
-
-def _actors(text: str) -> list[ActorMention]:
-    """Actor mentions, without city names used as places ("near Damascus")."""
-    return [
-        m for m in find_actors(text)
-        if not (m.label.lower() in _METONYMS and _PLACE_PREPOSITION.search(text[: m.start]))
-    ]
-
 
 _BY_TIME = (r"(?!\s+(?:noon|dawn|dusk|midnight|nightfall|morning|evening|night|then|now|late|early|"
             r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|the\s+end|the\s+time)\b)")
@@ -43,21 +31,32 @@ _ASIDE = re.compile(r"\s[-–—]\s[^-–—]{1,100}?\s[-–—]\s|\([^()]{0,100
 _AIR_ONLY = re.compile(r"\b(?:air|airstrikes?|jets?|warplanes?|aircraft|planes?|strikes?|drones?)\b", re.IGNORECASE)
 
 
-def _agent_before(text: str, start: int, trigger_word: str) -> ActorMention | None:
+def _governed(sent: SentenceMentions, mention: ActorMention) -> bool:
+    """Is ``mention`` the object of a preposition ("backed by X", "against X")? Not when a
+    place name closes the prepositional phrase first ("west of the capital Damascus
+    government forces seized": the forces are the subject)."""
+    m = _GOVERNED.search(sent.text[: mention.start])
+    if m is None:
+        return False
+    return not any(m.start() < p.start and p.end <= mention.start for p in sent.names)
+
+
+def _agent_before(sent: SentenceMentions, start: int, trigger_word: str) -> ActorMention | None:
     """The subject of a trigger at ``start``: the nearest actor before it that is not the
     object of a preposition ("backed by Turkey") or of an earlier verb ("push back
     government forces and seize"); for a participle ("..., taking control of") the first.
     None when every actor before it is governed by "backed by", "against", "with"..."""
+    text = sent.text
     asides = [m.span() for m in _ASIDE.finditer(text[:start])]
     mentions = [
-        m for m in _actors(text[:start])
+        m for m in sent.actors_in(0, start)
         if not _AIR_ONLY.search(m.label) and not any(a <= m.start and m.end <= b for a, b in asides)
     ]
     if not mentions:
         return None
     free = [
         m for m in mentions
-        if not (_GOVERNED.search(text[: m.start]) or _BACKED_PAIR.search(text[: m.start])) or re.match(r"\s*,?\s*(?:who|which|that)\b", text[m.end:])
+        if not (_governed(sent, m) or _BACKED_PAIR.search(text[: m.start])) or re.match(r"\s*,?\s*(?:who|which|that)\b", text[m.end:])
     ]
     if not free:
         if any(_BACKED.search(text[: m.start]) for m in mentions):
@@ -75,23 +74,25 @@ def _agent_before(text: str, start: int, trigger_word: str) -> ActorMention | No
     return chosen
 
 
-def _actor_after_by(text: str, start: int) -> ActorMention | None:
+def _actor_after_by(sent: SentenceMentions, start: int) -> ActorMention | None:
     """First actor within a few words after ``start`` ("... by the rebels")."""
+    text = sent.text
     window = text[start:start + 80]
-    for mention in _actors(window):
+    for mention in sent.actors_in(start, start + 80):
         if re.fullmatch(r"\s*(?:by\s+)?(?:the\s+)?(?:[\w'’-]+\s+){0,3}", window[: mention.start]):
             return ActorMention(mention.label, mention.actor_id, start + mention.start, start + mention.end)
         break
     return None
 
 
-def _from_actor(text: str, after: int) -> ActorMention | None:
+def _from_actor(sent: SentenceMentions, after: int) -> ActorMention | None:
     """"... from government forces": the previous controller named after the place."""
+    text = sent.text
     m = re.match(r"^[^.;]{0,40}?\bfrom\s+(?:the\s+)?", text[after:])
     if not m:
         return None
     rest = text[after + m.end(): after + m.end() + 60]
-    mentions = _armed(_actors(rest))
+    mentions = _armed(sent.actors_in(after + m.end(), after + m.end() + 60))
     if mentions and mentions[0].start == 0:
         first = mentions[0]
         return ActorMention(first.label, first.actor_id, after + m.end(), after + m.end() + first.end)
@@ -104,7 +105,7 @@ def _refine(mention: ActorMention, ctx: SentenceContext) -> str:
     text = ctx.text
     of_group = re.match(r"^\s+(?:from|of)\s+(?:the\s+)?", text[mention.end:])
     if of_group and mention.actor_id == "opposition":
-        nxt = find_actors(text[mention.end + of_group.end(): mention.end + of_group.end() + 60])
+        nxt = ctx.mentions.actors_in(mention.end + of_group.end(), mention.end + of_group.end() + 60)
         if nxt and nxt[0].start == 0 and nxt[0].actor_id not in NOT_ARMED and not _opposed(
                 mention.actor_id, nxt[0].actor_id):  # not "rebels from government forces"
             return nxt[0].actor_id
@@ -115,15 +116,18 @@ def _refine(mention: ActorMention, ctx: SentenceContext) -> str:
 
 
 def _article_opponent(ctx: SentenceContext, actor: str) -> tuple[str | None, str | None]:
-    """The actor most often named in the article on the other side of ``actor``."""
-    return _article_opponent_of(ctx.article.text, actor)
+    """The actor most often named in the article on the other side of ``actor`` (read from
+    the mentions of every sentence)."""
+    article = ctx.article
+    mentions = tuple(m for s in article.sentences for m in article.mentions_of(s).actors)
+    return _article_opponent_of(article.text, actor, mentions)
 
 
 @lru_cache(maxsize=256)
-def _article_opponent_of(article: str, actor: str) -> tuple[str | None, str | None]:
+def _article_opponent_of(article: str, actor: str, mentions: tuple[ActorMention, ...]) -> tuple[str | None, str | None]:
     counts: dict[str, int] = {}
     labels: dict[str, str] = {}
-    for m in _armed(_actors(article)):
+    for m in _armed(mentions):
         refined = specific_actor(m.label, m.actor_id, (), article)
         if _opposed(actor, refined):
             counts[refined] = counts.get(refined, 0) + 1
@@ -136,7 +140,7 @@ def _article_opponent_of(article: str, actor: str) -> tuple[str | None, str | No
 
 def _opponent(ctx: SentenceContext, actor: str, exclude: ActorMention) -> tuple[str | None, str | None]:
     """Opponent of ``actor`` named in the sentence, else the article's main opponent."""
-    for m in _armed(_actors(ctx.text)):
+    for m in _armed(ctx.mentions.actors):
         if m.start == exclude.start:
             continue
         refined = _refine(m, ctx)
@@ -170,20 +174,21 @@ def _held_by(text: str, head_start: int, place_start: int) -> ActorMention | Non
 def _opposed_in_sentence(ctx: SentenceContext, counterpart: ActorMention) -> ActorMention | None:
     """First armed actor of the sentence on the other side of ``counterpart``."""
     other = _refine(counterpart, ctx)
-    for m in _armed(_actors(ctx.text)):
+    for m in _armed(ctx.mentions.actors):
         if m.start != counterpart.start and not _AIR_ONLY.search(m.label) and _opposed(other, _refine(m, ctx)):
             return m
     return None
 
 
-def _abandoned_after(text: str, end: int) -> ActorMention | None:
+def _abandoned_after(sent: SentenceMentions, end: int) -> ActorMention | None:
     """"... following its abandonment by government forces" after an entry or capture."""
+    text = sent.text
     m = re.search(
         r"\b(?:following|after)\s+(?:its|the|their)\s+(?:abandonment|departure|withdrawal|retreat|"
         r"evacuation|pullout)\s+(?:by|of)\s+", text[end:], re.IGNORECASE)
     if not m:
         return None
-    mentions = _armed(find_actors(text[end + m.end(): end + m.end() + 60]))
+    mentions = _armed(sent.actors_in(end + m.end(), end + m.end() + 60))
     if mentions and mentions[0].start == 0:
         first = mentions[0]
         return ActorMention(first.label, first.actor_id, end + m.end(), end + m.end() + first.end)

@@ -4,89 +4,18 @@ C"), its passive subject ("Hama, in central Syria, was captured by"), territory 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
-from ..actors import find_actors
+from ..actors import ActorMention
 from ..claims import Place
 from ..context import SentenceContext
 from ..places import resolve_place
 from .anaphora import _recent_city
-from .triggers import _DAYS_MONTHS, PlaceSpan, Trigger, _alternation, _vocab
+from ..mentions.names import PlaceSpan, clean_name as _clean_name, is_actor_name as _is_actor_name
+from ..mentions.names import names_in as _names_in
+from .triggers import _DAYS_MONTHS, Trigger, _alternation, _vocab
 
 # ---------------------------------------------------------------- places
-
-@lru_cache(maxsize=1)
-def _name_pattern() -> re.Pattern[str]:
-    art = r"(?:al|el|an|ar|as|ash|at|az|ad|ez|ed|ath)"
-    spaced = r"(?:al|el)"  # "al Bab"; "at Kasab", "as Syria" are English
-    part = r"(?:[A-Z][\w'’ʼ`]*|\d+[A-Za-z]*)"
-    tails = _alternation(_vocab()["name_tails"])
-    return re.compile(
-        rf"(?<![\w'’-])(?:{art}-|{spaced}\s)?[A-Z][\w'’ʼ`]*"
-        rf"(?:(?:-|\s|\s{art}-|\s{spaced}\s|-{art}-){part})*"
-        rf"(?:\s(?:{tails})(?![\w-]))?"
-    )
-
-
-@lru_cache(maxsize=1)
-def _not_place_words() -> frozenset[str]:
-    return frozenset(w.lower() for w in _vocab()["not_place_words"]) | {"city", "town", "village", "country"}
-
-
-def _clean_name(name: str) -> str | None:
-    """Drop leading words that never start a place ("The", "Syrian"); None if nothing is left."""
-    tokens = name.split()
-    while tokens and tokens[0].lower().strip("'’") in _not_place_words():
-        tokens = tokens[1:]
-    for i, token in enumerate(tokens):  # "Sarrin Monday": the name stops at such a word
-        if i and token.lower().strip("'’") in _not_place_words():
-            tokens = tokens[:i]
-            break
-    if not tokens:
-        return None
-    cleaned = " ".join(tokens)
-    if len(tokens) == 1 and re.fullmatch(r"[A-Z][a-z]+(?:ian|ish|ese)", cleaned):
-        return None  # a demonym ("Russian equipment")
-    if re.fullmatch(r"[\d\s]+", cleaned):
-        return None
-    return cleaned
-
-
-def _is_actor_name(name: str) -> bool:
-    """True when the whole name is an armed actor's name ("HTS", "Hayat Tahrir al-Sham"),
-    also as a possessive with its apostrophe lost ("Nusra Fronts strongholds")."""
-    for form in (name, re.sub(r"['’]?s$", "", name)):
-        mentions = find_actors(form)
-        if mentions and mentions[0].start == 0 and mentions[-1].end >= len(form.rstrip()) - 1:
-            return True
-    return False
-
-
-_DIRECTION_BEFORE = re.compile(
-    r"(?<![\w-])(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+$")
-
-
-def _names_in(text: str, offset: int) -> list[PlaceSpan]:
-    """Candidate place names in ``text`` (offsets shifted by ``offset``)."""
-    spans: list[PlaceSpan] = []
-    for m in _name_pattern().finditer(text):
-        raw = m.group()
-        cleaned = _clean_name(raw)
-        if cleaned is None:
-            continue
-        start = m.start() + raw.index(cleaned)
-        direction = _DIRECTION_BEFORE.search(text[:start])
-        if direction:  # "eastern Ghouta", "northern Hama"
-            cleaned, start = text[direction.start():start + len(cleaned)], direction.start()
-        place = resolve_place(cleaned)
-        if place.precision == "unresolved" and _is_actor_name(cleaned):
-            continue
-        if place.precision == "country":
-            continue
-        spans.append(PlaceSpan(cleaned, offset + start, offset + start + len(cleaned), place))
-    return spans
-
 
 _OBJECT_END = re.compile(
     r"[.;!?()\[\]—]|\s[-–]\s|,\s+(?:while|but|as|after|before|which|where|when|who|bringing|"
@@ -141,6 +70,8 @@ def _object_places(text: str, start: int, ctx: SentenceContext) -> tuple[list[Pl
         name = text[start + site:first.end]
         return [PlaceSpan(name, start + site, first.end, resolve_place(name))], False
     territory = False
+    if enemy_in_object(ctx, start, names[0].start) is not None:
+        head = ""  # "encircled IS in the town of Manbij": the place is where the enemy is
     if not _DIRECT_HEAD.match(head):
         if _territory_head().match(head):
             territory = True
@@ -154,6 +85,25 @@ def _object_places(text: str, start: int, ctx: SentenceContext) -> tuple[list[Pl
     if territory:
         chosen = [_as_territory(text, start, span, len(chosen)) for span in chosen]
     return chosen, territory
+
+
+_IN_PLACE = re.compile(
+    r"^\s*(?:fighters|militants|forces|troops|positions|units)?\s*(?:in|inside|at|within)\s+(?:the\s+)?"
+    r"(?:[a-z]+-(?:held|controlled)\s+)?(?:(?:town|city|village|district|neighbou?rhood|area|stronghold)\s+(?:of\s+)?)?$",
+    re.IGNORECASE)
+
+
+def enemy_in_object(ctx: SentenceContext, start: int, place_start: int) -> ActorMention | None:
+    """The actor that is the object of a trigger ending at ``start`` when the place follows
+    as where it stands: "encircled IS in the town of Manbij", "besieged rebels inside
+    Daraya" (offsets into the sentence); None otherwise."""
+    actors = ctx.mentions.actors_in(start, place_start)
+    if not actors or not re.fullmatch(r"\s*(?:the\s+)?", ctx.text[start:start + actors[0].start]):
+        return None
+    first = actors[0]
+    if not _IN_PLACE.match(ctx.text[start + first.end:place_start]):
+        return None
+    return ActorMention(first.label, first.actor_id, start + first.start, start + first.end)
 
 
 def _site_in(head: str) -> int | None:
@@ -195,7 +145,7 @@ def _site_or_city(region: str, start: int, ctx: SentenceContext) -> list[PlaceSp
         return [PlaceSpan(name, start + m.start(1), start + m.end(1), resolve_place(name))]
     part = re.match(r"^\s*((?:(?:the\s+)?(?:\w+ern\s+)?(?:parts?|most|much|all|half)\s+of\s+)?the\s+(?:city|town|village))\b(?!\s+of\b)", region)
     if part:
-        city = _recent_city(ctx, start)
+        city = _recent_city(ctx, start, part.group(1).split()[-1].lower())
         if city is not None:
             phrase = part.group(1)
             if not re.match(r"the\s", phrase):  # "part of the town": that part of the place named before
@@ -204,7 +154,20 @@ def _site_or_city(region: str, start: int, ctx: SentenceContext) -> list[PlaceSp
                                                              latitude=city.latitude, longitude=city.longitude,
                                                              precision=city.precision))]
             return [PlaceSpan(city.name, start, start, city)]
+    part_of_it = _ITS_PART.match(region)
+    if part_of_it:  # "entered its southwestern districts": that part of the town named before
+        city = _recent_city(ctx, start)
+        if city is not None:
+            name = f"{part_of_it.group(1)} of {city.name}"
+            return [PlaceSpan(name, start, start, Place(
+                name=name, place_id=city.place_id, admin1=city.admin1, latitude=city.latitude,
+                longitude=city.longitude, precision=city.precision, place_type="neighbourhood"))]
     return []
+
+
+_ITS_PART = re.compile(
+    r"^\s*(?:its|their)\s+((?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+)?"
+    r"(?:districts?|neighbou?rhoods?|outskirts|suburbs|quarters?|centre|center|parts?))\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=256)

@@ -10,12 +10,12 @@ from ..actors import ActorMention
 from ..claims import UNKNOWN_DATE, ControlChange, DateSpan
 from ..context import SentenceContext
 from .agents import (
-    _AIR_ONLY, _LANDMARK, _abandoned_after, _actor_after_by, _actors, _agent_before, _armed,
+    _LANDMARK, _abandoned_after, _actor_after_by, _agent_before, _armed,
     _from_actor, _held_by, _opponent, _opposed_in_sentence, _refine,
 )
 from .anaphora import _anaphoric_subject, _previous_sentence_agent, _pronoun_subject
 from .arguments import (
-    _HYPOTHETICAL_AFTER, PlaceSpan, _is_place_like, _names_in, _object_places, _passive_list_after,
+    _HYPOTHETICAL_AFTER, PlaceSpan, _is_place_like, enemy_in_object, _names_in, _object_places, _passive_list_after,
     _passive_subject,
 )
 from .triggers import Trigger, _has_stem
@@ -77,17 +77,17 @@ class _Reading:
 
 
 def _read(ctx: SentenceContext, trigger: Trigger) -> _Reading | None:
-    text = ctx.text
+    text, sent = ctx.text, ctx.mentions
     if trigger.form == "passive":
         places = _passive_subject(text, trigger) or _anaphoric_subject(ctx, trigger)
-        return _Reading(tuple(places), trigger.change, _actor_after_by(text, trigger.end - 2), None)
+        return _Reading(tuple(places), trigger.change, _actor_after_by(sent, trigger.end - 2), None)
     if trigger.form == "reduced_passive":  # "the Ramouseh area recently seized by rebels"
         places = [p for p in _passive_subject(text, trigger) if _is_place_like(text, p)]
-        return _Reading(tuple(places), trigger.change, _actor_after_by(text, trigger.end - 2), None)
+        return _Reading(tuple(places), trigger.change, _actor_after_by(sent, trigger.end - 2), None)
     if trigger.form == "expel":  # "Hezbollah pushed the Nusra Front from the town of X"
-        expelled = _armed(_actors(text[trigger.start:trigger.end]))
+        expelled = _armed(sent.actors_in(trigger.start, trigger.end))
         places, _ = _object_places(text, trigger.end, ctx)
-        agent = _agent_before(text, trigger.start, text[trigger.start:trigger.end])
+        agent = _agent_before(sent, trigger.start, text[trigger.start:trigger.end])
         if not expelled or not places or agent is None:
             return None
         first = expelled[0]
@@ -95,15 +95,15 @@ def _read(ctx: SentenceContext, trigger: Trigger) -> _Reading | None:
         return _Reading(tuple(places), "capture", agent, counterpart)
     if trigger.form == "from_passive":  # "Jarablus, liberated from IS"
         places = _passive_subject(text, trigger)
-        counterpart = _actor_after_by(text, trigger.end)
+        counterpart = _actor_after_by(sent, trigger.end)
         agent = _opposed_in_sentence(ctx, counterpart) if counterpart is not None else None
         return _Reading(tuple(places), trigger.change, agent, counterpart)
     if trigger.form == "fell_to":
-        return _Reading(tuple(_passive_subject(text, trigger) or _anaphoric_subject(ctx, trigger)), "capture", _actor_after_by(text, trigger.end), None)
+        return _Reading(tuple(_passive_subject(text, trigger) or _anaphoric_subject(ctx, trigger)), trigger.change, _actor_after_by(sent, trigger.end), None)
     if trigger.form == "listed_by":  # "seized by the factions were A, B"
         by = text[trigger.start:trigger.end].lower().rfind("by")
         listed = _passive_list_after(text, trigger.end)
-        agent = _actor_after_by(text, trigger.start + by + 2)
+        agent = _actor_after_by(sent, trigger.start + by + 2)
         return _Reading(tuple(listed or ()), trigger.change, agent, None)
     places, _ = _object_places(text, trigger.end, ctx)
     if not places and trigger.form == "active":
@@ -115,14 +115,15 @@ def _read(ctx: SentenceContext, trigger: Trigger) -> _Reading | None:
         return None  # "the fall of Al-Bab would threaten ...": not an event
     after = re.match(r"^\s*by\b", text[places[-1].end:])
     if trigger.form == "nominal" and after:
-        by_actor = _actor_after_by(text, places[-1].end)
+        by_actor = _actor_after_by(sent, places[-1].end)
     elif trigger.form == "nominal" and re.match(r"^\s*to\b", text[places[-1].end:]) and "fall" in text[trigger.start:trigger.end].lower():
         to = re.match(r"^\s*to\s+(?:the\s+)?", text[places[-1].end:])
-        by_actor = _actor_after_by(text, places[-1].end + to.end())  # "the fall of Al-Bab to rebels"
-    agent = by_actor or _pronoun_subject(ctx, trigger) or _agent_before(text, trigger.start, text[trigger.start:trigger.end])
+        by_actor = _actor_after_by(sent, places[-1].end + to.end())  # "the fall of Al-Bab to rebels"
+    agent = by_actor or _pronoun_subject(ctx, trigger) or _agent_before(sent, trigger.start, text[trigger.start:trigger.end])
     if agent is None and re.search(r"\b(?:they|it|its|their)\b", text[:trigger.start], re.IGNORECASE):
         agent = _previous_sentence_agent(ctx)
-    counterpart = _from_actor(text, places[-1].end) or _held_by(text, trigger.end, places[0].start)
+    counterpart = (_from_actor(sent, places[-1].end) or enemy_in_object(ctx, trigger.end, places[0].start)
+                   or _held_by(text, trigger.end, places[0].start))
     return _Reading(tuple(places), trigger.change, agent, counterpart)
 
 
@@ -137,7 +138,7 @@ def _relative_object(ctx: SentenceContext, trigger: Trigger) -> _Reading | None:
     m = _RELATIVE.search(text[: trigger.start])
     if not m:
         return None
-    subject = _armed(_actors(m.group("subject")))
+    subject = _armed(ctx.mentions.actors_in(m.start("subject"), m.end("subject")))
     if not subject or subject[-1].end < len(m.group("subject").rstrip()) - 1:
         return None
     agent = subject[-1]
@@ -159,7 +160,7 @@ def _claims_for(ctx: SentenceContext, trigger: Trigger, reading: _Reading, when:
         return []
     agent_id = _refine(reading.agent, ctx)
     change = reading.change
-    left_by = _abandoned_after(ctx.text, reading.places[-1].end) if change in ("entry", "capture") else None
+    left_by = _abandoned_after(ctx.mentions, reading.places[-1].end) if change in ("entry", "capture") else None
     if change in ("withdrawal", "lost", "surrender"):
         previous, previous_label = agent_id, reading.agent.label
         if reading.counterpart is not None:

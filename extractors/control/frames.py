@@ -99,7 +99,8 @@ def generated() -> dict[str, Any]:
             passive.setdefault(change, []).extend(_inflect_head(phrase, participle_only=True))
     for change, phrases in _control_phrases(frames).items():
         active.setdefault(change, []).extend(phrases)
-    fell_to = [form for phrase in frames["fell_to"] for form in _inflect_head(phrase)]
+    fell_to = {change: [form for phrase in phrases for form in _inflect_head(phrase)]
+               for change, phrases in frames["fell_to"].items()}
     return {
         "active": active,
         "passive": passive,
@@ -122,5 +123,7 @@ def vocabulary() -> dict[str, Any]:
         for change, words in gen[family].items():
             merged[change] = _merge(merged.get(change, []), words)
         vocab[family] = merged
-    vocab["fell_to"] = _merge(list(vocab.get("fell_to") or []), gen["fell_to"])
+    hand = vocab.get("fell_to") or {}
+    hand = {"capture": list(hand)} if isinstance(hand, list) else dict(hand)
+    vocab["fell_to"] = {change: _merge(hand.get(change, []), words) for change, words in gen["fell_to"].items()}
     return vocab

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from ..claims import Place
 from ..patterns import alternation, substring_finder
 from .frames import control_modifier_pattern, control_nouns, vocabulary
 
@@ -26,16 +25,6 @@ class Trigger:
     change: str  # capture, recapture, entry, encirclement, withdrawal, lost, surrender
     start: int
     end: int
-
-
-@dataclass(frozen=True)
-class PlaceSpan:
-    """A place read from a sentence (offsets into the sentence text)."""
-
-    name: str
-    start: int
-    end: int
-    place: Place
 
 
 _SPACE = r"[\"”“']?\s+"
@@ -90,8 +79,9 @@ def _trigger_patterns(word: str | None = None) -> tuple[tuple[str, str, str], ..
         expel = _alternation(phrases(vocab["expel"]["verbs"]))
         out.append(("expel", "capture",
                     rf"(?<![\w-])(?:{expel})(?!\s+by\b)\s+(?:the\s+)?(?:[\w'’-]+\s+){{1,5}}?(?:out\s+of|out\s+from|from)\s+(?:the\s+)?"))
-    if phrases(vocab["fell_to"]):
-        out.append(("fell_to", "capture", rf"\b(?:{_alternation(phrases(vocab['fell_to']))})\b"))
+    for change, words in vocab["fell_to"].items():
+        if phrases(words):
+            out.append(("fell_to", change, rf"\b(?:{_alternation(phrases(words))})\b"))
     if word is None or word in _DETERMINERS:
         for change, words in vocab["nominal"].items():
             out.append(("nominal", change,
@@ -129,7 +119,7 @@ def _phrase_starts() -> frozenset[str]:
     vocab = _vocab()
     groups = ("active", "passive", "listed_by", "from_passive", "nominal")
     phrases = [w for group in groups for ws in vocab[group].values() for w in ws]
-    phrases += vocab["fell_to"] + vocab["expel"]["verbs"]
+    phrases += [w for words in vocab["fell_to"].values() for w in words] + vocab["expel"]["verbs"]
     return frozenset(re.split(r"[\s-]", p.strip())[0].lower() for p in phrases)
 
 
@@ -173,7 +163,7 @@ def _stem_finder() -> re.Pattern[str]:
     vocab = _vocab()
     phrases = [w for group in ("active", "passive", "listed_by", "from_passive", "nominal")
                for words in vocab[group].values() for w in words]
-    phrases += vocab["fell_to"] + vocab["expel"]["verbs"]
+    phrases += [w for words in vocab["fell_to"].values() for w in words] + vocab["expel"]["verbs"]
     firsts = {re.split(r"[\s-]", p.strip().lower())[0][:5] for p in phrases}
     return substring_finder(set(_STEMS) | {f for f in firsts if len(f) >= 3})
 
@@ -245,11 +235,17 @@ _RECENT_SINCE = re.compile(
     rf"(?:{_DAYS_MONTHS})\b)", re.IGNORECASE)
 
 
+_FORMERLY = re.compile(r"\s+(?:a|an|the|home|part)\b", re.IGNORECASE)
+
+
 def _is_reported_event(text: str, trigger: Trigger, published_year: int | None) -> bool:
     """False for failed attempts, intentions, denials, modals, background and adjectives."""
     window = _window_before(text, trigger.start)
     for m in _not_event_pattern().finditer(window):
-        if m.group().lower() != "since" or not _RECENT_SINCE.match(window, m.end()):
+        word = m.group().lower()
+        if word == "once" and _FORMERLY.match(window, m.end()):
+            continue  # "the town, once a government stronghold, was captured": formerly
+        if word != "since" or not _RECENT_SINCE.match(window, m.end()):
             return False
     infinitive = re.search(r"(\w+)\s+to\s+(?:\w+ly\s+)?$", window + " ") or re.search(
         r"(\w+)\s+to\s+[a-z]+\b[^,;.]{0,60}\band\s+(?:[a-z]+\s+)?$", window + " ")

@@ -115,9 +115,20 @@ def _choose(entries: tuple[WorldPlace, ...], free_text: bool) -> WorldPlace | No
     return None
 
 
+@lru_cache(maxsize=65536)
+def is_english_word(word: str) -> bool:
+    """True for a word of lemminflect's English lexicon ("Said", "Attack", "Even"): such a
+    word in running text is not taken for a foreign place ("Said" in Yemen, "Ataq")."""
+    from lemminflect import getAllLemmas
+    return bool(getAllLemmas(word.lower()))
+
+
 @lru_cache(maxsize=8192)
 def lookup_world(name: str, free_text: bool = False) -> WorldPlace | None:
-    """The cities1000 place of that name; ``free_text`` keeps only theatre countries."""
+    """The cities1000 place of that name; ``free_text`` keeps only theatre countries and
+    never reads a name made only of English words ("Said", "Old City") as one."""
+    if free_text and all(is_english_word(w) for w in name.replace("-", " ").split()):
+        return None
     places = _places()
     rows = places.get(_key(name), ())
     if not free_text:

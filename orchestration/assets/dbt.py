@@ -1,15 +1,32 @@
-"""Stage 3, dbt: staging -> intermediate -> marts, with dbt tests as Dagster asset checks."""
+"""Stage 3, dbt: staging -> intermediate -> marts, with dbt tests as Dagster asset checks.
 
+dbt writes this run's private build (``SITREP_DB`` in its environment points at it), never
+the published warehouse. The fact models are incremental (only changed rows are merged);
+the reconciled views are rebuilt from them.
+"""
+
+import hashlib
+import json
 import os
-from collections.abc import Mapping
+import shutil
+import time
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 import dagster as dg
 from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtCliResource, dbt_assets
-from dagster_duckdb import DuckDBResource
 
-from ..dbt_project import sitrep_dbt_project
-from ..resources import DUCKDB_POOL
+from ..dbt_project import DBT_PROJECT_DIR, sitrep_dbt_project
+from ..mart_previews import with_mart_previews
+from ..pause import pause_point
+from ..resources import DUCKDB_POOL, WarehouseResource
+
+KEEP_TARGET_RUNS = 5  # dbt_project/target/ keeps the folders of the last few dbt invocations
+# Unit tests check the models' SQL on fixed rows, not the data: they run in the test suite
+# (tests/dbt), not in every refresh, where they would cost a quarter of the dbt step.
+DBT_BUILD = ["build", "--exclude-resource-type", "unit_test"]
 
 
 class SitrepDbtTranslator(DagsterDbtTranslator):
@@ -33,13 +50,101 @@ def layer_of(fqn: list[str]) -> str:
 TRANSLATOR = SitrepDbtTranslator(settings=DagsterDbtTranslatorSettings(enable_asset_checks=True))
 
 
+@contextmanager
+def environment(values: dict[str, str]) -> Iterator[None]:
+    """Set environment variables for what starts inside the block (the dbt process)."""
+    before = {k: os.environ.get(k) for k in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for key, value in before.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
+def prune_target(target: Path = DBT_PROJECT_DIR / "target", keep: int = KEEP_TARGET_RUNS) -> int:
+    """Delete all but the ``keep`` newest per-invocation folders dagster-dbt leaves in target/."""
+    runs = sorted((p for p in target.glob("*-*-*") if p.is_dir()), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in runs[keep:]:
+        shutil.rmtree(old, ignore_errors=True)
+    return max(0, len(runs) - keep)
+
+
+def project_fingerprint() -> str:
+    """What the marts depend on besides the data: every model, test and macro (their checksums
+    in the manifest) and dbt_project.yml (the merge rules' vars)."""
+    manifest = json.loads(sitrep_dbt_project().manifest_path.read_text())
+    digest = hashlib.sha256((DBT_PROJECT_DIR / "dbt_project.yml").read_bytes())
+    for section in ("nodes", "macros", "unit_tests"):
+        for uid, node in sorted(manifest.get(section, {}).items()):
+            checksum = node.get("checksum")
+            checksum = checksum.get("checksum", "") if isinstance(checksum, dict) else checksum or ""
+            digest.update(f"{uid}:{checksum}:{node.get('macro_sql', '')}".encode())
+    return digest.hexdigest()[:20]
+
+
+def in_dependency_order(keys, deps) -> list[dg.AssetKey]:
+    """``keys`` with every asset after the ones it depends on (Dagster wants that order)."""
+    ordered: list[dg.AssetKey] = []
+    placed: set[dg.AssetKey] = set()
+
+    def place(key: dg.AssetKey) -> None:
+        if key in placed or key not in keys:
+            return
+        placed.add(key)
+        for parent in sorted(deps.get(key, ())):
+            place(parent)
+        ordered.append(key)
+
+    for key in sorted(keys):
+        place(key)
+    return ordered
+
+
+def marts_are_current(conn, figures: dict[str, Any], fingerprint: str) -> bool:
+    """True when this refresh changed no input of dbt and the marts were built by this project."""
+    if any(figures.get(k) for k in ("files_new", "files_changed", "articles_new", "articles_extracted")):
+        return False
+    conn.execute("CREATE TABLE IF NOT EXISTS raw.build_state (key VARCHAR PRIMARY KEY, value VARCHAR)")
+    row = conn.execute("SELECT value FROM raw.build_state WHERE key = 'dbt_project'").fetchone()
+    return row is not None and row[0] == fingerprint
+
+
+def remember_project(conn, fingerprint: str) -> None:
+    conn.execute("CREATE TABLE IF NOT EXISTS raw.build_state (key VARCHAR PRIMARY KEY, value VARCHAR)")
+    conn.execute("INSERT OR REPLACE INTO raw.build_state VALUES ('dbt_project', ?)", [fingerprint])
+
+
 @dbt_assets(
     manifest=sitrep_dbt_project().manifest_path,
     project=sitrep_dbt_project(),
     dagster_dbt_translator=TRANSLATOR,
     pool=DUCKDB_POOL,
 )
-def sitrep_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, duckdb: DuckDBResource):
+def sitrep_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: WarehouseResource):
     """``dbt build``: models and their tests; a failing error-severity test blocks what is downstream."""
-    os.environ["SITREP_DB"] = duckdb.database  # dbt's profile reads the same warehouse file
-    yield from dbt.cli(["build"], context=context).stream()
+    refresh = warehouse.refresh(context)
+    started = time.perf_counter()
+    fingerprint = project_fingerprint()
+    with refresh.connect() as conn:
+        current = marts_are_current(conn, refresh.status().get("figures", {}), fingerprint)
+    if current:  # nothing new came in: the marts of the copied warehouse are already the result
+        context.log.info("no new or changed article and the same dbt project: the marts are current")
+        for key in in_dependency_order(context.selected_asset_keys, context.assets_def.asset_deps):
+            yield dg.MaterializeResult(asset_key=key, metadata={"unchanged": True})
+        refresh.record(dbt_seconds=round(time.perf_counter() - started, 2))
+        return
+    prune_target(keep=KEEP_TARGET_RUNS - 1)
+    with environment(refresh.dbt_env()):
+        invocation = dbt.cli(DBT_BUILD, context=context)
+    for event in with_mart_previews(context, invocation.stream(), str(refresh.path)):
+        yield event
+        key = getattr(event, "asset_key", None)
+        if key is not None:
+            pause_point(f"dbt:{key.path[-1]}")
+    with refresh.connect() as conn:
+        remember_project(conn, fingerprint)
+    refresh.record(dbt_seconds=round(time.perf_counter() - started, 2))

@@ -1,18 +1,20 @@
-"""Stage 2, extraction: every stored article through the rule-based extractors into one raw
-table per fact type. One article that makes an extractor fail is quarantined; the rest load."""
+"""Stage 2, extraction: the articles the current extractor version has not read yet, through
+the rule-based extractors into one raw table per fact type. One article that makes an
+extractor fail is quarantined; the rest load. A new extractor version re-extracts everything
+(it is the asset's code version, so Dagster shows the claims as stale when it changes)."""
 
+import time
 from collections import Counter
-from typing import Any
 
 import dagster as dg
-from dagster_duckdb import DuckDBResource
 
-from extractors import EXTRACTOR_VERSION, extract_article
-from warehouse.loading import CLAIM_TABLES, articles_to_extract, store_claims
+from extractors import EXTRACTOR_VERSION
+from warehouse.loading import CLAIM_TABLES, articles_to_extract, drop_other_versions, store_claims
 from warehouse.queries import preview_markdown
-from warehouse.records import Quarantined
 
-from ..resources import DUCKDB_POOL
+from ..extract_pool import extract_chunks, workers
+from ..pause import pause_point
+from ..resources import DUCKDB_POOL, WarehouseResource
 from .ingestion import ARTICLES
 
 CLAIM_KEYS = {name: dg.AssetKey(["raw", name]) for name in CLAIM_TABLES}
@@ -24,24 +26,9 @@ PREVIEW_COLUMNS = {
 }
 
 
-def extract_all(articles: list[tuple[str, str, Any]]) -> tuple[dict[str, list[dict]], list[Quarantined]]:
-    """Claim rows by fact type for every article, and the articles the extractors failed on."""
-    rows: dict[str, list[dict]] = {name: [] for name in CLAIM_TABLES}
-    errors: list[Quarantined] = []
-    for article_id, text, published_at in articles:
-        try:
-            claims = extract_article(text, article_id, published_at)
-        except Exception as exc:  # one broken article never stops the batch
-            errors.append(Quarantined(f"article:{article_id}", "extraction_error", repr(exc)[:500]))
-            continue
-        for name in CLAIM_TABLES:
-            rows[name].extend(c.to_row() for c in getattr(claims, name))
-    return rows, errors
-
-
 @dg.multi_asset(
     specs=[
-        dg.AssetSpec(key, deps=[ARTICLES], kinds={"duckdb", "python"},
+        dg.AssetSpec(key, deps=[ARTICLES], kinds={"duckdb", "python"}, code_version=EXTRACTOR_VERSION,
                      description=f"{name.replace('_', ' ').capitalize()} claims as the rule-based "
                                  f"extractors read them, one row per claim with its evidence sentence.")
         for name, key in CLAIM_KEYS.items()
@@ -49,26 +36,44 @@ def extract_all(articles: list[tuple[str, str, Any]]) -> tuple[dict[str, list[di
     group_name="extraction",
     pool=DUCKDB_POOL,
 )
-def extracted_claims(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
-    """Run the extractors (pure Python, version in the metadata) over all stored articles."""
-    with duckdb.get_connection() as conn:
-        articles = articles_to_extract(conn)
-        rows, errors = extract_all(articles)
-        counts = store_claims(conn, rows, errors)
+def extracted_claims(context: dg.AssetExecutionContext, warehouse: WarehouseResource):
+    """Run the extractors (pure Python) over the articles not yet read by this version."""
+    refresh = warehouse.refresh(context)
+    started = time.perf_counter()
+    added: Counter = Counter()
+    n_errors = n_articles = n_chars = 0
+    with refresh.connect() as conn:
+        redone = drop_other_versions(conn, EXTRACTOR_VERSION)
+        articles = articles_to_extract(conn, EXTRACTOR_VERSION)
+        pause_point("extraction")
+        for rows, errors, extracted in extract_chunks(articles):
+            counts = store_claims(conn, rows, errors, extracted)
+            added.update(counts)
+            n_errors += len(errors)
+            n_articles += len(extracted)
+        n_chars = sum(len(a[1]) for a in articles)
+        totals = {name: conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+                  for name, table in CLAIM_TABLES.items()}
         previews = {
             name: preview_markdown(conn, f"SELECT {PREVIEW_COLUMNS[name]}, left(evidence_text, 60) "
                                          f"AS evidence FROM {table} LIMIT 10")
             for name, table in CLAIM_TABLES.items()
         }
-    if errors:
-        context.log.warning(f"{len(errors)} article(s) failed extraction and were quarantined")
+    seconds = time.perf_counter() - started
+    refresh.record(articles_extracted=n_articles, claims_added=sum(added.values()), extraction_errors=n_errors,
+                   extractor_version=EXTRACTOR_VERSION, extraction_seconds=round(seconds, 2),
+                   extraction_chars=n_chars)
+    if redone:
+        context.log.info(f"extractor version {EXTRACTOR_VERSION} is new: {redone} article(s) extracted again")
+    if n_errors:
+        context.log.warning(f"{n_errors} article(s) failed extraction and were quarantined")
+    context.log.info(f"extracted {n_articles} article(s) in {seconds:.1f} s with {workers()} worker(s)")
     for name, key in CLAIM_KEYS.items():
-        per_article = Counter(r["article_id"] for r in rows[name])
         yield dg.MaterializeResult(asset_key=key, metadata={
-            "dagster/row_count": counts[name],
-            "articles_with_claims": len(per_article),
-            "articles_read": len(articles),
-            "extraction_errors": len(errors),
+            "dagster/row_count": totals[name],
+            "claims_added": added[name],
+            "articles_extracted": n_articles,
+            "extraction_errors": n_errors,
             "extractor_version": EXTRACTOR_VERSION,
             "preview": dg.MetadataValue.md(previews[name]),
         })

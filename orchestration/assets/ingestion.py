@@ -1,13 +1,23 @@
-"""Stage 1, ingestion: the inbox folder into raw.articles, raw.article_copies, raw.quarantine."""
+"""Stage 1, ingestion: new and changed inbox files into raw.articles, raw.article_copies,
+raw.quarantine (files already read, unchanged, are not read again).
+
+This is the first step of a refresh: it waits for any running refresh of the same warehouse
+(the refresh lock), removes what killed refreshes left, frees the pool slots of dead runs,
+then starts this run's private build. It is deliberately outside the ``duckdb`` pool: a run
+waiting here holds no slot, so it cannot block the run it waits for.
+"""
+
+import time
 
 import dagster as dg
-from dagster_duckdb import DuckDBResource
 
-from warehouse.inbox import read_inbox
-from warehouse.loading import store_inbox
+from warehouse.language import count_not_english_in
+from warehouse.loading import ingest
 from warehouse.queries import preview_markdown
 
-from ..resources import DUCKDB_POOL, InboxResource
+from ..pause import pause_point
+from ..resources import InboxResource, WarehouseResource
+from ..stale_runs import free_dead_runs
 
 ARTICLES = dg.AssetKey(["raw", "articles"])
 COPIES = dg.AssetKey(["raw", "article_copies"])
@@ -23,28 +33,41 @@ QUARANTINE = dg.AssetKey(["raw", "quarantine"])
                      kinds={"duckdb"}),
     ],
     group_name="ingestion",
-    pool=DUCKDB_POOL,
 )
-def inbox_articles(context: dg.AssetExecutionContext, duckdb: DuckDBResource, inbox: InboxResource):
-    """Read every file in the inbox; bad files are quarantined and the rest still load."""
-    batch = read_inbox(inbox.folder)
-    with duckdb.get_connection() as conn:
-        summary = store_inbox(conn, batch)
+def inbox_articles(context: dg.AssetExecutionContext, warehouse: WarehouseResource, inbox: InboxResource):
+    """Read the new and changed inbox files; bad files are quarantined and the rest still load."""
+    refresh = warehouse.refresh(context, wait=True)
+    free_dead_runs(context.instance, context.run.run_id, context.log)
+    started = time.perf_counter()
+    with refresh.connect() as conn:
+        pause_point("ingestion")
+        summary = ingest(conn, inbox.folder)
         articles_preview = preview_markdown(
             conn, "SELECT article_id, published_at, outlet, title, duplicate_of FROM raw.articles "
-                  "ORDER BY published_at NULLS LAST, article_id LIMIT 10")
+                  "ORDER BY ingested_at DESC, published_at NULLS LAST, article_id LIMIT 10")
         quarantine_preview = preview_markdown(
-            conn, "SELECT source_uri, reason, detail FROM raw.quarantine ORDER BY source_uri LIMIT 20")
-    context.log.info(f"inbox {inbox.folder}: {summary}")
+            conn, "SELECT source_uri, reason, detail FROM raw.quarantine ORDER BY seen_at DESC, source_uri LIMIT 20")
+        quarantined_total = conn.execute("SELECT count(*) FROM raw.quarantine").fetchone()[0]
+        not_english = count_not_english_in(conn)
+    seconds = time.perf_counter() - started
+    refresh.record(files_seen=summary.files_seen, files_new=summary.files_new, files_changed=summary.files_changed,
+                   articles_new=summary.articles_new, quarantined=summary.quarantined,
+                   ingestion_seconds=round(seconds, 2))
+    context.log.info(f"inbox {inbox.folder}: {summary} in {seconds:.1f} s")
     yield dg.MaterializeResult(asset_key=ARTICLES, metadata={
         "dagster/row_count": summary.articles,
+        "articles_new": summary.articles_new,
         "files_seen": summary.files_seen,
+        "files_new": summary.files_new,
+        "files_changed": summary.files_changed,
         "near_duplicates": summary.near_duplicates,
+        "not_read_by_the_english_extractors": not_english,
         "inbox": dg.MetadataValue.path(str(inbox.folder)),
         "preview": dg.MetadataValue.md(articles_preview),
     })
-    yield dg.MaterializeResult(asset_key=COPIES, metadata={"dagster/row_count": summary.copies})
+    yield dg.MaterializeResult(asset_key=COPIES, metadata={"copies_added": summary.copies})
     yield dg.MaterializeResult(asset_key=QUARANTINE, metadata={
-        "dagster/row_count": summary.quarantined,
+        "dagster/row_count": quarantined_total,
+        "quarantined_now": summary.quarantined,
         "preview": dg.MetadataValue.md(quarantine_preview),
     })

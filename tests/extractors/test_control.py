@@ -279,7 +279,7 @@ def test_every_trigger_phrase_passes_the_cheap_prefilter() -> None:
     vocab = control._vocab()
     phrases = [p for group in ("active", "passive", "listed_by", "from_passive", "nominal")
                for words in vocab[group].values() for p in words]
-    phrases += vocab["fell_to"] + vocab["expel"]["verbs"]
+    phrases += [w for words in vocab["fell_to"].values() for w in words] + vocab["expel"]["verbs"]
     assert [p for p in phrases if not control._has_stem(p)] == []
 
 
@@ -385,3 +385,25 @@ def test_a_province_is_an_area_not_a_city() -> None:
     got = extract_article("Rebels captured 18 villages and towns in Hama province.", "t", date(2024, 12, 6))
     place = got.control_changes[0].place
     assert place.precision == "admin1" and place.type == "area" and place.admin1 == "Hama"
+
+
+def test_enemy_in_place_and_a_place_closing_a_fronted_phrase() -> None:
+    """Sentences of our own: the besieged enemy is the previous controller; "west of the
+    capital Damascus government forces seized" has the forces as subject."""
+    assert [r[:4] for r in rows("Government forces besieged rebels inside Daraya.")] == [
+        ("Daraya", "syrian_government", "opposition", "encirclement")]
+    got = rows("West of the capital Damascus government forces seized Zabadani on Monday.")
+    assert [r[:2] for r in got] == [("Zabadani", "syrian_government")]
+
+
+def test_anaphora_resolves_to_the_last_compatible_mention() -> None:
+    """Sentences of our own: "the town" is the settlement the text called a town, "its
+    districts" a part of it, "is under siege by" an encirclement frame."""
+    text = ("Jets struck the town of Ariha on Monday. Clashes raged in the central region of Hama. "
+            "The town once a government stronghold was captured by rebels in May.")
+    got = [r[:4] for r in rows(text)]
+    assert got == [("Ariha", "opposition", None, "capture")]
+    text = "The SDF reached Manbij in June. The SDF encircled the town and entered its southwestern districts on June 23."
+    assert [r[0] for r in rows(text)] == ["Manbij", "southwestern districts of Manbij"]
+    assert [r[1:4] for r in rows("The city of Zabadani is under siege by the Syrian army.")] == [
+        ("syrian_government", None, "encirclement")]

@@ -7,10 +7,11 @@ from pathlib import Path
 import dagster as dg
 import duckdb
 import pytest
-from dagster_duckdb import DuckDBResource
 
 from orchestration.assets.extraction import CLAIM_KEYS
-from orchestration.checks import claim_quality_checks, control_events_have_claims
+from orchestration.checks import claim_quality_checks, claim_table_results, rule_result
+from orchestration.resources import WarehouseResource
+from warehouse import quality
 from warehouse.db import apply_schema
 
 ARTICLE = "Shelling killed four civilians in Ariha on Monday. Fighters entered the town."
@@ -39,8 +40,15 @@ def good_db(tmp_path: Path) -> Path:
 
 
 def results(path: Path) -> dict[tuple[str, str], dg.AssetCheckResult]:
-    found = claim_quality_checks(duckdb=DuckDBResource(database=str(path)))
+    with duckdb.connect(str(path), read_only=True) as conn:
+        found = [r for name, key in CLAIM_KEYS.items() for r in claim_table_results(conn, name, key)]
     return {(r.asset_key.path[-1], r.check_name): r for r in found}
+
+
+def events_check(path: Path) -> dg.AssetCheckResult:
+    with duckdb.connect(str(path), read_only=True) as conn:
+        return rule_result(dg.AssetKey(["marts", "control_events"]), "control_events_have_claims",
+                           quality.events_without_claims(conn))
 
 
 def break_with(path: Path, sql: str) -> dict[tuple[str, str], dg.AssetCheckResult]:
@@ -83,19 +91,19 @@ def test_control_events_without_claims_fail(good_db: Path) -> None:
     with duckdb.connect(str(good_db)) as conn:
         conn.execute("CREATE SCHEMA marts; CREATE TABLE marts.control_events AS "
                      "SELECT 'ev1' AS event_id, 'Ariha' AS place_name, 0 AS n_claims, []::VARCHAR[] AS claim_ids")
-    result = control_events_have_claims(duckdb=DuckDBResource(database=str(good_db)))
+    result = events_check(good_db)
     assert not result.passed
     with duckdb.connect(str(good_db)) as conn:
         conn.execute("UPDATE marts.control_events SET n_claims = 1, claim_ids = ['c1']")
-    assert control_events_have_claims(duckdb=DuckDBResource(database=str(good_db))).passed
+    assert events_check(good_db).passed
 
 
 def test_failing_blocking_check_stops_downstream_assets(good_db: Path) -> None:
     """In a real run: bad claims are written, the check fails, the downstream asset is skipped."""
 
     @dg.multi_asset(specs=[dg.AssetSpec(key) for key in CLAIM_KEYS.values()])
-    def bad_claims(duckdb: DuckDBResource):
-        with duckdb.get_connection() as conn:
+    def bad_claims(context, warehouse: WarehouseResource):
+        with warehouse.refresh(context, wait=True).connect() as conn:
             conn.execute("UPDATE raw.casualty_claims SET count_low = 99")
         for key in CLAIM_KEYS.values():
             yield dg.MaterializeResult(asset_key=key)
@@ -106,7 +114,7 @@ def test_failing_blocking_check_stops_downstream_assets(good_db: Path) -> None:
 
     result = dg.materialize(
         [bad_claims, claim_quality_checks, downstream_mart],
-        resources={"duckdb": DuckDBResource(database=str(good_db))},
+        resources={"warehouse": WarehouseResource(database=str(good_db))},
         raise_on_error=False,
     )
     evaluations = {(e.asset_key.path[-1], e.check_name): e.passed for e in result.get_asset_check_evaluations()}
@@ -114,3 +122,5 @@ def test_failing_blocking_check_stops_downstream_assets(good_db: Path) -> None:
     materialized = {e.asset_key for e in result.get_asset_materialization_events()}
     assert CLAIM_KEYS["casualty_claims"] in materialized
     assert dg.AssetKey("downstream_mart") not in materialized
+    with duckdb.connect(str(good_db), read_only=True) as conn:  # the bad build was never published
+        assert conn.execute("SELECT max(count_low) FROM raw.casualty_claims").fetchone()[0] == 4

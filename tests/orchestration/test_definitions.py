@@ -6,7 +6,7 @@ from pathlib import Path
 import dagster as dg
 import pytest
 
-from orchestration.resources import InboxResource
+from orchestration.resources import InboxResource, WarehouseResource
 
 
 @pytest.fixture(scope="module")
@@ -44,19 +44,48 @@ def test_schedule_and_sensor_target_the_refresh(defs) -> None:
     assert defs.resolve_sensor_def("inbox_sensor").job_name == "refresh_warehouse"
 
 
-def test_every_warehouse_step_is_in_the_duckdb_pool(defs) -> None:
+def test_every_warehouse_step_after_the_first_is_in_the_duckdb_pool(defs) -> None:
+    """Ingestion waits for the refresh lock outside the pool (holding no slot while it waits)."""
     pools = {node.name: node.definition.pool for node in defs.resolve_job_def("refresh_warehouse").graph.nodes}
+    assert pools.pop("inbox_articles") is None
     assert pools and all(pool == "duckdb" for pool in pools.values()), pools
+
+
+def test_one_process_per_run(defs) -> None:
+    assert defs.resolve_job_def("refresh_warehouse").executor_def.name == "in_process"
 
 
 def test_inbox_sensor_fires_on_change_only(tmp_path: Path) -> None:
     from orchestration.sensors import inbox_sensor
 
-    (tmp_path / "a.txt").write_text("A story.")
-    inbox = InboxResource(path=str(tmp_path))
-    first = inbox_sensor(dg.build_sensor_context(resources={"inbox": inbox}))
-    assert isinstance(first, dg.RunRequest)
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    (folder / "a.txt").write_text("A story.")
+    resources = {"inbox": InboxResource(path=str(folder)),
+                 "warehouse": WarehouseResource(database=str(tmp_path / "w.duckdb"))}
+    first = inbox_sensor(dg.build_sensor_context(resources=resources))
+    assert isinstance(first, dg.RunRequest)  # no warehouse yet
     cursor = first.run_key.removeprefix("inbox-")
-    assert isinstance(inbox_sensor(dg.build_sensor_context(cursor=cursor, resources={"inbox": inbox})), dg.SkipReason)
-    (tmp_path / "b.txt").write_text("Another story.")
-    assert isinstance(inbox_sensor(dg.build_sensor_context(cursor=cursor, resources={"inbox": inbox})), dg.RunRequest)
+    assert isinstance(inbox_sensor(dg.build_sensor_context(cursor=cursor, resources=resources)), dg.SkipReason)
+    (folder / "b.txt").write_text("Another story.")
+    assert isinstance(inbox_sensor(dg.build_sensor_context(cursor=cursor, resources=resources)), dg.RunRequest)
+
+
+def test_inbox_sensor_launches_nothing_for_an_inbox_the_warehouse_holds_on_its_first_tick(tmp_path: Path) -> None:
+    """A real warehouse that has read the inbox (ingestion, then publication): no cursor, no run."""
+    from orchestration.sensors import inbox_sensor
+    from warehouse.loading import ingest
+    from warehouse.storage import get_store
+
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Rebels captured the town of Saraqib on Monday, a monitoring group said.")
+    store = get_store(tmp_path / "w.duckdb")
+    with store.open_refresh("r1").connect() as conn:
+        ingest(conn, folder)
+    store.publish("r1")
+    resources = {"inbox": InboxResource(path=str(folder)), "warehouse": WarehouseResource(database=store.location)}
+    skipped = inbox_sensor(dg.build_sensor_context(resources=resources))
+    assert isinstance(skipped, dg.SkipReason) and "already in the warehouse" in skipped.skip_message
+    (folder / "a.txt").write_text("Rebels captured the town of Saraqib on Tuesday, a monitoring group said.")
+    assert isinstance(inbox_sensor(dg.build_sensor_context(resources=resources)), dg.RunRequest)
