@@ -177,10 +177,10 @@ def _inbox_records(path: Path) -> list[Any]:
 
     if path.is_dir():
         return list(read_inbox(path).records)
-    with tempfile.TemporaryDirectory(prefix="sitrep-eval-") as folder:
-        # A copy, not a link: the inbox reader refuses links that lead out of the inbox.
-        import shutil
+    import shutil
 
+    with tempfile.TemporaryDirectory(prefix="sitrep-eval-") as folder:
+        # a copy, not a link: the inbox reader refuses links that leave the inbox
         shutil.copyfile(path, Path(folder) / path.name)
         return list(read_inbox(Path(folder)).records)
 

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from ..actors import ActorMention, resolve_actor, specific_actor
 from ..context import SentenceContext
+from ..places import lookup
 from ..sentence import SentenceMentions
 from ..sides import NOT_ARMED, opposed as _opposed
 from ..sides import armed as _armed
@@ -33,12 +34,16 @@ _AIR_ONLY = re.compile(r"\b(?:air|airstrikes?|jets?|warplanes?|aircraft|planes?|
 
 def _governed(sent: SentenceMentions, mention: ActorMention) -> bool:
     """Is ``mention`` the object of a preposition ("backed by X", "against X")? Not when a
-    place name closes the prepositional phrase first ("west of the capital Damascus
+    gazetteer name (metonym or not) closes the prepositional phrase first ("west of the capital Damascus
     government forces seized": the forces are the subject)."""
     m = _GOVERNED.search(sent.text[: mention.start])
     if m is None:
         return False
-    return not any(m.start() < p.start and p.end <= mention.start for p in sent.names)
+    between = sent.text[m.start(): mention.start]
+    return not any(lookup(word.group()) is not None for word in _CAPITALISED.finditer(between))
+
+
+_CAPITALISED = re.compile(r"(?<![\w-])[A-Z][a-z][\w'’-]+")
 
 
 def _agent_before(sent: SentenceMentions, start: int, trigger_word: str) -> ActorMention | None:

@@ -130,8 +130,15 @@ _DETERMINERS = frozenset({"the", "its", "their", "his", "a"})
 
 @lru_cache(maxsize=1)
 def _only_passive_starts() -> frozenset[str]:
-    """Auxiliaries that start a trigger only as a passive ("was captured by")."""
-    return _AUXILIARIES - _phrase_starts()
+    """Auxiliaries that start a trigger only as a passive ("was captured by") or a
+    be-frame ("is under siege by", "was under the full siege of"): every such trigger holds
+    " by" or "siege"."""
+    vocab = _vocab()
+    others = [w for group in ("active", "listed_by", "from_passive", "nominal") for ws in vocab[group].values() for w in ws]
+    starts = {re.split(r"[\s-]", p.strip())[0].lower() for p in others + vocab["expel"]["verbs"]}
+    starts |= {re.split(r"[\s-]", p.strip())[0].lower() for words in vocab["fell_to"].values() for p in words
+               if " by" not in p and "siege" not in p}
+    return _AUXILIARIES - starts
 
 
 @lru_cache(maxsize=1)
@@ -178,7 +185,7 @@ def _find_triggers(text: str) -> list[Trigger]:
     come before plain verbs."""
     firsts = _first_words()
     low = text.lower()
-    if " by" not in low:  # every passive form ends in "by"
+    if " by" not in low and "siege" not in low:  # every passive form ends in "by"
         firsts = firsts - _only_passive_starts()
     if not any(noun in low for noun in _nominal_nouns()):  # "the capture of"
         firsts = firsts - _only_nominal_starts()
