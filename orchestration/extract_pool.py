@@ -5,14 +5,12 @@ extractors; every write to the warehouse stays in the calling process, one chunk
 """
 from __future__ import annotations
 
-import multiprocessing
-import os
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
 from extractors import EXTRACTOR_VERSION, extract_article
 from warehouse.loading import CLAIM_TABLES
+from warehouse.parallel import map_chunks, workers  # noqa: F401 (workers: re-exported)
 from warehouse.records import Quarantined
 
 CHUNK = 500  # articles per task, and per write
@@ -43,15 +41,6 @@ def extract_chunk(articles: list[tuple[str, str, Any]]) -> Chunk:
     return rows, errors, extracted
 
 
-def workers() -> int:
-    return max(1, int(os.environ.get("SITREP_EXTRACT_WORKERS", "2")))
-
-
 def extract_chunks(articles: list[tuple[str, str, Any]]) -> Iterator[Chunk]:
     """Results chunk by chunk, in order; a process pool when the batch is large enough."""
-    chunks = [articles[i:i + CHUNK] for i in range(0, len(articles), CHUNK)]
-    if len(articles) < POOL_MIN_ARTICLES or workers() == 1:
-        yield from map(extract_chunk, chunks)
-        return
-    with ProcessPoolExecutor(max_workers=workers(), mp_context=multiprocessing.get_context("spawn")) as pool:
-        yield from pool.map(extract_chunk, chunks)
+    yield from map_chunks(extract_chunk, articles, CHUNK, POOL_MIN_ARTICLES)

@@ -46,8 +46,7 @@ class WarehouseResource(dg.ConfigurableResource):
     def refresh(self, context: dg.OpExecutionContext | dg.AssetExecutionContext | dg.AssetCheckExecutionContext,
                 wait: bool = False) -> Refresh:
         """This run's build; ``wait`` (first step only) waits for a running refresh to finish."""
-        run_id = context.run.run_id if isinstance(context, dg.AssetCheckExecutionContext) else context.run_id
-        return self.store().open_refresh(run_id, wait=wait)
+        return self.store().open_refresh(context.run.run_id, wait=wait)
 
 
 def dbt_executable() -> str:

@@ -70,6 +70,7 @@ def map_chart(places: list[dict[str, Any]]) -> dict[str, Any]:
             labelled[key] = place
     projection = {"type": "mercator", "fit": map_extent(located)}
     boundaries = json.loads(BOUNDARIES.read_text())
+    sea = alt.Chart(alt.sphere()).mark_geoshape(fill="#dcebf5", clip=True).project(**projection)
     land = alt.Chart(alt.Data(values=boundaries["features"])).mark_geoshape(
         fill="#f3efe6", stroke="#8d8d8d", strokeWidth=0.7, clip=True).project(**projection)
     scale = controller_scale([p["controller"] for p in located])
@@ -85,8 +86,8 @@ def map_chart(places: list[dict[str, Any]]) -> dict[str, Any]:
     labels = alt.Chart(alt.Data(values=values(list(labelled.values())))).mark_text(
         dx=9, align="left", fontSize=12, fontWeight="bold", color="#333").encode(
         longitude="longitude:Q", latitude="latitude:Q", text="place_name:N").project(**projection)
-    chart = alt.layer(land, dots, labels).properties(width=640, height=480, title="Who holds each place now")
-    return chart.configure_view(stroke="#ccc", fill="#dcebf5").to_dict()
+    chart = alt.layer(sea, land, dots, labels).properties(width=640, height=480, title="Who holds each place now")
+    return chart.configure_view(stroke="#ccc").to_dict()
 
 
 def timeline_chart(events: list[dict[str, Any]]) -> dict[str, Any]:
@@ -99,7 +100,8 @@ def timeline_chart(events: list[dict[str, Any]]) -> dict[str, Any]:
         tooltip=["place_name:N", "change_type:N", "new_controller:N", "previous_controller:N",
                  "date_start:T", "date_end:T", "n_articles:Q", "claimants:N"],
     )
-    spans = base.mark_rule(strokeWidth=4).encode(x=alt.X("date_start:T", title="date"), x2="date_end:T")
+    spans = base.mark_rule(strokeWidth=4).encode(
+        x=alt.X("date_start:T", title="date", scale=alt.Scale(padding=16)), x2="date_end:T")
     marks = base.mark_point(size=120, filled=True).encode(
         x="date_start:T", shape=alt.Shape("change_type:N", title="change"))
     height = max(160, 22 * len({e["place_name"] for e in dated}))

@@ -86,7 +86,7 @@ def casualty_table(data: ReportData) -> str:
                                       cell(e["count_best"]), cell(e["count_high"]), disputed,
                                       cell("; ".join(ranges.get(e["estimate_id"], []))), cell(e["n_claims"])]))
     return table(["victim group, outcome, period", "low", "best", "high", "disputed", "each claimant's figure",
-                  "claims"], rows, "casualties")
+                  "claims"], rows, "casualties-table")
 
 
 def displacement_table(data: ReportData) -> str:
@@ -104,7 +104,7 @@ def displacement_table(data: ReportData) -> str:
               cell(d["projection_as_of_date"]), cell(d["projection_claimant"])])
             for d in data.displacement]
     return table(["population", "place", "figure", "as of", "according to", "projection", "as of",
-                  "according to"], rows, "displacement")
+                  "according to"], rows, "displacement-table")
 
 
 def claims_table(data: ReportData) -> str:

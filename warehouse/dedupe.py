@@ -53,15 +53,28 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(text.lower())
 
 
-def _shingle_strings(words: list[str], size: int = SHINGLE_SIZE) -> list[str]:
+_MIX = np.uint64(0x9E3779B97F4A7C15)  # odd 64-bit constants: word hashes -> 3-gram hash
+_MIX2 = np.uint64(0xBF58476D1CE4E5B9)
+
+
+def shingle_hashes(text: str, size: int = SHINGLE_SIZE) -> np.ndarray:
+    """32-bit hashes of the lower-cased text's word ``size``-grams, stable across processes
+    (CRC-32 of each word, combined arithmetically: no string per n-gram)."""
+    words = _words(text)
     if len(words) < size:
-        return [" ".join(words)]
-    return [" ".join(words[i:i + size]) for i in range(len(words) - size + 1)]
+        return np.array([zlib.crc32(" ".join(words).encode())], dtype=np.uint32)
+    word = np.fromiter((zlib.crc32(w.encode()) for w in words), dtype=np.uint64, count=len(words))
+    gram = word[: len(words) - size + 1].copy()
+    for k in range(1, size):
+        gram = gram * _MIX + word[k: len(words) - size + 1 + k]
+    gram ^= gram >> np.uint64(31)
+    gram *= _MIX2
+    return (gram >> np.uint64(32)).astype(np.uint32)
 
 
 def shingles(text: str, size: int = SHINGLE_SIZE) -> frozenset[int]:
     """Hashed word n-grams of the lower-cased text (stable across processes)."""
-    return frozenset(zlib.crc32(s.encode()) for s in _shingle_strings(_words(text), size))
+    return frozenset(shingle_hashes(text, size).tolist())
 
 
 def jaccard(a: frozenset[int], b: frozenset[int]) -> float:
@@ -79,22 +92,35 @@ def key_tokens(text: str) -> tuple[str, ...] | None:
     return tuple(sorted(w for w in words if w in _DATE_WORDS or any(c.isdigit() for c in w)))
 
 
+def _identity(value: int) -> int:
+    return value
+
+
 @lru_cache(maxsize=1)
 def _permutations():
     from datasketch import MinHash
 
-    return MinHash(num_perm=NUM_PERM, hashfunc=zlib.crc32).permutations
+    return MinHash(num_perm=NUM_PERM, hashfunc=_identity).permutations
+
+
+_BAND_MIX = np.uint64(0x100000001B3)
 
 
 def lsh_bands(text: str) -> list[int]:
     """One signed 64-bit bucket key per band of the text's MinHash signature."""
     from datasketch import MinHash
 
-    sketch = MinHash(num_perm=NUM_PERM, hashfunc=zlib.crc32, permutations=_permutations(), scheme="affine32")
-    sketch.update_batch([s.encode() for s in _shingle_strings(_words(text))])
-    values = np.asarray(sketch.hashvalues, dtype=np.uint32).reshape(LSH_BANDS, LSH_ROWS)
-    return [int.from_bytes(hashlib.blake2b(row.tobytes(), digest_size=8).digest(), "little", signed=True)
-            for row in values]
+    sketch = MinHash(num_perm=NUM_PERM, hashfunc=_identity, permutations=_permutations(), scheme="affine32")
+    sketch.update_batch(shingle_hashes(text).tolist())
+    values = np.asarray(sketch.hashvalues, dtype=np.uint64).reshape(LSH_BANDS, LSH_ROWS)
+    key = values[:, 0].copy()
+    for row in range(1, LSH_ROWS):
+        key = (key * _BAND_MIX) ^ values[:, row]
+    return key.view(np.int64).tolist()
+
+
+def lsh_bands_many(texts: list[str]) -> list[list[int]]:
+    return [lsh_bands(t) for t in texts]
 
 
 @dataclass(frozen=True)

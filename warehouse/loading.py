@@ -17,9 +17,10 @@ import duckdb
 import polars as pl
 
 from .db import Transaction, apply_schema
-from .dedupe import Candidate, article_id_for, assign_copies, content_sha256, lsh_bands
+from .dedupe import Candidate, article_id_for, assign_copies, content_sha256, lsh_bands_many
 from .inbox import InboxBatch
 from .inbox_state import plan, read_paths, scan, store_states
+from .parallel import map_chunks
 from .records import ArticleRecord, Quarantined
 
 CLAIM_TABLES = {
@@ -28,7 +29,7 @@ CLAIM_TABLES = {
     "displacement_figures": "raw.displacement_figures",
     "equipment_losses": "raw.equipment_losses",
 }
-METADATA = ("external_id", "title", "outlet", "published_at", "url", "language")
+METADATA = ("external_id", "title", "outlet", "published_at", "published_at_raw", "url", "language")
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,7 @@ def article_row(record: ArticleRecord, article_id: str, now: datetime) -> dict[s
     return {
         "article_id": article_id, "external_id": record.external_id, "title": record.title,
         "outlet": record.outlet, "published_at": record.published_at, "url": record.url,
+        "published_at_raw": record.published_at_raw,
         "source_uri": record.source_uri, "content_sha256": content_sha256(record.text),
         "n_chars": len(record.text), "language": record.language, "text": record.text,
         "duplicate_of": None, "ingested_at": now,
@@ -85,7 +87,10 @@ def store_batch(conn: duckdb.DuckDBPyConnection, batch: InboxBatch, files_read: 
     """Add ``batch`` (the records of ``files_read``) to the raw tables (caller's transaction)."""
     read = _under(files_read)  # noqa: F841 (read by DuckDB below)
     in_read = "split_part(source_uri, '#', 1) IN (SELECT path FROM read)"
-    conn.execute(f"DELETE FROM raw.quarantine WHERE reason <> 'extraction_error' AND {in_read}")
+    # inbox-level rows (links out of the inbox, manifest problems) are recomputed on every refresh
+    conn.execute(f"DELETE FROM raw.quarantine WHERE reason <> 'extraction_error' AND ({in_read} OR "
+                 "split_part(source_uri, '#', 1) NOT IN (SELECT path FROM raw.inbox_files) OR "
+                 "regexp_matches(source_uri, '/manifest\\.csv(#|$)'))")
     conn.execute(f"DELETE FROM raw.article_copies WHERE {in_read}")
 
     ids = [article_id_for(r.text) for r in batch.records]
@@ -115,14 +120,24 @@ def store_batch(conn: duckdb.DuckDBPyConnection, batch: InboxBatch, files_read: 
         conn.execute("UPDATE raw.articles a SET " + ", ".join(f"{m} = c.{m}" for m in METADATA)
                      + " FROM changes c WHERE a.article_id = c.article_id")
         conn.execute("DELETE FROM raw.extracted_articles WHERE article_id IN (SELECT article_id FROM changes)")
-    insert_frame(conn, "raw.article_lsh_bands", [
-        {"article_id": aid, "band": band, "bucket": bucket}
-        for aid, row in new_rows.items() for band, bucket in enumerate(lsh_bands(row["text"]))])
+    new_ids = list(new_rows)
+    bands = [b for part in map_chunks(lsh_bands_many, [new_rows[a]["text"] for a in new_ids], 1000, 4000) for b in part]
+    insert_bands(conn, new_ids, bands)
     redecide_near_duplicates(conn, set(new_rows) | {u["article_id"] for u in updated})
     total, near = conn.execute(
         "SELECT count(*), count(duplicate_of) FROM raw.articles").fetchone()
     return IngestSummary(articles=total, articles_new=len(new_rows), copies=len(copies), near_duplicates=near,
                          quarantined=len(batch.quarantined), files_seen=batch.files_seen)
+
+
+def insert_bands(conn: duckdb.DuckDBPyConnection, ids: list[str], bands: list[list[int]]) -> None:
+    """Store each article's LSH band keys (one row per article and band)."""
+    if not ids:
+        return
+    frame = pl.DataFrame(  # noqa: F841 (read by DuckDB below)
+        {"article_id": ids, "bucket": bands}, schema={"article_id": pl.String, "bucket": pl.List(pl.Int64)})
+    conn.execute("INSERT INTO raw.article_lsh_bands SELECT article_id, CAST(b.band - 1 AS SMALLINT), b.bucket "
+                 "FROM frame, unnest(bucket) WITH ORDINALITY AS b(bucket, band)")
 
 
 def redecide_near_duplicates(conn: duckdb.DuckDBPyConnection, changed: set[str]) -> int:

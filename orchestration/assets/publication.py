@@ -29,7 +29,7 @@ def published_warehouse(context: dg.AssetExecutionContext, warehouse: WarehouseR
     status = refresh.status()
     row = run_row(status, "published", datetime.now().replace(microsecond=0))
     abandoned = store.abandoned_runs()
-    store.publish(context.run_id, lambda conn: append_runs(conn, [run_row(r, "abandoned") for r in abandoned] + [row]))
+    store.publish(context.run.run_id, lambda conn: append_runs(conn, [run_row(r, "abandoned") for r in abandoned] + [row]))
     store.forget_abandoned()
     context.log.info(f"published {store.location}: {row}")
     return dg.MaterializeResult(metadata={

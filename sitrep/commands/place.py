@@ -18,9 +18,9 @@ TIMELINE_SQL = """
     )
     select
         coalesce(cast(date_start as varchar), 'reported ' || cast(published_at as varchar), 'undated') as "when",
-        fact_type as fact, summary, place_name as "place as written",
+        fact_type as fact, summary,
         coalesce(claimant, '-') || coalesce(' via ' || via, '') as claimant,
-        coalesce(outlet, '-') as outlet, published_at, claim_id
+        coalesce(outlet, '-') as outlet, left(claim_id, 10) as claim
     from marts.claims_with_sources
     where fact_type in {fact_types}
       and (lower(place_name) = lower($name) or place_id = $name

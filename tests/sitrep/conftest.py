@@ -6,7 +6,13 @@ from pathlib import Path
 
 import pytest
 
+from tests.sitrep.shared import shared_seeds_folder
 from tests.storage.helpers import dagster_home, run_refresh
+
+
+@pytest.fixture(scope="session")
+def shared_seeds() -> Path:
+    return shared_seeds_folder()
 
 
 @pytest.fixture(scope="session")

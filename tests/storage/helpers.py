@@ -16,6 +16,7 @@ REPO = Path(__file__).resolve().parents[2]
 DAGSTER = Path(sys.executable).parent / "dagster"
 # Columns that hold the wall-clock time of a run: equal builds differ only there.
 CLOCK_COLUMNS = {"ingested_at", "seen_at", "extracted_at", "read_at", "first_seen_at"}
+BOOKKEEPING = ("raw.build_state",)  # the dbt project fingerprint of the last dbt run
 
 
 def dagster_home(path: Path) -> Path:
@@ -69,7 +70,7 @@ def snapshot(db: Path, schemas: tuple[str, ...] = ("marts",), skip: tuple[str, .
             f"({', '.join('?' * len(schemas))}) ORDER BY 1, 2", list(schemas)).fetchall()]
         result = {}
         for table in tables:
-            if table in skip:
+            if table in skip or table in BOOKKEEPING:
                 continue
             columns = [c for c in conn.table(table).columns if c not in CLOCK_COLUMNS]
             result[table] = sorted(conn.execute(f"SELECT {', '.join(columns)} FROM {table}").fetchall(),

@@ -7,10 +7,6 @@ test prints where.
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import duckdb
@@ -18,8 +14,8 @@ import pytest
 
 from report.charts import CONTROLLER_COLOURS
 from tests.storage.helpers import dagster_home, run_refresh
+from tests.ui.servers import CHROMIUM, dagster_webserver, launch_chromium
 
-CHROMIUM = Path("/usr/bin/chromium")
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
@@ -49,10 +45,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        chromium = p.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run"])
+        chromium = launch_chromium(p)
         yield chromium
         chromium.close()
 
@@ -94,10 +87,10 @@ def test_report_shows_map_timeline_casualties_and_evidence(built, browser, artef
     page.screenshot(path=str(artefacts / "report-evidence.png"))
 
     # the casualty table: SOHR's 605 and its sentence
-    page.locator("#casualties tr", has_text="SOHR: 605").click()
+    page.locator("#casualties-table tr", has_text="SOHR: 605").click()
     page.wait_for_selector("#evidence-body mark", timeout=10_000)
     assert "605" in page.inner_text("#evidence-body mark")
-    page.locator("#casualties").scroll_into_view_if_needed()
+    page.locator("#casualty-chart").scroll_into_view_if_needed()
     page.screenshot(path=str(artefacts / "report-casualties.png"))
     page.close()
 
@@ -109,43 +102,31 @@ def test_report_escapes_article_text(built) -> None:
 
 @pytest.fixture(scope="module")
 def webserver(built, repo):
-    port = _free_port()
     env = {**os.environ, "DAGSTER_HOME": str(built["home"]), "SITREP_DB": str(built["db"])}
-    log = (built["home"] / "webserver.log").open("w")
-    proc = subprocess.Popen(
-        [str(Path(sys.executable).parent / "dagster-webserver"), "-m", "orchestration.definitions",
-         "-h", "127.0.0.1", "-p", str(port)], cwd=repo, env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 180
-    while True:
-        try:
-            urllib.request.urlopen(f"{url}/server_info", timeout=2)
-            break
-        except OSError:
-            assert proc.poll() is None, (built["home"] / "webserver.log").read_text()[-2000:]
-            assert time.monotonic() < deadline, "dagster-webserver did not answer within 180 s"
-            time.sleep(1)
-    yield url
-    proc.terminate()
-    proc.wait(timeout=30)
-
-
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+    with dagster_webserver(repo, env, built["home"] / "webserver.log") as url:
+        yield url
 
 
 def test_dagster_shows_row_count_and_preview_of_territorial_control(webserver, browser, artefacts) -> None:
     page = browser.new_page(viewport={"width": 1500, "height": 1400})
     page.goto(f"{webserver}/assets/marts/territorial_control", wait_until="networkidle")
-    page.wait_for_selector("text=preview", timeout=90_000)
+    page.wait_for_selector("text=Row count", timeout=90_000)
     assert page.get_by_role("button", name="Skip").count() == 0  # no community dialog (nux off)
+    assert "Row count\n17" in page.inner_text("body")
+    page.screenshot(path=str(artefacts / "dagster-overview.png"))
+
+    page.goto(f"{webserver}/assets/marts/territorial_control?view=events", wait_until="networkidle")
+    events = page.locator("text=/\\d+:\\d+ (AM|PM)/")
+    events.first.wait_for(timeout=60_000)
+    for index in range(events.count()):  # dbt's test observations sit beside the materialization
+        events.nth(index).click()
+        page.wait_for_timeout(500)
+        if "Materialized in run" in page.inner_text("body"):
+            break
     body = page.inner_text("body")
-    assert "Row count" in body or "dagster/row_count" in body, body[:2000]
-    assert "17" in body
-    assert "place_name" in body and "controller" in body and "Hama" in body
-    page.screenshot(path=str(artefacts / "dagster-territorial-control.png"), full_page=True)
+    assert "dagster/row_count" in body and "preview" in body
+    preview = body[body.index("preview"):]
+    assert "17 rows; the first 10" in preview
+    assert "place_name" in preview and "Hama\thts\t2024-12-05" in preview
+    page.screenshot(path=str(artefacts / "dagster-territorial-control.png"))
     page.close()
