@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .patterns import trie_alternation
 from .reference import load_csv
 
 
@@ -88,7 +89,10 @@ def _find_actors(text: str) -> tuple[ActorMention, ...]:
     normalised = text.replace("’", "'")  # same length, so offsets still hold
     found: list[ActorMention] = []
     resume = 0
-    for word in _WORD_RUN.finditer(normalised):  # try the big pattern only where an alias may start
+    # try the big pattern only where an alias may start; an ASCII text (most) is searched for
+    # those first words in one scan, any other word by word
+    words = _ascii_first_word_finder().finditer(normalised) if normalised.isascii() else _WORD_RUN.finditer(normalised)
+    for word in words:
         at = word.start()
         if at < resume or word.group().lower() not in firsts:
             continue
@@ -116,6 +120,16 @@ def _merge_group_framings(text: str, found: list[ActorMention]) -> list[ActorMen
 
 
 _WORD_RUN = re.compile(r"[^\W_]+")
+
+
+@lru_cache(maxsize=1)
+def _ascii_first_word_finder() -> re.Pattern[str]:
+    """In an ASCII text, the whole letter/digit runs (as ``_WORD_RUN`` reads them) that are an
+    alias's first word, case-blind."""
+    words = sorted(w for w in _alias_first_words() if w.isascii())
+    if not words:
+        return re.compile(r"(?!)")
+    return re.compile(rf"(?<![A-Za-z0-9])(?:{trie_alternation(words)})(?![A-Za-z0-9])", re.IGNORECASE | re.ASCII)
 
 
 @lru_cache(maxsize=1)
