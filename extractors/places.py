@@ -244,7 +244,7 @@ def _find_places(text: str) -> tuple[PlaceMention, ...]:
     A name followed by "province", "countryside" or "governorate" (also "Idlib and Aleppo
     provinces") is reported with that word and precision admin1.
     """
-    tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    tokens = [m.span() for m in _TOKEN.finditer(text)]
     inside_actor: list[tuple[int, int]] | None = None  # actor name spans, read when first needed
     mentions: list[PlaceMention] = []
     # only a capitalised word or an article ("al") can start a name: try those alone
