@@ -7,10 +7,10 @@ and the claim rows by fact type, with the contract's column names.
   from a DuckDB file opened read-only. A warehouse article is known to gold files by the
   basename of its ``source_uri`` (``000_48653ec1725ca67c.txt``) and by its ``external_id``
   (a FA-KES ``unit_id``).
-- ``load_direct(path)``: a folder of ``.txt``/``.md`` files (``manifest.csv`` gives
-  ``published_at``) or a FA-KES-style CSV (``unit_id``, ``article_content``, ``date`` as
-  M/D/YY), run through ``extractors.extract_article``; article ids are the file names or
-  unit_ids.
+- ``load_direct(path)``: an inbox folder or one inbox file (a FA-KES-style CSV, say) read
+  by the warehouse's own reader (``warehouse.inbox.read_inbox``), run through
+  ``extractors.extract_article``; article ids are the external ids (FA-KES unit_ids) or the
+  file names.
 """
 from __future__ import annotations
 
@@ -43,7 +43,6 @@ CLAIM_LISTS: dict[str, str] = {
     "displacement_figures": "displacement_figure",
     "equipment_losses": "equipment_loss",
 }
-ARTICLE_SUFFIXES = (".txt", ".md")
 csv.field_size_limit(sys.maxsize)
 
 
@@ -142,15 +141,7 @@ def load_fakes_articles(path: str | Path) -> list[Article]:
     path = Path(path)
     if not path.is_file():
         raise EvaluationInputError(f"articles CSV not found: {path}")
-    rows = _read_csv(path)
-    if rows and not {"unit_id", "article_content"} <= set(rows[0]):
-        raise EvaluationInputError(f"{path}: a FA-KES-style CSV needs columns unit_id and article_content")
-    articles: dict[str, Article] = {}
-    for row in rows:  # a unit_id labelled with several events repeats its article: keep one
-        unit_id = str(row["unit_id"]).strip()
-        if unit_id not in articles:
-            articles[unit_id] = Article(unit_id, row["article_content"] or "", parse_fakes_date(row.get("date", "")))
-    return list(articles.values())
+    return load_articles(path)
 
 
 def load_fakes_records(path: str | Path) -> list[FakesRecord]:
@@ -176,45 +167,58 @@ def _int(value: str | None) -> int:
         return 0
 
 
-def _split_front_matter(raw: str) -> tuple[dict[str, Any], str]:
-    """(front matter, body) of a text file that may open with a ``---`` YAML block."""
-    match = re.match(r"---\r?\n(.*?)\r?\n---\r?\n", raw, flags=re.DOTALL)
-    if not match:
-        return {}, raw
-    try:
-        meta = yaml.safe_load(match.group(1))
-    except yaml.YAMLError:
-        return {}, raw
-    return (meta if isinstance(meta, dict) else {}), raw[match.end():]
+def _inbox_records(path: Path) -> list[Any]:
+    """Article records of an inbox folder, or of one file read as a one-file inbox, by the
+    warehouse's own reader (``warehouse.inbox.read_inbox``): the same formats, metadata,
+    manifest and text decoding as the warehouse, so direct scores match a built warehouse."""
+    import tempfile
 
+    from warehouse.inbox import read_inbox
 
-def load_folder_articles(folder: str | Path) -> list[Article]:
-    """The .txt/.md articles of a folder; ``manifest.csv`` (file, published_at) gives dates."""
-    folder = Path(folder)
-    if not folder.is_dir():
-        raise EvaluationInputError(f"articles folder not found: {folder}")
-    manifest_path = folder / "manifest.csv"
-    manifest = {row.get("file", ""): row for row in _read_csv(manifest_path)} if manifest_path.is_file() else {}
-    articles = []
-    for path in sorted(folder.iterdir()):
-        if path.suffix.lower() not in ARTICLE_SUFFIXES or not path.is_file():
-            continue
-        meta, text = _split_front_matter(path.read_text(encoding="utf-8", errors="replace"))
-        published = _iso_date(meta.get("published_at")) or _iso_date(manifest.get(path.name, {}).get("published_at"))
-        articles.append(Article(path.name, text, published))
-    if not articles:
-        raise EvaluationInputError(f"no .txt or .md articles in {folder}")
-    return articles
+    if path.is_dir():
+        return list(read_inbox(path).records)
+    import shutil
+
+    with tempfile.TemporaryDirectory(prefix="sitrep-eval-") as folder:
+        # a copy, not a link: the inbox reader refuses links that leave the inbox
+        shutil.copyfile(path, Path(folder) / path.name)
+        return list(read_inbox(Path(folder)).records)
 
 
 def load_articles(path: str | Path) -> list[Article]:
-    """A folder of text files or a FA-KES-style CSV, by what ``path`` is."""
+    """The articles of an inbox folder or file (any format the warehouse reads: .txt, .md,
+    .html, .json, .jsonl, .csv such as FA-KES's). An article is known by its external id (a
+    FA-KES ``unit_id``) when it has one, else by its file name; the first record of a
+    repeated id is kept (FA-KES repeats a unit labelled with several events)."""
     path = Path(path)
-    if path.is_dir():
-        return load_folder_articles(path)
-    if path.suffix.lower() == ".csv":
-        return load_fakes_articles(path)
-    raise EvaluationInputError(f"--articles must be a folder or a .csv file: {path}")
+    if not path.exists():
+        raise EvaluationInputError(f"articles not found: {path}")
+    if path.is_file() and path.suffix.lower() == ".csv":
+        header = _read_csv_header(path)
+        if "unit_id" in header and "article_content" not in header and "text" not in header:
+            raise EvaluationInputError(f"{path}: a FA-KES-style CSV needs columns unit_id and article_content")
+    try:
+        records = _inbox_records(path)
+    except (OSError, ValueError) as error:
+        raise EvaluationInputError(f"cannot read articles from {path}: {error}") from error
+    articles: dict[str, Article] = {}
+    for record in records:
+        name = uri_basename(record.source_uri) or record.source_uri
+        article_id = record.external_id or name
+        if article_id not in articles:
+            keys = (name,) if article_id != name else ()
+            articles[article_id] = Article(article_id, record.text, record.published_at, keys)
+    if not articles:
+        raise EvaluationInputError(f"no readable articles in {path}")
+    return list(articles.values())
+
+
+def _read_csv_header(path: Path) -> list[str]:
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            return next(csv.reader(handle), [])
+    except (OSError, UnicodeDecodeError, csv.Error) as error:
+        raise EvaluationInputError(f"cannot read CSV {path}: {error}") from error
 
 
 # ---------------------------------------------------------------- direct mode

@@ -30,14 +30,43 @@ def _aliases() -> tuple[dict[str, str], re.Pattern[str]]:
     rows = load_csv("actor_aliases.csv")
     exact = {row["alias"].strip(): row["actor_id"].strip() for row in rows
              if CASE_SENSITIVE in (row.get("note") or "")}
-    table = {row["alias"].strip().lower(): row["actor_id"].strip() for row in rows
-             if row["alias"].strip() not in exact}
-    branches = [(a, re.escape(a)) for a in table] + [(a, f"(?-i:{re.escape(a)})") for a in exact]
-    branches.sort(key=lambda item: len(item[0]), reverse=True)
-    pattern = re.compile(
-        r"(?<![\w-])(?:" + "|".join(b for _, b in branches) + r")(?![\w-])", re.IGNORECASE
-    )
+    table = {**_nationality_aliases(),
+             **{row["alias"].strip().lower(): row["actor_id"].strip() for row in rows
+                if row["alias"].strip() not in exact}}
+    pattern = _pattern([(a, re.escape(a)) for a in table] + [(a, f"(?-i:{re.escape(a)})") for a in exact])
     return {**table, **{a.lower(): i for a, i in exact.items()}}, pattern
+
+
+def _pattern(branches: list[tuple[str, str]]) -> re.Pattern[str]:
+    branches = sorted(branches, key=lambda item: len(item[0]), reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(b for _, b in branches) + r")(?![\w-])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def _pattern_starting(first: str) -> re.Pattern[str]:
+    """The aliases whose first letter/digit run is ``first``, in one pattern: the regex
+    tried at a word stays small however many aliases the table holds."""
+    table, _ = _aliases()
+    rows = load_csv("actor_aliases.csv")
+    exact = {row["alias"].strip() for row in rows if CASE_SENSITIVE in (row.get("note") or "")}
+    branches = []
+    for alias in table:
+        lead = _WORD_RUN.match(alias)
+        if lead and lead.group() == first:
+            original = next((e for e in exact if e.lower() == alias), None)
+            branches.append((alias, f"(?-i:{re.escape(original)})" if original else re.escape(alias)))
+    return _pattern(branches)
+
+
+def _nationality_aliases() -> dict[str, str]:
+    """"Ukrainian troops", "the Sudanese army": every nationality word of
+    ``actors_nationalities.csv`` with every force noun of ``actors_force_nouns.csv``, as
+    lower-case alias -> actor id (the alias table's own rows override these)."""
+    nouns = [row["noun"].strip().lower() for row in load_csv("actors_force_nouns.csv")]
+    return {
+        f"{row['demonym'].strip().lower()} {noun}": row["actor_id"].strip()
+        for row in load_csv("actors_nationalities.csv") for noun in nouns
+    }
 
 
 def resolve_actor(label: str) -> str | None:
@@ -54,7 +83,7 @@ def find_actors(text: str) -> list[ActorMention]:
 @lru_cache(maxsize=8192)
 def _find_actors(text: str) -> tuple[ActorMention, ...]:
     """Cached ``find_actors``: the extractors read the same sentence and its parts often."""
-    table, pattern = _aliases()
+    table, _ = _aliases()
     firsts = _alias_first_words()
     normalised = text.replace("’", "'")  # same length, so offsets still hold
     found: list[ActorMention] = []
@@ -65,7 +94,7 @@ def _find_actors(text: str) -> tuple[ActorMention, ...]:
             continue
         if at and (normalised[at - 1].isalnum() or normalised[at - 1] in "-_"):
             continue
-        m = pattern.match(normalised, at)
+        m = _pattern_starting(word.group().lower()).match(normalised, at)
         if m:
             found.append(ActorMention(text[m.start():m.end()], table[m.group().lower()], m.start(), m.end()))
             resume = m.end()

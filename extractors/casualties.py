@@ -16,23 +16,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import lru_cache
-from typing import Any
 
-from .patterns import alternation, invert, whole_words
-from . import actors, dates, numbers, places
+from . import actors, casualty_links, casualty_scope, dates, numbers, places
+from .casualty_cues import cues as _cues, has_hint, perpetrator_words as _perpetrator_words
+from .casualty_victims import (
+    UNSPECIFIED, Victim, is_framing, loyal_to, own_side, resolve_victim, specific_group, subject_victim,
+    victim_before_cue, victim_of_remains, victim_phrase,
+)
 from .claims import CasualtyClaim, Count, Place
 from .context import SentenceContext
-from .reference import load_csv, load_yaml
-
-
-@dataclass(frozen=True)
-class Victim:
-    """Who the casualties were: actor id (or civilians / all / unknown), words, type."""
-
-    actor: str
-    label: str | None
-    type: str
 
 
 @dataclass(frozen=True)
@@ -45,182 +37,8 @@ class _Reading:
     cue_start: int  # where the outcome cue starts in the sentence
     cue_end: int
     active: bool  # the cue comes before the count ("killing 12"): its subject is the perpetrator
+    total_start: int | None = None  # where the total this count is a part of starts ("605, including 245")
 
-
-UNSPECIFIED = Victim("all", None, "mixed")
-
-_NP_STOP = {
-    "who", "that", "which", "were", "was", "are", "is", "have", "has", "had", "been", "in",
-    "on", "at", "by", "after", "during", "when", "while", "as", "and", "with", "near",
-    "following", "since", "for", "across", "into", "to", "over", "under", "inside", "outside",
-    "amid", "including", "among", "due", "because", "this", "last", "yesterday", "today",
-    "or", "but", "so", "if", "than", "will", "would", "could", "may", "might", "all",
-    "according", "between", "throughout", "within", "overnight", "mostly", "mainly", "most",
-    "many", "some", "not", "near", "per", "each", "despite", "kill", "kills", "killing",
-    "injure", "injures", "injuring", "wounding", "wound", "leaving", "left", "said", "says",
-    "got", "get", "gets",
-}
-_NP_LEAD = re.compile(r"""^[\s"“”'‘’]*(?:(?:of|from)\s+(?:the\s+|them\b|whom\b)?)?""", re.IGNORECASE)
-_WORD = re.compile(r"[A-Za-z][\w'’.-]*")
-_NOT_SPACE = re.compile(r"[^\s]")
-_NOT_SPACE_OR_QUOTE = re.compile(r"[^\s\"“”'‘’]")
-
-
-@lru_cache(maxsize=1)
-def _cues() -> dict[str, Any]:
-    """Compiled cue patterns from the YAML vocabulary."""
-    data = load_yaml("casualty_cues.yaml")
-    cue_words = invert(data["after"])
-    cues = alternation(cue_words)
-    filler = alternation(data["after_filler"])
-    aside = (  # "12 people, including 5 children, were killed"; "mostly women and children"
-        r"(?P<aside>\s*[,(–-]?\s*(?:including|mostly|mainly|among\s+them|most\s+of\s+them|many\s+of\s+them)"
-        r"\b[^,.;()–]{0,60}?(?:\s*[,)–-](?=\s)|(?=\s)))?"
-    )
-    place = r"(?:\s+(?:in|near|across|around)\s+(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*)?(?:\s+province)?)?"
-    after = re.compile(
-        rf"^{aside}{place}(?:\s*,?\s*(?:{filler})\b)*\s*,?\s*(?P<cue>{cues})\b",
-        re.IGNORECASE,
-    )
-    before = [
-        (re.compile(item["pattern"], re.IGNORECASE), item["outcome"], bool(item.get("needs_victim")),
-         re.compile(item.get("hint", ""), re.IGNORECASE), int(item.get("reach", 140)))
-        for item in data["before"]
-    ]
-    return {
-        "cue_words": cue_words,
-        "after": after,
-        "before": before,
-        "breakdown": re.compile(data["breakdown"], re.IGNORECASE),
-        "hint": re.compile(data["sentence_hint"], re.IGNORECASE),
-        "hint_stems": literal_stems(data["sentence_hint"]),
-        "stems": {w.split()[0] for w in cue_words},
-        "not_victims": frozenset(w.lower() for w in data["not_victims"]),
-        "group_framings": frozenset(w.lower() for w in data["group_framings"]),
-        "loyal_to": re.compile(data["loyal_to"], re.IGNORECASE),
-        "government_words": re.compile(data["government_words"], re.IGNORECASE),
-        "opposition_context": re.compile(data["opposition_context"], re.IGNORECASE),
-        "background": re.compile(data["background"], re.IGNORECASE),
-        "partitive": re.compile(data["partitive"], re.IGNORECASE),
-        "background_min": int(data["background_min"]),
-        "background_always": int(data["background_always"]),
-    }
-
-
-@lru_cache(maxsize=1)
-def _victim_table() -> tuple[dict[str, tuple[str, str]], re.Pattern[str]]:
-    table = {row["word"].strip().lower(): (row["victim_actor"].strip(), row["victim_type"].strip())
-             for row in load_csv("casualty_victims.csv")}
-    return table, whole_words(table)
-
-
-@lru_cache(maxsize=1)
-def _perpetrator_words() -> tuple[dict[str, str], re.Pattern[str]]:
-    """Attack qualifiers ("government", "Russian") -> actor id, and their pattern."""
-    words = {row["word"].strip().lower(): row["actor_id"].strip() for row in load_csv("casualty_perpetrators.csv")}
-    return words, whole_words(words)
-
-
-@lru_cache(maxsize=1)
-def _number_words() -> frozenset[str]:
-    """Number words that start a new count inside a list ("five", "twenty"); "one" is left
-    out ("members of one family")."""
-    data = load_yaml("numbers_vocabulary.yaml")
-    return frozenset(w.lower() for kind in ("units", "tens") for w in data[kind] if w.lower() != "one")
-
-
-def literal_stems(hint: str) -> tuple[str, ...]:
-    """The lower-case literal words of a hint alternation ("kill|\\blost\\b" -> kill, lost)."""
-    return tuple(sorted({part.replace(r"\b", "").lower() for part in hint.split("|")}))
-
-
-def has_hint(text: str, stems: tuple[str, ...], hint: re.Pattern[str]) -> bool:
-    """Cheap prefilter: plain substring tests first (fast); the hint regex only to confirm
-    a stem that is not a plain literal ("die\\b" must not match "diesel")."""
-    lowered = text.lower()
-    found = [stem for stem in stems if stem in lowered]
-    if not found:
-        return False
-    plain = _plain_stems(hint.pattern)
-    if any(stem in plain for stem in found):
-        return True
-    return hint.search(text) is not None
-
-
-@lru_cache(maxsize=8)
-def _plain_stems(hint: str) -> frozenset[str]:
-    """Parts of a hint alternation that are plain lower-case letters (no boundaries)."""
-    return frozenset(part for part in hint.split("|") if re.fullmatch(r"[a-z ]+", part))
-
-
-def victim_phrase(text: str, end: int) -> tuple[str, int]:
-    """The noun phrase right after a count ("civilians", "from HTS", "of militants"), and
-    where it ends; it stops at punctuation, a verb or preposition, or an outcome word."""
-    lead = _NP_LEAD.match(text[end:])
-    cursor = end + (lead.end() if lead else 0)
-    phrase_end = cursor
-    stems = _cues()["stems"]
-    words = 0
-    for m in _WORD.finditer(text, cursor):
-        gap = text[phrase_end:m.start()]
-        if gap and (_NOT_SPACE if words else _NOT_SPACE_OR_QUOTE).search(gap):
-            break  # punctuation between words ends the phrase
-        word = m.group().lower().rstrip(".")
-        if word == "and" and words and _coordinated_victim(text, m.end()):
-            words += 1  # "rebels and jihadists", "women and children": one group of victims
-            phrase_end = m.end()
-            continue
-        stop = word in _NP_STOP and not m.group().isupper()  # "IS" is an actor, "is" a verb
-        stop = stop or (words > 0 and word in _number_words())  # "six women five children"
-        if stop or word in stems or word.split("-")[0] in stems:
-            break
-        phrase_end = m.end() - (len(m.group()) - len(m.group().rstrip(".")))
-        words += 1
-        if words >= 6:
-            break
-    return text[end:phrase_end].strip(" \"“”'‘’"), phrase_end
-
-
-def _coordinated_victim(text: str, at: int) -> bool:
-    """True when the word after "and" at ``at`` is itself a victim noun (not a number)."""
-    nxt = re.match(r"\s+([A-Za-z][\w-]*)", text[at:at + 30])
-    word = nxt.group(1).lower() if nxt else ""
-    if not word or word in _number_words() or word in _NP_STOP or word.endswith(("ed", "ing")):
-        return False  # "killed 90,000 people and displaced millions": a verb, not a group
-    victim = resolve_victim(nxt.group(1))
-    return victim is not None and victim is not UNSPECIFIED
-
-
-_PRO_GOVERNMENT = re.compile(r"^(?:pro-(?:regime|government|assad)|regime|loyalist)\b", re.IGNORECASE)
-_KURDISH = re.compile(r"^kurdish\s+(?:fighters|militiamen|militia|troops|forces|members|gunmen)\b", re.IGNORECASE)
-
-
-def resolve_victim(phrase: str) -> Victim | None:
-    """Victim group of a noun phrase; UNSPECIFIED when empty; None when the phrase names
-    no people ("rockets", "Idlib")."""
-    words = phrase.strip()
-    if not words or words.lower() in ("others", "more", "other", "them", "of them", "people more"):
-        return UNSPECIFIED
-    head = re.split(r"\s+(?:of|out|from)\s+", words, maxsplit=1)[0].split()[-1].lower()
-    if head in _cues()["not_victims"]:
-        return None  # "23 terrorist targets", "two dens": things, not people
-    table, pattern = _victim_table()
-    found = pattern.search(words)
-    named = [a for a in actors.find_actors(words) if a.actor_id not in ("civilians",)]
-    if found:
-        actor, kind = table[found.group().lower()]
-        if kind == "combatant" and _PRO_GOVERNMENT.match(words):
-            actor = "syrian_government"  # "pro-regime gunmen and security guards"
-        elif kind == "combatant" and _KURDISH.match(words):
-            actor = "sdf"
-        elif kind == "combatant" and named:
-            actor = named[0].actor_id
-        return Victim(actor, words, kind)
-    if named:
-        return Victim(named[0].actor_id, words, "combatant")
-    if re.fullmatch(r"(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+){0,2}", words):
-        return Victim("unknown", words, "unknown")  # a group named by a proper noun ("Lebanese")
-    return None
 
 
 def _perpetrator(sentence: str, reading: _Reading) -> str | None:
@@ -231,6 +49,9 @@ def _perpetrator(sentence: str, reading: _Reading) -> str | None:
     regions = []
     if after:
         regions.append(after.group("agent"))
+    attack = _cues()["attack_frame"].match(sentence[reading.cue_end:])
+    if attack:  # "killed in a Russian air strike", "died when government warplanes bombed"
+        regions.append(attack.group("agent") or attack.group("agent2"))
     if reading.active:
         before = sentence[:reading.cue_start]
         clause = re.split(r"[,;:]|\bthat\b|\bsaid\b", before)[-1]
@@ -245,31 +66,6 @@ def _perpetrator(sentence: str, reading: _Reading) -> str | None:
     return None
 
 
-def _victim_before_cue(sentence: str, cue_start: int) -> Victim | None:
-    """A victim adjective just before a toll word: "civilian death toll", "militant casualties"."""
-    window = sentence[max(0, cue_start - 30):cue_start]
-    words = " ".join(window.split()[-2:])
-    victim = resolve_victim(words) if words else None
-    return victim if victim is not None and victim is not UNSPECIFIED else None
-
-
-def _subject_victim(before: str, victim: Victim) -> Victim:
-    """The actor named just before "lost" owns the losses: "Hezbollah lost 20 fighters"."""
-    clause = re.split(r"[,;:]|\bthat\b", before)[-1]
-    named = [a.actor_id for a in actors.find_actors(clause) if a.actor_id != "civilians"]
-    return Victim(named[-1], victim.label, victim.type) if named else victim
-
-
-def _victim_of_remains(sentence: str, cue_end: int) -> Victim | None:
-    """"230 corpses of tribesmen", "12 bodies of soldiers": the victims after the cue."""
-    if not sentence[:cue_end].lower().endswith(("bodies", "corpses", "remains")):
-        return None
-    m = re.match(r"\s+of\s+", sentence[cue_end:])
-    if not m:
-        return None
-    victim = resolve_victim(victim_phrase(sentence, cue_end + m.end())[0])
-    return victim if victim is not UNSPECIFIED else None
-
 
 def _read_partitive(sentence: str, mention: numbers.CountMention) -> _Reading | None:
     """"six of those killed were rebel fighters": killed, victims named after the verb."""
@@ -281,6 +77,31 @@ def _read_partitive(sentence: str, mention: numbers.CountMention) -> _Reading | 
     if victim is None or victim is UNSPECIFIED:
         return None
     return _Reading(mention, "killed", victim, m.start(), m.end(), False)
+
+
+_AMONG_OUTCOMES = {"killed": "killed", "dead": "killed", "died": "killed", "executed": "killed", "victims": "killed",
+                   "wounded": "wounded", "injured": "wounded", "hurt": "wounded", "casualties": "casualties"}
+
+
+def _read_among(sentence: str, mention: numbers.CountMention) -> _Reading | None:
+    """"five children were among the dead", "three children were among at least 19
+    civilians killed": the group is a part of the victims (of the total when counted)."""
+    cues = _cues()
+    of_the = cues["of_the_victims"].match(sentence, mention.end)
+    if of_the:  # "Fifteen of the wounded were in critical condition"
+        return _Reading(mention, _AMONG_OUTCOMES[of_the.group("cue").lower()], UNSPECIFIED,
+                        of_the.start("cue"), of_the.end(), False)
+    phrase, phrase_end = victim_phrase(sentence, mention.end)
+    m = cues["among"].match(sentence, phrase_end)
+    victim = resolve_victim(phrase) if m else None
+    if m is None or victim is None or victim is UNSPECIFIED:
+        return None
+    total_start = None
+    if m.group("total"):
+        inside = [c for c in numbers.find_counts(sentence) if m.start("total") <= c.start < m.end("total")]
+        total_start = inside[0].start if inside else None
+    return _Reading(mention, _AMONG_OUTCOMES[m.group("cue").lower()], victim, m.start("cue"), m.end(), False,
+                    total_start)
 
 
 _PERFECT_AUX = re.compile(r"\b(?:have|has|had)\b", re.IGNORECASE)
@@ -301,20 +122,20 @@ def _active_with_object(sentence: str, phrase_end: int, after: re.Match[str]) ->
 def _read(sentence: str, mention: numbers.CountMention) -> _Reading | None:
     """The casualty reading of one count with its own cue, or None."""
     cues = _cues()
-    partitive = _read_partitive(sentence, mention)
+    partitive = _read_partitive(sentence, mention) or _read_among(sentence, mention)
     if partitive:
         return partitive
     phrase, phrase_end = victim_phrase(sentence, mention.end)
     victim = resolve_victim(phrase)
     if victim is not None:
-        victim = _loyal_to(sentence, phrase_end, victim)
+        victim = loyal_to(sentence, phrase_end, victim)
     after = cues["after"].match(sentence[phrase_end:])
     if after and victim is not None and _active_with_object(sentence, phrase_end, after):
         after = None  # "two suicide bombers have killed at least 30 ...": the count is the killers
     if after and victim is not None:
         outcome = cues["cue_words"][re.sub(r"\s+", " ", after.group("cue").lower())]
         if victim is UNSPECIFIED:
-            victim = _victim_of_remains(sentence, phrase_end + after.end("cue")) or victim
+            victim = victim_of_remains(sentence, phrase_end + after.end("cue")) or victim
         start = phrase_end + after.start("cue")
         reading = _Reading(mention, outcome, victim, start, phrase_end + after.end("cue"), False)
         # an outcome reached only across an aside ("killed 100 people including 25 children
@@ -329,7 +150,7 @@ def _read_before(sentence: str, mention: numbers.CountMention, victim: Victim | 
     """The reading given by a cue that ends right before the count ("killing 12")."""
     cues = _cues()
     window_start = max(0, mention.start - 140)
-    window = re.sub(r"\ball\s+$", "", sentence[window_start:mention.start])  # "killing all five"
+    window = cues["before_fillers"].sub("", sentence[window_start:mention.start])  # "killing all five", "killed another six"
     for pattern, outcome, needs_victim, hint, reach in cues["before"]:
         offset = _short_window_start(window, reach)
         m = pattern.search(window, offset) if hint.search(window, offset) else None
@@ -341,9 +162,9 @@ def _read_before(sentence: str, mention: numbers.CountMention, victim: Victim | 
         if victim is UNSPECIFIED and outcome in ("killed", "casualties") and not active:
             # "civilian death toll"; but in "Islamic State killed 270" the words before an
             # active verb are the perpetrator, not the victim
-            victim = _victim_before_cue(sentence, start) or UNSPECIFIED
-        if needs_victim and outcome == "killed" and (victim.actor == "unknown" or _is_framing(victim)):
-            victim = _subject_victim(sentence[:start], victim)  # "Hezbollah lost 20 fighters"
+            victim = victim_before_cue(sentence, start) or UNSPECIFIED
+        if needs_victim and outcome == "killed" and (victim.actor == "unknown" or is_framing(victim)):
+            victim = subject_victim(sentence[:start], victim)  # "Hezbollah lost 20 fighters"
         return _Reading(mention, outcome, victim, start, window_start + m.end(), active)
     return None
 
@@ -356,44 +177,10 @@ def _short_window_start(window: str, reach: int) -> int:
     return space + 1 if space >= 0 else len(window)
 
 
-def _is_framing(victim: Victim) -> bool:
-    """True when the victim words are a generic hostile framing ("militants", "Takfiri
-    terrorists") rather than a named group."""
-    if victim.actor != "opposition" or not victim.label:
-        return False
-    return victim.label.lower().split()[-1] in _cues()["group_framings"]
 
-
-def _loyal_to(sentence: str, phrase_end: int, victim: Victim) -> Victim:
-    """"fighters loyal to President Assad": the victims belong to whom they are loyal to."""
-    if victim.type != "combatant":
-        return victim
-    label = victim.label or ""
-    start = phrase_end - len(label.split()[-1]) - 1 if label.lower().endswith(("loyal", "allied", "affiliated")) else phrase_end
-    m = _cues()["loyal_to"].match(sentence, max(start, 0))
-    if not m:
-        return victim
-    whom = m.group("whom")
-    named = [a.actor_id for a in actors.find_actors(whom) if a.actor_id != "civilians"]
-    if named:
-        return Victim(named[0], victim.label, victim.type)
-    if _cues()["government_words"].search(whom):
-        return Victim("syrian_government", victim.label, victim.type)
-    return victim
-
-
-def specific_group(victim: Victim, sentence: str, article_text: str = "") -> Victim:
-    """A generic framing ("militants", "terrorists") becomes the one group the sentence,
-    or else the article, is about ("Daesh attack ... left 28 militants dead" -> isis)."""
-    if victim.actor == "unknown" and victim.type == "combatant" and _cues()["opposition_context"].search(sentence):
-        return Victim("opposition", victim.label, victim.type)  # "fighters" among rebels only
-    if not _is_framing(victim) or " and " in (victim.label or ""):
-        return victim  # "rebels and jihadists": several groups, none named
-    # an article that names a group only once in passing is not about it
-    group = actors.main_group(sentence) if actors.group_counts(sentence) else actors.main_group(article_text, at_least=2)
-    return Victim(group, victim.label, victim.type) if group else victim
-
-
+_OWN_VERB = re.compile(  # a verb of its own after a count's noun: a new clause, not a list
+    r"\s*(?!(?:have|has|had)?\s*(?:said|reported|told|confirmed|claimed|added|stated)\b)"
+    r"(?:have|has|had|were|was|are|is|will|would|fled|left|went|took|came|ran|\w+ed)\b", re.IGNORECASE)
 _PLACE_AFTER = re.compile(r"\s+(?:in|at|near|across)\s")
 _PLACE_THEN_AND = re.compile(r"\s+[\w\s'’-]{0,30}?\b(?:in|at|near|around|across)\b[^,.;]{0,60}?\s+and\s+")
 
@@ -410,19 +197,22 @@ def _inherit(sentence: str, mention: numbers.CountMention, readings: list[_Readi
     for head in reversed(before):
         between = sentence[head.mention.end:mention.start]
         if cues["breakdown"].search(between) and not re.search(r"[;.]", between):
-            return _Reading(mention, head.outcome, victim, head.cue_start, head.cue_end, head.active)
+            return _Reading(mention, head.outcome, victim, head.cue_start, head.cue_end, head.active,
+                            head.mention.start)
     if before and victim is UNSPECIFIED and _PLACE_AFTER.match(sentence, mention.end):
         # "killed 45 civilians in Aleppo and 22 in Idlib": the same victims elsewhere
         head = before[-1]
         if head.victim is not UNSPECIFIED and _PLACE_THEN_AND.fullmatch(sentence[head.mention.end:mention.start]):
             return _Reading(mention, head.outcome, head.victim, head.cue_start, head.cue_end, head.active)
-    if before and victim is not UNSPECIFIED:
+    if before and victim is not UNSPECIFIED and not _OWN_VERB.match(sentence, phrase_end):
         # a list of parts: "98 fighters of HTS, 61 soldiers of the army and 53 civilians"
+        # (not "killed 60 people, and 35,000 people have been moved": a clause of its own)
         head = before[-1]
         head_end = victim_phrase(sentence, head.mention.end)[1]
         if head.victim is not UNSPECIFIED and re.fullmatch(
                 r"\s*(?:,|,?\s*and|,?\s*as\s+well\s+as)?\s*", sentence[head_end:mention.start], re.IGNORECASE):
-            return _Reading(mention, head.outcome, victim, head.cue_start, head.cue_end, head.active)
+            return _Reading(mention, head.outcome, victim, head.cue_start, head.cue_end, head.active,
+                            head.total_start)
     for nxt in readings:
         if nxt.mention.start >= phrase_end and not nxt.active:
             between = sentence[phrase_end:nxt.mention.start]
@@ -444,8 +234,21 @@ def _same_group(ordered: list[_Reading], sentence: str) -> list[_Reading]:
                 and previous.victim is not UNSPECIFIED and previous.outcome != reading.outcome
                 and not re.search(r"[;:]", sentence[previous.mention.end:reading.mention.start])
                 and (reading.victim.label or "").lower() in ("", "others", "other", "more")):
-            reading = _Reading(reading.mention, reading.outcome, previous.victim, reading.cue_start,
-                               reading.cue_end, reading.active)
+            reading = replace(reading, victim=previous.victim)
+        out.append(reading)
+    return out
+
+
+def _link_asides(ordered: list[_Reading], sentence: str) -> list[_Reading]:
+    """A figure with its own outcome set inside a total's aside ("23 people, including six
+    children, died") is a part of that total, like an inherited one."""
+    out: list[_Reading] = []
+    for reading in ordered:
+        previous = out[-1] if out else None
+        if previous is not None and reading.total_start is None and previous.outcome == reading.outcome:
+            between = sentence[previous.mention.end:reading.mention.start]
+            if len(between) < 60 and _cues()["breakdown"].search(between) and not re.search(r"[;.]", between):
+                reading = replace(reading, total_start=previous.mention.start)
         out.append(reading)
     return out
 
@@ -459,10 +262,21 @@ def _is_background(sentence: str, count: Count) -> bool:
     return value >= cues["background_min"] and cues["background"].search(sentence) is not None
 
 
-def read_casualties(sentence: str, article_text: str = "") -> list[tuple[numbers.CountMention, str, Victim, str | None]]:
-    """(count mention, outcome, victim, perpetrator) for every casualty figure in a sentence;
-    ``article_text`` (optional) lets a generic "militants" stand for the one group the
-    article is about."""
+@dataclass(frozen=True)
+class Figure:
+    """One casualty figure of a sentence: the count, outcome, victims, perpetrator, and
+    where the total it is a part of starts (``total_start``, a count mention's start)."""
+
+    mention: numbers.CountMention
+    outcome: str
+    victim: Victim
+    perpetrator: str | None
+    total_start: int | None = None
+
+
+def read_figures(sentence: str, article_text: str = "") -> list[Figure]:
+    """Every casualty figure in a sentence; ``article_text`` (optional) lets a generic
+    "militants" stand for the one group the article is about."""
     cues = _cues()
     if not has_hint(sentence, cues["hint_stems"], cues["hint"]):
         return []
@@ -478,73 +292,20 @@ def read_casualties(sentence: str, article_text: str = "") -> list[tuple[numbers
                 reading = _inherit(sentence, mention, sorted(readings.values(), key=lambda r: r.mention.start))
                 if reading:
                     readings[i] = reading
-    ordered = _same_group([r for _, r in sorted(readings.items())], sentence)
+    ordered = _link_asides(_same_group([r for _, r in sorted(readings.items())], sentence), sentence)
+    kept = [r for r in ordered if not _is_background(sentence, r.mention.count)]
+    starts = {r.mention.start for r in kept}
     return [
-        (r.mention, r.outcome, _own_side(sentence, r, specific_group(r.victim, sentence, article_text)),
-         _perpetrator(sentence, r))
-        for r in ordered
-        if not _is_background(sentence, r.mention.count)
+        Figure(r.mention, r.outcome, own_side(sentence, r.mention, specific_group(r.victim, sentence, article_text)),
+               _perpetrator(sentence, r), r.total_start if r.total_start in starts else None)
+        for r in kept
     ]
 
 
-_OWN = re.compile(r"\b(?:its|their)\s+(?:own\s+)?(?:soldiers|troops|fighters|members|men|personnel|servicemen)\b",
-                  re.IGNORECASE)
-_BOTH_SIDES = re.compile(r"^[^.;]{0,40}?\b(?:on|from)\s+(?:both|all)\s+sides\b", re.IGNORECASE)
+def read_casualties(sentence: str, article_text: str = "") -> list[tuple[numbers.CountMention, str, Victim, str | None]]:
+    """(count mention, outcome, victim, perpetrator) for every casualty figure in a sentence."""
+    return [(f.mention, f.outcome, f.victim, f.perpetrator) for f in read_figures(sentence, article_text)]
 
-
-def _own_side(sentence: str, reading: _Reading, victim: Victim) -> Victim:
-    """"The Turkish military said four of its soldiers were killed": the victims belong to
-    the sentence's first armed actor; "300 fighters on both sides" are a mixed toll."""
-    if victim.type == "combatant" and _BOTH_SIDES.match(sentence[reading.mention.end:]):
-        return Victim("all", victim.label, "mixed")
-    if not victim.label or not _OWN.search(victim.label):
-        return victim
-    owners = [a for a in actors.find_actors(sentence[:reading.mention.start]) if a.actor_id not in ("civilians", "unknown")]
-    return Victim(owners[0].actor_id, victim.label, victim.type) if owners else victim
-
-
-_PEOPLE_WORDS = frozenset({"people", "persons", "individuals"})
-_INCLUDING_CIVILIANS = re.compile(  # "800 people, including 111 civilians", "270 people dead including soldiers"
-    r"\b(?:people|persons|individuals)\b[^.;]{0,15}?\s*,?\s*(?:including|among\s+them|among\s+whom|of\s+whom)\s+"
-    r"(?:(?:at\s+least\s+|some\s+|about\s+)?[\w,]+\s+)?(?:civilians|soldiers|fighters|troops|militiamen|rebels|"
-    r"militants|gunmen|members|policemen|combatants)\b", re.IGNORECASE)
-
-
-def mixed_totals(claims: list[CasualtyClaim]) -> list[CasualtyClaim]:
-    """Article level: a "people" toll is a mixed total, not civilians, when the sentence
-    says it includes civilians ("800 people, including 111 civilians") or when its parts,
-    combatants among them, add up to it in the same or the next sentence ("at least 212
-    people ... The toll includes 98 fighters of HTS, 61 soldiers and 53 civilians")."""
-    by_sentence: dict[int, list[CasualtyClaim]] = {}
-    for claim in claims:
-        by_sentence.setdefault(claim.evidence.start, []).append(claim)
-    starts = sorted(by_sentence)
-    return [replace(claim, victim_actor="all", victim_type="mixed") if _is_mixed_total(claim, by_sentence, starts)
-            else claim for claim in claims]
-
-
-def _is_mixed_total(claim: CasualtyClaim, by_sentence: dict[int, list[CasualtyClaim]], starts: list[int]) -> bool:
-    if claim.victim_actor != "civilians" or (claim.victim_label or "").lower() not in _PEOPLE_WORDS:
-        return False
-    if _INCLUDING_CIVILIANS.search(claim.evidence.text):
-        return True
-    if claim.count.best is None:
-        return False
-    at = starts.index(claim.evidence.start)
-    for parts in (by_sentence[s] for s in starts[at:at + 2]):
-        parts = [p for p in parts if p is not claim and p.outcome == claim.outcome and p.count.best]
-        if any(p.victim_type == "combatant" for p in parts) and _some_sum([p.count.best for p in parts], claim.count.best):
-            return True
-    return False
-
-
-def _some_sum(values: list[int], total: int) -> bool:
-    """True when some of ``values`` (at least two) add up to ``total``."""
-    values = values[:8]
-    return any(
-        sum(v for i, v in enumerate(values) if mask >> i & 1) == total
-        for mask in range(1, 1 << len(values)) if bin(mask).count("1") >= 2
-    )
 
 
 def _place(sentence: str) -> Place | None:
@@ -556,15 +317,18 @@ def _place(sentence: str) -> Place | None:
 
 
 def extract(ctx: SentenceContext) -> list[CasualtyClaim]:
-    """Casualty claims stated in one sentence."""
-    figures = read_casualties(ctx.text, ctx.article.text)
+    """Casualty claims stated in one sentence; a part of a total stated with it ("826
+    people ..., among them 111 civilians") points at the total's claim id (``part_of``)."""
+    figures = read_figures(ctx.text, ctx.article.text)
     if not figures:
         return []
     when = dates.resolve_when(ctx.text, ctx.published_at)
     period_start, period_end = dates.find_period(ctx.text, ctx.published_at)
     place = _place(ctx.text)
+    background = casualty_scope.is_background(ctx)
     claims = []
-    for mention, outcome, victim, perpetrator in figures:
+    for figure in figures:
+        victim = figure.victim
         claims.append(CasualtyClaim(
             article_id=ctx.article.article_id,
             evidence=ctx.evidence,
@@ -575,10 +339,11 @@ def extract(ctx: SentenceContext) -> list[CasualtyClaim]:
             victim_actor=victim.actor,
             victim_label=victim.label,
             victim_type=victim.type,
-            outcome=outcome,
-            count=mention.count,
+            outcome=figure.outcome,
+            count=figure.mention.count,
             period_start=period_start,
             period_end=period_end,
-            perpetrator_actor=perpetrator if perpetrator != victim.actor else None,
+            perpetrator_actor=figure.perpetrator if figure.perpetrator != victim.actor else None,
+            is_background=background,
         ))
-    return claims
+    return casualty_links.link_parts(claims, [f.mention.start for f in figures], [f.total_start for f in figures])

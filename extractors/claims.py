@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass, field, fields
 from datetime import date
 from typing import Any, ClassVar
 
-EXTRACTOR_VERSION = "1.0.0"
+from .version import EXTRACTOR_VERSION
 
 QUALIFIERS = ("exact", "at_least", "more_than", "approximately", "up_to", "vague")
 DATE_PRECISIONS = ("day", "range", "week", "month", "year", "unknown")
@@ -64,6 +64,13 @@ class Place:
     latitude: float | None = None
     longitude: float | None = None
     precision: str = "unresolved"
+    place_type: str | None = None  # settlement, admin1, road, prison, base, airport, area... (geo.types)
+
+    @property
+    def type(self) -> str:
+        """``place_type``, else read from the name and precision."""
+        from .geo.types import place_type  # late import: geo reads the reference files
+        return self.place_type or place_type(self.name, None, self.precision)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -113,6 +120,7 @@ class Claim:
             "latitude": place.latitude,
             "longitude": place.longitude,
             "geo_precision": place.precision if self.place else "unresolved",
+            "place_type": place.type if self.place and place.name else None,
             "evidence_text": self.evidence.text,
             "evidence_start": self.evidence.start,
             "evidence_end": self.evidence.end,
@@ -159,6 +167,8 @@ class CasualtyClaim(Claim):
     period_start: date | None = None
     period_end: date | None = None
     perpetrator_actor: str | None = None
+    part_of: str | None = None  # claim id of the total this figure is a part of ("among them")
+    is_background: bool = False  # about another war or country than the article's own
 
     def identity(self) -> tuple[Any, ...]:
         return (self.victim_actor, self.outcome, self.count.low, self.count.best)
@@ -171,6 +181,9 @@ class DisplacementFigure(Claim):
     population: str  # displaced, refugees, evacuated, returnees
     count: Count
     is_projection: bool = False
+    measure: str = "flow"  # stock (displaced at a date) or flow (new displacements), IDMC style
+    as_of: date | None = None  # the date the figure describes when the text says ("As of 12 March")
+    cause: str = "unknown"  # conflict, disaster, unknown
 
     def identity(self) -> tuple[Any, ...]:
         return (self.population, self.count.low, self.count.best, self.is_projection)
@@ -188,6 +201,7 @@ class EquipmentLoss(Claim):
     qualifier: str | None = None
     owner_actor: str | None = None
     captor_actor: str | None = None
+    hedged: bool = False  # "allegedly", "reportedly", "claimed to have": kept, flagged
 
     def identity(self) -> tuple[Any, ...]:
         return (self.equipment_text, self.model, self.status)

@@ -1,10 +1,12 @@
-"""What a fact extractor sees: one sentence, with its article around it."""
+"""What a fact extractor sees: one sentence, its mentions (found once), and its article."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 
 from .claims import Evidence
+from .sentence import SentenceMentions
 from .text import Sentence
 
 
@@ -14,6 +16,17 @@ class ArticleContext:
     text: str
     published_at: date | None
     sentences: tuple[Sentence, ...]
+
+    @cached_property
+    def _mentions(self) -> dict[int, SentenceMentions]:
+        return {}
+
+    def mentions_of(self, sentence: Sentence) -> SentenceMentions:
+        """The one annotation of ``sentence`` (made when first asked for, then shared)."""
+        found = self._mentions.get(sentence.index)
+        if found is None:
+            found = self._mentions[sentence.index] = SentenceMentions(sentence.text, self.published_at)
+        return found
 
 
 @dataclass(frozen=True)
@@ -26,6 +39,11 @@ class SentenceContext:
     @property
     def text(self) -> str:
         return self.sentence.text
+
+    @property
+    def mentions(self) -> SentenceMentions:
+        """Every mention of the sentence, found once (``sentence.SentenceMentions``)."""
+        return self.article.mentions_of(self.sentence)
 
     @property
     def published_at(self) -> date | None:

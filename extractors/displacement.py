@@ -11,9 +11,12 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from .patterns import alternation, invert
-from . import dates, numbers
-from .casualties import UNSPECIFIED, has_hint, literal_stems, read_casualties, resolve_victim, victim_phrase
+from .patterns import alternation, invert, whole_words
+from . import dates, displacement_attributes, numbers
+from .displacement_attributes import clause
+from .casualties import read_casualties
+from .casualty_cues import has_hint, literal_stems
+from .casualty_victims import UNSPECIFIED, resolve_victim, victim_phrase
 from .claims import DisplacementFigure
 from .context import SentenceContext
 from .reference import load_yaml
@@ -23,8 +26,9 @@ from .reference import load_yaml
 def _cues() -> dict[str, Any]:
     data = load_yaml("displacement_cues.yaml")
     words = invert(data["after"])
-    cues = alternation(words)
+    cues = alternation(words) + "|" + data["shelter_frame"]  # the frame's matches count as "displaced"
     filler = alternation(data["after_filler"])
+    cause_words = {kind: whole_words(data["cause"][kind]) for kind in ("disaster", "conflict")}
     return {
         "words": words,
         "after": re.compile(rf"(?P<aside>{data['aside']})?(?:\s*,?\s*(?:{filler})\b)*\s*(?P<cue>{cues})\b",
@@ -41,16 +45,12 @@ def _cues() -> dict[str, Any]:
         "not_people": re.compile(data["not_people"], re.IGNORECASE),
         "hint": re.compile(data["sentence_hint"], re.IGNORECASE),
         "hint_stems": literal_stems(data["sentence_hint"]),
+        "inherit": re.compile(data["inherit"], re.IGNORECASE),
+        "stock": re.compile(data["stock"], re.IGNORECASE),
+        "stock_overridden_by": re.compile(data["stock_overridden_by"], re.IGNORECASE),
+        "as_of": re.compile(data["as_of"], re.IGNORECASE),
+        "cause": cause_words,
     }
-
-
-def _clause(sentence: str, start: int, end: int) -> str:
-    """The clause around a count: from the last comma, semicolon or "that" before it to
-    the next comma or semicolon after it."""
-    before = sentence[:start]
-    cut = max((m.end() for m in re.finditer(r"[,;]|\bthat\b", before)), default=0)
-    stop = re.search(r"[,;]|\.(?:\s|$)", sentence[end:])
-    return sentence[cut:end + (stop.start() if stop else len(sentence) - end)]
 
 
 def read_displacement(sentence: str) -> list[tuple[numbers.CountMention, str, bool]]:
@@ -66,7 +66,8 @@ def read_displacement(sentence: str) -> list[tuple[numbers.CountMention, str, bo
             continue
         population = (_population_after(sentence, mention, phrase_end, mentions)
                       or _population_before(sentence, mention, phrase))
-        if population is None and out and _THE_NUMBER.search(sentence[max(0, mention.start - 60):mention.start]):
+        window = sentence[max(0, mention.start - 60):mention.start]
+        if population is None and out and (_THE_NUMBER.search(window) or cues["inherit"].search(window)):
             population = out[-1][1]  # "280,000 displaced ..., warning the number could reach 1.5 million"
         if population is None:
             continue
@@ -87,10 +88,10 @@ def _is_projection(sentence: str, mention: numbers.CountMention) -> bool:
     "the" ("would join the 5 million refugees who have left") names a group that already
     exists: only forecast words after it count then."""
     if re.search(r"\bthe\s+$", sentence[max(0, mention.start - 8):mention.start], re.IGNORECASE):
-        clause = _clause(sentence[mention.start:], 0, mention.end - mention.start)
+        around = clause(sentence[mention.start:], 0, mention.end - mention.start)
     else:
-        clause = _clause(sentence, mention.start, mention.end)
-    return bool(_cues()["projection"].search(clause))
+        around = clause(sentence, mention.start, mention.end)
+    return bool(_cues()["projection"].search(around))
 
 
 def _is_people(phrase: str, named_only: bool = False) -> bool:
@@ -132,7 +133,7 @@ def _population_after(sentence: str, mention: numbers.CountMention, phrase_end: 
         if not after.group("aside") and any(
                 mention.end <= other.start < cue_start for other in mentions if other is not mention):
             return None
-        return cues["words"][re.sub(r"\s+", " ", after.group("cue").lower())]
+        return cues["words"].get(re.sub(r"\s+", " ", after.group("cue").lower()), "displaced")
     return None
 
 
@@ -164,11 +165,12 @@ def _is_bare(phrase: str) -> bool:
 
 
 def extract(ctx: SentenceContext) -> list[DisplacementFigure]:
-    """Displacement figures stated in one sentence."""
+    """Displacement figures stated in one sentence, with measure (stock/flow), as_of and cause."""
     figures = read_displacement(ctx.text)
     if not figures:
         return []
     when = dates.resolve_when(ctx.text, ctx.published_at)
+    as_of = displacement_attributes.as_of(ctx.text, ctx.published_at)
     return [
         DisplacementFigure(
             article_id=ctx.article.article_id,
@@ -179,6 +181,9 @@ def extract(ctx: SentenceContext) -> list[DisplacementFigure]:
             population=population,
             count=mention.count,
             is_projection=projection,
+            measure="stock" if as_of else displacement_attributes.measure(ctx.text, mention),  # "as of" dates a stock
+            as_of=as_of,
+            cause=displacement_attributes.cause(ctx, mention),
         )
         for mention, population, projection in figures
     ]

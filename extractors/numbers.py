@@ -157,6 +157,10 @@ _YEAR_PREPOSITIONS = frozenset({"in", "since", "during", "until", "till", "by", 
                                  "from", "before", "after", "spring", "summer", "autumn", "fall", "winter"})
 
 
+_MONTH_DAY_BEFORE = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+$", re.IGNORECASE)
+
+
 def _is_year(value: int, raw: str, text: str, start: int, end: int, qualified: bool) -> bool:
     """A bare four-digit number in the year range reads as a year unless a qualifier or
     a people noun right after it makes it a count ("at least 2000", "2000 people")."""
@@ -168,6 +172,8 @@ def _is_year(value: int, raw: str, text: str, start: int, end: int, qualified: b
         return False
     if _previous_word(text, start) in _YEAR_PREPOSITIONS:
         return True  # "in 2015 civilians fled"
+    if _MONTH_DAY_BEFORE.search(text[max(0, start - 16):start]):
+        return True  # "September 15 2016 Twenty-three civilians": a date without its comma
     following = re.findall(r"[A-Za-z][\w-]*", text[end:end + 40])[:2]  # "2000 Syrian refugees"
     return not any(word.lower().split("-")[0] in vocab.count_nouns for word in following)
 
@@ -178,6 +184,9 @@ def _excluded(raw: str, text: str, start: int, end: int, qualified: bool) -> boo
     following = text[end:end + 3]
     if re.match(r"[:/]\d|[’']?s\b", following):  # 9:14, 4/5/17, the 1990s
         return True
+    if re.match(r"\.\d{1,2}\.\d{2,4}\b", text[end:end + 8]) or (
+            re.fullmatch(r"\d{1,2}\.\d{1,2}", raw) and re.match(r"\.\d{2,4}\b", text[end:end + 6])) or re.search(r"\b\d{1,2}\.\d{1,2}\.$", text[max(0, start - 6):start]):
+        return True  # 16.05.2017: a date written with dots
     if re.fullmatch(r"0\d+", raw.replace(",", "")):  # "at 0914": a clock time or code
         return True
     nxt = _next_word(text, end)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from . import actors, casualties, claimants, control, dates, displacement, equipment, numbers, places
+from . import actors, casualties, casualty_links, casualty_scope, claimants, control, dates, displacement, equipment, equipment_owner, numbers, places
 from .claims import UNKNOWN_DATE, ArticleClaims, Claim
 from .context import ArticleContext, SentenceContext
 from .text import split_sentences
@@ -23,7 +23,7 @@ def extract_article(text: str, article_id: str, published_at: date | None = None
         result.displacement_figures.extend(displacement.extract(ctx))
         result.equipment_losses.extend(equipment.extract(ctx))
     result.equipment_losses = equipment.name_generic_items(result.equipment_losses)
-    result.casualty_claims = casualties.mixed_totals(result.casualty_claims)
+    result.casualty_claims = casualty_links.mixed_totals(result.casualty_claims)
     return _deduplicate(_dated_no_later_than(result, published_at))
 
 
@@ -31,7 +31,7 @@ def clear_text_caches() -> None:
     """Forget what was memoised about texts already read (sentences, names, counts), keeping
     the loaded reference tables and compiled patterns: a benchmark pass then pays the full
     price of reading each article."""
-    for module in (actors, casualties, control, dates, equipment, numbers, places):
+    for module in (actors, casualties, casualty_scope, *control.MODULES, dates, equipment, equipment_owner, numbers, places):
         for function in vars(module).values():
             if hasattr(function, "cache_parameters") and function.cache_parameters()["maxsize"] not in (1, None):
                 function.cache_clear()

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .claims import Place
+from .geo import is_metonym, lookup_admin1, lookup_world, place_type, world_first_tokens
 from .reference import load_csv, load_yaml
 
 
@@ -52,12 +53,12 @@ _FOLDS = (
     ("ai", "ay"), ("q", "k"), ("ck", "k"), ("ph", "f"),
 )
 _ADMIN_AFTER = re.compile(
-    r"\s+(?:province|provinces|governorate|governorates|countryside|countrysides|"
+    r"\s+(?:province|provinces|governorate|governorates|countryside|countrysides|oblast|"
     r"region|district|suburbs|outskirts|city|town|village|area)$",
     re.IGNORECASE,
 )
 _ADMIN_WORDS = frozenset(
-    "province provinces governorate governorates countryside countrysides region "
+    "province provinces governorate governorates countryside countrysides region oblast "
     "district suburbs outskirts".split()
 )
 _LEAD = re.compile(
@@ -70,7 +71,12 @@ _DIRECTION = re.compile(
     r"south-?(?:east|west)(?:ern)?|central|rural)\s+",
     re.IGNORECASE,
 )
-_COUNTRY = frozenset({"syria", "syrian arab republic"})
+@lru_cache(maxsize=1)
+def _countries() -> frozenset[str]:
+    """Keys of country names (``places_types.yaml``): a country is never a settlement."""
+    return frozenset(name_key(n) for n in load_yaml("places_types.yaml")["countries"])
+
+
 _TOKEN = re.compile(r"[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F'’ʼ`‘ʿʾ]*")
 _MAX_TOKENS = 5
 
@@ -142,10 +148,34 @@ def _as_place(name: str, entry: GazetteerEntry, precision: str) -> Place:
         gov = lookup(entry.admin1, governorate=True)
         if gov is not None:
             entry = gov
+    kind = "governorate" if precision == "admin1" else entry.kind
     return Place(
         name=name, place_id=entry.place_id, admin1=entry.admin1, latitude=entry.latitude,
-        longitude=entry.longitude, precision=precision,
+        longitude=entry.longitude, precision=precision, place_type=place_type(name, kind, precision),
     )
+
+
+def _world_place(name: str, candidates: tuple[str, ...], is_admin: bool) -> Place | None:
+    """A place of the worldwide cities1000 list or an admin1 area ("Kherson", "Kherson
+    oblast", "Northern Darfur"): a province resolves to its area, never a city's point."""
+    for candidate in candidates:
+        found = None if is_admin else lookup_world(candidate)
+        area = lookup_admin1(candidate) if found is None else None
+        if found is not None:
+            place_id = f"gn_{found.country.lower()}_{_slug(found.name)}_{_slug(found.admin1)}"
+            return Place(name=name, place_id=place_id, admin1=found.admin1, latitude=found.latitude,
+                         longitude=found.longitude, precision="place",
+                         place_type=place_type(name, "town", "place"))
+        if area is not None:
+            return Place(name=name, place_id=f"adm1_{area.country.lower()}_{_slug(area.name)}",
+                         admin1=area.name, latitude=area.latitude, longitude=area.longitude,
+                         precision="admin1", place_type="admin1")
+    return None
+
+
+def _slug(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "_", ascii_text.lower()).strip("_")
 
 
 def resolve_place(name: str) -> Place:
@@ -157,7 +187,7 @@ def resolve_place(name: str) -> Place:
     """
     cleaned = " ".join(name.split()).strip(" ,.;:")
     if not cleaned:
-        return Place(name=name)
+        return Place(name=name, place_type="unknown")
     whole = lookup(cleaned)
     if whole is not None:  # the full phrase is itself a name ("Rural Damascus")
         return _as_place(name, whole, "admin1" if whole.kind == "governorate" else "place")
@@ -172,8 +202,8 @@ def resolve_place(name: str) -> Place:
         core = core[: admin_word.start()]
     core = re.sub(r"['’]s$", "", core.strip())
     for candidate in (core, _DIRECTION.sub("", core)):
-        if name_key(candidate) in _COUNTRY:
-            return Place(name=name, precision="country")
+        if name_key(candidate) in _countries():
+            return Place(name=name, precision="country", place_type="country")
         entry = lookup(candidate, governorate=is_admin)
         if entry is not None:
             return _as_place(name, entry, "admin1" if is_admin else "place")
@@ -181,8 +211,13 @@ def resolve_place(name: str) -> Place:
     if site:  # "Aleppo international airport", "the central prison in Hama"
         entry = lookup(_DIRECTION.sub("", site.group("place") or site.group("place2")))
         if entry is not None:
-            return _as_place(name, entry, "admin1")
-    return Place(name=name)
+            place = _as_place(name, entry, "admin1")
+            return Place(**{**place.__dict__, "place_type": place_type(name, None, "unresolved")})
+        return Place(name=name, place_type=place_type(name))
+    world = None
+    if len(core) >= 3 and not core.isupper():  # never an acronym ("IS", "SDF")
+        world = _world_place(name, (core, _DIRECTION.sub("", core)), is_admin)
+    return world or Place(name=name, place_type=place_type(name))
 
 
 @lru_cache(maxsize=1)
@@ -226,7 +261,8 @@ def _find_places(text: str) -> tuple[PlaceMention, ...]:
         start, end = tokens[i][0], tokens[j][1]
         if inside_actor is None:
             inside_actor = _actor_spans(text)
-        if not any(a <= start and end <= b and (b - a) > (end - start) for a, b in inside_actor):
+        inside = any(a <= start and end <= b and (b - a) > (end - start) for a, b in inside_actor)
+        if not inside and not is_metonym(text[start:end], text[end:end + 30]):
             mentions.append(_mention(text, start, end, entry))  # not "al-Sham" of "Hayat Tahrir al-Sham"
         i = j + 1
     return tuple(_admin_lists(text, mentions))
@@ -254,14 +290,18 @@ def _first_tokens() -> dict[str, int]:
 def _longest_match(
     text: str, tokens: list[tuple[int, int]], i: int
 ) -> tuple[int, GazetteerEntry] | None:
-    """Last token index and entry of the longest gazetteer name starting at token ``i``."""
+    """Last token index and entry of the longest gazetteer name starting at token ``i``
+    (the project gazetteer first, then the cities1000 places of theatre countries)."""
     first = text[tokens[i][0]:tokens[i][1]]
     is_article = first.lower() in _ARTICLES and i + 1 < len(tokens)
+    if is_article and first.lower() not in ("al", "el") and text[tokens[i][1]:tokens[i + 1][0]] != "-":
+        return None  # "at Hama", "As Hama": an English word before the name, not "al-"
     if not (first[0].isupper() or is_article):
         return None
     head = text[tokens[i + 1][0]:tokens[i + 1][1]] if is_article else first
-    longest = _first_tokens().get(name_key(head))
-    if longest is None:
+    head_key = name_key(head)
+    longest = max(_first_tokens().get(head_key, 0), world_first_tokens().get(head_key, 0))
+    if not longest:
         return None
     # an article prefix and hyphenated names add tokens beyond the key's own count
     for j in range(min(len(tokens), i + min(_MAX_TOKENS, 2 * longest + 1)) - 1, i - 1, -1):
@@ -274,16 +314,18 @@ def _longest_match(
         if not has_article and name_key(span) in _not_in_free_text():
             continue
         entry = lookup(span)
+        if entry is None and (world := lookup_world(span, free_text=True)) is not None:
+            entry = GazetteerEntry("", world.name, world.admin1, world.latitude, world.longitude, "town")
         if entry is not None:
             return j, entry
     return None
 
 
 _ADMIN_TAIL = re.compile(
-    r"^(?:'s)?\s+(province|governorate|countryside|provinces|governorates|countrysides)\b",
+    r"^(?:'s)?\s+(province|governorate|countryside|provinces|governorates|countrysides|oblast|region)\b",
     re.IGNORECASE,
 )
-_RURAL_HEAD = re.compile(r"(?:\b(?:rural|countryside of|province of)\s+)$", re.IGNORECASE)
+_RURAL_HEAD = re.compile(r"(?:\b(?:rural|countryside of|province of|region of|governorate of)\s+)$", re.IGNORECASE)
 
 
 def _mention(text: str, start: int, end: int, entry: GazetteerEntry) -> PlaceMention:

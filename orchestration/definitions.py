@@ -9,6 +9,7 @@ from .assets.dbt import sitrep_dbt_models
 from .assets.extraction import extracted_claims
 from .assets.ingestion import inbox_articles
 from .assets.publication import published_warehouse
+from .assets.report import sitrep_report
 from .checks import claim_quality_checks, control_events_have_claims
 from .jobs import refresh_job
 from .resources import make_resources
@@ -16,7 +17,7 @@ from .schedules import hourly_refresh
 from .sensors import inbox_sensor
 
 defs = dg.Definitions(
-    assets=[inbox_articles, extracted_claims, sitrep_dbt_models, published_warehouse],
+    assets=[inbox_articles, extracted_claims, sitrep_dbt_models, published_warehouse, sitrep_report],
     asset_checks=[claim_quality_checks, control_events_have_claims],
     jobs=[refresh_job],
     schedules=[hourly_refresh],

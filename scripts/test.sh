@@ -9,5 +9,6 @@ if [ ! -x /usr/bin/chromium ] && command -v apt-get >/dev/null 2>&1 && [ "$(id -
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
     || echo "warning: chromium could not be installed; the UI test will be skipped" >&2
 fi
+bash scripts/services.sh install || echo "warning: no PostgreSQL server; the DuckLake tests (tests/lake) will be skipped" >&2
 export DAGSTER_HOME="${DAGSTER_HOME:-$PWD/.dagster_home}"
 exec .venv/bin/python -m pytest "$@"

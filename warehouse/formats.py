@@ -1,21 +1,24 @@
-"""Parsers for each inbox format: decoded file content in, article records out.
+"""Parsers for each inbox format, article records out.
 
-Each parser returns ``(records, quarantined)`` so that one bad record (a malformed JSON
-line, a CSV row without text) is set aside while the rest of its file still loads.
+Single-article formats (.txt, .md, .html, .json) get the decoded file content (their size
+limit is per file); bulk formats (.jsonl, .csv) get an open binary handle and are read
+record by record (their size limit is per record). Either way one bad record (a malformed
+JSON line, a CSV row without text) is set aside while the rest of its file still loads.
 """
 from __future__ import annotations
 
 import io
 import json
+import os
 import re
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Iterator
+from typing import Any, BinaryIO
 
-import polars as pl
 import yaml
 
-from .metadata import FIELD_ALIASES, canonical_fields, clean_str, parse_date
+from .metadata import FIELD_ALIASES, canonical_fields, clean_str, parse_date, raw_date_text
 from .records import ArticleRecord, Quarantined
+from .streams import csv_records, jsonl_objects
 
 Parsed = tuple[list[ArticleRecord], list[Quarantined]]
 
@@ -26,6 +29,7 @@ def record_from_fields(fields: dict[str, Any], source_uri: str) -> ArticleRecord
     """An ArticleRecord from canonical fields, or a quarantine entry when the text is missing."""
     canon = canonical_fields(fields)
     text = canon.get("text")
+    raw_date = canon.get("published_at")
     if not isinstance(text, str) or not text.strip():
         return Quarantined(source_uri, "missing_text", "record has no non-empty 'text' field")
     return ArticleRecord(
@@ -33,10 +37,11 @@ def record_from_fields(fields: dict[str, Any], source_uri: str) -> ArticleRecord
         text=text,
         title=clean_str(canon.get("title")),
         outlet=clean_str(canon.get("outlet")),
-        published_at=parse_date(canon.get("published_at")),
+        published_at=parse_date(raw_date),
         url=clean_str(canon.get("url")),
         language=clean_str(canon.get("language")),
         external_id=clean_str(canon.get("id")),
+        published_at_raw=raw_date_text(raw_date),
     )
 
 
@@ -97,52 +102,68 @@ def parse_json(content: str, source_uri: str) -> Parsed:
     return _split(results)
 
 
-def parse_jsonl(content: str, source_uri: str) -> Parsed:
-    """One JSON object per line; a bad line is quarantined and the others still load."""
-    results: list[ArticleRecord | Quarantined] = []
-    for number, line in enumerate(content.splitlines(), start=1):
-        if not line.strip():
+def read_jsonl(handle: BinaryIO, source_uri: str, limit: int) -> Iterator[ArticleRecord | Quarantined]:
+    """One JSON object per line, streamed; a bad line is quarantined and the others load."""
+    for item in jsonl_objects(handle, source_uri, limit):
+        yield item if isinstance(item, Quarantined) else record_from_fields(item[1], item[0])
+
+
+def read_csv(handle: BinaryIO, source_uri: str, limit: int) -> Iterator[ArticleRecord | Quarantined]:
+    """A CSV with a text column (``text`` or an alias such as ``article_content``), streamed
+    record by record; ``#row=N`` counts data rows from 1, the detail names the line."""
+    header: list[str] | None = None
+    row = 0
+    for record in csv_records(handle, limit):
+        if header is None:
+            if record.problem:
+                yield Quarantined(source_uri, record.problem[0], "header: " + record.problem[1])
+                return
+            header = [name.strip() for name in record.fields or []]
+            if not {h.lower() for h in header} & set(FIELD_ALIASES["text"]):
+                yield Quarantined(source_uri, "missing_text",
+                                  f"no text column (expected one of {', '.join(FIELD_ALIASES['text'])}); "
+                                  "columns: " + ", ".join(header))
+                return
             continue
-        uri = f"{source_uri}#line={number}"
-        try:
-            item = json.loads(line)
-        except json.JSONDecodeError as exc:
-            results.append(Quarantined(uri, "malformed_json", str(exc)))
-            continue
-        if not isinstance(item, dict):
-            results.append(Quarantined(uri, "malformed_json", "line is not a JSON object"))
+        row += 1
+        uri = f"{source_uri}#row={row}"
+        if record.problem:
+            yield Quarantined(uri, *record.problem)
+        elif len(record.fields or []) > len(header):
+            yield Quarantined(uri, "malformed_csv", f"line {record.first_line}: {len(record.fields or [])} "
+                                                    f"fields, the header has {len(header)}")
         else:
-            results.append(record_from_fields(item, uri))
-    return _split(results)
+            yield record_from_fields(dict(zip(header, record.fields or [])), uri)
+    if header is None:
+        yield Quarantined(source_uri, "empty", "no header and no rows")
 
 
-def parse_csv(content: str, source_uri: str) -> Parsed:
-    """A CSV with a text column (``text`` or an alias such as ``article_content``)."""
-    try:
-        frame = pl.read_csv(io.StringIO(content), infer_schema=False)
-    except Exception as exc:  # polars raises several error types for broken CSV
-        return [], [Quarantined(source_uri, "malformed_csv", str(exc).splitlines()[0])]
-    columns = {c.strip().lower() for c in frame.columns}
-    if not columns & set(FIELD_ALIASES["text"]):
-        return [], [Quarantined(
-            source_uri, "missing_text",
-            f"no text column (expected one of {', '.join(FIELD_ALIASES['text'])}); columns: "
-            + ", ".join(frame.columns),
-        )]
-    results = [
-        record_from_fields(row, f"{source_uri}#row={i}")
-        for i, row in enumerate(frame.iter_rows(named=True), start=1)
-    ]
-    return _split(results)
-
-
-PARSERS: dict[str, Callable[[str, str], Parsed]] = {
+SINGLE_ARTICLE: dict[str, Callable[[str, str], Parsed]] = {
     ".txt": parse_txt,
     ".md": parse_md,
     ".markdown": parse_md,
     ".html": parse_html,
     ".htm": parse_html,
     ".json": parse_json,
-    ".jsonl": parse_jsonl,
-    ".csv": parse_csv,
 }
+
+BULK: dict[str, Callable[[BinaryIO, str, int], Iterator[ArticleRecord | Quarantined]]] = {
+    ".jsonl": read_jsonl,
+    ".csv": read_csv,
+}
+
+SUPPORTED = tuple(sorted({*SINGLE_ARTICLE, *BULK}))
+
+
+def _whole_content(reader: Callable[[BinaryIO, str, int], Iterator[ArticleRecord | Quarantined]]
+                   ) -> Callable[[str, str], Parsed]:
+    def parse(content: str, source_uri: str) -> Parsed:
+        limit = int(os.environ.get("SITREP_MAX_ARTICLE_BYTES", 1024 * 1024))
+        return _split(list(reader(io.BytesIO(content.encode("utf-8")), source_uri, limit)))
+    return parse
+
+
+# Every format as ``(decoded content, uri) -> (records, quarantined)``: kept for callers
+# written before bulk files were streamed. New code: ``warehouse.inbox.read_file``.
+PARSERS: dict[str, Callable[[str, str], Parsed]] = {
+    **SINGLE_ARTICLE, **{suffix: _whole_content(reader) for suffix, reader in BULK.items()}}

@@ -15,9 +15,8 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
-from .inbox import MANIFEST_NAME, InboxBatch, apply_manifest, decode, inbox_files, max_file_bytes, read_manifest
-from .formats import PARSERS
-from .records import Quarantined
+from .boundary import is_inside
+from .inbox import MANIFEST_NAME, InboxBatch, inbox_problems, read_manifest, read_selected, scan_inbox
 
 MANIFEST_KEY = "manifest"
 
@@ -46,24 +45,25 @@ class InboxPlan:
 
 def scan(inbox: Path) -> list[FileState]:
     """Every file the inbox reader would read, with its size and mtime (plus the manifest)."""
-    inbox = inbox.resolve()
-    if not inbox.is_dir():
-        raise FileNotFoundError(f"inbox folder {inbox} does not exist (set SITREP_INBOX)")
-    paths = list(inbox_files(inbox))
-    if (inbox / MANIFEST_NAME).is_file():
-        paths.append(inbox / MANIFEST_NAME)
-    states = []
-    for path in paths:
-        stat = path.stat()
-        states.append(FileState(str(path), stat.st_size, stat.st_mtime_ns))
+    result = scan_inbox(inbox)  # a clear FileNotFoundError when the inbox is missing
+    states = [FileState(f.uri, f.size, f.mtime_ns) for f in result.files]
+    manifest = result.root / MANIFEST_NAME
+    if is_inside(result.root, manifest.resolve()) and manifest.is_file():
+        stat = manifest.stat()
+        states.append(FileState(str(manifest), stat.st_size, stat.st_mtime_ns))
     return sorted(states, key=lambda f: f.path)
 
 
-def file_sha256(path: str) -> str:
+def file_sha256(path: str) -> str | None:
+    """The file's content hash; None when it cannot be read (it is then quarantined as
+    ``unreadable`` by the reader and not recorded, so the next refresh tries it again)."""
     digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
+    try:
+        with open(path, "rb") as handle:
+            for chunk in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(chunk)
+    except OSError:
+        return None
     return digest.hexdigest()
 
 
@@ -83,7 +83,8 @@ def plan(conn: duckdb.DuckDBPyConnection, states: list[FileState]) -> InboxPlan:
         elif before[:2] != (state.size, state.mtime_ns):
             digest = file_sha256(state.path)
             result.hashes[state.path] = digest
-            (result.changed.append(state) if digest != before[2] else result.touched.append((state, digest)))
+            (result.changed.append(state) if digest is None or digest != before[2]
+             else result.touched.append((state, digest)))
     manifest = [s for s in result.new + result.changed if Path(s.path).name == MANIFEST_NAME]
     if manifest:  # new metadata for any file: read them all again
         reread = {s.path for s in result.new + result.changed}
@@ -106,6 +107,8 @@ def store_states(
     rows = []
     for state in inbox_plan.to_read:
         digest = inbox_plan.hashes.get(state.path) or file_sha256(state.path)
+        if digest is None:
+            continue  # unreadable now: not recorded, read again next time
         n_records, n_quarantined = counts.get(state.path, (0, 0))
         rows.append((state.path, state.size, state.mtime_ns, digest, n_records, n_quarantined, now, now))
     rows += [(s.path, s.size, s.mtime_ns, digest, None, None, now, now) for s, digest in inbox_plan.touched]
@@ -114,41 +117,23 @@ def store_states(
     _files = pl.DataFrame(rows, orient="row", schema={  # noqa: F841 (read by DuckDB below)
         "path": pl.String, "size": pl.Int64, "mtime_ns": pl.Int64, "sha": pl.String, "n_records": pl.Int32,
         "n_quarantined": pl.Int32, "first_seen": pl.Datetime("us"), "read_at": pl.Datetime("us")})
-    conn.execute("""
-        INSERT INTO raw.inbox_files
+    # delete + insert by path (the caller's transaction), not ON CONFLICT: DuckLake tables have no keys
+    _rows = conn.execute("""
         SELECT f.path, f.size, f.mtime_ns, f.sha, coalesce(f.n_records, o.n_records, 0),
                coalesce(f.n_quarantined, o.n_quarantined, 0), coalesce(o.first_seen_at, f.first_seen),
                CASE WHEN f.n_records IS NULL THEN coalesce(o.read_at, f.read_at) ELSE f.read_at END
         FROM _files f LEFT JOIN raw.inbox_files o USING (path)
-        ON CONFLICT (path) DO UPDATE SET size = excluded.size, mtime_ns = excluded.mtime_ns,
-            content_sha256 = excluded.content_sha256, n_records = excluded.n_records,
-            n_quarantined = excluded.n_quarantined, read_at = excluded.read_at
-    """)
+    """).pl()  # noqa: F841 (read by DuckDB below)
+    conn.execute("DELETE FROM raw.inbox_files WHERE path IN (SELECT path FROM _files)")
+    conn.execute("INSERT INTO raw.inbox_files SELECT * FROM _rows")
 
 
 def read_paths(inbox: Path, states: list[FileState]) -> tuple[InboxBatch, dict[str, tuple[int, int]]]:
     """Records and quarantine entries of the given inbox files only (as ``read_inbox`` reads
-    them), and per file: (records, quarantined)."""
-    inbox = inbox.resolve()
-    limit = max_file_bytes()
-    manifest = read_manifest(inbox)
-    batch = InboxBatch()
-    counts: dict[str, tuple[int, int]] = {}
-    for state in states:
-        path = Path(state.path)
-        if path.name == MANIFEST_NAME and path.parent == inbox:
-            continue
-        batch.files_seen += 1
-        before = (len(batch.records), len(batch.quarantined))
-        parser = PARSERS.get(path.suffix.lower())
-        content = decode(path, limit) if parser else Quarantined(
-            str(path), "unsupported_format", f"'{path.suffix or path.name}' is not one of {', '.join(sorted(PARSERS))}")
-        if isinstance(content, Quarantined):
-            batch.quarantined.append(content)
-        else:
-            records, quarantined = parser(content, str(path))
-            meta = manifest.get(path.relative_to(inbox).as_posix()) or manifest.get(path.name)
-            batch.records.extend(apply_manifest(r, meta) for r in records)
-            batch.quarantined.extend(quarantined)
-        counts[state.path] = (len(batch.records) - before[0], len(batch.quarantined) - before[1])
+    them), and per file: (records, quarantined). The inbox-level refusals (links out of the
+    inbox, manifest problems) are recomputed and included on every refresh."""
+    result = scan_inbox(inbox)
+    manifest = read_manifest(result.root)
+    batch, counts = read_selected(result.root, [s.path for s in states], scan=result, manifest=manifest)
+    batch.quarantined += inbox_problems(result, manifest)
     return batch, counts

@@ -29,7 +29,7 @@ CLAIM_TABLES = {
     "displacement_figures": "raw.displacement_figures",
     "equipment_losses": "raw.equipment_losses",
 }
-METADATA = ("external_id", "title", "outlet", "published_at", "url", "language")
+METADATA = ("external_id", "title", "outlet", "published_at", "published_at_raw", "url", "language")
 
 
 @dataclass(frozen=True)
@@ -62,6 +62,7 @@ def article_row(record: ArticleRecord, article_id: str, now: datetime) -> dict[s
     return {
         "article_id": article_id, "external_id": record.external_id, "title": record.title,
         "outlet": record.outlet, "published_at": record.published_at, "url": record.url,
+        "published_at_raw": record.published_at_raw,
         "source_uri": record.source_uri, "content_sha256": content_sha256(record.text),
         "n_chars": len(record.text), "language": record.language, "text": record.text,
         "duplicate_of": None, "ingested_at": now,
@@ -86,7 +87,10 @@ def store_batch(conn: duckdb.DuckDBPyConnection, batch: InboxBatch, files_read: 
     """Add ``batch`` (the records of ``files_read``) to the raw tables (caller's transaction)."""
     read = _under(files_read)  # noqa: F841 (read by DuckDB below)
     in_read = "split_part(source_uri, '#', 1) IN (SELECT path FROM read)"
-    conn.execute(f"DELETE FROM raw.quarantine WHERE reason <> 'extraction_error' AND {in_read}")
+    # inbox-level rows (links out of the inbox, manifest problems) are recomputed on every refresh
+    conn.execute(f"DELETE FROM raw.quarantine WHERE reason <> 'extraction_error' AND ({in_read} OR "
+                 "split_part(source_uri, '#', 1) NOT IN (SELECT path FROM raw.inbox_files) OR "
+                 "regexp_matches(source_uri, '/manifest\\.csv(#|$)'))")
     conn.execute(f"DELETE FROM raw.article_copies WHERE {in_read}")
 
     ids = [article_id_for(r.text) for r in batch.records]
@@ -211,7 +215,9 @@ def store_claims(
                      "AND substr(source_uri, 9) IN (SELECT article_id FROM done)")
         counts = {name: insert_frame(conn, table, rows_by_type.get(name, [])) for name, table in CLAIM_TABLES.items()}
         insert_frame(conn, "raw.quarantine", quarantine_rows(errors, now))
-        conn.execute("INSERT OR REPLACE INTO raw.extracted_articles SELECT * FROM done")
+        # delete + insert, not INSERT OR REPLACE: DuckLake tables have no keys
+        conn.execute("DELETE FROM raw.extracted_articles WHERE article_id IN (SELECT article_id FROM done)")
+        conn.execute("INSERT INTO raw.extracted_articles SELECT * FROM done")
     return counts
 
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
 # Keys an inbox record may carry, and the other names sources use for them
@@ -47,12 +47,32 @@ def parse_date(value: Any) -> date | None:
     iso = re.match(r"^(\d{4}-\d{2}-\d{2})[T ]", text)
     if iso:
         text = iso.group(1)
+    if len(text) == 10 and text[4] == "-":
+        try:
+            return date.fromisoformat(text)  # the common case, without strptime's cost
+        except ValueError:
+            pass
     for fmt in _DATE_FORMATS:
         try:
             return datetime.strptime(text, fmt).date()
         except ValueError:
             continue
     return None
+
+
+def raw_date_text(value: Any) -> str | None:
+    """The publication date as the source gave it, as text (kept beside the parsed date)."""
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    return clean_str(value)
+
+
+# A publication date later than this many days after today (UTC) is refused as a future date.
+FUTURE_SLACK = timedelta(days=1)
+
+
+def latest_plausible_date(today: date | None = None) -> date:
+    return (today or datetime.now(timezone.utc).date()) + FUTURE_SLACK
 
 
 def clean_str(value: Any) -> str | None:

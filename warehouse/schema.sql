@@ -19,6 +19,7 @@ CREATE TABLE IF NOT EXISTS raw.articles (
     duplicate_of    VARCHAR,      -- article_id of an earlier near-identical (syndicated) copy
     ingested_at     TIMESTAMP NOT NULL
 );
+ALTER TABLE raw.articles ADD COLUMN IF NOT EXISTS published_at_raw VARCHAR;  -- the date as the source wrote it (kept when unparseable or refused)
 
 -- Every further copy of a text already stored (exact duplicates): stored once, recorded here.
 CREATE TABLE IF NOT EXISTS raw.article_copies (
@@ -30,7 +31,7 @@ CREATE TABLE IF NOT EXISTS raw.article_copies (
 -- Files or lines that could not be read, with a reason from a short closed list.
 CREATE TABLE IF NOT EXISTS raw.quarantine (
     source_uri  VARCHAR NOT NULL,
-    reason      VARCHAR NOT NULL,  -- empty, binary, undecodable, too_large, malformed_json, missing_text, unsupported_format, bad_metadata, extraction_error
+    reason      VARCHAR NOT NULL,  -- empty, binary, undecodable, too_large, malformed_json, missing_text, unsupported_format, bad_metadata, extraction_error, ... (warehouse/records.py QUARANTINE_REASONS)
     detail      VARCHAR,
     seen_at     TIMESTAMP NOT NULL
 );
@@ -117,3 +118,20 @@ CREATE TABLE IF NOT EXISTS raw.extracted_articles (
     n_claims           INTEGER NOT NULL,
     extracted_at       TIMESTAMP NOT NULL
 );
+
+-- Columns added after the first release (additive; ADD COLUMN IF NOT EXISTS upgrades an
+-- existing warehouse file in place).
+ALTER TABLE raw.casualty_claims ADD COLUMN IF NOT EXISTS part_of VARCHAR;           -- claim id of the total ("among them")
+ALTER TABLE raw.casualty_claims ADD COLUMN IF NOT EXISTS is_background BOOLEAN;     -- another war or country
+ALTER TABLE raw.displacement_figures ADD COLUMN IF NOT EXISTS measure VARCHAR;      -- stock, flow
+ALTER TABLE raw.displacement_figures ADD COLUMN IF NOT EXISTS as_of DATE;           -- "as of 3 March"
+ALTER TABLE raw.displacement_figures ADD COLUMN IF NOT EXISTS cause VARCHAR;        -- conflict, disaster, unknown
+ALTER TABLE raw.equipment_losses ADD COLUMN IF NOT EXISTS hedged BOOLEAN;           -- "allegedly", "reportedly"
+
+-- Added with the worldwide gazetteer: the type of a claim's place (settlement, admin1,
+-- road, prison, base, airport, area, ...; extractors/geo/types.py). Added to tables
+-- created before the column existed.
+ALTER TABLE raw.control_changes ADD COLUMN IF NOT EXISTS place_type VARCHAR;
+ALTER TABLE raw.casualty_claims ADD COLUMN IF NOT EXISTS place_type VARCHAR;
+ALTER TABLE raw.displacement_figures ADD COLUMN IF NOT EXISTS place_type VARCHAR;
+ALTER TABLE raw.equipment_losses ADD COLUMN IF NOT EXISTS place_type VARCHAR;

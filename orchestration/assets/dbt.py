@@ -19,6 +19,7 @@ import dagster as dg
 from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtCliResource, dbt_assets
 
 from ..dbt_project import DBT_PROJECT_DIR, sitrep_dbt_project
+from ..mart_previews import with_mart_previews
 from ..pause import pause_point
 from ..resources import DUCKDB_POOL, WarehouseResource
 
@@ -139,7 +140,7 @@ def sitrep_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, wa
     prune_target(keep=KEEP_TARGET_RUNS - 1)
     with environment(refresh.dbt_env()):
         invocation = dbt.cli(DBT_BUILD, context=context)
-    for event in invocation.stream():
+    for event in with_mart_previews(context, invocation.stream(), str(refresh.path)):
         yield event
         key = getattr(event, "asset_key", None)
         if key is not None:

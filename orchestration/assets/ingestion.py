@@ -11,6 +11,7 @@ import time
 
 import dagster as dg
 
+from warehouse.language import count_not_english_in
 from warehouse.loading import ingest
 from warehouse.queries import preview_markdown
 
@@ -47,6 +48,7 @@ def inbox_articles(context: dg.AssetExecutionContext, warehouse: WarehouseResour
         quarantine_preview = preview_markdown(
             conn, "SELECT source_uri, reason, detail FROM raw.quarantine ORDER BY seen_at DESC, source_uri LIMIT 20")
         quarantined_total = conn.execute("SELECT count(*) FROM raw.quarantine").fetchone()[0]
+        not_english = count_not_english_in(conn)
     seconds = time.perf_counter() - started
     refresh.record(files_seen=summary.files_seen, files_new=summary.files_new, files_changed=summary.files_changed,
                    articles_new=summary.articles_new, quarantined=summary.quarantined,
@@ -59,6 +61,7 @@ def inbox_articles(context: dg.AssetExecutionContext, warehouse: WarehouseResour
         "files_new": summary.files_new,
         "files_changed": summary.files_changed,
         "near_duplicates": summary.near_duplicates,
+        "not_read_by_the_english_extractors": not_english,
         "inbox": dg.MetadataValue.path(str(inbox.folder)),
         "preview": dg.MetadataValue.md(articles_preview),
     })

@@ -61,6 +61,14 @@ def geonames_syria() -> list[dict[str, str]]:
         return [row for row in csv.DictReader(handle) if row["cc"].strip() == "SY" and row["name"]]
 
 
+def centroid(rows: list[dict[str, str]]) -> tuple[str, str]:
+    """Mean position of a governorate's GeoNames places: an area's point on a map, never
+    its capital's (a province is not a city)."""
+    lat = sum(float(r["lat"]) for r in rows) / len(rows)
+    lon = sum(float(r["lon"]) for r in rows) / len(rows)
+    return f"{lat:.5f}", f"{lon:.5f}"
+
+
 def build() -> list[dict[str, str]]:
     geo = geonames_syria()
     by_name = {row["name"]: row for row in geo}
@@ -72,12 +80,13 @@ def build() -> list[dict[str, str]]:
         raise SystemExit(f"places_aliases.csv names not in GeoNames: {unknown}")
     out: list[dict[str, str]] = []
     for gov in governorates:
-        capital = by_name[gov["capital_geonames"]]
+        by_name[gov["capital_geonames"]]  # the capital must be a GeoNames place
+        lat, lon = centroid([row for row in geo if ADMIN1[row["admin1"]] == gov["name"]])
         out.append({
             "place_id": "gov_" + slug(gov["name"]), "name": gov["name"],
             "aliases": gov["aliases"], "admin1": gov["name"],
-            "latitude": capital["lat"], "longitude": capital["lon"],
-            "kind": "governorate", "source": "hand (capital coordinates: GeoNames)",
+            "latitude": lat, "longitude": lon,
+            "kind": "governorate", "source": "hand (coordinates: centroid of its GeoNames places)",
         })
     used_ids: set[str] = set()
     for row in geo:

@@ -81,7 +81,7 @@ ARTICLES = (FIRST, SECOND, COPY, LATER)
 SHARED_DEFAULTS: dict[str, Any] = {
     "claimant": None, "claimant_text": None, "date_start": None, "date_end": None,
     "date_precision": "unknown", "place_name": None, "place_id": None, "admin1": None,
-    "latitude": None, "longitude": None, "geo_precision": "unresolved",
+    "latitude": None, "longitude": None, "geo_precision": "unresolved", "place_type": "settlement",
     "extractor_version": "test",
 }
 

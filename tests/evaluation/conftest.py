@@ -8,6 +8,8 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[2]
 SHARED = REPO / ".." / "shared"
+if not SHARED.is_dir():  # a git worktree elsewhere: the shared folder at its usual place
+    SHARED = Path("/work/shared")
 
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
@@ -15,7 +17,7 @@ if str(REPO) not in sys.path:
 
 @pytest.fixture
 def shared_dir() -> Path:
-    """``<repo>/../shared``; the test is skipped when it is absent."""
+    """``<repo>/../shared`` (or /work/shared); the test is skipped when it is absent."""
     if not SHARED.is_dir():
         pytest.skip(f"shared data folder {SHARED} is absent")
     return SHARED

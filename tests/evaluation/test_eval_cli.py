@@ -87,7 +87,7 @@ def test_direct_mode_json_counts_agree_with_misses(tiny, capsys):
 
 @pytest.mark.parametrize("argv, message", [
     (["--direct"], "--direct needs --articles"),
-    (["--direct", "--articles", "/no/such/folder"], "must be a folder or a .csv"),
+    (["--direct", "--articles", "/no/such/folder"], "articles not found"),
     (["--direct", "--articles", "ARTICLES", "--gold", "/no/such/gold.yaml"], "gold file not found"),
     (["--direct", "--articles", "ARTICLES", "--gold", "BAD_YAML"], "not valid YAML"),
     (["--direct", "--articles", "ARTICLES", "--fakes", "/no/such.csv"], "FA-KES CSV not found"),
@@ -133,3 +133,24 @@ def test_several_gold_files_score_as_one_set_and_overlaps_are_refused(tiny, tmp_
     assert json.loads(capsys.readouterr().out)["gold"]["scores"]["all"]["gold"] == 2
     assert main(["eval", "--direct", "--articles", str(folder), "--gold", str(gold), "--gold", str(first)]) != 0
     assert "more than one gold file" in capsys.readouterr().err
+
+
+def test_direct_mode_reads_articles_with_the_warehouse_inbox_reader(tmp_path):
+    """Any inbox format the warehouse reads is scored: a .jsonl file with its own ids and
+    dates, and an HTML page (main text extracted), just as the warehouse would read them."""
+    from evaluation.sources import load_articles
+    from warehouse.inbox import read_inbox
+
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    lines = [{"id": "u1", "text": ARTICLE_A, "published_at": "2019-05-15"},
+             {"id": "u2", "text": ARTICLE_B, "published_at": "2019-05-16"}]
+    (folder / "wire.jsonl").write_text("\n".join(json.dumps(x) for x in lines) + "\n", encoding="utf-8")
+    articles = {a.article_id: a for a in load_articles(folder)}
+    assert set(articles) == {"u1", "u2"}
+    assert str(articles["u1"].published_at) == "2019-05-15"
+    warehouse_texts = sorted(r.text for r in read_inbox(folder).records)
+    assert sorted(a.text for a in articles.values()) == warehouse_texts
+    # one file given alone is read as a one-file inbox
+    single = {a.article_id for a in load_articles(folder / "wire.jsonl")}
+    assert single == {"u1", "u2"}

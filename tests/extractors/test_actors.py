@@ -62,3 +62,31 @@ def test_a_framing_right_after_a_named_group_is_that_group() -> None:
     found = find_actors("Jets struck ISIL terrorists and Nusra militants while rebels watched.")
     assert [(m.label, m.actor_id) for m in found] == [
         ("ISIL terrorists", "isis"), ("Nusra militants", "hts"), ("rebels", "opposition")]
+
+
+# ---------------------------------------------------------------- issue 7: any war
+
+def test_nationality_words_name_a_country_forces() -> None:
+    """Sentences of our own about other wars."""
+    from extractors.actors import find_actors
+    assert [m.actor_id for m in find_actors("Ukrainian troops pushed east.")] == ["ukraine"]
+    assert [m.actor_id for m in find_actors("the Sudanese army and the RSF clashed")] == ["sudan", "rsf"]
+    assert [m.actor_id for m in find_actors("The IDF said Hamas fighters fled.")] == ["israel", "hamas"]
+
+
+def test_sides_are_per_theatre() -> None:
+    from extractors.sides import allied, armed, opposed
+    assert opposed("russia", "ukraine") and opposed("hts", "syrian_government") and opposed("sudan", "rsf")
+    assert not opposed("russia", "iran") and not opposed("ukraine", "hts")  # no shared war: not sides
+    assert opposed("israel", "hezbollah") and allied("hezbollah", "iran")
+    assert not opposed("civilians", "hts")
+    from extractors.actors import ActorMention
+    assert [m.actor_id for m in armed([ActorMention("x", "civilians", 0, 1), ActorMention("y", "rsf", 0, 1)])] == ["rsf"]
+
+
+def test_every_alias_maps_to_a_known_actor() -> None:
+    from extractors.reference import load_csv
+    from extractors.sides import actor_ids
+    ids = actor_ids()
+    assert {row["actor_id"] for row in load_csv("actor_aliases.csv")} <= ids
+    assert {row["actor_id"] for row in load_csv("actors_nationalities.csv")} <= ids

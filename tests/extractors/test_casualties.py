@@ -9,6 +9,15 @@ from extractors import extract_article
 from extractors.casualties import read_casualties
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
+if not SHARED.is_dir():  # a git worktree elsewhere: the shared folder at its usual place
+    SHARED = Path("/work/shared")
+
+
+@pytest.fixture
+def shared_seeds() -> Path:
+    if not (SHARED / "seeds" / "gold.yaml").exists():
+        pytest.skip(f"{SHARED}/seeds is absent (clone without the shared material)")
+    return SHARED / "seeds"
 
 
 def read(text: str) -> list[tuple]:
@@ -240,3 +249,87 @@ def test_victim_words_and_active_killers() -> None:
     assert [(m.count.low, victim.actor) for m, _, victim, _ in rows] == [(30, "sdf")]
     rows = read_casualties("Five people died and eight others experienced breathing difficulties after the shelling.")
     assert sorted((m.count.best, outcome) for m, outcome, _, _ in rows) == [(5, "killed"), (8, "wounded")]
+
+
+# ---- issue 7: totals and parts, background figures, perpetrators (sentences of our own
+# wording modelled on the ones quoted in the issue, and the seed article itself)
+
+def _claims(text: str, published: date = date(2024, 12, 6)):
+    return extract_article(text, "t", published).casualty_claims
+
+
+def test_total_and_its_part_are_linked_not_both_civilians() -> None:
+    claims = _claims("Since the start of the offensive 826 people have been killed in Hama and Idlib, "
+                     "among them 111 civilians, the Syrian Observatory for Human Rights said.")
+    rows = {(c.victim_actor, c.count.best): c for c in claims}
+    assert set(rows) == {("all", 826), ("civilians", 111)}
+    total, part = rows[("all", 826)], rows[("civilians", 111)]
+    assert total.victim_type == "mixed" and total.part_of is None
+    assert part.part_of == total.claim_id
+
+
+def test_toll_breakdown_parts_point_at_the_toll() -> None:
+    claims = _claims("According to the Observatory, since the launch of the operation on November 27, the "
+                     "death toll has risen to 605, including 245 from HTS, 54 from the National Army "
+                     "factions, and 107 civilians.")
+    total = next(c for c in claims if c.count.best == 605)
+    assert total.victim_actor == "all"
+    assert {(c.victim_actor, c.count.best) for c in claims if c.part_of == total.claim_id} == {
+        ("hts", 245), ("sna", 54), ("civilians", 107)}
+
+
+def test_children_among_people_leave_the_people_civilians() -> None:
+    claims = _claims("At least 23 people, including six children, died in the raid.")
+    people = next(c for c in claims if c.count.best == 23)
+    assert people.victim_actor == "civilians"
+    assert next(c for c in claims if c.count.best == 6).part_of == people.claim_id
+
+
+def test_parts_in_the_next_sentence_that_add_up_point_at_the_total() -> None:
+    claims = _claims("At least 212 people were killed in the fighting on Monday. The toll includes 98 "
+                     "fighters of HTS, 61 soldiers and 53 civilians.")
+    total = next(c for c in claims if c.count.best == 212)
+    assert total.victim_actor == "all"
+    assert {c.count.best for c in claims if c.part_of == total.claim_id} == {98, 61, 53}
+
+
+def test_background_war_in_a_background_paragraph_is_flagged() -> None:
+    article = ("Rebels entered Hama on Thursday after the Syrian army withdrew. Syrian troops left the city. "
+               "The offensive is the biggest in Syria since 2020.\n"
+               "The Iranian-backed Lebanese group Hezbollah also aided the Assad regime and was present in "
+               "Syria. However, it has now concentrated its forces in Lebanon to repel the Israeli offensive "
+               "in the south of the country. During this conflict, Hezbollah lost thousands of fighters, as "
+               "well as its commanders and leader Hassan Nasrallah.\n"
+               "Four Syrian soldiers were killed near Hama on Thursday, the army said.")
+    claims = _claims(article, date(2024, 12, 5))
+    hezbollah = next(c for c in claims if c.victim_actor == "hezbollah")
+    assert hezbollah.is_background
+    soldiers = next(c for c in claims if c.count.best == 4)
+    assert not soldiers.is_background
+
+
+def test_figure_placed_in_another_country_is_background() -> None:
+    article = ("Government forces shelled Idlib in Syria. Syria's army said it advanced. Syrian rebels "
+               "denied it. In Iraq meanwhile at least 17 people were killed when a suicide bomber attacked "
+               "a post. Five civilians were killed in Idlib.")
+    claims = _claims(article)
+    assert {(c.count.best, c.is_background) for c in claims} == {(17, True), (5, False)}
+
+
+def test_seed_hezbollah_background_figure_is_flagged(shared_seeds: Path) -> None:
+    text = (shared_seeds / "003_d1fd1cea8bcfb0d5.txt").read_text(encoding="utf-8")
+    claims = _claims(text, date(2024, 12, 5))
+    assert [c.is_background for c in claims if c.victim_actor == "hezbollah"] == [True]
+    assert not any(c.is_background for c in claims if c.victim_actor != "hezbollah")
+
+
+@pytest.mark.parametrize("sentence, perpetrator", [
+    ("Twelve civilians were killed in a Russian air strike on Idlib.", "russia"),
+    ("Five people died in regime shelling on Douma.", "syrian_government"),
+    ("Ten civilians were killed when Syrian government warplanes bombed a market.", "syrian_government"),
+    ("Seven children were killed by barrel bombs dropped by government helicopters.", "syrian_government"),
+    ("An Israeli strike killed 3 Hezbollah fighters.", "israel"),
+    ("Four civilians were killed in an attack on a checkpoint.", None),
+])
+def test_perpetrator_named_in_the_sentence(sentence: str, perpetrator: str | None) -> None:
+    assert [c.perpetrator_actor for c in _claims(sentence)] == [perpetrator]

@@ -8,6 +8,8 @@ import yaml
 from extractors import extract_article
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
+if not SHARED.exists():  # a git worktree sits elsewhere: the shared folder's usual place
+    SHARED = Path("/work/shared")
 
 
 def changes(text: str, published: date | None = date(2024, 12, 6)) -> list[tuple]:
@@ -277,7 +279,7 @@ def test_every_trigger_phrase_passes_the_cheap_prefilter() -> None:
     vocab = control._vocab()
     phrases = [p for group in ("active", "passive", "listed_by", "from_passive", "nominal")
                for words in vocab[group].values() for p in words]
-    phrases += vocab["fell_to"] + vocab["expel"]["verbs"]
+    phrases += [w for words in vocab["fell_to"].values() for w in words] + vocab["expel"]["verbs"]
     assert [p for p in phrases if not control._has_stem(p)] == []
 
 
@@ -322,3 +324,86 @@ def test_took_a_known_place_and_full_control() -> None:
                  "Rebels took part in the battle for Hama.", "The convoy took Idlib residents to Turkey."):
         assert changes(text) == [], text
     assert changes("By Saturday the rebels were in full control of Deraa.")[0][:2] == ("Deraa", "opposition")
+
+
+# ---------------------------------------------------------------- issue 7: grammar, any war
+
+def rows(text: str, published: date | None = date(2024, 12, 6)) -> list[tuple]:
+    return [(c.place.name, c.new_controller, c.previous_controller, c.change_type, c.when.start, c.place.type)
+            for c in extract_article(text, "t", published).control_changes]
+
+
+def test_issue_sentences_give_the_right_rows() -> None:
+    """The sentences quoted in issue 7 (published 6 December 2024, a Friday)."""
+    assert rows("Rebels seize full control of Aleppo on Monday.") == [
+        ("Aleppo", "opposition", None, "capture", date(2024, 12, 2), "settlement")]
+    assert rows("Hama city fell to HTS on Thursday.") == [
+        ("Hama", "hts", None, "capture", date(2024, 12, 5), "settlement")]
+    ukraine = rows("Ukrainian troops have liberated Kherson")
+    assert [r[:4] for r in ukraine] == [("Kherson", "ukraine", None, "recapture")]
+
+
+@pytest.mark.parametrize("lemma", ["take", "seize", "gain", "assume", "wrest", "establish", "secure"])
+@pytest.mark.parametrize("modifier", ["", "full ", "complete ", "total "])
+def test_every_regular_form_of_a_control_verb(lemma: str, modifier: str) -> None:
+    """Every inflection lemminflect gives (base, -s, past, participle, -ing) with any modifier."""
+    from extractors.control.frames import inflections
+    for form in inflections(lemma):
+        text = f"The rebels {form} {modifier}control of Saraqeb."
+        assert [r[:2] for r in rows(text)] == [("Saraqeb", "opposition")], text
+
+
+def test_take_back_control_is_a_recapture() -> None:
+    assert [r[3] for r in rows("Government forces took back full control of Saraqeb.")] == ["recapture"]
+
+
+def test_passive_nominal_and_phrasal_frames() -> None:
+    """Frames of sentences we wrote: passive, nominal with "by", "drove ... out of"."""
+    assert [r[:2] for r in rows("Saraqeb was retaken by government forces on Sunday.")] == [("Saraqeb", "syrian_government")]
+    assert [r[:2] for r in rows("The seizure of Saraqeb by HTS shocked Damascus.")] == [("Saraqeb", "hts")]
+    assert [r[:3] for r in rows("The army drove the rebels out of Saraqeb.")] == [("Saraqeb", "syrian_government", "opposition")]
+    assert [r[3] for r in rows("The rebels have withdrawn from Saraqeb.")] == ["withdrawal"]
+
+
+def test_a_verb_after_a_determiner_is_a_noun() -> None:
+    """"their advance into the city" is no entry (sentence of our own)."""
+    assert rows("The army said the militants lost many men during their advance into Hama.") == []
+
+
+def test_other_wars_sides_are_per_theatre() -> None:
+    """Sentences we wrote about wars other than Syria's: the actors are those wars' sides."""
+    assert [r[:4] for r in rows("The Sudanese army recaptured Omdurman from the RSF on Tuesday.")] == [
+        ("Omdurman", "sudan", "rsf", "recapture")]
+    assert [r[:3] for r in rows("Israeli forces captured Rafah, Hamas said.")] == [("Rafah", "israel", "hamas")]
+    assert [r[:2] for r in rows("Houthi rebels seized Sanaa in September.")] == [("Sanaa", "houthis")]
+    assert [r[:2] for r in rows("The Arakan Army took control of Paletwa.")] == [("Paletwa", "arakan_army")]
+    russia = rows("Russian forces captured Avdiivka after months of fighting, Ukraine's army said.")
+    assert [r[:3] for r in russia] == [("Avdiivka", "russia", "ukraine")]
+
+
+def test_a_province_is_an_area_not_a_city() -> None:
+    got = extract_article("Rebels captured 18 villages and towns in Hama province.", "t", date(2024, 12, 6))
+    place = got.control_changes[0].place
+    assert place.precision == "admin1" and place.type == "area" and place.admin1 == "Hama"
+
+
+def test_enemy_in_place_and_a_place_closing_a_fronted_phrase() -> None:
+    """Sentences of our own: the besieged enemy is the previous controller; "west of the
+    capital Damascus government forces seized" has the forces as subject."""
+    assert [r[:4] for r in rows("Government forces besieged rebels inside Daraya.")] == [
+        ("Daraya", "syrian_government", "opposition", "encirclement")]
+    got = rows("West of the capital Damascus government forces seized Zabadani on Monday.")
+    assert [r[:2] for r in got] == [("Zabadani", "syrian_government")]
+
+
+def test_anaphora_resolves_to_the_last_compatible_mention() -> None:
+    """Sentences of our own: "the town" is the settlement the text called a town, "its
+    districts" a part of it, "is under siege by" an encirclement frame."""
+    text = ("Jets struck the town of Ariha on Monday. Clashes raged in the central region of Hama. "
+            "The town once a government stronghold was captured by rebels in May.")
+    got = [r[:4] for r in rows(text)]
+    assert got == [("Ariha", "opposition", None, "capture")]
+    text = "The SDF reached Manbij in June. The SDF encircled the town and entered its southwestern districts on June 23."
+    assert [r[0] for r in rows(text)] == ["Manbij", "southwestern districts of Manbij"]
+    assert [r[1:4] for r in rows("The city of Zabadani is under siege by the Syrian army.")] == [
+        ("syrian_government", None, "encirclement")]

@@ -1,6 +1,8 @@
 """Displacement figures and projections, sentences of our own wording."""
 from datetime import date
 
+import pytest
+
 from extractors import extract_article
 from extractors.displacement import read_displacement
 
@@ -148,3 +150,71 @@ def test_every_population_cue_passes_the_sentence_prefilter() -> None:
     cues = displacement._cues()
     words = [w for w in cues["words"]]
     assert [w for w in words if not has_hint(f"Some 300 {w} were counted.", cues["hint_stems"], cues["hint"])] == []
+
+
+# ---- issue 7: displacement the IDMC way. Sentences we wrote in the style of OCHA, IDMC and
+# UNHCR updates from several countries (places real, events and figures invented).
+
+def _figures(text: str, published: date = date(2024, 6, 14)):
+    return extract_article(text, "h", published).displacement_figures
+
+
+@pytest.mark.parametrize("text, best, population, measure, cause", [
+    ("In North Kivu, nearly 600,000 people are sheltering in camps and collective centres around Goma.",
+     600000, "displaced", "stock", "unknown"),
+    ("About 2,400 families are staying with host families in Zinda Jan district after the earthquake.",
+     2400, "displaced", "stock", "disaster"),
+    ("Attacks by armed groups drove new displacement: 4,500 newly displaced people arrived at Bakassi camp.",
+     4500, "displaced", "flow", "conflict"),
+    ("In the Far North, 8,700 displacements were recorded in June following attacks on villages.",
+     8700, "displaced", "flow", "conflict"),
+    ("Ahead of the cyclone more than 100,000 people took shelter in monasteries and schools in Rakhine.",
+     100000, "displaced", "flow", "disaster"),
+    ("Cyclone Freddy left at least 22,000 people homeless in Zambezia province.",
+     22000, "displaced", "flow", "disaster"),
+    ("Some 1.1 million Iraqis remain internally displaced, the government said.",
+     1100000, "displaced", "stock", "unknown"),
+    ("Fighting in El Fasher has displaced an estimated 130,000 people since 10 May.",
+     130000, "displaced", "flow", "conflict"),
+    ("More than 300,000 people, mostly Syrians, have crossed from Lebanon into Syria to escape Israeli airstrikes.",
+     300000, "refugees", "flow", "conflict"),
+])
+def test_stocks_flows_and_causes(text, best, population, measure, cause) -> None:
+    rows = [(f.count.best or f.count.low, f.population, f.measure, f.cause) for f in _figures(text)]
+    assert rows == [(best, population, measure, cause)]
+
+
+def test_as_of_date_read_from_the_text() -> None:
+    [figure] = _figures("As of 12 March, more than 6.5 million people were internally displaced across Sudan.",
+                        date(2024, 3, 20))
+    assert (figure.measure, figure.as_of) == ("stock", date(2024, 3, 12))
+    [figure] = _figures("There were 375,539 internally displaced people in Mali at the end of April 2023.",
+                        date(2023, 6, 30))
+    assert figure.as_of == date(2023, 4, 30)
+    [figure] = _figures("Fighting has displaced 25,000 people in North Gondar zone.")
+    assert figure.as_of is None  # no date given: never a guess
+
+
+def test_a_figure_restated_or_broken_down_keeps_its_population() -> None:
+    rows = _figures("IOM estimates that nearly 580,000 people are currently internally displaced in Haiti, "
+                    "up from 362,000 in March.")
+    assert [(f.count.best, f.population) for f in rows] == [(580000, "displaced"), (362000, "displaced")]
+    rows = _figures("Nearly 4.4 million people remain displaced across Ethiopia, including 1 million in Tigray.")
+    assert [f.count.best for f in rows] == [4400000, 1000000]
+
+
+def test_casualties_beside_displacement_stay_casualties() -> None:
+    text = ("Ethnic violence in Manipur since 3 May has killed at least 60 people, and more than 35,000 "
+            "people have been moved to relief camps.")
+    claims = extract_article(text, "m", date(2023, 5, 12))
+    assert [c.count.low for c in claims.casualty_claims] == [60]
+    assert [(f.count.low, f.cause) for f in claims.displacement_figures] == [(35000, "conflict")]
+
+
+def test_excerpt_benchmark_reads_every_labelled_file() -> None:
+    from evaluation.displacement_excerpts import DEFAULT_FILE, load_excerpts, score
+
+    excerpts = load_excerpts(DEFAULT_FILE)
+    scores = score(excerpts[:5])
+    assert scores.excerpts == 5 and scores.labelled >= 5
+    assert 0 <= scores.found <= scores.labelled

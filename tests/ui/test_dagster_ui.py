@@ -2,23 +2,12 @@
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
-from pathlib import Path
 
 import pytest
 
-CHROMIUM = Path("/usr/bin/chromium")
+from tests.ui.servers import CHROMIUM, dagster_webserver, launch_chromium
+
 pytestmark = pytest.mark.browser
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
@@ -26,31 +15,10 @@ def webserver(tmp_path_factory, dbt_manifest, repo):
     if not CHROMIUM.exists():
         pytest.skip("Debian's chromium is not installed (scripts/test.sh installs it with apt-get)")
     home = tmp_path_factory.mktemp("dagster_home")
-    port = free_port()
     env = {**os.environ, "DAGSTER_HOME": str(home),
            "SITREP_DB": str(home / "w.duckdb"), "SITREP_INBOX": str(repo / "seeds" / "articles")}
-    log = (home / "webserver.log").open("w")
-    proc = subprocess.Popen(
-        [str(Path(sys.executable).parent / "dagster-webserver"), "-m", "orchestration.definitions",
-         "-h", "127.0.0.1", "-p", str(port)],
-        cwd=repo, env=env, stdout=log, stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(f"{url}/server_info", timeout=2)
-            break
-        except OSError:
-            if proc.poll() is not None:
-                pytest.fail(f"dagster-webserver exited: {(home / 'webserver.log').read_text()[-2000:]}")
-            time.sleep(1)
-    else:
-        proc.kill()
-        pytest.fail("dagster-webserver did not answer within 120 s")
-    yield url
-    proc.terminate()
-    proc.wait(timeout=30)
+    with dagster_webserver(repo, env, home / "webserver.log", timeout=120) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -58,11 +26,7 @@ def page():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run"],
-        )
+        browser = launch_chromium(p)
         # tall enough that the catalog's virtualised list renders every asset row
         yield browser.new_page(viewport={"width": 1600, "height": 4000})
         browser.close()

@@ -1,5 +1,9 @@
 -- One row per victim group, outcome and period: the range of counts across everyone
--- who reported it (UCDP style). Syndicated copies are left out.
+-- who reported it (UCDP style). Syndicated copies and background figures (another war or
+-- country than the article's own, is_background) are left out. A claimant's running toll
+-- is a time series: only its latest report counts (ties all count), so a toll that rose
+-- from 107 to 111 gives 111, not a range; the claimants' latest figures make the range,
+-- and the estimate is disputed when their ranges share no value.
 
 with claims as (
     select
@@ -15,6 +19,7 @@ with claims as (
         end as period_basis
     from {{ ref('int_casualty_claims') }}
     where is_syndicated_copy is not true
+      and is_background is not true
 ),
 
 windowed as (
@@ -52,18 +57,44 @@ keyed as (
     from windowed
 ),
 
--- Each claimant's range within the group (a claimant who updated its toll keeps one
--- range from its lowest to its highest figure).
-claimant_ranges as (
-    select estimate_id, claimant_key, min(claim_low) as low, max(claim_high) as high
+-- A claimant's latest report within the group: the one published last (else the one
+-- whose date ends last); reports that tie all stay, and undated ones yield to dated ones.
+latest as (
+    select *
     from keyed
+    qualify rank() over (
+        partition by estimate_id, claimant_key
+        order by published_at desc nulls last, coalesce(date_end, date_start) desc nulls last
+    ) = 1
+),
+
+-- Each claimant's range within the group, from its latest report(s); an open-ended
+-- figure has no upper bound.
+claimant_ranges as (
+    select
+        estimate_id, claimant_key, min(claim_low) as low,
+        case when bool_or(claim_high is null) then null else max(claim_high) end as high
+    from latest
     group by estimate_id, claimant_key
 ),
 
--- Disputed: the claimants' ranges have no value in common.
+-- Disputed: the claimants' latest ranges have no value in common.
 disputes as (
     select estimate_id, coalesce(max(low) > min(high), false) as disputed
     from claimant_ranges
+    group by estimate_id
+),
+
+-- The range across claimants, from each claimant's latest report(s).
+latest_range as (
+    select
+        estimate_id,
+        min(claim_low) as count_low,
+        round(median(count_best)) as count_best,
+        -- the highest high; null (no upper bound) when any latest claim is open-ended
+        case when bool_or(claim_high is null) then null else max(claim_high) end as count_high,
+        list_sort(list(claim_id)) as latest_claim_ids
+    from latest
     group by estimate_id
 ),
 
@@ -85,10 +116,6 @@ estimates as (
         any_value(period_basis) as period_basis,
         any_value(window_start) as period_start,
         any_value(window_end) as period_end,
-        min(claim_low) as count_low,
-        round(median(count_best)) as count_best,
-        -- the highest high; null (no upper bound) when any claim is open-ended
-        case when bool_or(claim_high is null) then null else max(claim_high) end as count_high,
         count(*) as n_claims,
         count(distinct article_id) as n_articles,
         count(distinct claimant) as n_claimants,
@@ -109,9 +136,9 @@ select
     cast(estimates.period_basis as varchar) as period_basis,
     cast(estimates.period_start as date) as period_start,
     cast(estimates.period_end as date) as period_end,
-    cast(estimates.count_low as bigint) as count_low,
-    cast(estimates.count_best as bigint) as count_best,
-    cast(estimates.count_high as bigint) as count_high,
+    cast(latest_range.count_low as bigint) as count_low,
+    cast(latest_range.count_best as bigint) as count_best,
+    cast(latest_range.count_high as bigint) as count_high,
     cast(disputes.disputed as boolean) as disputed,
     cast(estimates.n_claims as bigint) as n_claims,
     cast(estimates.n_articles as bigint) as n_articles,
@@ -120,7 +147,9 @@ select
     cast(estimates.perpetrator_actors as varchar[]) as perpetrator_actors,
     cast(estimates.claim_ids as varchar[]) as claim_ids,
     cast(estimates.first_reported as date) as first_reported,
-    cast(estimates.last_reported as date) as last_reported
+    cast(estimates.last_reported as date) as last_reported,
+    cast(latest_range.latest_claim_ids as varchar[]) as latest_claim_ids
 from estimates
 inner join disputes on disputes.estimate_id = estimates.estimate_id
+inner join latest_range on latest_range.estimate_id = estimates.estimate_id
 inner join victim_types on victim_types.estimate_id = estimates.estimate_id

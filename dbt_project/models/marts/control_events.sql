@@ -15,7 +15,12 @@ with claims as (
         new_controller,
         previous_controller,
         change_type,
+        place_type,
+        geo_precision,
         published_at,
+        -- a claim dated to a day or two, not a vague "last week": the event's date prefers these
+        date_precision = 'day' or (date_end is not null and date_start is not null
+            and date_end - date_start <= 1) as is_precise,
         -- same place: gazetteer id, else normalised name; a placeless claim stays alone
         coalesce({{ place_key('place_id', 'place_name') }}, 'claim:' || claim_id) as place_key,
         -- same direction: hts / opposition / sna are one side
@@ -142,15 +147,15 @@ undated_members as (
 members as (
     select
         claim_id, article_id, claimant, place_name, place_id, admin1, latitude, longitude,
-        new_controller, previous_controller, change_type, published_at, place_key, side,
-        window_start, window_end,
+        new_controller, previous_controller, change_type, place_type, geo_precision, is_precise,
+        published_at, place_key, side, window_start, window_end,
         concat_ws('|', place_key, side, 'dated', island_no) as event_key
     from dated_members
     union all
     select
         claim_id, article_id, claimant, place_name, place_id, admin1, latitude, longitude,
-        new_controller, previous_controller, change_type, published_at, place_key, side,
-        window_start, window_end,
+        new_controller, previous_controller, change_type, place_type, geo_precision, is_precise,
+        published_at, place_key, side, window_start, window_end,
         case
             when island_no is not null then concat_ws('|', place_key, side, 'dated', island_no)
             else concat_ws('|', place_key, side, 'undated', coalesce(cast(after_opposite as varchar), 'start'))
@@ -168,6 +173,10 @@ votes as (
     select event_key, 'previous_controller', previous_controller, {{ actor_specificity('previous_controller') }} from members
     union all
     select event_key, 'change_type', change_type, 1 from members
+    union all
+    select event_key, 'place_type', place_type, 1 from members
+    union all
+    select event_key, 'geo_precision', geo_precision, 1 from members
 ),
 
 winners as (
@@ -193,10 +202,12 @@ events as (
         max(admin1) as admin1,
         max(latitude) as latitude,
         max(longitude) as longitude,
-        max(window_start) as latest_start,
-        min(window_end) as earliest_end,
-        min(window_start) as earliest_start,
-        max(window_end) as latest_end,
+        -- the date range comes from the precise claims when there are any, so a vague
+        -- "last week" never widens what dated claims say
+        coalesce(max(window_start) filter (where is_precise), max(window_start)) as latest_start,
+        coalesce(min(window_end) filter (where is_precise), min(window_end)) as earliest_end,
+        coalesce(min(window_start) filter (where is_precise), min(window_start)) as earliest_start,
+        coalesce(max(window_end) filter (where is_precise), max(window_end)) as latest_end,
         count(*) as n_claims,
         count(distinct article_id) as n_articles,
         count(distinct claimant) as n_claimants,
@@ -232,7 +243,9 @@ select
     cast(events.claim_ids as varchar[]) as claim_ids,
     cast(events.place_key as varchar) as place_key,
     cast(events.side as varchar) as side,
-    cast(events.admin1 as varchar) as admin1
+    cast(events.admin1 as varchar) as admin1,
+    cast(place_type.value as varchar) as place_type,
+    cast(geo_precision.value as varchar) as geo_precision
 from events
 left join winners as place_name
     on place_name.event_key = events.event_key and place_name.field = 'place_name'
@@ -242,3 +255,7 @@ left join winners as previous_controller
     on previous_controller.event_key = events.event_key and previous_controller.field = 'previous_controller'
 left join winners as change_type
     on change_type.event_key = events.event_key and change_type.field = 'change_type'
+left join winners as place_type
+    on place_type.event_key = events.event_key and place_type.field = 'place_type'
+left join winners as geo_precision
+    on geo_precision.event_key = events.event_key and geo_precision.field = 'geo_precision'

@@ -7,7 +7,7 @@ with rows_now as (
 select
     article_id, title, outlet, published_at, url, source_uri, content_sha256, n_chars,
     language, ingested_at,
-    external_id, duplicate_of, is_syndicated_copy, text,
+    external_id, duplicate_of, is_syndicated_copy, text, published_at_raw,
     cast(n_copies as bigint) as n_copies
 from {{ ref('int_articles') }}
 )

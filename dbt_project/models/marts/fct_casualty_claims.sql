@@ -11,7 +11,9 @@ select
     victim_actor, victim_label, victim_type, outcome,
     count_low, count_best, count_high, qualifier, period_start, period_end, perpetrator_actor,
     published_at,
-    is_syndicated_copy
+    is_syndicated_copy,
+    part_of,
+    is_background
 from {{ ref('int_casualty_claims') }}
 )
 

@@ -10,6 +10,7 @@ select
     evidence_text, evidence_start, evidence_end, extractor_version,
     new_controller, new_controller_label, previous_controller, previous_controller_label,
     change_type,
+    place_type,
     published_at,
     is_syndicated_copy
 from {{ ref('int_control_changes') }}

@@ -10,7 +10,10 @@ select
     evidence_text, evidence_start, evidence_end, extractor_version,
     population, count_low, count_best, count_high, qualifier, is_projection,
     published_at,
-    is_syndicated_copy
+    is_syndicated_copy,
+    measure,
+    as_of,
+    cause
 from {{ ref('int_displacement_figures') }}
 )
 

@@ -10,7 +10,8 @@ select
     evidence_text, evidence_start, evidence_end, extractor_version,
     equipment_text, model, category, status, quantity, qualifier, owner_actor, captor_actor,
     published_at,
-    is_syndicated_copy
+    is_syndicated_copy,
+    hedged
 from {{ ref('int_equipment_losses') }}
 )
 

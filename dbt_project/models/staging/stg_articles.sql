@@ -6,6 +6,7 @@ select
     nullif(trim(title), '') as title,
     nullif(trim(outlet), '') as outlet,
     cast(published_at as date) as published_at,
+    nullif(trim(published_at_raw), '') as published_at_raw,
     nullif(trim(url), '') as url,
     cast(source_uri as varchar) as source_uri,
     cast(content_sha256 as varchar) as content_sha256,

@@ -11,5 +11,7 @@ select
     {{ vocab('qualifier') }} as qualifier,
     cast(period_start as date) as period_start,
     cast(period_end as date) as period_end,
-    {{ vocab('perpetrator_actor') }} as perpetrator_actor
+    {{ vocab('perpetrator_actor') }} as perpetrator_actor,
+    nullif(trim(part_of), '') as part_of,
+    coalesce(cast(is_background as boolean), false) as is_background
 from {{ source('raw', 'casualty_claims') }}

@@ -8,5 +8,6 @@ select
     cast(quantity as bigint) as quantity,
     {{ vocab('qualifier') }} as qualifier,
     {{ vocab('owner_actor') }} as owner_actor,
-    {{ vocab('captor_actor') }} as captor_actor
+    {{ vocab('captor_actor') }} as captor_actor,
+    coalesce(cast(hedged as boolean), false) as hedged
 from {{ source('raw', 'equipment_losses') }}

@@ -1,4 +1,5 @@
--- Every casualty claim outside syndicated copies is counted in exactly one estimate.
+-- Every casualty claim outside syndicated copies and background figures (another war or
+-- country, is_background) is counted in exactly one estimate.
 with counted as (
     select claim_id, count(*) as n_estimates
     from (select unnest(claim_ids) as claim_id from {{ ref('casualty_estimates') }})
@@ -6,7 +7,7 @@ with counted as (
 ),
 
 expected as (
-    select claim_id from {{ ref('int_casualty_claims') }} where not is_syndicated_copy
+    select claim_id from {{ ref('int_casualty_claims') }} where not is_syndicated_copy and not is_background
 )
 
 select coalesce(expected.claim_id, counted.claim_id) as claim_id, counted.n_estimates

@@ -1,9 +1,10 @@
 -- The controller of a place is the controller after the last transferring event of
--- its timeline.
+-- its timeline; only places that hold territory (settlements, admin1 areas) are rows.
 with last_transfer as (
     select place_key, controller_after
     from {{ ref('territorial_control_history') }}
     where transfers_control
+        and place_type in ({% for t in var('territory_place_types') %}'{{ t }}'{{ ", " if not loop.last }}{% endfor %})
     qualify row_number() over (partition by place_key order by event_seq desc) = 1
 )
 

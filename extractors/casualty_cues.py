@@ -1,0 +1,104 @@
+"""The casualty vocabulary, compiled once: outcome cues, victim words, perpetrator words
+and the sentence prefilter (``seeds/reference/casualty_cues.yaml``, ``casualty_victims.csv``,
+``casualty_perpetrators.csv``, number words from ``numbers_vocabulary.yaml``).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from .patterns import alternation, invert, whole_words
+from .reference import load_csv, load_yaml
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict[str, Any]:
+    """Compiled cue patterns from the YAML vocabulary."""
+    data = load_yaml("casualty_cues.yaml")
+    cue_words = invert(data["after"])
+    cues = alternation(cue_words)
+    filler = alternation(data["after_filler"])
+    aside = (  # "12 people, including 5 children, were killed"; "mostly women and children"
+        r"(?P<aside>\s*[,(–-]?\s*(?:including|mostly|mainly|among\s+them|most\s+of\s+them|many\s+of\s+them)"
+        r"\b[^,.;()–]{0,60}?(?:\s*[,)–-](?=\s)|(?=\s)))?"
+    )
+    place = r"(?:\s+(?:in|near|across|around)\s+(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*)?(?:\s+province)?)?"
+    after = re.compile(
+        rf"^{aside}{place}(?:\s*,?\s*(?:{filler})\b)*\s*,?\s*(?P<cue>{cues})\b",
+        re.IGNORECASE,
+    )
+    before = [
+        (re.compile(item["pattern"], re.IGNORECASE), item["outcome"], bool(item.get("needs_victim")),
+         re.compile(item.get("hint", ""), re.IGNORECASE), int(item.get("reach", 140)))
+        for item in data["before"]
+    ]
+    return {
+        "cue_words": cue_words,
+        "after": after,
+        "before": before,
+        "breakdown": re.compile(data["breakdown"], re.IGNORECASE),
+        "hint": re.compile(data["sentence_hint"], re.IGNORECASE),
+        "hint_stems": literal_stems(data["sentence_hint"]),
+        "stems": {w.split()[0] for w in cue_words},
+        "not_victims": frozenset(w.lower() for w in data["not_victims"]),
+        "group_framings": frozenset(w.lower() for w in data["group_framings"]),
+        "loyal_to": re.compile(data["loyal_to"], re.IGNORECASE),
+        "government_words": re.compile(data["government_words"], re.IGNORECASE),
+        "opposition_context": re.compile(data["opposition_context"], re.IGNORECASE),
+        "background": re.compile(data["background"], re.IGNORECASE),
+        "partitive": re.compile(data["partitive"], re.IGNORECASE),
+        "background_min": int(data["background_min"]),
+        "background_always": int(data["background_always"]),
+        "among": re.compile(data["among"], re.IGNORECASE),
+        "of_the_victims": re.compile(data["of_the_victims"], re.IGNORECASE),
+        "before_fillers": re.compile(data["before_fillers"], re.IGNORECASE),
+        "attack_frame": re.compile(data["attack_frame"], re.IGNORECASE),
+    }
+
+
+@lru_cache(maxsize=1)
+def victim_table() -> tuple[dict[str, tuple[str, str]], re.Pattern[str]]:
+    table = {row["word"].strip().lower(): (row["victim_actor"].strip(), row["victim_type"].strip())
+             for row in load_csv("casualty_victims.csv")}
+    return table, whole_words(table)
+
+
+@lru_cache(maxsize=1)
+def perpetrator_words() -> tuple[dict[str, str], re.Pattern[str]]:
+    """Attack qualifiers ("government", "Russian") -> actor id, and their pattern."""
+    words = {row["word"].strip().lower(): row["actor_id"].strip() for row in load_csv("casualty_perpetrators.csv")}
+    return words, whole_words(words)
+
+
+@lru_cache(maxsize=1)
+def number_words() -> frozenset[str]:
+    """Number words that start a new count inside a list ("five", "twenty"); "one" is left
+    out ("members of one family")."""
+    data = load_yaml("numbers_vocabulary.yaml")
+    return frozenset(w.lower() for kind in ("units", "tens") for w in data[kind] if w.lower() != "one")
+
+
+def literal_stems(hint: str) -> tuple[str, ...]:
+    """The lower-case literal words of a hint alternation ("kill|\\blost\\b" -> kill, lost)."""
+    return tuple(sorted({part.replace(r"\b", "").lower() for part in hint.split("|")}))
+
+
+def has_hint(text: str, stems: tuple[str, ...], hint: re.Pattern[str]) -> bool:
+    """Cheap prefilter: plain substring tests first (fast); the hint regex only to confirm
+    a stem that is not a plain literal ("die\\b" must not match "diesel")."""
+    lowered = text.lower()
+    found = [stem for stem in stems if stem in lowered]
+    if not found:
+        return False
+    plain = _plain_stems(hint.pattern)
+    if any(stem in plain for stem in found):
+        return True
+    return hint.search(text) is not None
+
+
+@lru_cache(maxsize=8)
+def _plain_stems(hint: str) -> frozenset[str]:
+    """Parts of a hint alternation that are plain lower-case letters (no boundaries)."""
+    return frozenset(part for part in hint.split("|") if re.fullmatch(r"[a-z ]+", part))
+

@@ -1,0 +1,96 @@
+"""Whether a casualty figure belongs to the article's own war or is background.
+
+A figure about another war or another country ("During this conflict, Hezbollah lost
+thousands of fighters", in a paragraph about its war with Israel in a Syria article) is
+kept as a claim but flagged ``is_background``; ``casualty_estimates`` leaves it out.
+
+Mechanism, from ``seeds/reference/casualty_scope.yaml``:
+- the article's home country is the one it names most (names and demonyms), at least
+  ``home_min_mentions`` times;
+- a sentence that places the figure in another country by name ("in Iraq") and names no
+  home-country place is background;
+- a sentence that points back to a conflict ("during this conflict", "in that war") is
+  background when the nearest sentence before it in its paragraph that names a country
+  names others and not the home country.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+from .context import SentenceContext
+from .patterns import alternation, trie_alternation
+from .reference import load_yaml
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> dict:
+    data = load_yaml("casualty_scope.yaml")
+    names: dict[str, str] = {}
+    words: dict[str, str] = {}
+    for country, entry in data["countries"].items():
+        for name in entry.get("names", []):
+            names[name.lower()] = country
+            words[name.lower()] = country
+        for demonym in entry.get("demonyms", []):
+            words[demonym.lower()] = country
+    return {
+        "names": names,
+        "words": words,
+        # matched on the lower-cased text with a prefix tree: far faster than a case-blind alternation
+        "any_word": re.compile(rf"(?<![\w-])(?:{trie_alternation(list(words))})(?![\w-])"),
+        "located": re.compile(
+            rf"(?:(?<!based\s)\b(?:in|inside|across|throughout)\s+(?:the\s+)?(?P<a>{alternation(names)})(?![\w-]))"
+            rf"|(?:(?<![\w-])(?P<b>{alternation(names)})(?:'s|’s)\s)", re.IGNORECASE),
+        "back_reference": re.compile(data["back_reference"], re.IGNORECASE),
+        "home_min": int(data["home_min_mentions"]),
+    }
+
+
+def countries_named(text: str) -> Counter:
+    """Countries a text names or describes (names and demonyms), with how often."""
+    vocab = _vocabulary()
+    return Counter(vocab["words"][m.group()] for m in vocab["any_word"].finditer(text.lower()))
+
+
+@lru_cache(maxsize=256)
+def home_country(article_text: str) -> str | None:
+    """The country the article is about: named most, and at least a few times."""
+    counts = countries_named(article_text).most_common(2)
+    if not counts or counts[0][1] < _vocabulary()["home_min"]:
+        return None
+    if len(counts) > 1 and counts[1][1] == counts[0][1]:
+        return None
+    return counts[0][0]
+
+
+def located_in(sentence: str) -> set[str]:
+    """Countries a sentence places something in ("in Iraq", "Lebanon's south")."""
+    vocab = _vocabulary()
+    return {vocab["names"][(m.group("a") or m.group("b")).lower()] for m in vocab["located"].finditer(sentence)}
+
+
+def is_background(ctx: SentenceContext) -> bool:
+    """True when the sentence's figures belong to another war or country than the article's."""
+    sentence = ctx.text
+    named_here = countries_named(sentence)
+    back_reference = _vocabulary()["back_reference"].search(sentence)
+    if not named_here and not back_reference:
+        return False  # nothing points elsewhere: no need to read the whole article
+    home = home_country(ctx.article.text)
+    if home is None:
+        return False
+    if home in named_here:
+        return False
+    if located_in(sentence) - {home}:
+        return True
+    if back_reference:
+        for n in (1, 2, 3):  # the nearest sentence of the paragraph that names a country decides
+            previous = ctx.previous(n)
+            if previous is None or previous.paragraph != ctx.sentence.paragraph:
+                break
+            named = countries_named(previous.text)
+            if named:
+                return home not in named
+    return False

@@ -1,0 +1,213 @@
+"""Who the casualties were: the noun phrase after a count ("civilians", "from HTS", "of
+militants") read against the victim table and the actor aliases, with the rules that turn
+generic words into a group ("fighters loyal to Assad", "militants" in an article about one
+group, "four of its soldiers", "on both sides").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import actors, equipment_mentions, numbers
+from .casualty_cues import cues as _cues, number_words as _number_words, victim_table as _victim_table
+
+
+@dataclass(frozen=True)
+class Victim:
+    """Who the casualties were: actor id (or civilians / all / unknown), words, type."""
+
+    actor: str
+    label: str | None
+    type: str
+
+
+
+UNSPECIFIED = Victim("all", None, "mixed")
+
+_NP_STOP = {
+    "who", "that", "which", "were", "was", "are", "is", "have", "has", "had", "been", "in",
+    "on", "at", "by", "after", "during", "when", "while", "as", "and", "with", "near",
+    "following", "since", "for", "across", "into", "to", "over", "under", "inside", "outside",
+    "amid", "including", "among", "due", "because", "this", "last", "yesterday", "today",
+    "or", "but", "so", "if", "than", "will", "would", "could", "may", "might", "all",
+    "according", "between", "throughout", "within", "overnight", "mostly", "mainly", "most",
+    "many", "some", "not", "near", "per", "each", "despite", "kill", "kills", "killing",
+    "injure", "injures", "injuring", "wounding", "wound", "leaving", "left", "said", "says",
+    "got", "get", "gets", "fled", "returned", "arrived", "remain", "remained", "went",
+}
+_NP_LEAD = re.compile(r"""^[\s"“”'‘’]*(?:(?:of|from)\s+(?:the\s+|them\b|whom\b)?)?""", re.IGNORECASE)
+_WORD = re.compile(r"[A-Za-z][\w'’.-]*")
+_NOT_SPACE = re.compile(r"[^\s]")
+_NOT_SPACE_OR_QUOTE = re.compile(r"[^\s\"“”'‘’]")
+
+
+_DETERMINERS = frozenset({"a", "an", "the"})
+
+
+def victim_phrase(text: str, end: int) -> tuple[str, int]:
+    """The noun phrase right after a count ("civilians", "from HTS", "of militants"), and
+    where it ends; it stops at punctuation, a verb or preposition, or an outcome word."""
+    lead = _NP_LEAD.match(text[end:])
+    cursor = end + (lead.end() if lead else 0)
+    phrase_end = cursor
+    stems = _cues()["stems"]
+    words = 0
+    for m in _WORD.finditer(text, cursor):
+        gap = text[phrase_end:m.start()]
+        if gap and (_NOT_SPACE if words else _NOT_SPACE_OR_QUOTE).search(gap):
+            break  # punctuation between words ends the phrase
+        word = m.group().lower().rstrip(".")
+        if not words and word in _DETERMINERS:
+            break  # "killed 5 ... and wounded 50 a monitoring group said": no noun of its own
+        if word == "and" and words and _coordinated_victim(text, m.end()):
+            words += 1  # "rebels and jihadists", "women and children": one group of victims
+            phrase_end = m.end()
+            continue
+        stop = word in _NP_STOP and not m.group().isupper()  # "IS" is an actor, "is" a verb
+        stop = stop or (words > 0 and word in _number_words())  # "six women five children"
+        if stop or word in stems or word.split("-")[0] in stems:
+            break
+        phrase_end = m.end() - (len(m.group()) - len(m.group().rstrip(".")))
+        words += 1
+        if words >= 6:
+            break
+    return text[end:phrase_end].strip(" \"“”'‘’"), phrase_end
+
+
+def _coordinated_victim(text: str, at: int) -> bool:
+    """True when the word after "and" at ``at`` is itself a victim noun (not a number)."""
+    nxt = re.match(r"\s+([A-Za-z][\w-]*)", text[at:at + 30])
+    word = nxt.group(1).lower() if nxt else ""
+    if not word or word in _number_words() or word in _NP_STOP or word.endswith(("ed", "ing")):
+        return False  # "killed 90,000 people and displaced millions": a verb, not a group
+    victim = resolve_victim(nxt.group(1))
+    return victim is not None and victim is not UNSPECIFIED
+
+
+_PRO_GOVERNMENT = re.compile(r"^(?:pro-(?:regime|government|assad)|regime|loyalist)\b", re.IGNORECASE)
+_KURDISH = re.compile(r"^kurdish\s+(?:fighters|militiamen|militia|troops|forces|members|gunmen)\b", re.IGNORECASE)
+
+
+def resolve_victim(phrase: str) -> Victim | None:
+    """Victim group of a noun phrase; UNSPECIFIED when empty; None when the phrase names
+    no people ("rockets", "Idlib")."""
+    words = phrase.strip()
+    if not words or words.lower() in ("others", "more", "other", "them", "of them", "people more"):
+        return UNSPECIFIED
+    if words.split()[0].lower() in ("others", "more") and not _victim_table()[1].search(words):
+        return UNSPECIFIED  # "25 others Ibrahim Abu Leys told": a run-on in unpunctuated text
+    head = re.split(r"\s+(?:of|out|from)\s+", words, maxsplit=1)[0].split()[-1].lower()
+    if head in _cues()["not_victims"]:
+        return None  # "23 terrorist targets", "two dens": things, not people
+    table, pattern = _victim_table()
+    found = pattern.search(words)
+    named = [a for a in actors.find_actors(words) if a.actor_id not in ("civilians",)]
+    if found:
+        actor, kind = table[found.group().lower()]
+        if kind == "combatant" and _PRO_GOVERNMENT.match(words):
+            actor = "syrian_government"  # "pro-regime gunmen and security guards"
+        elif kind == "combatant" and _KURDISH.match(words):
+            actor = "sdf"
+        elif kind == "combatant" and named:
+            actor = named[0].actor_id
+        return Victim(actor, words, kind)
+    if named:
+        return Victim(named[0].actor_id, words, "combatant")
+    if _names_equipment(words):
+        return None  # "5 SUVs with large-caliber weapons": equipment, not people
+    if re.fullmatch(r"(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+){0,2}", words):
+        return Victim("unknown", words, "unknown")  # a group named by a proper noun ("Lebanese")
+    return None
+
+
+def _names_equipment(phrase: str) -> bool:
+    """True when a noun phrase opens with equipment of the catalogue ("SUVs", "T-72 tanks")."""
+    found = equipment_mentions.find_equipment(phrase)
+    return bool(found) and found[0].start == 0
+
+
+
+def victim_before_cue(sentence: str, cue_start: int) -> Victim | None:
+    """A victim adjective just before a toll word: "civilian death toll", "militant casualties"."""
+    window = sentence[max(0, cue_start - 30):cue_start]
+    words = " ".join(window.split()[-2:])
+    victim = resolve_victim(words) if words else None
+    return victim if victim is not None and victim is not UNSPECIFIED else None
+
+
+def subject_victim(before: str, victim: Victim) -> Victim:
+    """The actor named just before "lost" owns the losses: "Hezbollah lost 20 fighters"."""
+    clause = re.split(r"[,;:]|\bthat\b", before)[-1]
+    named = [a.actor_id for a in actors.find_actors(clause) if a.actor_id != "civilians"]
+    return Victim(named[-1], victim.label, victim.type) if named else victim
+
+
+def victim_of_remains(sentence: str, cue_end: int) -> Victim | None:
+    """"230 corpses of tribesmen", "12 bodies of soldiers": the victims after the cue."""
+    if not sentence[:cue_end].lower().endswith(("bodies", "corpses", "remains")):
+        return None
+    m = re.match(r"\s+of\s+", sentence[cue_end:])
+    if not m:
+        return None
+    victim = resolve_victim(victim_phrase(sentence, cue_end + m.end())[0])
+    return victim if victim is not UNSPECIFIED else None
+
+
+
+def is_framing(victim: Victim) -> bool:
+    """True when the victim words are a generic hostile framing ("militants", "Takfiri
+    terrorists") rather than a named group."""
+    if victim.actor != "opposition" or not victim.label:
+        return False
+    words = re.sub(r"^(?:of|from)\s+(?:the\s+)?", "", victim.label.lower()).split()
+    # the head is the last word ("Takfiri terrorists"), or the first when the phrase runs
+    # on in unpunctuated text ("militants the destruction of")
+    return bool(words) and (words[-1] in _cues()["group_framings"] or words[0] in _cues()["group_framings"])
+
+
+def loyal_to(sentence: str, phrase_end: int, victim: Victim) -> Victim:
+    """"fighters loyal to President Assad": the victims belong to whom they are loyal to."""
+    if victim.type != "combatant":
+        return victim
+    label = victim.label or ""
+    start = phrase_end - len(label.split()[-1]) - 1 if label.lower().endswith(("loyal", "allied", "affiliated")) else phrase_end
+    m = _cues()["loyal_to"].match(sentence, max(start, 0))
+    if not m:
+        return victim
+    whom = m.group("whom")
+    named = [a.actor_id for a in actors.find_actors(whom) if a.actor_id != "civilians"]
+    if named:
+        return Victim(named[0], victim.label, victim.type)
+    if _cues()["government_words"].search(whom):
+        return Victim("syrian_government", victim.label, victim.type)
+    return victim
+
+
+def specific_group(victim: Victim, sentence: str, article_text: str = "") -> Victim:
+    """A generic framing ("militants", "terrorists") becomes the one group the sentence,
+    or else the article, is about ("Daesh attack ... left 28 militants dead" -> isis)."""
+    if victim.actor == "unknown" and victim.type == "combatant" and _cues()["opposition_context"].search(sentence):
+        return Victim("opposition", victim.label, victim.type)  # "fighters" among rebels only
+    if not is_framing(victim) or " and " in (victim.label or ""):
+        return victim  # "rebels and jihadists": several groups, none named
+    # an article that names a group only once in passing is not about it
+    group = actors.main_group(sentence) if actors.group_counts(sentence) else actors.main_group(article_text, at_least=2)
+    return Victim(group, victim.label, victim.type) if group else victim
+
+
+
+_OWN = re.compile(r"\b(?:its|their)\s+(?:own\s+)?(?:soldiers|troops|fighters|members|men|personnel|servicemen)\b",
+                  re.IGNORECASE)
+_BOTH_SIDES = re.compile(r"^[^.;]{0,40}?\b(?:on|from)\s+(?:both|all)\s+sides\b", re.IGNORECASE)
+
+
+def own_side(sentence: str, mention: numbers.CountMention, victim: Victim) -> Victim:
+    """"The Turkish military said four of its soldiers were killed": the victims belong to
+    the sentence's first armed actor; "300 fighters on both sides" are a mixed toll."""
+    if victim.type == "combatant" and _BOTH_SIDES.match(sentence[mention.end:]):
+        return Victim("all", victim.label, "mixed")
+    if not victim.label or not _OWN.search(victim.label):
+        return victim
+    owners = [a for a in actors.find_actors(sentence[:mention.start]) if a.actor_id not in ("civilians", "unknown")]
+    return Victim(owners[0].actor_id, victim.label, victim.type) if owners else victim
+

@@ -1,0 +1,91 @@
+"""Control changes: who took, retook, entered, encircled or left which place.
+
+The package: ``frames`` (trigger lemmas -> forms), ``triggers`` (finding them, event
+filters), ``arguments`` (places), ``agents`` (actors, sides), ``anaphora`` ("the town",
+"they"), ``events`` (readings -> claims).
+
+One ``ControlChange`` per place and trigger. The rules, in the order they run:
+
+1. Triggers (``frames.py``: lemmas with argument frames in ``control_frames.yaml``, every
+   inflection generated; the rest in ``control_vocabulary.yaml``): active verbs ("rebels seized X"),
+   passives ("X was captured by Y", "seized by Y were A, B and C"), "X fell to Y" and nouns
+   ("the recapture of X").
+2. A trigger is dropped when it is not a reported event: failed attempts, intentions,
+   denials, negations, modals, conditions, background ("since", a year before the
+   article's), an adjective use ("the besieged town"), or an entry that only reinforces
+   one's own side ("entered ... with a convoy to support ...").
+3. The place(s): names after the trigger, one claim per name in a list ("A, B, and the
+   town of C"); "18 villages in Hama province" keeps the whole phrase with the province's
+   admin1 precision; "the city" falls back to the city named just before.
+4. Actors: the agent is the nearest actor before the trigger (or after "by"); generic
+   framings become the group the article names ("militants" -> hts). A withdrawal (or "lost
+   control of") makes the agent the previous controller and the opponent named in the
+   sentence, else the article's main opponent, the new one.
+5. Date from ``dates.resolve_when`` on the sentence, else on earlier sentences of its
+   paragraph; claimant from the sentence context.
+"""
+from __future__ import annotations
+
+import re
+
+from ..claims import ControlChange, DateSpan
+from ..context import SentenceContext
+from . import agents, anaphora, arguments, events, frames, triggers
+from .events import _claims_for, _or_news_date, _read, _Reading, _when
+from .triggers import Trigger, _find_triggers, _has_stem, _is_reinforcement, _is_reported_event, _vocab
+
+__all__ = ["extract", "_has_stem", "_vocab"]
+
+# The package's modules, for clearing their per-text caches (``pipeline.clear_text_caches``).
+MODULES = (agents, anaphora, arguments, events, frames, triggers)
+
+
+def extract(ctx: SentenceContext) -> list[ControlChange]:
+    """Control changes the sentence reports (see the module docstring for the rules)."""
+    text = ctx.text
+    if not _has_stem(text):
+        return []
+    year = ctx.published_at.year if ctx.published_at else None
+    claims: list[ControlChange] = []
+    when: DateSpan | None = None
+    for trigger in _find_triggers(text):
+        if not _is_reported_event(text, trigger, year):
+            continue
+        if trigger.change == "entry" and _is_reinforcement(text):
+            continue
+        reading = _read(ctx, trigger)
+        if reading is None or not reading.places:
+            continue
+        coordinated = bool(claims) and re.search(r"\band\s+(?:then\s+)?$", text[:trigger.start])
+        if _is_weak(text, trigger) and not (_agent_right_before(reading, trigger) or coordinated):
+            continue  # "encircled the town and entered its districts": the same subject
+        if _needs_known_place(text, trigger):
+            reading = _Reading(tuple(p for p in reading.places if p.place.place_id), reading.change,
+                               reading.agent, reading.counterpart)
+            if not reading.places:
+                continue
+        when = when or _when(ctx)
+        claims.extend(_claims_for(ctx, trigger, reading, _or_news_date(ctx, trigger, when)))
+    return _prefer_withdrawal(claims)
+
+
+def _is_weak(text: str, trigger: Trigger) -> bool:
+    """Triggers too common to trust without their actor ("left", "lost", "entered")."""
+    return trigger.form == "active" and text[trigger.start:trigger.end].lower() in _vocab()["weak"]
+
+
+def _needs_known_place(text: str, trigger: Trigger) -> bool:
+    """Triggers that also take other objects ("freed hostages", "took 20 prisoners") keep
+    gazetteer places only; "took control of" names its object as a place."""
+    return " ".join(text[trigger.start:trigger.end].lower().split()) in _vocab()["needs_known_place"]
+
+
+def _agent_right_before(reading: _Reading, trigger: Trigger) -> bool:
+    agent = reading.agent
+    return agent is not None and agent.end <= trigger.start and trigger.start - agent.end <= 40
+
+
+def _prefer_withdrawal(claims: list[ControlChange]) -> list[ControlChange]:
+    """An entry into a place the same sentence says was left is told by the withdrawal."""
+    left = {c.place.place_id or c.place.name for c in claims if c.change_type == "withdrawal" and c.place}
+    return [c for c in claims if not (c.change_type == "entry" and c.place and (c.place.place_id or c.place.name) in left)]

@@ -1,0 +1,78 @@
+"""Words that stand for a mention made earlier: "the town", "the city" (the last place
+named), "they", "it", "its" (the subject of the clause or of the sentence before)."""
+from __future__ import annotations
+
+import re
+
+from ..actors import ActorMention
+from ..claims import Place
+from ..context import SentenceContext
+from .agents import _AIR_ONLY
+from ..mentions.names import PlaceSpan
+from .triggers import Trigger
+from ..sides import armed as _armed
+
+def _recent_city(ctx: SentenceContext, before: int, noun: str | None = None) -> Place | None:
+    """The last compatible mention for "the town" / "the city" / "its": a settlement named
+    in this sentence before ``before``, else in the three sentences before (read from the
+    sentences' mentions). With ``noun`` ("town"), a settlement the text itself called so
+    ("the town of Ariha", "Ariha town") wins over a later one it did not."""
+    sentences = [(ctx.text, ctx.mentions.places_in(0, before))] + [
+        (s.text, list(ctx.article.mentions_of(s).places))
+        for s in (ctx.previous(1), ctx.previous(2), ctx.previous(3)) if s is not None]
+    candidates = [(text, m) for text, places in sentences for m in reversed(places)
+                  if m.place.precision == "place" and m.place.type == "settlement"]
+    if noun:
+        for text, m in candidates:
+            if re.search(rf"\b{noun}\s+of\s+$", text[:m.start], re.IGNORECASE) or re.match(
+                    rf"\s+{noun}\b", text[m.end:], re.IGNORECASE):
+                return m.place
+    return candidates[0][1].place if candidates else None
+
+
+
+_THE_TOWN = re.compile(r"\b(?:the|this)\s+(?:town|city|village)\s*$", re.IGNORECASE)
+_THE_TOWN_FIRST = re.compile(r"^\s*(?:the|this)\s+(?:town|city|village)\b(?!\s+of\b)", re.IGNORECASE)
+
+
+def _noun(phrase: str) -> str:
+    """"the town" -> "town"."""
+    return phrase.split()[-1].lower()
+
+
+def _anaphoric_subject(ctx: SentenceContext, trigger: Trigger) -> list[PlaceSpan]:
+    """"... after the town fell to IS": the place named just before stands for "the town"."""
+    m = _THE_TOWN.search(ctx.text[: trigger.start]) or _THE_TOWN_FIRST.match(ctx.text)
+    if m is None or (m.end() < trigger.start and ctx.mentions.places_in(m.end(), trigger.start)):
+        return []  # "The town, once ... , was captured": no other place between them
+    place = _recent_city(ctx, m.start(), _noun(m.group()))
+    return [PlaceSpan(place.name, m.start(), m.end(), place)] if place is not None else []
+
+
+
+_PRONOUN_BEFORE = re.compile(r"\b(?:they|it)\s+(?:(?:had|have|has|then|also|later|\w+ly)\s+)?$", re.IGNORECASE)
+
+
+def _pronoun_subject(ctx: SentenceContext, trigger: Trigger) -> ActorMention | None:
+    """The subject of "..., when they captured X": a pronoun right before the trigger
+    stands for the first armed actor of the sentence (the main clause's subject), else
+    for the first of the previous sentence."""
+    text = ctx.text
+    if not _PRONOUN_BEFORE.search(text[:trigger.start]):
+        return None
+    mentions = [m for m in _armed(ctx.mentions.actors_in(0, trigger.start)) if not _AIR_ONLY.search(m.label)]
+    if mentions:
+        return mentions[0]
+    return None
+
+
+
+def _previous_sentence_agent(ctx: SentenceContext) -> ActorMention | None:
+    """Subject carried from the previous sentence ("They ...", "its withdrawal")."""
+    prev = ctx.previous(1)
+    if prev is None:
+        return None
+    mentions = ctx.article.mentions_of(prev).actors
+    return mentions[0] if mentions else None
+
+

@@ -1,0 +1,238 @@
+"""The place arguments of a control trigger: its object ("seized A, B and the town of
+C"), its passive subject ("Hama, in central Syria, was captured by"), territory phrases
+("18 villages in Hama province") and unnamed sites ("the central prison")."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..actors import ActorMention
+from ..claims import Place
+from ..context import SentenceContext
+from ..places import resolve_place
+from .anaphora import _recent_city
+from ..mentions.names import PlaceSpan, clean_name as _clean_name, is_actor_name as _is_actor_name
+from ..mentions.names import names_in as _names_in
+from .triggers import _DAYS_MONTHS, Trigger, _alternation, _vocab
+
+# ---------------------------------------------------------------- places
+
+_OBJECT_END = re.compile(
+    r"[.;!?()\[\]—]|\s[-–]\s|,\s+(?:while|but|as|after|before|which|where|when|who|bringing|"
+    r"pushing|forcing|killing|leaving|freeing|according|said|says|sources?)\b|"
+    r",\s+(?:[\w'’-]+\s+){1,6}?(?:said|says|reported|reports|told|added|announced|claimed)\b|"
+    rf"\s(?:after|following|amid|during|due\s+to|as|since|while|because|despite|before|when|"
+    rf"on\s+(?:{_DAYS_MONTHS})|last|earlier|yesterday|today|this\s+week|to\s+(?!the\b)\w+)\b"
+)
+_LIST_SEP = re.compile(
+    r"(?:\s+(?:village|town|city|area|district|neighbo(?:u)?rhood)s?)?\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+(?:and|as\s+well\s+as|&)\s+)"
+    r"(?:the\s+)?(?:(?:strategic|key|nearby|neighbouring|neighboring|adjacent|small|large)\s+)*"
+    r"(?:(?:town|village|city|hill|area|district|neighbo(?:u)?rhood|base|airport|camp)s?\s+(?:of\s+)?)?$",
+    re.IGNORECASE,
+)
+_DIRECT_HEAD = re.compile(
+    r"^\s*[\"“”']?\s*(?:(?:the|a|an|most\s+of(?:\s+the)?|much\s+of(?:\s+the)?|all\s+of(?:\s+the)?|"
+    r"parts\s+of(?:\s+the)?|large\s+parts\s+of(?:\s+the)?)\s+)?"
+    r"(?:(?:(?!(?:in|near|at|on|from|to|outside|around|of)\b)[\w'’-]+\s+){0,4}(?:city|town|village|capital|stronghold|hub|bastion|district|"
+    r"neighbo(?:u)?rhood|base|positions|sites|areas|villages|towns|area|region|district)\s*(?:of\s+|,\s*|including\s+|"
+    r"such\s+as\s+|namely\s+|(?<=capital)\s+|(?<=city)\s+)|[\w\s,'’-]{0,40}\b(?:including|such\s+as|namely)\s+(?:the\s+)?|"
+    r"[\w'’-]+\s*,\s*|(?:(?:strategic|key|vital|important|nearby|neighbou?ring|besieged|historic|ancient|"
+    r"[a-z]+-(?:held|controlled|dominated|besieged))\s+){1,3})?[\"“”']?\s*$",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=1)
+def _territory_head() -> re.Pattern[str]:
+    nouns = _alternation(_vocab()["territory_nouns"])
+    return re.compile(
+        rf"^\s*(?:[\w'’,-]+\s+){{0,5}}?(?:{nouns})\b[\w\s,'’-]{{0,40}}?\b"
+        r"(?:in|inside|within|of|near|around|across|throughout|outside|on\s+the\s+outskirts\s+of|"
+        r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?(?:\s+of)?)\s+(?:the\s+)?"
+        r"(?:(?:north|south|east|west)(?:ern)?\s+(?:and|or)\s+)?$",
+        re.IGNORECASE,
+    )
+
+
+def _object_places(text: str, start: int, ctx: SentenceContext) -> tuple[list[PlaceSpan], bool]:
+    """Places right after a trigger ending at ``start``: the list they form and whether
+    they are only where a vague territory lies ("villages in Hama province")."""
+    tail = text[start:start + 220]
+    cut = _OBJECT_END.search(tail)
+    region = tail[: cut.start()] if cut else tail
+    names = _names_in(region, start)
+    if not names:
+        return _site_or_city(region, start, ctx), False
+    head = text[start:names[0].start]
+    site = _site_in(head)
+    if site is not None:  # "the military academy in Aleppo"
+        first = names[0]
+        name = text[start + site:first.end]
+        return [PlaceSpan(name, start + site, first.end, resolve_place(name))], False
+    territory = False
+    if enemy_in_object(ctx, start, names[0].start) is not None:
+        head = ""  # "encircled IS in the town of Manbij": the place is where the enemy is
+    if not _DIRECT_HEAD.match(head):
+        if _territory_head().match(head):
+            territory = True
+        else:  # "seized an artillery school there and shelled ... Aleppo"
+            return _site_or_city(region, start, ctx), False
+    chosen = [names[0]]
+    for nxt in names[1:]:
+        if not _LIST_SEP.fullmatch(text[chosen[-1].end:nxt.start]):
+            break
+        chosen.append(nxt)
+    if territory:
+        chosen = [_as_territory(text, start, span, len(chosen)) for span in chosen]
+    return chosen, territory
+
+
+_IN_PLACE = re.compile(
+    r"^\s*(?:fighters|militants|forces|troops|positions|units)?\s*(?:in|inside|at|within)\s+(?:the\s+)?"
+    r"(?:[a-z]+-(?:held|controlled)\s+)?(?:(?:town|city|village|district|neighbou?rhood|area|stronghold)\s+(?:of\s+)?)?$",
+    re.IGNORECASE)
+
+
+def enemy_in_object(ctx: SentenceContext, start: int, place_start: int) -> ActorMention | None:
+    """The actor that is the object of a trigger ending at ``start`` when the place follows
+    as where it stands: "encircled IS in the town of Manbij", "besieged rebels inside
+    Daraya" (offsets into the sentence); None otherwise."""
+    actors = ctx.mentions.actors_in(start, place_start)
+    if not actors or not re.fullmatch(r"\s*(?:the\s+)?", ctx.text[start:start + actors[0].start]):
+        return None
+    first = actors[0]
+    if not _IN_PLACE.match(ctx.text[start + first.end:place_start]):
+        return None
+    return ActorMention(first.label, first.actor_id, start + first.start, start + first.end)
+
+
+def _site_in(head: str) -> int | None:
+    """Offset of "<site> in" in a head such as "the central prison in ", "a key border
+    crossing with Turkey at " (None when absent)."""
+    sites = _alternation(_vocab()["site_nouns"])
+    m = re.match(rf"^\s*(?:the|an?)\s+((?:[a-z-]+\s+){{0,2}}(?:{sites}))\s+(?:with\s+[A-Z][\w'’-]*\s+)?"
+                 rf"(?:in|of|near|outside|at)\s+$", head)
+    return m.start(1) if m else None
+
+
+def _as_territory(text: str, start: int, span: PlaceSpan, listed: int) -> PlaceSpan:
+    """"18 villages and towns in Hama province": the phrase, at the governorate's precision."""
+    place = span.place
+    if place.precision == "place" and place.admin1:
+        gov = resolve_place(place.admin1 + " province")
+        place = gov if gov.precision == "admin1" else place
+    if listed == 1:
+        phrase = text[start:span.end].strip(" ,\"“”'")
+        phrase = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.IGNORECASE)
+        return PlaceSpan(phrase, span.end - len(phrase), span.end, Place(
+            name=phrase, place_id=place.place_id, admin1=place.admin1, latitude=place.latitude,
+            longitude=place.longitude, precision="admin1" if place.place_id else "unresolved"))
+    name = span.name
+    if place.place_id and not re.search(r"\b(?:province|governorate)s?$", name, re.IGNORECASE):
+        name += " province"  # "in Aleppo and Idlib provinces": the governorates, not the cities
+    return PlaceSpan(name, span.start, span.end, Place(
+        name=name, place_id=place.place_id, admin1=place.admin1, latitude=place.latitude,
+        longitude=place.longitude, precision="admin1" if place.place_id else "unresolved"))
+
+
+def _site_or_city(region: str, start: int, ctx: SentenceContext) -> list[PlaceSpan]:
+    """Unnamed objects: "the central prison" as written, "the city" (town, village) as the
+    place named just before."""
+    sites = _alternation(_vocab()["site_nouns"])
+    m = re.match(rf"^\s*(?:(?:parts?|most|much|all)\s+of\s+)?(?:the|an?)\s+((?:[A-Za-z-]+\s+){{0,2}}?({sites}))\b", region)
+    if m:
+        name = _named_site(ctx.article.text, m.group(2).lower()) or _clean_name(m.group(1)) or m.group(1)
+        return [PlaceSpan(name, start + m.start(1), start + m.end(1), resolve_place(name))]
+    part = re.match(r"^\s*((?:(?:the\s+)?(?:\w+ern\s+)?(?:parts?|most|much|all|half)\s+of\s+)?the\s+(?:city|town|village))\b(?!\s+of\b)", region)
+    if part:
+        city = _recent_city(ctx, start, part.group(1).split()[-1].lower())
+        if city is not None:
+            phrase = part.group(1)
+            if not re.match(r"the\s", phrase):  # "part of the town": that part of the place named before
+                name = re.sub(r"\bthe\s+(?:city|town|village)$", city.name, phrase)
+                return [PlaceSpan(name, start, start, Place(name=name, place_id=city.place_id, admin1=city.admin1,
+                                                             latitude=city.latitude, longitude=city.longitude,
+                                                             precision=city.precision))]
+            return [PlaceSpan(city.name, start, start, city)]
+    part_of_it = _ITS_PART.match(region)
+    if part_of_it:  # "entered its southwestern districts": that part of the town named before
+        city = _recent_city(ctx, start)
+        if city is not None:
+            name = f"{part_of_it.group(1)} of {city.name}"
+            return [PlaceSpan(name, start, start, Place(
+                name=name, place_id=city.place_id, admin1=city.admin1, latitude=city.latitude,
+                longitude=city.longitude, precision=city.precision, place_type="neighbourhood"))]
+    return []
+
+
+_ITS_PART = re.compile(
+    r"^\s*(?:its|their)\s+((?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+)?"
+    r"(?:districts?|neighbou?rhoods?|outskirts|suburbs|quarters?|centre|center|parts?))\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=256)
+def _named_site(article: str, noun: str) -> str | None:
+    """The one named site of kind ``noun`` the article gives ("the Shaar gas field" for
+    "a gas field"); None when it names none or several."""
+    pattern = re.compile(rf"\b((?:[A-Z][\w'’-]*\s+)+){re.escape(noun)}\b")
+    names: set[str] = set()
+    for m in pattern.finditer(article):
+        cleaned = _clean_name(m.group(1).strip())
+        if cleaned and not _is_actor_name(cleaned):
+            names.add(f"{cleaned} {noun}")
+    return names.pop() if len(names) == 1 else None
+
+
+
+_BEFORE_PARTICIPLE = re.compile(
+    r"(?:\s+(?:area|district|neighbou?rhood|town|village|city|region|countryside))?"
+    r"(?:\s+(?:recently|newly|earlier|briefly|already|later|quickly|eventually))?\s*$", re.IGNORECASE)
+
+
+def _passive_subject(text: str, trigger: Trigger) -> list[PlaceSpan]:
+    """The place before a passive or "fell to": "Hama, in central Syria, was captured by",
+    "the Ramouseh area recently seized by"."""
+    before = text[: trigger.start].rstrip()
+    if trigger.form == "reduced_passive":
+        before = before[: _BEFORE_PARTICIPLE.search(before).start()]
+    before = re.sub(r",[^,]{1,80},\s*$", "", before).rstrip()  # appositive
+    before = re.sub(r",?\s+(?:which|that)$", "", before).rstrip()  # "Daraya, which was ..."
+    before = re.sub(r"\s+(?:city|town|village)$", "", before, flags=re.IGNORECASE)  # "Hama city fell to"
+    names = _names_in(before, 0)
+    if names and names[-1].end >= len(before) - 1:
+        return [names[-1]]
+    return []
+
+
+_HYPOTHETICAL_AFTER = re.compile(r"[^,.;]{0,60}?\b(?:would|could|might|may|will)\b")
+
+
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:town|village|city|area|district|neighbou?rhood|region|province|suburb|camp|hill)\s+of\s+$"
+    r"|\b(?:in|into|near|at|around|outside)\s+(?:the\s+)?$", re.IGNORECASE)
+_LOCATIVE_AFTER = re.compile(r"^\s+(?:area|district|neighbou?rhood|town|village|city|region)\b", re.IGNORECASE)
+
+
+def _is_place_like(text: str, span: PlaceSpan) -> bool:
+    """A name the gazetteer knows, or one written as a place ("the town of X", "in X",
+    "X district"): a reduced passive also follows people ("a pilot X captured by")."""
+    return (span.place.precision != "unresolved" or bool(_LOCATIVE_BEFORE.search(text[: span.start]))
+            or bool(_LOCATIVE_AFTER.match(text[span.end:])))
+
+
+def _passive_list_after(text: str, trigger_end: int) -> list[PlaceSpan] | None:
+    """"... seized by the factions were A, B, and C": the list after were/included."""
+    m = re.compile(r"^\s*[^,.;]{0,60}?\b(?:were|was|are|is|included|include|includes)\s+").match(text[trigger_end:])
+    if not m:
+        return None
+    start = trigger_end + m.end()
+    names = _names_in(text[start:start + 300], start)
+    if not names or names[0].start - start > 40:
+        return None
+    chosen = [names[0]]
+    for nxt in names[1:]:
+        if not _LIST_SEP.fullmatch(text[chosen[-1].end:nxt.start]):
+            break
+        chosen.append(nxt)
+    return chosen
+

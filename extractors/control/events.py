@@ -1,0 +1,194 @@
+"""From a trigger to claims: read its arguments, date it, and turn the agent and the
+counterpart into new and previous controllers."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .. import dates
+from ..actors import ActorMention
+from ..claims import UNKNOWN_DATE, ControlChange, DateSpan
+from ..context import SentenceContext
+from .agents import (
+    _LANDMARK, _abandoned_after, _actor_after_by, _agent_before, _armed,
+    _from_actor, _held_by, _opponent, _opposed_in_sentence, _refine,
+)
+from .anaphora import _anaphoric_subject, _previous_sentence_agent, _pronoun_subject
+from .arguments import (
+    _HYPOTHETICAL_AFTER, PlaceSpan, _is_place_like, enemy_in_object, _names_in, _object_places, _passive_list_after,
+    _passive_subject,
+)
+from .triggers import Trigger, _has_stem
+from ..sides import NOT_ARMED, opposed
+
+# ---------------------------------------------------------------- dates
+
+def _when(ctx: SentenceContext) -> DateSpan:
+    """Date of the sentence, else of up to three earlier sentences of the same paragraph or
+    of the same story (consecutive sentences that tell control changes)."""
+    span = dates.resolve_when(ctx.text, ctx.published_at)
+    if span != UNKNOWN_DATE and span.start is not None:
+        return span
+    for n in (1, 2, 3):
+        prev = ctx.previous(n)
+        if prev is None:
+            break
+        same_story = prev.paragraph == ctx.sentence.paragraph or _has_stem(prev.text)
+        if not same_story:  # the story goes on while sentences keep telling changes
+            break
+        span = dates.resolve_when(prev.text, ctx.published_at)
+        if span != UNKNOWN_DATE and span.start is not None:
+            return span
+    return UNKNOWN_DATE
+
+
+_PRESENT_PERFECT = re.compile(
+    r"\b(?:has|have)\s+(?:(?:now|already|just|reportedly|also|fully|officially)\s+)?"
+    r"(?:[a-z]+(?:ed|en|t|wn)\s+(?:(?:its|their|a|the)\s+)?)?$",
+    re.IGNORECASE,
+)
+
+
+def _or_news_date(ctx: SentenceContext, trigger: Trigger, when: DateSpan) -> DateSpan:
+    """Without a date in the text, a change told in the present perfect ("rebels have
+    entered Hama", "the army has declared its withdrawal") is the news of the day: the
+    publication date. Anything else stays unknown."""
+    if when.start is not None or ctx.published_at is None:
+        return when
+    before = ctx.text[:trigger.start]
+    if trigger.form == "nominal":
+        before = before + ctx.text[trigger.start:trigger.end].split()[0] + " "
+        before = re.sub(r"\b(?:its|their|the|a)\s+$", "", before)
+    if _PRESENT_PERFECT.search(before.rstrip() + " "):
+        return DateSpan(ctx.published_at, ctx.published_at, "day")
+    return when
+
+
+# ---------------------------------------------------------------- claims
+
+@dataclass(frozen=True)
+class _Reading:
+    """One trigger read: places, change type and the actors around it."""
+
+    places: tuple[PlaceSpan, ...]
+    change: str
+    agent: ActorMention | None
+    counterpart: ActorMention | None  # "from X" / "by X" of a withdrawal
+
+
+def _read(ctx: SentenceContext, trigger: Trigger) -> _Reading | None:
+    text, sent = ctx.text, ctx.mentions
+    if trigger.form == "passive":
+        places = _passive_subject(text, trigger) or _anaphoric_subject(ctx, trigger)
+        return _Reading(tuple(places), trigger.change, _actor_after_by(sent, trigger.end - 2), None)
+    if trigger.form == "reduced_passive":  # "the Ramouseh area recently seized by rebels"
+        places = [p for p in _passive_subject(text, trigger) if _is_place_like(text, p)]
+        return _Reading(tuple(places), trigger.change, _actor_after_by(sent, trigger.end - 2), None)
+    if trigger.form == "expel":  # "Hezbollah pushed the Nusra Front from the town of X"
+        expelled = _armed(sent.actors_in(trigger.start, trigger.end))
+        places, _ = _object_places(text, trigger.end, ctx)
+        agent = _agent_before(sent, trigger.start, text[trigger.start:trigger.end])
+        if not expelled or not places or agent is None:
+            return None
+        first = expelled[0]
+        counterpart = ActorMention(first.label, first.actor_id, trigger.start + first.start, trigger.start + first.end)
+        return _Reading(tuple(places), "capture", agent, counterpart)
+    if trigger.form == "from_passive":  # "Jarablus, liberated from IS"
+        places = _passive_subject(text, trigger)
+        counterpart = _actor_after_by(sent, trigger.end)
+        agent = _opposed_in_sentence(ctx, counterpart) if counterpart is not None else None
+        return _Reading(tuple(places), trigger.change, agent, counterpart)
+    if trigger.form == "fell_to":
+        return _Reading(tuple(_passive_subject(text, trigger) or _anaphoric_subject(ctx, trigger)), trigger.change, _actor_after_by(sent, trigger.end), None)
+    if trigger.form == "listed_by":  # "seized by the factions were A, B"
+        by = text[trigger.start:trigger.end].lower().rfind("by")
+        listed = _passive_list_after(text, trigger.end)
+        agent = _actor_after_by(sent, trigger.start + by + 2)
+        return _Reading(tuple(listed or ()), trigger.change, agent, None)
+    places, _ = _object_places(text, trigger.end, ctx)
+    if not places and trigger.form == "active":
+        return _relative_object(ctx, trigger)
+    if not places:
+        return None
+    by_actor = None
+    if trigger.form == "nominal" and _HYPOTHETICAL_AFTER.match(text, places[-1].end):
+        return None  # "the fall of Al-Bab would threaten ...": not an event
+    after = re.match(r"^\s*by\b", text[places[-1].end:])
+    if trigger.form == "nominal" and after:
+        by_actor = _actor_after_by(sent, places[-1].end)
+    elif trigger.form == "nominal" and re.match(r"^\s*to\b", text[places[-1].end:]) and "fall" in text[trigger.start:trigger.end].lower():
+        to = re.match(r"^\s*to\s+(?:the\s+)?", text[places[-1].end:])
+        by_actor = _actor_after_by(sent, places[-1].end + to.end())  # "the fall of Al-Bab to rebels"
+    agent = by_actor or _pronoun_subject(ctx, trigger) or _agent_before(sent, trigger.start, text[trigger.start:trigger.end])
+    if agent is None and re.search(r"\b(?:they|it|its|their)\b", text[:trigger.start], re.IGNORECASE):
+        agent = _previous_sentence_agent(ctx)
+    counterpart = (_from_actor(sent, places[-1].end) or enemy_in_object(ctx, trigger.end, places[0].start)
+                   or _held_by(text, trigger.end, places[0].start))
+    return _Reading(tuple(places), trigger.change, agent, counterpart)
+
+
+_RELATIVE = re.compile(
+    r",?\s+(?:which|that|whom)\s+(?P<subject>(?:the\s+)?(?:[\w'’-]+\s+){1,5}?)(?:(?:had|have|has|then|later|finally|eventually|\w+ly)\s+)?$")
+
+
+def _relative_object(ctx: SentenceContext, trigger: Trigger) -> _Reading | None:
+    """"Jarablus, which Turkish-led forces captured on the first day": the place is the
+    object of a relative clause, its subject the agent."""
+    text = ctx.text
+    m = _RELATIVE.search(text[: trigger.start])
+    if not m:
+        return None
+    subject = _armed(ctx.mentions.actors_in(m.start("subject"), m.end("subject")))
+    if not subject or subject[-1].end < len(m.group("subject").rstrip()) - 1:
+        return None
+    agent = subject[-1]
+    agent = ActorMention(agent.label, agent.actor_id, m.start("subject") + agent.start, m.start("subject") + agent.end)
+    before = text[: m.start()].rstrip()
+    names = _names_in(before, 0)
+    if not names or names[-1].end < len(before) - 1:
+        return None
+    place = names[-1]
+    landmark = _LANDMARK.search(before[: place.start])
+    if landmark and len(names) > 1 and names[-2].end >= landmark.start() - 1:
+        place = names[-2]  # "Rityan north of Aleppo, which ...": the clause is about Rityan
+    return _Reading((place,), trigger.change, agent, None)
+
+
+
+def _claims_for(ctx: SentenceContext, trigger: Trigger, reading: _Reading, when: DateSpan) -> list[ControlChange]:
+    if reading.agent is None or reading.agent.actor_id in NOT_ARMED:
+        return []
+    agent_id = _refine(reading.agent, ctx)
+    change = reading.change
+    left_by = _abandoned_after(ctx.mentions, reading.places[-1].end) if change in ("entry", "capture") else None
+    if change in ("withdrawal", "lost", "surrender"):
+        previous, previous_label = agent_id, reading.agent.label
+        if reading.counterpart is not None:
+            new, new_label = _refine(reading.counterpart, ctx), reading.counterpart.label
+        else:
+            new, new_label = _opponent(ctx, agent_id, reading.agent)
+        if new is None:
+            new, new_label = ("opposition" if opposed(agent_id, "opposition") else "unknown"), None
+        change = "capture" if change == "lost" else change
+    else:
+        new, new_label = agent_id, reading.agent.label
+        if left_by is not None:
+            previous, previous_label = _refine(left_by, ctx), left_by.label
+            change = "withdrawal"
+        elif reading.counterpart is not None:
+            previous, previous_label = _refine(reading.counterpart, ctx), reading.counterpart.label
+        else:
+            previous, previous_label = _opponent(ctx, agent_id, reading.agent)
+    if new in NOT_ARMED and new != "unknown":
+        return []
+    return [
+        ControlChange(
+            article_id=ctx.article.article_id, evidence=ctx.evidence, claimant=ctx.claimant,
+            claimant_text=ctx.claimant_text, when=when, place=span.place,
+            new_controller=new, new_controller_label=new_label, previous_controller=previous,
+            previous_controller_label=previous_label, change_type=change,
+        )
+        for span in reading.places
+    ]
+
+

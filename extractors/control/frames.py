@@ -1,0 +1,129 @@
+"""Control triggers as lemmas with argument frames (``seeds/reference/control_frames.yaml``).
+
+Each frame names the lemmas that report one change type; every inflection is generated
+with ``lemminflect`` (base, -s, past, participle, -ing), so no form of a listed verb is
+missing. Frames:
+
+- ``transitive``: AGENT <verb> PLACE (active) and PLACE <be> <participle> by AGENT (passive);
+- ``control_verbs``: AGENT <verb> [back] [full/complete/total...] control of/over PLACE;
+- ``phrasal``: AGENT <verb particle> PLACE ("pulled out of", "advanced into");
+- ``fell_to``: PLACE <verb ...> AGENT ("fell to", "came under the control of");
+- ``nominal``: the <noun> of PLACE [by AGENT] (nouns come as they are).
+
+The generated forms are merged into ``control_vocabulary.yaml``'s families, which keep the
+rest (filters, hand-written multi-word forms).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from lemminflect import getAllInflections, getAllInflectionsOOV, getInflection
+
+from ..reference import load_yaml
+
+_VERB_TAGS = ("VB", "VBZ", "VBD", "VBN", "VBG")
+
+
+@lru_cache(maxsize=None)
+def inflections(lemma: str) -> tuple[str, ...]:
+    """Every verb form of ``lemma`` (the lemma itself included), in a stable order."""
+    table = getAllInflections(lemma, upos="VERB") or getAllInflectionsOOV(lemma, upos="VERB")
+    forms = [lemma]
+    for tag in _VERB_TAGS:
+        forms.extend(table.get(tag, ()) or (getInflection(lemma, tag) if tag == "VBN" else ()))
+    return tuple(dict.fromkeys(f.lower() for f in forms))
+
+
+@lru_cache(maxsize=None)
+def participles(lemma: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(f.lower() for f in getInflection(lemma, "VBN")))
+
+
+def _inflect_head(phrase: str, *, participle_only: bool = False) -> list[str]:
+    """"withdraw from" -> "withdraw from", "withdrew from", "withdrawn from", ..."""
+    head, _, rest = phrase.partition(" ")
+    forms = participles(head) if participle_only else inflections(head)
+    return [f"{form} {rest}".strip() for form in forms]
+
+
+@lru_cache(maxsize=1)
+def control_nouns() -> tuple[str, ...]:
+    return tuple(load_yaml("control_frames.yaml")["control_nouns"])
+
+
+@lru_cache(maxsize=1)
+def control_modifier_pattern() -> str:
+    """Regex of the words allowed before a control noun ("full ", "complete military "):
+    modifiers are not spelled out in the phrases but allowed wherever a control noun is."""
+    words = "|".join(re.escape(m) for m in sorted(load_yaml("control_frames.yaml")["control_modifiers"], key=len, reverse=True))
+    return rf"(?:(?:{words})\s+(?:and\s+)?){{0,2}}"
+
+
+def _control_phrases(frames: dict[str, Any]) -> dict[str, list[str]]:
+    """"seize [back] control of": every form; modifiers ("full", "total") are allowed by
+    the pattern builder (``control_modifier_pattern``), not enumerated."""
+    modifiers = [""]
+    nouns, preps = frames["control_nouns"], frames["control_prepositions"]
+    out: dict[str, list[str]] = {}
+    for change, lemmas in frames["control_verbs"].items():
+        for lemma in lemmas:
+            for form in inflections(lemma):
+                for particle in ("", "back "):
+                    into = "recapture" if particle and change == "capture" else change
+                    for modifier in modifiers:
+                        for noun in nouns:
+                            for prep in preps:
+                                out.setdefault(into, []).append(f"{form} {particle}{modifier}{noun} {prep}")
+    return out
+
+
+@lru_cache(maxsize=1)
+def generated() -> dict[str, Any]:
+    """The trigger families the frames give: active, passive, listed_by, from_passive,
+    fell_to and nominal, as lists of lower-case phrases."""
+    frames = load_yaml("control_frames.yaml")
+    active: dict[str, list[str]] = {}
+    passive: dict[str, list[str]] = {}
+    for change, lemmas in frames["transitive"].items():
+        for lemma in lemmas:
+            active.setdefault(change, []).extend(inflections(lemma))
+            passive.setdefault(change, []).extend(participles(lemma))
+    for change, phrases in frames["phrasal"].items():
+        for phrase in phrases:
+            active.setdefault(change, []).extend(_inflect_head(phrase))
+    for change, phrases in frames.get("phrasal_transitive", {}).items():
+        for phrase in phrases:
+            active.setdefault(change, []).extend(_inflect_head(phrase))
+            passive.setdefault(change, []).extend(_inflect_head(phrase, participle_only=True))
+    for change, phrases in _control_phrases(frames).items():
+        active.setdefault(change, []).extend(phrases)
+    fell_to = {change: [form for phrase in phrases for form in _inflect_head(phrase)]
+               for change, phrases in frames["fell_to"].items()}
+    return {
+        "active": active,
+        "passive": passive,
+        "listed_by": {c: passive[c] for c in frames["listed_by_changes"] if c in passive},
+        "fell_to": fell_to,
+    }
+
+
+def _merge(listed: list[str], more: list[str]) -> list[str]:
+    return list(dict.fromkeys([*listed, *more]))
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> dict[str, Any]:
+    """``control_vocabulary.yaml`` with the generated forms merged into its families."""
+    vocab = dict(load_yaml("control_vocabulary.yaml"))
+    gen = generated()
+    for family in ("active", "passive", "listed_by"):
+        merged = {change: list(words or ()) for change, words in (vocab.get(family) or {}).items()}
+        for change, words in gen[family].items():
+            merged[change] = _merge(merged.get(change, []), words)
+        vocab[family] = merged
+    hand = vocab.get("fell_to") or {}
+    hand = {"capture": list(hand)} if isinstance(hand, list) else dict(hand)
+    vocab["fell_to"] = {change: _merge(hand.get(change, []), words) for change, words in gen["fell_to"].items()}
+    return vocab

@@ -1,0 +1,304 @@
+"""Control-change triggers: the trigger families built from the reference frames and
+vocabulary, found left to right, and the filters that tell a reported event from an
+attempt, intention, denial, adjective or background."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from ..patterns import alternation, substring_finder
+from .frames import control_modifier_pattern, control_nouns, vocabulary
+
+_DAYS_MONTHS = (
+    "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
+    "April|June|July|August|September|October|November|December"
+)
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A control-change word in a sentence (offsets into the sentence text)."""
+
+    form: str  # active, passive, listed_by, reduced_passive, from_passive, expel, fell_to, nominal
+    change: str  # capture, recapture, entry, encirclement, withdrawal, lost, surrender
+    start: int
+    end: int
+
+
+_SPACE = r"[\"”“']?\s+"
+
+
+def _alternation(phrases: list[str]) -> str:
+    """Phrases whose words may be separated by a closing quote as well as space; before a
+    control noun ("seized control of") any modifier of the frames may stand ("seized full
+    control of", "gained complete military control over")."""
+    pattern = alternation(phrases, flexible_space=_SPACE)
+    nouns = "|".join(re.escape(n) for n in control_nouns())
+    return re.sub(rf"{re.escape(_SPACE)}({nouns}){re.escape(_SPACE)}",
+                  lambda m: f"{_SPACE}{control_modifier_pattern()}{m.group(1)}{_SPACE}", pattern)
+
+
+
+def _vocab() -> dict[str, Any]:
+    """The control vocabulary with the trigger forms generated from the lemma frames."""
+    return vocabulary()
+
+def _starts_with(phrase: str, word: str | None) -> bool:
+    return word is None or re.split(r"[\s-]", phrase.strip().lower())[0] == word
+
+
+@lru_cache(maxsize=None)
+def _trigger_patterns(word: str | None = None) -> tuple[tuple[str, str, str], ...]:
+    """(form, change, pattern text) for every trigger family, in priority order; with
+    ``word``, only the families and phrases that can start with that word (the regex tried
+    at a word then stays small)."""
+    vocab = _vocab()
+    out: list[tuple[str, str, str]] = []
+
+    def phrases(words: list[str]) -> list[str]:
+        return [w for w in words if _starts_with(w, word)]
+
+    aux = r"(?:is|was|were|are|has\s+been|have\s+been|had\s+been|being|been)"
+    adverb = r"(?:\s+(?:now|currently|reportedly|fully|completely|almost|nearly|partially|already|also))?"
+    if word is None or word in _AUXILIARIES:
+        for change, words in vocab["passive"].items():
+            out.append(("passive", change, rf"\b{aux}{adverb}\s+(?:{_alternation(words)})\s+by\b"))
+    for change, words in vocab["listed_by"].items():
+        if phrases(words):
+            out.append(("listed_by", change,
+                        rf"(?<![\w-])(?:{_alternation(phrases(words))})\s+by\b(?=[^.;]{{0,60}}?\b(?:were|are|included|include)\b)"))
+    for change, words in vocab["passive"].items():
+        if phrases(words):
+            out.append(("reduced_passive", change, rf"(?<![\w-])(?:{_alternation(phrases(words))})\s+by\b"))
+    for change, words in vocab["from_passive"].items():
+        if phrases(words):
+            out.append(("from_passive", change, rf"(?<![\w-])(?:{_alternation(phrases(words))})\s+from\b"))
+    if phrases(vocab["expel"]["verbs"]):
+        expel = _alternation(phrases(vocab["expel"]["verbs"]))
+        out.append(("expel", "capture",
+                    rf"(?<![\w-])(?:{expel})(?!\s+by\b)\s+(?:the\s+)?(?:[\w'’-]+\s+){{1,5}}?(?:out\s+of|out\s+from|from)\s+(?:the\s+)?"))
+    for change, words in vocab["fell_to"].items():
+        if phrases(words):
+            out.append(("fell_to", change, rf"\b(?:{_alternation(phrases(words))})\b"))
+    if word is None or word in _DETERMINERS:
+        for change, words in vocab["nominal"].items():
+            out.append(("nominal", change,
+                        rf"\b(?:the|its|their|his|a)\s+(?:[\"“]?[\w-]+[\"”]?\s+)?[\"“]?(?:{_alternation(words)})[\"”]?\s+(?:of|from)\b"))
+    for change, words in vocab["active"].items():
+        if phrases(words):
+            out.append(("active", change, rf"(?<![\w-])(?:{_alternation(phrases(words))})(?![\w-])"))
+    return tuple(out)
+
+
+@lru_cache(maxsize=None)
+def _trigger_regex(word: str | None = None) -> re.Pattern[str]:
+    """The trigger families (of those that can start with ``word``) in one pattern
+    (group ``t<i>`` = family i of ``_trigger_patterns(word)``)."""
+    families = "|".join(f"(?P<t{i}>{pattern})" for i, (_, _, pattern) in enumerate(_trigger_patterns(word)))
+    return re.compile(families, re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def _active_regexes(word: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(change, pattern) of each active family that can start with ``word``."""
+    return tuple((change, re.compile(pattern, re.IGNORECASE))
+                 for form, change, pattern in _trigger_patterns(word) if form == "active")
+
+
+@lru_cache(maxsize=1)
+def _first_words() -> frozenset[str]:
+    """Words a trigger can start with: the pattern is only tried where one of them stands."""
+    return _phrase_starts() | _AUXILIARIES | _DETERMINERS
+
+
+@lru_cache(maxsize=1)
+def _phrase_starts() -> frozenset[str]:
+    """First words of the vocabulary's own phrases ("were" of "were in full control of")."""
+    vocab = _vocab()
+    groups = ("active", "passive", "listed_by", "from_passive", "nominal")
+    phrases = [w for group in groups for ws in vocab[group].values() for w in ws]
+    phrases += [w for words in vocab["fell_to"].values() for w in words] + vocab["expel"]["verbs"]
+    return frozenset(re.split(r"[\s-]", p.strip())[0].lower() for p in phrases)
+
+
+_WORD = re.compile(r"[A-Za-z]+")
+_AUXILIARIES = frozenset({"is", "was", "were", "are", "has", "have", "had", "being", "been"})
+_DETERMINERS = frozenset({"the", "its", "their", "his", "a"})
+
+
+@lru_cache(maxsize=1)
+def _only_passive_starts() -> frozenset[str]:
+    """Auxiliaries that start a trigger only as a passive ("was captured by") or a
+    be-frame ("is under siege by", "was under the full siege of"): every such trigger holds
+    " by" or "siege"."""
+    vocab = _vocab()
+    others = [w for group in ("active", "listed_by", "from_passive", "nominal") for ws in vocab[group].values() for w in ws]
+    starts = {re.split(r"[\s-]", p.strip())[0].lower() for p in others + vocab["expel"]["verbs"]}
+    starts |= {re.split(r"[\s-]", p.strip())[0].lower() for words in vocab["fell_to"].values() for p in words
+               if " by" not in p and "siege" not in p}
+    return _AUXILIARIES - starts
+
+
+@lru_cache(maxsize=1)
+def _only_nominal_starts() -> frozenset[str]:
+    """Determiners that start a trigger only as a noun form ("the capture of")."""
+    return _DETERMINERS - _phrase_starts()
+
+
+@lru_cache(maxsize=1)
+def _nominal_nouns() -> tuple[str, ...]:
+    return tuple(sorted({w.lower() for words in _vocab()["nominal"].values() for w in words}))
+
+
+# Word stems of every trigger: a sentence without any of them is skipped at once.
+_STEMS = (
+    "seiz", "captur", "control", "took", "taken", "taking over", "take over", "overr", "storm",
+    "wrest", "conquer", "occup", "retook", "retak", "regain", "reclaim", "liberat", "enter",
+    "into", "encircl", "besieg", "siege", "surround", "cut off", "withdr", "retreat", "pull",
+    "depart", "left", "leav", "abandon", "redeploy", "reloc", "lost", "losing", "surrender",
+    "fell", "fall", "evacuat", "fallen", "establish", "impos", "restor", "freed", "freeing", "won",
+    "drove", "driving", "push", "expel", "oust", "kick", "chas", "forc", "inside", "takeover", "ground",
+)
+
+
+@lru_cache(maxsize=1)
+def _stem_finder() -> re.Pattern[str]:
+    """The stems above plus the first word (up to five letters) of every trigger phrase,
+    generated forms included: a new lemma in the frames needs no new stem here."""
+    vocab = _vocab()
+    phrases = [w for group in ("active", "passive", "listed_by", "from_passive", "nominal")
+               for words in vocab[group].values() for w in words]
+    phrases += [w for words in vocab["fell_to"].values() for w in words] + vocab["expel"]["verbs"]
+    firsts = {re.split(r"[\s-]", p.strip().lower())[0][:5] for p in phrases}
+    return substring_finder(set(_STEMS) | {f for f in firsts if len(f) >= 3})
+
+
+def _has_stem(text: str) -> bool:
+    """Cheap test: does a sentence hold any trigger word at all?"""
+    return _stem_finder().search(text.lower()) is not None
+
+
+def _find_triggers(text: str) -> list[Trigger]:
+    """Triggers left to right; at one position passive, listed, "fell to" and noun forms
+    come before plain verbs."""
+    firsts = _first_words()
+    low = text.lower()
+    if " by" not in low and "siege" not in low:  # every passive form ends in "by"
+        firsts = firsts - _only_passive_starts()
+    if not any(noun in low for noun in _nominal_nouns()):  # "the capture of"
+        firsts = firsts - _only_nominal_starts()
+    found: list[Trigger] = []
+    resume = 0
+    for word in _WORD.finditer(text):
+        start = word.start()
+        if start < resume or word.group().lower() not in firsts:
+            continue
+        if start and (text[start - 1].isalnum() or text[start - 1] in "-_"):
+            continue
+        key = word.group().lower()
+        m = _trigger_regex(key).match(text, start) if _trigger_patterns(key) else None
+        if m and m.lastgroup:
+            form, change, _ = _trigger_patterns(key)[int(m.lastgroup[1:])]
+            end = m.end()
+            if form == "active":  # "took back control of" (recapture) over "took" (capture)
+                for other, pattern in _active_regexes(key):
+                    longer = pattern.match(text, start)
+                    if longer and longer.end() > end:
+                        change, end = other, longer.end()
+            found.append(Trigger(form, change, start, end))
+            resume = end
+    return found
+
+
+# ---------------------------------------------------------------- modality filters
+
+@lru_cache(maxsize=1)
+def _not_event_pattern() -> re.Pattern[str]:
+    words = [w.strip() for w in _vocab()["not_an_event"]]
+    variants = set(words) | {w[0].upper() + w[1:] for w in words if w.lower() != "may"}
+    return re.compile(r"(?<![\w'])(?:" + "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(variants, key=len, reverse=True)
+    ) + r")(?![\w])")
+
+
+_YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
+_CLAUSE_BREAK = re.compile(r"[;:—]|,\s+(?:but|while|although|whereas)\b|\b(?:but|while|whereas)\b")
+
+
+def _window_before(text: str, start: int, words: int = 12) -> str:
+    """Up to ``words`` words before ``start``, not crossing a clause break."""
+    before = text[:start]
+    breaks = list(_CLAUSE_BREAK.finditer(before))
+    if breaks:
+        before = before[breaks[-1].end():]
+    return " ".join(before.split()[-words:])
+
+
+# "since late last week the rebels have taken ...": a recent anchor, not background
+_RECENT_SINCE = re.compile(
+    rf"\s+(?:late\s+|early\s+)?(?:last\s+(?:week|night|month)|yesterday|the\s+weekend|this\s+week|dawn|"
+    rf"(?:{_DAYS_MONTHS})\b)", re.IGNORECASE)
+
+
+_FORMERLY = re.compile(r"\s+(?:a|an|the|home|part)\b", re.IGNORECASE)
+
+
+def _is_reported_event(text: str, trigger: Trigger, published_year: int | None) -> bool:
+    """False for failed attempts, intentions, denials, modals, background and adjectives."""
+    window = _window_before(text, trigger.start)
+    for m in _not_event_pattern().finditer(window):
+        word = m.group().lower()
+        if word == "once" and _FORMERLY.match(window, m.end()):
+            continue  # "the town, once a government stronghold, was captured": formerly
+        if word != "since" or not _RECENT_SINCE.match(window, m.end()):
+            return False
+    infinitive = re.search(r"(\w+)\s+to\s+(?:\w+ly\s+)?$", window + " ") or re.search(
+        r"(\w+)\s+to\s+[a-z]+\b[^,;.]{0,60}\band\s+(?:[a-z]+\s+)?$", window + " ")
+    if infinitive and infinitive.group(1).lower() not in _vocab()["success_before_to"]:
+        return False  # "to take", "to advance on X and complete the encirclement of"
+    if trigger.form == "active" and _is_adjective(text, trigger):
+        return False  # "the besieged town of ...", "two captured villages"
+    words = text[trigger.start:trigger.end].split()
+    if trigger.form == "expel":
+        words = words[:1]  # the expelled actor's name may be capitalised
+    capitals = [w for i, w in enumerate(words) if w[0].isupper() and (i > 0 or trigger.start > 0)]
+    if capitals and not _is_title(text):
+        return False  # part of a name: "Organization for the Liberation of the Levant"
+    for year in _YEAR.findall(text):
+        if published_year is None or int(year) < published_year:
+            return False
+    return True
+
+
+_NOUN_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those"})
+
+
+def _is_adjective(text: str, trigger: Trigger) -> bool:
+    """A participle used as an adjective: after a determiner, number, preposition or a
+    "-held" word ("the captured town", "19 besieged areas", "government-held besieged");
+    any other verb form after a determiner is a noun ("their advance into the city")."""
+    word = text[trigger.start:trigger.end].split()[0].lower()
+    before = re.search(r"([\w'’-]+)\s*$", text[:trigger.start])
+    if before is None:
+        return False
+    prev = before.group(1).lower()
+    if not re.search(r"(?:ed|en|un)$", word):
+        return prev in _NOUN_DETERMINERS
+    return (
+        prev in _vocab()["adjective_before"] or prev.isdigit()
+        or prev.endswith(("-held", "-controlled", "-besieged"))
+    )
+
+
+def _is_title(text: str) -> bool:
+    """A headline in title case ("Militants Seize Control of Major City")."""
+    words = re.findall(r"[A-Za-z][\w'’-]*", text)
+    long_words = [w for w in words if len(w) > 3]
+    return bool(long_words) and sum(w[0].isupper() for w in long_words) >= 0.7 * len(long_words)
+
+
+def _is_reinforcement(text: str) -> bool:
+    return any(re.search(rf"\b{re.escape(w)}\b", text, re.IGNORECASE) for w in _vocab()["reinforcement"])
+

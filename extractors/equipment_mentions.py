@@ -1,0 +1,253 @@
+"""Equipment named in a sentence: the catalogue of models and generic words
+(``seeds/reference/equipment_catalogue.csv``), improvised items ("vehicles mounted with
+heavy machine guns", "car bombs"), and the quantity written before each.
+
+Vocabulary: ``seeds/reference/equipment_vocabulary.yaml``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from . import numbers
+from .patterns import substring_finder
+from .reference import load_csv, load_yaml
+
+@dataclass(frozen=True)
+class EquipmentMention:
+    """A piece of equipment named in a sentence (offsets into the sentence)."""
+
+    text: str  # as written, with an attached generic word ("Gvozdika self-propelled artillery unit")
+    start: int
+    end: int
+    model: str | None  # canonical model, None for generic words
+    category: str
+
+
+@lru_cache(maxsize=1)
+def vocab() -> dict[str, Any]:
+    return load_yaml("equipment_vocabulary.yaml")
+
+
+def _alias_regex(alias: str) -> str:
+    """An alias as a pattern where hyphens and spaces may be written either way or omitted."""
+    parts = re.split(r"[-\s]+", alias.strip())
+    return r"[-\s]?".join(re.escape(p) for p in parts)
+
+
+@lru_cache(maxsize=1)
+def _catalogue() -> tuple[dict[str, tuple[str | None, str]], re.Pattern[str]]:
+    """Folded alias -> (model, category), and one pattern matching every alias."""
+    table: dict[str, tuple[str | None, str]] = {}
+    for row in load_csv("equipment_catalogue.csv"):
+        model = row["model"].strip() or None
+        for alias in row["aliases"].split("|"):
+            if alias.strip():
+                table[_fold(alias)] = (model, row["category"].strip())
+    aliases = sorted(
+        {a.strip() for row in load_csv("equipment_catalogue.csv") for a in row["aliases"].split("|") if a.strip()},
+        key=len, reverse=True,
+    )
+    pattern = re.compile(
+        r"(?<![\w-])(?:" + "|".join(_alias_regex(a) for a in aliases) + r")(?:s|'s)?(?![\w-])",
+        re.IGNORECASE,
+    )
+    return table, pattern
+
+
+def _fold(alias: str) -> str:
+    return re.sub(r"[-\s]+", "", alias.lower())
+
+
+def phrases(words: list[str]) -> str:
+    ordered = sorted({w.strip() for w in words}, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+").replace(r"\-", r"[-\s]") for w in ordered)
+
+
+
+# any of them cannot report a loss (nor carry one), so it is skipped at once.
+_STEMS = (
+    "destr", "captur", "seiz", "damag", "abandon", "left behind", "blow", "blew", "burn",
+    "wreck", "shot down", "downed", "fell into", "troph", "booty", "spoils", "disabl",
+    "torch", "knocked", "ablaze", "on fire", "neutrali", "eliminat", "charred", "loot",
+    "commandeer", "hands", "equipment", "losses", "lost", "hardware", "arsenal", "crash",
+    "flames", "hit", "possession", "got hold", "out of action",
+)
+
+
+def has_stem(text: str) -> bool:
+    return _stem_finder().search(text.lower()) is not None
+
+
+@lru_cache(maxsize=1)
+def _stem_finder() -> re.Pattern[str]:
+    return substring_finder(_STEMS)
+
+
+# ---------------------------------------------------------------- mentions
+
+_RUN = re.compile(r"[A-Za-z]+|[0-9]+")
+
+
+@lru_cache(maxsize=1)
+def _alias_starts() -> frozenset[str]:
+    """Leading letter or digit run of every alias ("t" for T-72, "bmp" for BMP-1)."""
+    return frozenset(
+        _RUN.match(a.strip().lower()).group()
+        for row in load_csv("equipment_catalogue.csv") for a in row["aliases"].split("|") if a.strip()
+    )
+
+
+def _scan(text: str, pattern: re.Pattern[str]) -> list[re.Match[str]]:
+    """Alias matches, trying the big pattern only where an alias can start (much faster
+    than letting the pattern scan every character)."""
+    starts = _alias_starts()
+    found: list[re.Match[str]] = []
+    resume = 0
+    for run in _RUN.finditer(text):
+        at = run.start()
+        if at < resume or run.group().lower() not in starts:
+            continue
+        if at and (text[at - 1].isalnum() or text[at - 1] in "-_"):
+            continue
+        m = pattern.match(text, at)
+        if m:
+            found.append(m)
+            resume = m.end()
+    return found
+
+
+def find_equipment(text: str) -> list[EquipmentMention]:
+    """Equipment named in ``text``, a model and the generic word after it merged
+    ("Grad multiple launch rocket system"), "towed" kept with the name."""
+    table, pattern = _catalogue()
+    raw: list[EquipmentMention] = []
+    for m in _scan(text, pattern):
+        word = re.sub(r"(?:'s|s)$", "", m.group()) if _fold(m.group()) not in table else m.group()
+        model, category = table.get(_fold(word), table.get(_fold(m.group()), (None, "other")))
+        raw.append(EquipmentMention(m.group(), m.start(), m.end(), model, category))
+    merged: list[EquipmentMention] = []
+    for mention in raw:
+        prev = merged[-1] if merged else None
+        between = text[prev.end:mention.start] if prev is not None else ""
+        described = (  # "Mi-8 military transport helicopter": the model and its description
+            prev is not None and prev.model and mention.model is None and prev.category == mention.category
+            and re.fullmatch(r"(?:\s+[a-z][a-z-]*){1,3}\s+", between))
+        if prev is not None and (re.fullmatch(r"\s+", between) or described) and (prev.model is None or mention.model is None):
+            model = prev.model or mention.model
+            category = prev.category if prev.model else mention.category
+            merged[-1] = EquipmentMention(text[prev.start:mention.end], prev.start, mention.end, model, category)
+        else:
+            merged.append(mention)
+    out = []
+    for mention in merged:
+        tail = re.match(r"\s+(?:models?|variants?|versions?|gun|guns|tanks?)\b", text[mention.end:])
+        start, end = mention.start, mention.end + (tail.end() if tail and mention.model else 0)
+        towed = re.search(r"\btowed\s+$", text[:start], re.IGNORECASE)
+        if towed:
+            start = towed.start()
+        out.append(EquipmentMention(text[start:end], start, end, mention.model, mention.category))
+    return _mounted(text, out)
+
+
+@lru_cache(maxsize=1)
+def _mounted_vocabulary() -> tuple[re.Pattern[str], frozenset[str], str]:
+    table = vocab()
+    return (re.compile(table["mounted_frame"], re.IGNORECASE),
+            frozenset(w.lower() for w in table["mounted_vehicles"]), table["mounted_category"])
+
+
+def _mounted(text: str, mentions: list[EquipmentMention]) -> list[EquipmentMention]:
+    """A vehicle with what it carries is one improvised item ("vehicles equipped with heavy
+    machine guns", "SUVs with large-caliber weapons"); the weapon inside the phrase is no
+    item of its own."""
+    frame, vehicles, category = _mounted_vocabulary()
+    out: list[EquipmentMention] = []
+    covered_until = -1
+    for mention in mentions:
+        if mention.start < covered_until:
+            continue  # the machine guns of "vehicles with machine guns"
+        m = frame.match(text, mention.end) if mention.model is None and mention.text.lower() in vehicles else None
+        if m:
+            weapon = not re.search(r"\b(?:ammunition|explosives|munitions)\b", m.group(), re.IGNORECASE)
+            mention = EquipmentMention(text[mention.start:m.end()], mention.start, m.end(), None,
+                                       category if weapon else mention.category)
+            covered_until = m.end()
+        out.append(mention)
+    return out
+
+
+def is_munition(text: str, mention: EquipmentMention) -> bool:
+    words = phrases(vocab()["munition_after"])
+    return bool(re.match(rf"\s+(?:{words})\b", text[mention.end:], re.IGNORECASE))
+
+
+def umbrellas(text: str, mentions: list[EquipmentMention]) -> set[int]:
+    """Starts of generic mentions that only introduce a list of models."""
+    openers = phrases(vocab()["list_openers"])
+    drop = set()
+    for i, mention in enumerate(mentions):
+        if mention.model is not None or i + 1 >= len(mentions) or mentions[i + 1].model is None:
+            continue
+        gap = text[mention.end:mentions[i + 1].start]
+        if re.fullmatch(rf"[^.;]{{0,45}}?(?:{openers})\s+(?:the\s+)?", gap, re.IGNORECASE):
+            drop.add(mention.start)
+    return drop
+
+
+def np_prefix(text: str, start: int) -> str:
+    """Words of the noun phrase before ``start`` (after the last comma, "and", "including")."""
+    before = text[max(0, start - 50):start]
+    parts = re.split(r",|;|:|\band\b|\bor\b|\bincluding\b|\bsuch as\b|\blike\b|\bas well as\b", before)
+    return parts[-1]
+
+
+
+def is_agent(text: str, mention: EquipmentMention) -> bool:
+    """True when the equipment does something ("Russian jets bombed ...", "shot down by
+    Turkish F-16s"), so it is no loss."""
+    if re.search(r"\bby\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", text[:mention.start], re.IGNORECASE):
+        return True
+    return bool(re.match(
+        r"\s+(?:\w+ly\s+)?(?:bombed|struck|shelled|targeted|fired|attacked|hit|pounded|carried|"
+        r"conducted|launched|flew|destroyed|killed|downed|shot|raided|strafed|dropped|dropping|"
+        r"bombing|shelling|firing|targeting|pounding|used)\b",
+        text[mention.end:], re.IGNORECASE))
+
+
+# ---------------------------------------------------------------- quantity
+
+def quantity_of(text: str, mention: EquipmentMention) -> tuple[int | None, str | None]:
+    """Quantity and qualifier from the words before the equipment."""
+    prefix = np_prefix(text, mention.start)
+    prefix_end = len(prefix)
+    for count in numbers.find_counts(prefix):
+        value = count.count.best if count.count.best is not None else count.count.low
+        if value is not None and 1900 <= value <= 2100:
+            continue  # a year ("3 August 2015 A Syrian jet ...")
+        between = prefix[count.end:prefix_end]
+        if re.fullmatch(r"(?:\s+[a-z][\w-]*){0,2}\s*", between):
+            return count.count.best, count.count.qualifier
+        if re.fullmatch(r"\s+of\s+(?:the\s+|their\s+|its\s+)?\d[\d,]*(?:\s+[a-z][\w-]*){0,2}\s*", between):
+            return count.count.best, count.count.qualifier  # "at least 18 of 31 vehicles": 18
+    table = vocab()
+    words = "|".join(re.escape(w) for w in sorted(table["quantity_words"], key=len, reverse=True))
+    m = re.search(rf"\b(at\s+least\s+|more\s+than\s+|about\s+|around\s+)?(?<![\w-])(\d+|{words})\b((?:\s+[\w-]+){{0,2}})\s*$",
+                  prefix, re.IGNORECASE)
+    if m and m.group(2).isdigit() and 1900 <= int(m.group(2)) <= 2100:
+        m = None  # a year, not a quantity
+    if m and not re.search(r"\b(?:the|of)\b", m.group(3) or ""):
+        value = m.group(2).lower()
+        number = int(value) if value.isdigit() else table["quantity_words"][value]
+        qualifier = {"at": "at_least", "mor": "more_than", "abo": "approximately", "aro": "approximately"}.get(
+            (m.group(1) or "").strip()[:3].lower(), "exact")
+        return number, qualifier
+    vague = phrases(table["vague_words"])
+    if re.search(rf"\b(?:{vague})\b(?:\s+[\w-]+){{0,2}}\s*$", prefix, re.IGNORECASE):
+        return None, "vague"
+    if re.search(r"\bthe\s+$", prefix, re.IGNORECASE) and mention.model and not mention.text.endswith("s") \
+            and mention.text.split()[-1].lower() in {"gun", "tank", "system", "unit", "launcher", "helicopter", "jet"}:
+        return 1, "exact"
+    return None, None

@@ -1,0 +1,198 @@
+"""Whose equipment it was and who took it: the owner named after it ("an APC of the Turkish
+army"), by a "by" phrase, a possessor before it ("regime tanks", "their vehicles"), the
+actor between the status verb and the equipment ("captured Russian military equipment"),
+else the side the acting subject fought (the combatants the same sentence reports killed,
+the sentence's or article's opponent), else the side the article says suffered losses.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .actors import ActorMention, find_actors, specific_actor
+from .context import SentenceContext
+from .equipment_mentions import EquipmentMention, np_prefix, phrases, vocab
+from .equipment_status import clause_start
+from .sides import NOT_ARMED, allied, opposed
+from .sides import armed as _armed
+
+
+
+def _refine(mention: ActorMention, ctx: SentenceContext) -> str:
+    earlier = (ctx.text[: mention.start],) + tuple(
+        s.text for s in (ctx.previous(1), ctx.previous(2), ctx.previous(3)) if s is not None
+    )
+    return specific_actor(mention.label, mention.actor_id, earlier, ctx.article.text)
+
+
+@lru_cache(maxsize=64)
+def _article_loser(article_text: str) -> str | None:
+    """The actor the article says suffered losses or retreated ("The army suffered losses")."""
+    for m in _armed(find_actors(article_text)):
+        if re.match(r"^[\w'’\s-]{0,30}?\b(?:suffered|lost|losses|retreat|retreated|withdrew|withdrawal|abandoned)\b",
+                    article_text[m.end:m.end + 60], re.IGNORECASE):
+            return specific_actor(m.label, m.actor_id, (), article_text)
+    return None
+
+
+def _article_opponent(article_text: str, actor: str) -> str | None:
+    counts: dict[str, int] = {}
+    labels: dict[str, str] = {}
+    for m in _armed(find_actors(article_text)):
+        if opposed(m.actor_id, actor):
+            counts[m.actor_id] = counts.get(m.actor_id, 0) + 1
+            labels.setdefault(m.actor_id, m.label)
+    if not counts:
+        return None
+    best = max(counts, key=lambda a: counts[a])
+    return specific_actor(labels[best], best, (), article_text)
+
+
+def _sentence_opponent(ctx: SentenceContext, actor: str) -> str | None:
+    """The one armed side the sentence names against ``actor`` ("... killing terrorists")."""
+    others = {_refine(m, ctx) for m in _armed(find_actors(ctx.text))}
+    others = {a for a in others if opposed(a, actor)}
+    return others.pop() if len(others) == 1 else None
+
+
+def _actor_at(ctx: SentenceContext, start: int, end: int) -> str | None:
+    mentions = _armed(find_actors(ctx.text[start:end]))
+    if not mentions:
+        return None
+    m = mentions[-1]
+    return _refine(ActorMention(m.label, m.actor_id, start + m.start, start + m.end), ctx)
+
+
+_OBJECT_OF = re.compile(
+    r"\b(?:killed|killing|kill|kills|targeted|targeting|against|of|by|with|on|at|among|from|"
+    r"backed|supported|wounding|wounded|injuring)\s+(?:[\w'’-]+\s+){0,4}$",
+    re.IGNORECASE,
+)
+
+
+def _subject(ctx: SentenceContext, start: int, end: int) -> str | None:
+    """First actor of a clause that is not the object of a verb or preposition."""
+    for m in _armed(find_actors(ctx.text[start:end])):
+        if not _OBJECT_OF.search(ctx.text[start:start + m.start]):
+            return _refine(ActorMention(m.label, m.actor_id, start + m.start, start + m.end), ctx)
+    return None
+
+
+def _possessor(ctx: SentenceContext, mention: EquipmentMention) -> str | None:
+    """"regime tanks", "the army's T-72", "a Russian Su-24": whose the equipment is, from
+    the words right before it."""
+    prefix = np_prefix(ctx.text, mention.start)
+    start = mention.start - len(prefix)
+    mentions = _armed(find_actors(prefix))
+    if mentions and re.fullmatch(r"(?:'s|’s|')?\s*", prefix[mentions[-1].end:]):
+        last = mentions[-1]
+        return _refine(ActorMention(last.label, last.actor_id, start + last.start, start + last.end), ctx)
+    # "their vehicles", "their armored and machinegun-equipped vehicles": the last armed
+    # actor before it, in this sentence or the one before in the paragraph
+    their = _THEIR.search(ctx.text, max(0, mention.start - 60), mention.start)
+    if their:
+        earlier = _armed(find_actors(ctx.text[:their.start()]))
+        if earlier:
+            return _refine(earlier[-1], ctx)
+        previous = ctx.previous()
+        if previous is not None and previous.paragraph == ctx.sentence.paragraph:
+            earlier = _armed(find_actors(previous.text))
+            if earlier:
+                return _refine(earlier[-1], ctx)
+    adjective = re.search(r"([A-Za-z]+)(?:\s+military)?\s+$", prefix)
+    if adjective and adjective.group(1).lower() in vocab()["owner_adjectives"]:
+        return vocab()["owner_adjectives"][adjective.group(1).lower()]
+    return _first_conjunct_owner(ctx, mention)
+
+
+_THEIR = re.compile(r"\b(?:their|its)\s+(?:[\w-]+\s+){0,2}?(?:(?:and|or)\s+[\w-]+\s+)?$", re.IGNORECASE)
+_VERB_OR_BREAK = re.compile(r"[,;:]|\b(?:was|were|is|are|has|have|had|killed|destroyed|targeted|hit|struck|"
+                            r"attacked|captured|seized|by|said|says)\b", re.IGNORECASE)
+
+
+def _first_conjunct_owner(ctx: SentenceContext, mention: EquipmentMention) -> str | None:
+    """"The ISIL military equipment and machinegun-equipped vehicles were destroyed": an
+    owner named at the head of a coordinated noun phrase owns every item of it."""
+    before = ctx.text[clause_start(ctx.text, mention.start):mention.start]
+    if not re.search(r"\b(?:and|or|as\s+well\s+as)\s+(?:[\w-]+\s+)?$", before, re.IGNORECASE):
+        return None
+    head = re.split(r"\b(?:and|or|as\s+well\s+as)\s+(?:[\w-]+\s+)?$", before)[0]
+    if _VERB_OR_BREAK.search(head):
+        return None
+    found = _armed(find_actors(head))
+    return _refine(found[0], ctx) if found else None
+
+
+def _owner_after(ctx: SentenceContext, mention: EquipmentMention) -> str | None:
+    """"an APC of the Turkish army", "vehicles used by ISIS": the owner named after it."""
+    words = phrases(vocab()["owner_after"])
+    m = re.match(rf"^\s+(?:{words})\s+(?:the\s+)?", ctx.text[mention.end:mention.end + 40], re.IGNORECASE)
+    if not m:
+        return None
+    start = mention.end + m.end()
+    mentions = _armed(find_actors(ctx.text[start:start + 60]))
+    if mentions and mentions[0].start <= 12:
+        first = mentions[0]
+        return _refine(ActorMention(first.label, first.actor_id, start + first.start, start + first.end), ctx)
+    return None
+
+
+@lru_cache(maxsize=1)
+def _owner_subject_verb() -> re.Pattern[str]:
+    return re.compile(rf"(?:{phrases(vocab()['owner_subject_verbs'])})(?![\w-])", re.IGNORECASE)
+
+
+def _fallen_side(ctx: SentenceContext, acted: str | None, text: str | None = None) -> str | None:
+    """The one armed group whose fighters the sentence (or ``text``) reports killed, wounded
+    or captured, when it is not the acting side: equipment lost in the same fight is theirs
+    ("killing 34 militants ... the destruction of 5 SUVs")."""
+    from .casualties import read_figures  # the casualty reading of the sentence
+
+    groups = {
+        f.victim.actor for f in read_figures(text or ctx.text, ctx.article.text)
+        if f.victim.type == "combatant" and f.victim.actor not in NOT_ARMED | {"all"}
+    }
+    if acted is not None:
+        groups = {g for g in groups if not allied(g, acted)}
+    return groups.pop() if len(groups) == 1 else None
+
+
+def owner_and_captor(
+    ctx: SentenceContext, mention: EquipmentMention, status: str, verb_at: int | None, after_end: int | None
+) -> tuple[str | None, str | None]:
+    """Whose equipment it was and, when captured, who took it."""
+    text = ctx.text
+    article = ctx.article.text
+    owner = _owner_after(ctx, mention)
+    captor = acted = None  # acted: who captured, destroyed or damaged it
+    if after_end is not None:  # "left behind by government forces", "captured by rebels"
+        by = re.match(r"^\s*by\s+(?:the\s+)?", text[after_end:])
+        if by:
+            actor = _actor_at(ctx, after_end + by.end(), after_end + by.end() + 60)
+            if status == "abandoned":
+                owner = owner or actor
+            else:
+                acted = actor
+    if verb_at is not None:
+        owner = owner or _actor_at(ctx, verb_at, mention.start)  # "captured Russian military equipment"
+        subject = _subject(ctx, clause_start(text, verb_at), verb_at)
+        if status == "abandoned" or _owner_subject_verb().match(text, verb_at):
+            owner = owner or subject  # "abandoned", "the army lost four tanks": the subject's own
+        else:
+            acted = acted or subject
+    owner = owner or _possessor(ctx, mention)
+    if acted is None and verb_at is not None and owner is None:
+        acted = _subject(ctx, 0, verb_at)  # "Army units targeted ..., while other units destroyed"
+    owner = owner or _fallen_side(ctx, acted)  # "killing 34 militants and destroying 5 SUVs"
+    if owner is None and acted is None:  # "Several SUVs were put out of action": the fight told just before
+        previous = ctx.previous()
+        if previous is not None and previous.paragraph == ctx.sentence.paragraph:
+            owner = _fallen_side(ctx, None, previous.text)
+    if owner is None and acted is not None:
+        owner = _sentence_opponent(ctx, acted) or _article_opponent(article, acted)
+    owner = owner or _article_loser(article)
+    if status == "captured":
+        captor = acted or (_article_opponent(article, owner) if owner else None)
+    if owner is not None and owner == captor:
+        owner = None
+    return owner, captor

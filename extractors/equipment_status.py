@@ -1,0 +1,204 @@
+"""What happened to a piece of equipment, Oryx style: destroyed, damaged, abandoned or
+captured, read from a phrase after it ("were put out of action"), an adjective before it
+("blown-up tanks"), the nearest status verb before it in its clause, or a status carried
+from a neighbouring sentence; and whether the sentence hedges the loss ("allegedly").
+
+Vocabulary: ``seeds/reference/equipment_vocabulary.yaml``.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .context import SentenceContext
+from .equipment_mentions import EquipmentMention, np_prefix, phrases, vocab
+
+_CLAUSE_BREAK = re.compile(
+    r"[;:]|,\s+(?:while|but|as|after|when|where|which|who|whereas|although)\b|\.\s|"
+    r"\b(?:that|said|says|added|reported|stated|claimed)\b"
+)
+
+
+
+@lru_cache(maxsize=1)
+def _status_patterns() -> dict[str, list[tuple[str, re.Pattern[str]]]]:
+    """For adjectives, verbs_before and after: (status, pattern) pairs."""
+    table = vocab()
+    out: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+    for family in ("adjectives", "verbs_before", "after"):
+        out[family] = [
+            (status, re.compile(rf"(?<![\w-])(?:{phrases(words)})(?![\w-])", re.IGNORECASE))
+            for status, words in table[family].items()
+        ]
+    return out
+
+
+# Stems of status words and of words that introduce equipment lists: a sentence without
+
+
+def clause_start(text: str, end: int) -> int:
+    breaks = list(_CLAUSE_BREAK.finditer(text[:end]))
+    return breaks[-1].end() if breaks else 0
+
+
+def _camera_subject(text: str, at: int) -> bool:
+    """True when a status verb at ``at`` has a camera as subject ("footage captures")."""
+    words = phrases(vocab()["not_a_loss_subject"])
+    return bool(re.search(rf"\b(?:{words})\b(?:\s+\w+){{0,3}}\s*$", text[:at], re.IGNORECASE))
+
+
+def _status_after(text: str, mention: EquipmentMention) -> tuple[str, int] | None:
+    after = text[mention.end:mention.end + 60]
+    lead = re.match(r"^\s*(?:,\s*)?(?:with\s+(?:[\w-]+\s+){1,3}(?=(?:were|was|have|had)\b))?"
+                    r"(?:(?:also|reportedly|have|has|had|all|were|was|then|been|\w+ly)\s+)*", after)  # "SUVs with machine guns were"
+    plain = re.match(r"^\s*(?:,\s*)?(?:(?:also|reportedly|all|then)\s+)*", after)
+    # try with the auxiliary ("were destroyed") and after it ("were put out of action")
+    offsets = dict.fromkeys((plain.end() if plain else 0, lead.end() if lead else 0))
+    for offset in offsets:
+        for status, pattern in _status_patterns()["after"]:
+            m = pattern.match(after, offset)
+            if m:
+                return status, mention.end + m.end()
+    return None
+
+
+_AUXILIARY = re.compile(r"\b(?:were|was|have\s+been|has\s+been|had\s+been)\s+(?:(?:also|all|reportedly|\w+ly)\s+)*",
+                        re.IGNORECASE)
+_NOT_A_LIST = re.compile(r"[.;:!?\"“”]|\b(?:is|are|killed|wounded|injured|said|says|fired|hit|targeted|struck|"
+                         r"attacked|destroyed|seized|captured)\b", re.IGNORECASE)
+
+
+def _status_after_list(text: str, mention: EquipmentMention) -> tuple[str, int] | None:
+    """The verb after a list the mention opens or sits in ("two tanks and two artillery
+    batteries were destroyed", "6 vehicles equipped with machineguns were destroyed")."""
+    window = text[mention.end:mention.end + 200]
+    aux = _AUXILIARY.search(window)
+    if aux is None or _NOT_A_LIST.search(window[: aux.start()]):
+        return None
+    # "were also destroyed", "have been destroyed" read as "were destroyed"
+    verb = "was " if aux.group().split()[0].lower() in ("was", "has") else "were "
+    rest = window[aux.end():]
+    for status, pattern in _status_patterns()["after"]:
+        m = pattern.match(verb + rest)
+        if m and m.end() > len(verb):
+            return status, mention.end + aux.end() + m.end() - len(verb)
+    return None
+
+
+_DETERMINER = re.compile(r"\b(?:a|an|the|some|several|many|all|its|their|his|one|two|three|\d+)\b", re.IGNORECASE)
+
+
+def _status_adjective(text: str, mention: EquipmentMention) -> str | None:
+    prefix = np_prefix(text, mention.start)
+    for status, pattern in _status_patterns()["adjectives"]:
+        for m in pattern.finditer(prefix):
+            between = prefix[m.end():]
+            if re.fullmatch(r"(?:[\s-]+[\w-]+){0,2}\s*", between) and not _DETERMINER.search(between):
+                return status
+    return None
+
+
+def _status_verb_before(text: str, mention: EquipmentMention) -> tuple[str, int] | None:
+    """Nearest status verb before the mention in its clause: (status, verb start)."""
+    floor = clause_start(text, mention.start)
+    best: tuple[str, int] | None = None
+    for status, pattern in _status_patterns()["verbs_before"]:
+        for m in pattern.finditer(text, floor, mention.start):
+            if _camera_subject(text, m.start()) or _adjectival_loss(text, m):
+                continue
+            if best is None or m.start() > best[1]:
+                best = (status, m.start())
+    if best is not None and _not_a_loss().search(text[clause_start(text, best[1]):best[1] + 12]):
+        return None
+    return best
+
+
+def _owner_subject_verb(word: str) -> bool:
+    return word.lower() in {w.lower() for w in vocab()["owner_subject_verbs"]}
+
+
+def _adjectival_loss(text: str, verb: re.Match[str]) -> bool:
+    """"The lost equipment": "lost" after a determiner is an adjective, not the verb."""
+    return _owner_subject_verb(verb.group()) and re.search(
+        r"\b(?:the|their|its|a|an|all)\s+$", text[:verb.start()], re.IGNORECASE) is not None
+
+
+@lru_cache(maxsize=1)
+def _not_a_loss() -> re.Pattern[str]:
+    """Plans, attempts, modals and negations before a status verb."""
+    return re.compile(rf"(?<![\w'])(?:{phrases(vocab()['not_a_loss_before'])})(?![\w])", re.IGNORECASE)
+
+
+def _sentence_status(text: str) -> str | None:
+    """The last status verb of a sentence (for carrying to the next one)."""
+    best: tuple[str, int] | None = None
+    for status, pattern in _status_patterns()["verbs_before"]:
+        for m in pattern.finditer(text):
+            if _owner_subject_verb(m.group()):
+                continue  # "lost" tells whose losses, never a status to carry to other sentences
+            if not _camera_subject(text, m.start()) and (best is None or m.start() > best[1]):
+                best = (status, m.start())
+    return best[0] if best else None
+
+
+_ABOUT_EQUIPMENT = re.compile(r"\b(?:equipment|included|including|losses|lost|trophies|hardware|arsenal)\b", re.IGNORECASE)
+
+
+def carried_status(ctx: SentenceContext) -> str | None:
+    """Status from an earlier sentence of the paragraph, or from the next one's "also <verb>"."""
+    if not _ABOUT_EQUIPMENT.search(ctx.text):
+        return None
+    for n in (1, 2, 3):
+        prev = ctx.previous(n)
+        if prev is None or prev.paragraph != ctx.sentence.paragraph:
+            break
+        status = _sentence_status(prev.text)
+        if status:
+            return status
+    index = ctx.sentence.index + 1
+    sentences = ctx.article.sentences
+    if index < len(sentences) and sentences[index].paragraph == ctx.sentence.paragraph:
+        nxt = sentences[index].text
+        m = re.search(r"\balso\s+(\w+(?:\s+\w+){0,3})", nxt)
+        if m:
+            return _sentence_status(m.group(0))
+    return None
+
+
+
+def _is_verb_only(mention: EquipmentMention) -> bool:
+    """A bare vehicle word ("vehicles"), which an adjective alone does not make a loss."""
+    return mention.model is None and mention.text.lower() in vocab()["verb_only_generics"]
+
+
+def status_of(text: str, mention: EquipmentMention) -> tuple[str | None, int | None, int | None]:
+    """(status, where its verb starts, where an after-phrase ends) for one mention."""
+    after = _status_after(text, mention) or _status_after_list(text, mention)
+    if after is not None and after[0] == "abandoned":
+        verb = _status_verb_before(text, mention)
+        if verb is not None and verb[0] == "captured":  # "seized six jets abandoned at the airport"
+            return "captured", verb[1], None
+    if after is not None:
+        return after[0], None, after[1]
+    adjective = _status_adjective(text, mention)
+    if adjective is not None and _is_verb_only(mention):
+        return None, None, None
+    if adjective is not None:
+        return adjective, None, None
+    verb = _status_verb_before(text, mention)
+    if verb is not None:
+        return verb[0], verb[1], None
+    return None, None, None
+
+
+@lru_cache(maxsize=1)
+def _hedges() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-])(?:{phrases(vocab()['hedges'])})(?![\w-])", re.IGNORECASE)
+
+
+def is_hedged(sentence: str, end: int) -> bool:
+    """True when the sentence, up to ``end`` (the end of the item or of the phrase that
+    gives its status), does not vouch for the loss ("allegedly captured a tank", "the tanks
+    were reportedly destroyed", "claimed to have shot down"); an item named before the hedge
+    ("destroyed two technicals, and allegedly captured a tank") stays unhedged."""
+    return _hedges().search(sentence, 0, end) is not None

@@ -1,0 +1,1 @@
+"""Mention finders shared by the fact extractors through ``sentence.SentenceMentions``."""
