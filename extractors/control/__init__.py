@@ -32,7 +32,7 @@ from ..claims import ControlChange, DateSpan
 from ..context import SentenceContext
 from . import agents, anaphora, arguments, events, frames, triggers
 from .events import _claims_for, _or_news_date, _read, _Reading, _when
-from .arguments import PlaceSpan
+from .arguments import PlaceSpan, is_numbered_position
 from .triggers import _DAYS_MONTHS, Trigger, _find_triggers, _has_stem, _is_reinforcement, _is_reported_event, _vocab
 from ..sides import NOT_ARMED
 
@@ -62,7 +62,7 @@ def extract(ctx: SentenceContext) -> list[ControlChange]:
         if _is_weak(text, trigger) and not (_agent_right_before(reading, trigger) or coordinated):
             continue  # "encircled the town and entered its districts": the same subject
         if _needs_known_place(text, trigger):
-            reading = _Reading(tuple(p for p in reading.places if p.place.place_id or _dated_object(text, trigger, reading, p)), reading.change,
+            reading = _Reading(tuple(p for p in reading.places if p.place.place_id or is_numbered_position(p) or _dated_object(text, trigger, reading, p)), reading.change,
                                reading.agent, reading.counterpart)
             if not reading.places:
                 continue

@@ -127,6 +127,12 @@ def numbered_positions(region: str, start: int) -> list[PlaceSpan]:
     return spans
 
 
+def is_numbered_position(span: PlaceSpan) -> bool:
+    """A place ``numbered_positions`` made ("point 875"): named by the text, not a gazetteer."""
+    noun, _, number = span.name.partition(" ")
+    return number.isdigit() and span.place.place_id is None and noun in _vocab()["numbered_positions"]
+
+
 _IN_PLACE = re.compile(
     r"^\s*(?:fighters|militants|forces|troops|positions|units)?\s*(?:in|inside|at|within)\s+(?:the\s+)?"
     r"(?:[a-z]+-(?:held|controlled)\s+)?(?:(?:town|city|village|district|neighbou?rhood|area|stronghold)\s+(?:of\s+)?)?$",
