@@ -22,7 +22,7 @@ _OBJECT_END = re.compile(
     r"pushing|forcing|killing|leaving|freeing|according|said|says|sources?)\b|"
     r",\s+(?:[\w'’-]+\s+){1,6}?(?:said|says|reported|reports|told|added|announced|claimed)\b|"
     rf"\s(?:after|following|amid|during|due\s+to|as|since|while|because|despite|before|when|"
-    rf"on\s+(?:{_DAYS_MONTHS})|last|earlier|yesterday|today|this\s+week|to\s+(?!the\b)\w+)\b"
+    rf"on\s+(?:{_DAYS_MONTHS})|last\s+(?:week|month|year|night|weekend|summer|winter|spring|autumn|fall|few|two|three|several|{_DAYS_MONTHS})|earlier|yesterday|today|this\s+week|to\s+(?!the\b)\w+)\b"
 )
 _LIST_SEP = re.compile(
     r"(?:\s+(?:village|town|city|area|district|neighbo(?:u)?rhood)s?)?\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+(?:and|as\s+well\s+as|&)\s+)"
@@ -73,6 +73,7 @@ def _object_places(text: str, start: int, ctx: SentenceContext) -> tuple[list[Pl
         name = text[start + site:first.end]
         return [PlaceSpan(name, start + site, first.end, resolve_place(name))], False
     territory = False
+    head = _APPOSITIVE_HEAD.sub("", head)  # "its last bastion in the region, the town of X"
     if enemy_in_object(ctx, start, names[0].start) is not None:
         head = ""  # "encircled IS in the town of Manbij": the place is where the enemy is
     if not _DIRECT_HEAD.match(head):
@@ -131,6 +132,12 @@ def is_numbered_position(span: PlaceSpan) -> bool:
     """A place ``numbered_positions`` made ("point 875"): named by the text, not a gazetteer."""
     noun, _, number = span.name.partition(" ")
     return number.isdigit() and span.place.place_id is None and noun in _vocab()["numbered_positions"]
+
+
+_APPOSITIVE_HEAD = re.compile(
+    r"^\s*(?:its|their|the|an?)\s+(?:[\w'’-]+\s+){0,4}?(?:stronghold|bastion|hub|foothold|base|outpost)\s+"
+    r"(?:in|of)\s+the\s+(?:region|area|province|countryside|north|south|east|west|valley|border\s+area)\s*[,—-]?\s*"
+    r"(?=(?:the\s+)?(?:town|city|village)\b)", re.IGNORECASE)
 
 
 _IN_PLACE = re.compile(

@@ -52,3 +52,15 @@ def test_took_a_name_on_a_day_is_a_capture(sentence: str, expected: list[tuple])
 ])
 def test_no_change_without_a_place_taken(sentence: str) -> None:
     assert changes(sentence) == []
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The Sudanese army captured the rebels' last stronghold in the east, the city of Wad Madani, on Friday.",
+     [("Wad Madani", "sudan", "capture")]),
+    ("Malian troops seized their last bastion in the region the town of Kidal last week.",
+     [("Kidal", "mali", "capture")]),
+])
+def test_place_in_apposition_to_a_stronghold(sentence: str, expected: list[tuple]) -> None:
+    """"its last key bastion in the region, the town of X": the town is the object, and a
+    "last" that is no time ("last stronghold") no longer ends the object."""
+    assert changes(sentence) == expected
