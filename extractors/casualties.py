@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from . import actors, casualty_links, casualty_scope, dates, numbers, places
 from .casualty_cues import cues as _cues, has_hint, perpetrator_words as _perpetrator_words
@@ -79,6 +80,7 @@ def _read_partitive(sentence: str, mention: numbers.CountMention) -> _Reading | 
     return _Reading(mention, "killed", victim, m.start(), m.end(), False)
 
 
+_AMONG_HINT = re.compile(r"\b(?:among|of\s+th(?:e|ose)\s)", re.IGNORECASE)
 _AMONG_OUTCOMES = {"killed": "killed", "dead": "killed", "died": "killed", "executed": "killed", "victims": "killed",
                    "wounded": "wounded", "injured": "wounded", "hurt": "wounded", "casualties": "casualties"}
 
@@ -86,6 +88,8 @@ _AMONG_OUTCOMES = {"killed": "killed", "dead": "killed", "died": "killed", "exec
 def _read_among(sentence: str, mention: numbers.CountMention) -> _Reading | None:
     """"five children were among the dead", "three children were among at least 19
     civilians killed": the group is a part of the victims (of the total when counted)."""
+    if not _AMONG_HINT.search(sentence, mention.end, mention.end + 120):
+        return None  # cheap gate: most counts have neither "among" nor "of the/those" after them
     cues = _cues()
     of_the = cues["of_the_victims"].match(sentence, mention.end)
     if of_the:  # "Fifteen of the wounded were in critical condition"
@@ -276,10 +280,16 @@ class Figure:
 
 def read_figures(sentence: str, article_text: str = "") -> list[Figure]:
     """Every casualty figure in a sentence; ``article_text`` (optional) lets a generic
-    "militants" stand for the one group the article is about."""
+    "militants" stand for the one group the article is about. Memoised: the equipment
+    owner reads the same sentence's casualties again."""
+    return list(_read_figures(sentence, article_text))
+
+
+@lru_cache(maxsize=512)
+def _read_figures(sentence: str, article_text: str) -> tuple[Figure, ...]:
     cues = _cues()
     if not has_hint(sentence, cues["hint_stems"], cues["hint"]):
-        return []
+        return ()
     mentions = numbers.find_counts(sentence)
     readings: dict[int, _Reading] = {}
     for i, mention in enumerate(mentions):
@@ -295,11 +305,11 @@ def read_figures(sentence: str, article_text: str = "") -> list[Figure]:
     ordered = _link_asides(_same_group([r for _, r in sorted(readings.items())], sentence), sentence)
     kept = [r for r in ordered if not _is_background(sentence, r.mention.count)]
     starts = {r.mention.start for r in kept}
-    return [
+    return tuple(
         Figure(r.mention, r.outcome, own_side(sentence, r.mention, specific_group(r.victim, sentence, article_text)),
                _perpetrator(sentence, r), r.total_start if r.total_start in starts else None)
         for r in kept
-    ]
+    )
 
 
 def read_casualties(sentence: str, article_text: str = "") -> list[tuple[numbers.CountMention, str, Victim, str | None]]:

@@ -108,14 +108,15 @@ def marts_are_current(conn, figures: dict[str, Any], fingerprint: str) -> bool:
     """True when this refresh changed no input of dbt and the marts were built by this project."""
     if any(figures.get(k) for k in ("files_new", "files_changed", "articles_new", "articles_extracted")):
         return False
-    conn.execute("CREATE TABLE IF NOT EXISTS raw.build_state (key VARCHAR PRIMARY KEY, value VARCHAR)")
+    conn.execute("CREATE TABLE IF NOT EXISTS raw.build_state (key VARCHAR, value VARCHAR)")  # no keys on DuckLake
     row = conn.execute("SELECT value FROM raw.build_state WHERE key = 'dbt_project'").fetchone()
     return row is not None and row[0] == fingerprint
 
 
 def remember_project(conn, fingerprint: str) -> None:
-    conn.execute("CREATE TABLE IF NOT EXISTS raw.build_state (key VARCHAR PRIMARY KEY, value VARCHAR)")
-    conn.execute("INSERT OR REPLACE INTO raw.build_state VALUES ('dbt_project', ?)", [fingerprint])
+    conn.execute("CREATE TABLE IF NOT EXISTS raw.build_state (key VARCHAR, value VARCHAR)")  # no keys on DuckLake
+    conn.execute("DELETE FROM raw.build_state WHERE key = 'dbt_project'")  # not INSERT OR REPLACE: DuckLake
+    conn.execute("INSERT INTO raw.build_state VALUES ('dbt_project', ?)", [fingerprint])
 
 
 @dbt_assets(
