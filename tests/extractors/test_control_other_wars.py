@@ -64,3 +64,17 @@ def test_place_in_apposition_to_a_stronghold(sentence: str, expected: list[tuple
     """"its last key bastion in the region, the town of X": the town is the object, and a
     "last" that is no time ("last stronghold") no longer ends the object."""
     assert changes(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Kidal was captured when Malian troops entered the town on Tuesday.",
+     [("Kidal", "mali", "capture"), ("Kidal", "mali", "entry")]),
+    ("Meanwhile the depot inside Kherson was captured as Ukrainian forces pushed into the city.",
+     [("Kherson", "ukraine", "capture"), ("Kherson", "ukraine", "entry")]),
+])
+def test_passive_without_by_takes_the_agent_of_the_as_clause(sentence: str, expected: list[tuple]) -> None:
+    assert changes(sentence) == expected
+
+
+def test_passive_without_by_needs_a_place() -> None:
+    assert changes("The journalist was captured as rebels advanced near Gaza City.") == []
