@@ -32,7 +32,9 @@ from ..claims import ControlChange, DateSpan
 from ..context import SentenceContext
 from . import agents, anaphora, arguments, events, frames, triggers
 from .events import _claims_for, _or_news_date, _read, _Reading, _when
-from .triggers import Trigger, _find_triggers, _has_stem, _is_reinforcement, _is_reported_event, _vocab
+from .arguments import PlaceSpan, is_numbered_position
+from .triggers import _DAYS_MONTHS, Trigger, _find_triggers, _has_stem, _is_reinforcement, _is_reported_event, _vocab
+from ..sides import NOT_ARMED
 
 __all__ = ["extract", "_has_stem", "_vocab"]
 
@@ -60,7 +62,7 @@ def extract(ctx: SentenceContext) -> list[ControlChange]:
         if _is_weak(text, trigger) and not (_agent_right_before(reading, trigger) or coordinated):
             continue  # "encircled the town and entered its districts": the same subject
         if _needs_known_place(text, trigger):
-            reading = _Reading(tuple(p for p in reading.places if p.place.place_id), reading.change,
+            reading = _Reading(tuple(p for p in reading.places if p.place.place_id or is_numbered_position(p) or _dated_object(text, trigger, reading, p)), reading.change,
                                reading.agent, reading.counterpart)
             if not reading.places:
                 continue
@@ -78,6 +80,23 @@ def _needs_known_place(text: str, trigger: Trigger) -> bool:
     """Triggers that also take other objects ("freed hostages", "took 20 prisoners") keep
     gazetteer places only; "took control of" names its object as a place."""
     return " ".join(text[trigger.start:trigger.end].lower().split()) in _vocab()["needs_known_place"]
+
+
+_TIME_AFTER = re.compile(
+    rf"^\s*(?:on\s+(?:{_DAYS_MONTHS})|(?:last|earlier|late)\s+(?:week|month|year|night|{_DAYS_MONTHS})|"
+    r"(?:yesterday|today|overnight)\b|in\s+(?:19|20)\d\d\b|[.;]|$)")
+
+
+def _dated_object(text: str, trigger: Trigger, reading: _Reading, span: PlaceSpan) -> bool:
+    """"opposition forces took Ramussa on August 6": a single capitalised name right after
+    "took" with its armed subject right before, then the time of the event, is a place."""
+    if " ".join(text[trigger.start:trigger.end].lower().split()) not in _vocab()["dated_object_names_place"]:
+        return False
+    return (_agent_right_before(reading, trigger) and reading.agent is not None
+            and reading.agent.actor_id not in NOT_ARMED and reading.agent.end >= trigger.start - 12
+            and re.fullmatch(r"\s*", text[trigger.end:span.start]) is not None
+            and span.name[:1].isupper() and " " not in span.name.strip()
+            and _TIME_AFTER.match(text[span.end:]) is not None)
 
 
 def _agent_right_before(reading: _Reading, trigger: Trigger) -> bool:

@@ -22,7 +22,7 @@ _OBJECT_END = re.compile(
     r"pushing|forcing|killing|leaving|freeing|according|said|says|sources?)\b|"
     r",\s+(?:[\w'’-]+\s+){1,6}?(?:said|says|reported|reports|told|added|announced|claimed)\b|"
     rf"\s(?:after|following|amid|during|due\s+to|as|since|while|because|despite|before|when|"
-    rf"on\s+(?:{_DAYS_MONTHS})|last|earlier|yesterday|today|this\s+week|to\s+(?!the\b)\w+)\b"
+    rf"on\s+(?:{_DAYS_MONTHS})|last\s+(?:week|month|year|night|weekend|summer|winter|spring|autumn|fall|few|two|three|several|{_DAYS_MONTHS})|earlier|yesterday|today|this\s+week|to\s+(?!the\b)\w+)\b"
 )
 _LIST_SEP = re.compile(
     r"(?:\s+(?:village|town|city|area|district|neighbo(?:u)?rhood)s?)?\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+(?:and|as\s+well\s+as|&)\s+)"
@@ -60,6 +60,9 @@ def _object_places(text: str, start: int, ctx: SentenceContext) -> tuple[list[Pl
     tail = text[start:start + 220]
     cut = _OBJECT_END.search(tail)
     region = tail[: cut.start()] if cut else tail
+    numbered = numbered_positions(region, start)
+    if numbered:
+        return numbered, False
     names = _names_in(region, start)
     if not names:
         return _site_or_city(region, start, ctx), False
@@ -70,6 +73,7 @@ def _object_places(text: str, start: int, ctx: SentenceContext) -> tuple[list[Pl
         name = text[start + site:first.end]
         return [PlaceSpan(name, start + site, first.end, resolve_place(name))], False
     territory = False
+    head = _APPOSITIVE_HEAD.sub("", head)  # "its last bastion in the region, the town of X"
     if enemy_in_object(ctx, start, names[0].start) is not None:
         head = ""  # "encircled IS in the town of Manbij": the place is where the enemy is
     if not _DIRECT_HEAD.match(head):
@@ -85,6 +89,55 @@ def _object_places(text: str, start: int, ctx: SentenceContext) -> tuple[list[Pl
     if territory:
         chosen = [_as_territory(text, start, span, len(chosen)) for span in chosen]
     return chosen, territory
+
+
+_NUMBER = r"\d{2,5}\b(?![\d.,]*\s*(?:%|km|kilomet|met|mile|people|civilians|fighters|soldiers|troops|dead|killed))"
+
+
+@lru_cache(maxsize=1)
+def _numbered_group() -> re.Pattern[str]:
+    nouns = _alternation(_vocab()["numbered_positions"])
+    return re.compile(
+        rf"\b(?P<noun>{nouns})s?\s+(?:no\.?\s+|number\s+)?"
+        rf"(?P<numbers>{_NUMBER}(?:(?:\s*,\s*|\s+and\s+|\s+|\s*&\s*){_NUMBER})*)",
+        re.IGNORECASE)
+
+
+def numbered_positions(region: str, start: int) -> list[PlaceSpan]:
+    """"regained control over point 875 near X and points 9088 901 8936 ... and points 856
+    and 866": one place per number, named "<noun> <number>", when the object begins with
+    such a group; later groups count when "and" joins them to the list."""
+    pattern = _numbered_group()
+    lead = re.match(r"^\s*[\"“”']?\s*(?:the\s+)?(?:(?:strategic|key|important|nearby|dominant|commanding)\s+)?", region)
+    first = pattern.match(region, lead.end())
+    if first is None:
+        return []
+    spans: list[PlaceSpan] = []
+    group: re.Match[str] | None = first
+    while group is not None:
+        noun = group.group("noun").lower()
+        for num in re.finditer(r"\d+", group.group("numbers")):
+            name = f"{noun} {num.group()}"
+            s, e = start + group.start("numbers") + num.start(), start + group.start("numbers") + num.end()
+            spans.append(PlaceSpan(name, s, e, Place(name=name, place_type="area")))
+        nxt = pattern.search(region, group.end())
+        gap = region[group.end():nxt.start()] if nxt is not None else ""
+        if nxt is None or len(gap) > 60 or not re.search(r"\band\s+(?:the\s+)?$", gap):
+            break
+        group = nxt
+    return spans
+
+
+def is_numbered_position(span: PlaceSpan) -> bool:
+    """A place ``numbered_positions`` made ("point 875"): named by the text, not a gazetteer."""
+    noun, _, number = span.name.partition(" ")
+    return number.isdigit() and span.place.place_id is None and noun in _vocab()["numbered_positions"]
+
+
+_APPOSITIVE_HEAD = re.compile(
+    r"^\s*(?:its|their|the|an?)\s+(?:[\w'’-]+\s+){0,4}?(?:stronghold|bastion|hub|foothold|base|outpost)\s+"
+    r"(?:in|of)\s+the\s+(?:region|area|province|countryside|north|south|east|west|valley|border\s+area)\s*[,—-]?\s*"
+    r"(?=(?:the\s+)?(?:town|city|village)\b)", re.IGNORECASE)
 
 
 _IN_PLACE = re.compile(

@@ -107,7 +107,7 @@ def _read(ctx: SentenceContext, trigger: Trigger) -> _Reading | None:
         return _Reading(tuple(listed or ()), trigger.change, agent, None)
     places, _ = _object_places(text, trigger.end, ctx)
     if not places and trigger.form == "active":
-        return _relative_object(ctx, trigger)
+        return _bare_passive(ctx, trigger) or _relative_object(ctx, trigger)
     if not places:
         return None
     by_actor = None
@@ -125,6 +125,29 @@ def _read(ctx: SentenceContext, trigger: Trigger) -> _Reading | None:
     counterpart = (_from_actor(sent, places[-1].end) or enemy_in_object(ctx, trigger.end, places[0].start)
                    or _held_by(text, trigger.end, places[0].start))
     return _Reading(tuple(places), trigger.change, agent, counterpart)
+
+
+_BARE_PASSIVE_AUX = re.compile(r"\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_AS_CLAUSE = re.compile(r"^\s*(?:as|when|while|after)\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def _bare_passive(ctx: SentenceContext, trigger: Trigger) -> _Reading | None:
+    """"the headquarters inside Manbij was captured as SDF forces pushed into the town": a
+    passive without "by" whose agent is the armed subject of the clause right after."""
+    text = ctx.text
+    clause = _AS_CLAUSE.match(text[trigger.end:])
+    aux = _BARE_PASSIVE_AUX.search(text[:trigger.start])
+    if not clause or not aux:
+        return None
+    start = trigger.end + clause.end()
+    subject = _armed(ctx.mentions.actors_in(start, start + 60))
+    if not subject or subject[0].start != 0:
+        return None
+    first = subject[0]
+    places = [p for p in _passive_subject(text, Trigger("passive", trigger.change, aux.start(), trigger.end))
+              if _is_place_like(text, p)]
+    agent = ActorMention(first.label, first.actor_id, start + first.start, start + first.end)
+    return _Reading(tuple(places), trigger.change, agent, None) if places else None
 
 
 _RELATIVE = re.compile(
