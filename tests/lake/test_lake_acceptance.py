@@ -33,7 +33,7 @@ from warehouse.storage import get_store
 from .helpers import REPO, env_for, mart_contents, split_inboxes
 from .reader_probe import counts
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.lake_acceptance]  # not in the default run (CI time)
 
 
 @pytest.fixture(scope="module")
@@ -94,7 +94,15 @@ def concurrent_lake(postgres, inboxes, tmp_path_factory, dbt_manifest) -> dict:
 def test_two_runs_at_once_land_the_union(concurrent_lake, file_marts) -> None:
     assert all("RUN_SUCCESS" in log for log in concurrent_lake["logs"].values())
     with env_for(concurrent_lake["env"]), get_store().reader() as conn:
-        assert mart_contents(conn) == file_marts
+        lake = mart_contents(conn)
+    # The file build reads a/ and b/ inside one inbox, where their manifest.csv files are not
+    # the inbox's manifest (only the top one is) and so are quarantined as CSVs without text;
+    # each lake run reads a/ or b/ as its inbox, where that file is the manifest. Apart from
+    # those two rows the union must equal the one refresh of both, row for row.
+    nested = [r for r in file_marts["quarantine"] if r[0].endswith(("/a/manifest.csv", "/b/manifest.csv"))]
+    assert len(nested) == 2 and all(r[1] == "missing_text" for r in nested)
+    expected = dict(file_marts, quarantine=[r for r in file_marts["quarantine"] if r not in nested])
+    assert lake == expected
     waited = [p for p, log in concurrent_lake["logs"].items() if "another refresh of this lake is running" in log]
     assert len(waited) == 1, "exactly one run should have waited for the other's publication"
 
