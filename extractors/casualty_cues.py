@@ -96,7 +96,7 @@ def has_hint(text: str, stems: tuple[str, ...], hint: re.Pattern[str]) -> bool:
     return hint.search(text) is not None
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=None)  # compiled patterns (one pair per hint): kept across texts
 def _stem_finders(stems: tuple[str, ...], hint: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
     """Prefix-tree patterns for the plain stems and for all stems (one scan of the text
     instead of one substring test per stem)."""
@@ -106,7 +106,7 @@ def _stem_finders(stems: tuple[str, ...], hint: str) -> tuple[re.Pattern[str] | 
     return (substring_finder(plain) if plain else None), any_stem
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=None)
 def _plain_stems(hint: str) -> frozenset[str]:
     """Parts of a hint alternation that are plain lower-case letters (no boundaries)."""
     return frozenset(part for part in hint.split("|") if re.fullmatch(r"[a-z ]+", part))

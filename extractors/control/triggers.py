@@ -180,7 +180,7 @@ def _has_stem(text: str) -> bool:
     return _stem_finder().search(text.lower()) is not None
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=None)  # a compiled pattern per set (four sets): kept across texts
 def _first_word_finder(firsts: frozenset[str]) -> re.Pattern[str]:
     """Whole ASCII-letter words (as ``_WORD`` reads them) that are in ``firsts``, found in one
     scan rather than by testing every word of the sentence in Python."""
@@ -190,18 +190,28 @@ def _first_word_finder(firsts: frozenset[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<![A-Za-z])(?:{trie_alternation(words)})(?![A-Za-z])", re.IGNORECASE | re.ASCII)
 
 
+@lru_cache(maxsize=None)
+def _first_words_and_finder(passive: bool, nominal: bool) -> tuple[frozenset[str], re.Pattern[str]]:
+    """The words a trigger may start with in a sentence without " by"/"siege" (no passive)
+    or without a nominal noun, and their finder: built once per combination, not per sentence."""
+    firsts = _first_words()
+    if not passive:
+        firsts = firsts - _only_passive_starts()
+    if not nominal:
+        firsts = firsts - _only_nominal_starts()
+    return firsts, _first_word_finder(firsts)
+
+
 def _find_triggers(text: str) -> list[Trigger]:
     """Triggers left to right; at one position passive, listed, "fell to" and noun forms
     come before plain verbs."""
-    firsts = _first_words()
     low = text.lower()
-    if " by" not in low and "siege" not in low:  # every passive form ends in "by"
-        firsts = firsts - _only_passive_starts()
-    if not any(noun in low for noun in _nominal_nouns()):  # "the capture of"
-        firsts = firsts - _only_nominal_starts()
+    passive = " by" in low or "siege" in low  # every passive form ends in "by"
+    nominal = any(noun in low for noun in _nominal_nouns())  # "the capture of"
+    firsts, finder = _first_words_and_finder(passive, nominal)
     found: list[Trigger] = []
     resume = 0
-    for word in _first_word_finder(firsts).finditer(text):  # the words of ``firsts`` alone
+    for word in finder.finditer(text):  # the words of ``firsts`` alone
         start = word.start()
         if start < resume or word.group().lower() not in firsts:
             continue
