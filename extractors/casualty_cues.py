@@ -85,15 +85,31 @@ def literal_stems(hint: str) -> tuple[str, ...]:
 
 
 def has_hint(text: str, stems: tuple[str, ...], hint: re.Pattern[str]) -> bool:
-    """Cheap prefilter: plain substring tests first (fast); the hint regex only to confirm
-    a stem that is not a plain literal ("die\\b" must not match "diesel")."""
+    """Cheap prefilter: is a plain stem in the text (fast substring scan)? Else the hint
+    regex only to confirm a stem that is not a plain literal ("die\\b" must not match
+    "diesel"). One scan for all stems answers most texts: none found, or a plain one."""
+    memo = _FINDERS.get(id(hint))
+    if memo is None or memo[0] is not hint or memo[1] is not stems:
+        memo = _FINDERS[id(hint)] = (hint, stems, *_stem_finders(stems, hint.pattern), _plain_stems(hint.pattern))
+    _, _, plain_finder, any_finder, plain = memo
     lowered = text.lower()
-    plain_finder, any_finder = _stem_finders(stems, hint.pattern)
+    if any_finder is None:
+        return plain_finder is not None and plain_finder.search(lowered) is not None
+    found = False
+    for match in any_finder.finditer(lowered):
+        if match.group() in plain:
+            return True  # a plain stem stands in the text
+        found = True
+    if not found:
+        return False  # no stem at all (every plain stem is one of all the stems)
     if plain_finder is not None and plain_finder.search(lowered):
-        return True  # a plain stem stands in the text
-    if any_finder is None or not any_finder.search(lowered):
-        return False  # no stem at all
+        return True  # a plain stem overlapping one of the matches above
     return hint.search(text) is not None
+
+
+# id(hint pattern) -> (hint, stems, plain finder, finder of all stems, plain stems); holding
+# the pattern keeps its id from being reused
+_FINDERS: dict[int, tuple[Any, ...]] = {}
 
 
 @lru_cache(maxsize=None)  # compiled patterns (one pair per hint): kept across texts

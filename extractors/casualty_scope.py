@@ -16,6 +16,7 @@ Mechanism, from ``seeds/reference/casualty_scope.yaml``:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from functools import lru_cache
 
@@ -64,7 +65,10 @@ def _country_mentions(article_text: str) -> tuple[tuple[int, str], ...]:
 
 
 def _named_in(ctx: SentenceContext, start: int, end: int) -> Counter:
-    return Counter(country for at, country in _country_mentions(ctx.article.text) if start <= at < end)
+    mentions = _country_mentions(ctx.article.text)  # in offset order: bisect to the sentence
+    first = bisect_left(mentions, (start,))
+    last = bisect_left(mentions, (end,), first)
+    return Counter(country for _, country in mentions[first:last])
 
 
 @lru_cache(maxsize=256)

@@ -21,7 +21,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
-from .patterns import trie_alternation as alternation
+from .patterns import CaseBlindSearch, trie_alternation as alternation
 from .claims import UNKNOWN_DATE, DateSpan
 from .reference import load_yaml
 
@@ -247,11 +247,19 @@ def _gates() -> dict[Resolver, tuple[str, ...]]:
     }
 
 
-_PREFILTER = re.compile(
-    r"\d|day|week|month|year|night|ago|since|tonight|morning|evening|afternoon|"
-    r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec",
-    re.IGNORECASE,
-)
+_PREFILTER = CaseBlindSearch(  # a prefix tree, searched in the lower-cased text when exact
+    r"\d|" + alternation(
+        "day week month year night ago since tonight morning evening afternoon "
+        "jan feb mar apr may jun jul aug sep oct nov dec".split()))
+# resolvers whose expressions always contain a year (19xx, 20xx)
+_NEEDS_YEAR = frozenset({_iso_date, _full_date, _month_year, _year_range, _year})
+_YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")  # the year of those expressions, as _patterns writes it
+
+
+@lru_cache(maxsize=1)
+def _month_word() -> CaseBlindSearch:
+    """A month name as a word start: every expression of _NEEDS_MONTH holds one."""
+    return CaseBlindSearch(rf"\b(?:{alternation(list(_vocab()['months']))})")
 
 
 def find_dates(text: str, published_at: date | None) -> list[DateMention]:
@@ -262,17 +270,20 @@ def find_dates(text: str, published_at: date | None) -> list[DateMention]:
 
 @lru_cache(maxsize=256)
 def _find_dates(text: str, published_at: date | None) -> tuple[DateMention, ...]:
-    if not _PREFILTER.search(text):
+    if not _PREFILTER.found_in(text):
         return ()
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
     has_digit = _DIGIT.search(text) is not None
     lowered = text.lower()
-    has_month = _MONTH_STEM.search(lowered) is not None
+    has_month = _MONTH_STEM.search(lowered) is not None and _month_word().found_in(text, lowered)
+    has_year = has_digit and _YEAR_DIGITS.search(text) is not None
     gates = _gates()
     for pattern, resolver in _patterns():
         if not has_digit and resolver in _NEEDS_DIGIT:
             continue  # cheap skip: these expressions all contain a day or a year
+        if not has_year and resolver in _NEEDS_YEAR:
+            continue  # cheap skip: no 19xx / 20xx
         if not has_month and resolver in _NEEDS_MONTH:
             continue  # cheap skip: no month name at all
         gate = gates.get(resolver)

@@ -20,7 +20,7 @@ from typing import Any
 
 from .claims import Count
 from .reference import load_yaml
-from .patterns import trie_alternation as _alternation
+from .patterns import CaseBlindSearch, trie_alternation as _alternation
 
 
 @dataclass(frozen=True)
@@ -343,12 +343,13 @@ def _mention(text: str, match: re.Match[str]) -> list[CountMention]:
 
 
 @lru_cache(maxsize=1)
-def _prefilter() -> re.Pattern[str]:
-    """Cheap test: does the text hold a digit or any number / vague / singular-people word?"""
+def _prefilter() -> CaseBlindSearch:
+    """Cheap test: does the text hold a digit or any number / vague / singular-people word?
+    (A prefix tree, searched in the lower-cased text when that is exact.)"""
     data = _vocabulary().data
     words = [*data["units"], *data["tens"], *data["scales"], *data["vague"], *data["singular_people"]]
     stems = {w.split()[-1] for w in words}
-    return re.compile(r"\d|\b(?:" + _alternation(list(stems)) + r")", re.IGNORECASE)  # a prefix tree
+    return CaseBlindSearch(r"\d|\b(?:" + _alternation(list(stems)) + r")")
 
 
 def find_counts(text: str) -> list[CountMention]:
@@ -358,7 +359,7 @@ def find_counts(text: str) -> list[CountMention]:
 
 @lru_cache(maxsize=256)
 def _find_counts(text: str) -> tuple[CountMention, ...]:
-    if not _prefilter().search(text):
+    if not _prefilter().found_in(text):
         return ()
     mentions: list[CountMention] = []
     for match in _vocabulary().pattern.finditer(text):

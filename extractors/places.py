@@ -77,6 +77,7 @@ def _countries() -> frozenset[str]:
     return frozenset(name_key(n) for n in load_yaml("places_types.yaml")["countries"])
 
 
+_LONGEST_ARTICLE = max(len(a) for a in _ARTICLES)
 _TOKEN = re.compile(r"[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F'’ʼ`‘ʿʾ]*")
 _MAX_TOKENS = 5
 
@@ -244,11 +245,15 @@ def _find_places(text: str) -> tuple[PlaceMention, ...]:
     A name followed by "province", "countryside" or "governorate" (also "Idlib and Aleppo
     provinces") is reported with that word and precision admin1.
     """
-    tokens = [m.span() for m in _TOKEN.finditer(text)]
+    tokens: list[tuple[int, int]] = []
+    candidates: list[int] = []  # only a capitalised word or an article ("al") can start a name
+    for match in _TOKEN.finditer(text):
+        a, b = span = match.span()
+        if text[a].isupper() or (b - a <= _LONGEST_ARTICLE and text[a:b].lower() in _ARTICLES):
+            candidates.append(len(tokens))
+        tokens.append(span)
     inside_actor: list[tuple[int, int]] | None = None  # actor name spans, read when first needed
     mentions: list[PlaceMention] = []
-    # only a capitalised word or an article ("al") can start a name: try those alone
-    candidates = [k for k, (a, b) in enumerate(tokens) if text[a].isupper() or text[a:b].lower() in _ARTICLES]
     i = 0
     for k in candidates:
         if k < i:
@@ -287,6 +292,16 @@ def _first_tokens() -> dict[str, int]:
     return firsts
 
 
+@lru_cache(maxsize=1)
+def _all_first_tokens() -> dict[str, int]:
+    """``_first_tokens`` and the worldwide ``world_first_tokens`` in one table (the most
+    tokens of either): one look-up per capitalised word."""
+    merged = dict(world_first_tokens())
+    for key, n in _first_tokens().items():
+        merged[key] = max(merged.get(key, 0), n)
+    return {key: n for key, n in merged.items() if n}
+
+
 def _longest_match(
     text: str, tokens: list[tuple[int, int]], i: int
 ) -> tuple[int, GazetteerEntry] | None:
@@ -299,8 +314,7 @@ def _longest_match(
     if not (first[0].isupper() or is_article):
         return None
     head = text[tokens[i + 1][0]:tokens[i + 1][1]] if is_article else first
-    head_key = name_key(head)
-    longest = max(_first_tokens().get(head_key, 0), world_first_tokens().get(head_key, 0))
+    longest = _all_first_tokens().get(name_key(head), 0)
     if not longest:
         return None
     # an article prefix and hyphenated names add tokens beyond the key's own count
