@@ -37,6 +37,7 @@ def cues() -> dict[str, Any]:
         "cue_words": cue_words,
         "after": after,
         "before": before,
+        "before_lowered": _lowered(before),
         "breakdown": re.compile(data["breakdown"], re.IGNORECASE),
         "hint": re.compile(data["sentence_hint"], re.IGNORECASE),
         "hint_stems": literal_stems(data["sentence_hint"]),
@@ -55,6 +56,20 @@ def cues() -> dict[str, Any]:
         "before_fillers": re.compile(data["before_fillers"], re.IGNORECASE),
         "attack_frame": re.compile(data["attack_frame"], re.IGNORECASE),
     }
+
+
+def _lowered(before: list[tuple[Any, ...]]) -> list[tuple[Any, ...]] | None:
+    """The "before" patterns and hints for lower-cased text (same matches without
+    IGNORECASE), or None when one of them holds a capital letter."""
+    out = []
+    for pattern, outcome, needs_victim, hint, reach in before:
+        for source in (pattern.pattern, hint.pattern):
+            letters = re.sub(r"\\[a-zA-Z]|\(\?P<\w+>", "", source)
+            cased = [c for c in letters if c != c.lower() or (not c.isascii() and c != c.upper())]
+            if cased or "(?" in letters.replace("(?:", "").replace("(?=", "").replace("(?!", "").replace("(?<", ""):
+                return None  # a capital, a cased non-ASCII letter, or an inline flag
+        out.append((re.compile(pattern.pattern), outcome, needs_victim, re.compile(hint.pattern), reach))
+    return out
 
 
 @lru_cache(maxsize=1)

@@ -21,7 +21,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
-from .patterns import CaseBlindSearch, trie_alternation as alternation
+from .patterns import CaseBlindSearch, lowers_exactly, trie_alternation as alternation
 from .claims import UNKNOWN_DATE, DateSpan
 from .reference import load_yaml
 
@@ -223,6 +223,19 @@ def _patterns() -> tuple[tuple[re.Pattern[str], Resolver], ...]:
     return tuple((re.compile(p, re.IGNORECASE), f) for p, f in table)
 
 
+@lru_cache(maxsize=1)
+def _lowered_patterns() -> tuple[tuple[re.Pattern[str], Resolver], ...]:
+    """``_patterns`` for lower-cased text: the same expressions without IGNORECASE (every
+    letter in them is lower case, as checked here)."""
+    out = []
+    for pattern, resolver in _patterns():
+        letters = re.sub(r"\\[a-z]|\(\?P<\w+>", "", pattern.pattern)
+        if letters != letters.lower():
+            raise ValueError(f"date pattern with capitals: {pattern.pattern[:60]}")
+        out.append((re.compile(pattern.pattern), resolver))
+    return tuple(out)
+
+
 _DIGIT = re.compile(r"\d")
 _MONTH_STEM = re.compile(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")
 
@@ -279,7 +292,12 @@ def _find_dates(text: str, published_at: date | None) -> tuple[DateMention, ...]
     has_month = _MONTH_STEM.search(lowered) is not None and _month_word().found_in(text, lowered)
     has_year = has_digit and _YEAR_DIGITS.search(text) is not None
     gates = _gates()
-    for pattern, resolver in _patterns():
+    # the patterns' letters are lower case: on the lower-cased text (when that is exact) they
+    # find the same expressions without case-blind comparisons; resolvers read their groups
+    # case-blind, and a mention keeps the text as written
+    exact = lowers_exactly(text)
+    scanned = lowered if exact else text
+    for pattern, resolver in (_lowered_patterns() if exact else _patterns()):
         if not has_digit and resolver in _NEEDS_DIGIT:
             continue  # cheap skip: these expressions all contain a day or a year
         if not has_year and resolver in _NEEDS_YEAR:
@@ -289,11 +307,11 @@ def _find_dates(text: str, published_at: date | None) -> tuple[DateMention, ...]
         gate = gates.get(resolver)
         if gate and not any(word in lowered for word in gate):
             continue  # cheap skip: the expression's key word is absent
-        for m in pattern.finditer(text):
+        for m in pattern.finditer(scanned):
             if any(m.start() < end and start < m.end() for start, end in taken):
                 continue
             taken.append((m.start(), m.end()))
-            found.append(DateMention(m.group(), m.start(), m.end(), resolver(m, published_at)))
+            found.append(DateMention(text[m.start():m.end()], m.start(), m.end(), resolver(m, published_at)))
     return tuple(sorted(found, key=lambda d: d.start))
 
 
