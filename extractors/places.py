@@ -82,13 +82,21 @@ _TOKEN = re.compile(r"[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F'’ʼ`‘ʿʾ]*"
 _MAX_TOKENS = 5
 
 
+_APOSTROPHES = re.compile(r"['’ʼ`‘ʿʾ]")
+_KEY_TOKEN = re.compile(r"[a-z0-9]+")
+_REPEATS = re.compile(r"(.)\1+")
+
+
 @lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """Spelling-insensitive comparison key for a place name (see module docstring)."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
-    text = re.sub(r"['’ʼ`‘ʿʾ]", "", text)
-    tokens = re.findall(r"[a-z0-9]+", text)
+    if name.isascii():  # NFKD changes no ASCII text and leaves no combining mark: skip both
+        text = name.lower()
+    else:
+        text = unicodedata.normalize("NFKD", name)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    text = _APOSTROPHES.sub("", text)
+    tokens = _KEY_TOKEN.findall(text)
     if len(tokens) > 1:
         tokens = [t for t in tokens if t not in _ARTICLES] or tokens
     return " ".join(_fold(t) for t in tokens)
@@ -98,7 +106,7 @@ def name_key(name: str) -> str:
 def _fold(token: str) -> str:
     for old, new in _FOLDS:
         token = token.replace(old, new)
-    token = re.sub(r"(.)\1+", r"\1", token)
+    token = _REPEATS.sub(r"\1", token)
     if len(token) > 3 and token.endswith("h") and token[-2] in "aeiu":
         token = token[:-1]
     return token
