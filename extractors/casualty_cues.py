@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from .patterns import alternation, invert, substring_finder, whole_words
+from .patterns import case_blind_alternation, invert, substring_finder, whole_words
 from .reference import load_csv, load_yaml
 
 
@@ -17,8 +17,8 @@ def cues() -> dict[str, Any]:
     """Compiled cue patterns from the YAML vocabulary."""
     data = load_yaml("casualty_cues.yaml")
     cue_words = invert(data["after"])
-    cues = alternation(cue_words)
-    filler = alternation(data["after_filler"])
+    cues = case_blind_alternation(cue_words)  # compiled with IGNORECASE below
+    filler = case_blind_alternation(data["after_filler"])
     aside = (  # "12 people, including 5 children, were killed"; "mostly women and children"
         r"(?P<aside>\s*[,(–-]?\s*(?:including|mostly|mainly|among\s+them|most\s+of\s+them|many\s+of\s+them)"
         r"\b[^,.;()–]{0,60}?(?:\s*[,)–-](?=\s)|(?=\s)))?"

@@ -21,7 +21,7 @@ from collections import Counter
 from functools import lru_cache
 
 from .context import SentenceContext
-from .patterns import alternation, trie_alternation
+from .patterns import case_blind_alternation, trie_alternation
 from .reference import load_yaml
 
 
@@ -44,8 +44,8 @@ def _vocabulary() -> dict:
         "any_word": re.compile(rf"(?<![\w-])(?=[{''.join(sorted({w[0] for w in words}))}])"
                                rf"(?:{trie_alternation(list(words))})(?![\w-])"),
         "located": re.compile(
-            rf"(?:(?<!based\s)\b(?:in|inside|across|throughout)\s+(?:the\s+)?(?P<a>{alternation(names)})(?![\w-]))"
-            rf"|(?:(?<![\w-])(?P<b>{alternation(names)})(?:'s|’s)\s)", re.IGNORECASE),
+            rf"(?:(?<!based\s)\b(?:in|inside|across|throughout)\s+(?:the\s+)?(?P<a>{case_blind_alternation(names)})(?![\w-]))"
+            rf"|(?:(?<![\w-])(?P<b>{case_blind_alternation(names)})(?:'s|’s)\s)", re.IGNORECASE),
         "back_reference": re.compile(data["back_reference"], re.IGNORECASE),
         "home_min": int(data["home_min_mentions"]),
     }

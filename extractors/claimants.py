@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .patterns import alternation, lowers_exactly, substring_finder, trie_alternation
+from .patterns import alternation, case_blind_alternation, lowers_exactly, substring_finder, trie_alternation
 from .reference import load_csv, load_yaml
 from .text import Sentence
 
@@ -67,7 +67,7 @@ def _tables() -> tuple[dict[str, _Alias], re.Pattern[str], re.Pattern[str], re.P
         re.IGNORECASE,
     )
     verbs = load_yaml("claimants_verbs.yaml")
-    verb = alternation(verbs["reporting_verbs"])
+    verb = case_blind_alternation(verbs["reporting_verbs"])  # every pattern here is case-blind
     gap = (
         r"(?:\s*\([^)]{0,40}\))?"  # "(SOHR)"
         r"(?:\s*,[^,]{1,120},)?"  # ", which has supported Damascus since 2015,"
@@ -79,10 +79,10 @@ def _tables() -> tuple[dict[str, _Alias], re.Pattern[str], re.Pattern[str], re.P
     after_source = re.compile(  # not "an airstrike ... claimed the lives of"
         rf"^[)\]]?{gap}(?P<verb>{verb})\b(?!\s+(?:the\s+)?lives\b)", re.IGNORECASE)  # "(UNICEF) has said"
     before = re.compile(
-        rf"\b(?P<phrase>{alternation(verbs['before_claimant'])})\s+(?:the\s+|a\s+)?$", re.IGNORECASE
+        rf"\b(?P<phrase>{case_blind_alternation(verbs['before_claimant'])})\s+(?:the\s+|a\s+)?$", re.IGNORECASE
     )
     pronoun = re.compile(
-        rf"(?:^|[,\"”]\s*)(?:{alternation(verbs['pronoun_subjects'])})\s+(?:\w+ly\s+|also\s+)?(?:{verb})\b"
+        rf"(?:^|[,\"”]\s*)(?:{case_blind_alternation(verbs['pronoun_subjects'])})\s+(?:\w+ly\s+|also\s+)?(?:{verb})\b"
         rf"|\b(?:said|added|noted)\s+(?:he|she|they)\b",
         re.IGNORECASE,
     )

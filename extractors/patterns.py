@@ -44,17 +44,18 @@ def substring_finder(stems: Iterable[str]) -> re.Pattern[str]:
     return re.compile(trie_alternation(list(stems)))
 
 
-def whole_words(words: Iterable[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
-    """A pattern matching any of ``words`` as whole words (hyphens count as word characters).
-
-    Case-blind ASCII words are written as a prefix tree: the same matches as the
-    longest-first alternation (the words matching at one place are prefixes of each other,
-    and both forms try them longest first), without retrying every word at every place."""
+def case_blind_alternation(words: Iterable[str]) -> str:
+    """``alternation(words)`` for a pattern compiled with re.IGNORECASE, written as a prefix
+    tree when the words are ASCII: the same matches (the words matching at one place are
+    prefixes of each other, and both forms try them longest first), without retrying every
+    word in turn at every place."""
     words = [w.strip() for w in words if w.strip()]
-    if flags & re.IGNORECASE and all(w.isascii() for w in words):
-        body = trie_alternation(words)
-    else:
-        body = alternation(words)
+    return trie_alternation(words) if all(w.isascii() for w in words) else alternation(words)
+
+
+def whole_words(words: Iterable[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    """A pattern matching any of ``words`` as whole words (hyphens count as word characters)."""
+    body = case_blind_alternation(words) if flags & re.IGNORECASE else alternation(words)
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", flags)
 
 

@@ -326,13 +326,15 @@ def _longest_match(
     if not longest:
         return None
     # an article prefix and hyphenated names add tokens beyond the key's own count
-    for j in range(min(len(tokens), i + min(_MAX_TOKENS, 2 * longest + 1)) - 1, i - 1, -1):
-        gap_ok = all(_NAME_GAP.fullmatch(text, tokens[k][1], tokens[k + 1][0]) for k in range(i, j))
-        last = text[tokens[j][0]:tokens[j][1]]
-        if not gap_ok or not last[0].isupper():
+    last_j = min(len(tokens), i + min(_MAX_TOKENS, 2 * longest + 1)) - 1
+    joined = i  # tokens i..joined are separated by name gaps only (a space or hyphen)
+    while joined < last_j and _NAME_GAP.fullmatch(text, tokens[joined][1], tokens[joined + 1][0]):
+        joined += 1
+    has_article = first.lower() in _ARTICLES
+    for j in range(min(last_j, joined), i - 1, -1):
+        if not text[tokens[j][0]].isupper():
             continue
         span = text[tokens[i][0]:tokens[j][1]]
-        has_article = first.lower() in _ARTICLES
         if not has_article and name_key(span) in _not_in_free_text():
             continue
         entry = lookup(span)
