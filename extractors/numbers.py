@@ -20,7 +20,7 @@ from typing import Any
 
 from .claims import Count
 from .reference import load_yaml
-from .patterns import CaseBlindSearch, trie_alternation as _alternation
+from .patterns import CaseBlindSearch, lowers_exactly, trie_alternation as _alternation
 
 
 @dataclass(frozen=True)
@@ -50,6 +50,7 @@ class _Vocabulary:
     population_longest: int  # characters in its longest phrase
     population_unless_after: re.Pattern[str]
     pattern: re.Pattern[str]
+    pattern_lowered: re.Pattern[str] | None  # ``pattern`` for text.lower(), when exact
 
 
 @lru_cache(maxsize=1)
@@ -81,11 +82,16 @@ def _vocabulary() -> _Vocabulary:
     # and a second lookahead, as cheap, that rejects most words sharing a first letter with
     # an opener ("the", "army"): a digit, "a"/"an" before a space, or an opener's own letters
     opening = rf"(?=\d|an?\s|{_alternation([w for w in openers if w.lower() not in ('a', 'an')])})"
-    pattern = re.compile(
+    source = (
         rf"\b(?=[\d{re.escape(first)}]){opening}(?:{qualifier})?(?:(?P<between>between\s+)?(?P<a>{number})\s*(?P<sep>[-–](?=\s*\d)|\bto\b|\bor\b|(?(between)\band\b|(?!)))\s*(?P<b>{number})"
-        rf"|(?P<vague>{vague})|(?P<n>{number})){after}",
-        re.IGNORECASE,
+        rf"|(?P<vague>{vague})|(?P<n>{number})){after}"
     )
+    pattern = re.compile(source, re.IGNORECASE)
+    # the same pattern for lower-cased text (no case-blind comparisons): every letter in it
+    # is lower case but the first-letter class, whose capitals then simply never meet one
+    letters = re.sub(r"\\[a-zA-Z]|\(\?P<\w+>|\(\?\(\w+\)", "", source.replace(f"[\\d{re.escape(first)}]", ""))
+    exact = all(c == c.lower() and (c.isascii() or c == c.upper()) for c in letters)
+    lowered = re.compile(source) if exact else None
     population = rf"(?:{_alternation(data.get('population_before', []))})\s*$"
     return _Vocabulary(
         data=data,
@@ -106,6 +112,7 @@ def _vocabulary() -> _Vocabulary:
             rf"^(?:\s+(?:of\s+)?[\w-]+){{0,3}}?\s+(?:{_alternation(data.get('population_unless_after', []))})\b",
             re.IGNORECASE),
         pattern=pattern,
+        pattern_lowered=lowered,
     )
 
 
@@ -361,7 +368,14 @@ def find_counts(text: str) -> list[CountMention]:
 def _find_counts(text: str) -> tuple[CountMention, ...]:
     if not _prefilter().found_in(text):
         return ()
+    vocab = _vocabulary()
     mentions: list[CountMention] = []
-    for match in _vocabulary().pattern.finditer(text):
+    # the groups of a match are read case-blind (values, qualifiers) and a mention's text is
+    # cut from ``text`` itself, so matches found in the lower-cased text serve as well
+    if vocab.pattern_lowered is not None and lowers_exactly(text):
+        matches = vocab.pattern_lowered.finditer(text.lower())
+    else:
+        matches = vocab.pattern.finditer(text)
+    for match in matches:
         mentions.extend(_mention(text, match))
     return tuple(mentions)
