@@ -81,6 +81,7 @@ def _read_partitive(sentence: str, mention: numbers.CountMention) -> _Reading | 
 
 
 _AMONG_HINT = re.compile(r"\b(?:among|of\s+th(?:e|ose)\s)", re.IGNORECASE)
+_OF_BEFORE = re.compile(r"\bof\s+(?:the\s+|these\s+|those\s+|their\s+)?$", re.IGNORECASE)
 _AMONG_OUTCOMES = {"killed": "killed", "dead": "killed", "died": "killed", "executed": "killed", "victims": "killed",
                    "wounded": "wounded", "injured": "wounded", "hurt": "wounded", "casualties": "casualties"}
 
@@ -95,6 +96,8 @@ def _read_among(sentence: str, mention: numbers.CountMention) -> _Reading | None
     if of_the:  # "Fifteen of the wounded were in critical condition"
         return _Reading(mention, _AMONG_OUTCOMES[of_the.group("cue").lower()], UNSPECIFIED,
                         of_the.start("cue"), of_the.end(), False)
+    if _OF_BEFORE.search(sentence, max(0, mention.start - 12), mention.start):
+        return None  # "the wives of the five fighters were among the dead": the count is no subject
     phrase, phrase_end = victim_phrase(sentence, mention.end)
     m = cues["among"].match(sentence, phrase_end)
     victim = resolve_victim(phrase) if m else None

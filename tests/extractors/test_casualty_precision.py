@@ -1,0 +1,26 @@
+"""Casualty rules added after reading the errors of the opened round-3b gold set
+(tests/gold/fakes_r3b_gold.yaml). Every sentence here was written for the test, not copied
+from an article; each names the general mechanism it checks."""
+from __future__ import annotations
+
+from extractors.casualties import read_figures
+
+
+def _figures(sentence: str) -> list[tuple[str, int | None, int | None, str]]:
+    return [(f.outcome, f.mention.count.low, f.mention.count.best, f.victim.actor) for f in read_figures(sentence)]
+
+
+def test_groups_among_the_dead_are_read_after_the_count_phrase() -> None:
+    # the 'among' frame is matched at a position inside the sentence
+    assert _figures("Four nurses were among the dead in the clinic.") == [("killed", 4, 4, "civilians")]
+    assert _figures("Nine boys and two women were among those killed by the blast.") == [
+        ("killed", 9, 9, "civilians"), ("killed", 2, 2, "civilians")]
+
+
+def test_a_part_of_the_wounded_keeps_its_outcome() -> None:
+    assert _figures("Eleven of the injured were flown to a hospital in the capital.") == [("wounded", 11, 11, "all")]
+
+
+def test_a_count_inside_an_of_phrase_is_not_the_group_among_the_dead() -> None:
+    # the mothers are among the dead, not the six drivers
+    assert _figures("The mothers of the six truck drivers were also among the dead.") == []
