@@ -24,3 +24,18 @@ def test_a_part_of_the_wounded_keeps_its_outcome() -> None:
 def test_a_count_inside_an_of_phrase_is_not_the_group_among_the_dead() -> None:
     # the mothers are among the dead, not the six drivers
     assert _figures("The mothers of the six truck drivers were also among the dead.") == []
+
+
+def test_a_sum_of_dead_and_wounded_is_casualties() -> None:
+    assert _figures("At least 9 people were killed and injured when a car bomb went off.") == [
+        ("casualties", 9, 9, "civilians")]
+    assert _figures("Headline: 12 Gunmen Killed Injured in Clashes near the Dam.") == [
+        ("casualties", 12, 12, "opposition")]
+    # separate figures keep their own outcomes
+    assert _figures("Seven guards were killed and 12 wounded.") == [("killed", 7, 7, "unknown"), ("wounded", 12, 12, "unknown")]
+
+
+def test_a_number_of_shells_is_not_a_toll() -> None:
+    # "a number of X killed" is a vague subject; the verb pair before the count is the outcome
+    assert _figures("A number of mortar shells fired by gunmen killed and injured four farmers.") == [
+        ("casualties", 4, 4, "civilians")]
