@@ -39,3 +39,23 @@ def test_a_number_of_shells_is_not_a_toll() -> None:
     # "a number of X killed" is a vague subject; the verb pair before the count is the outcome
     assert _figures("A number of mortar shells fired by gunmen killed and injured four farmers.") == [
         ("casualties", 4, 4, "civilians")]
+
+
+def _rows(text: str) -> list[tuple[str, str, int | None, str | None]]:
+    from extractors import extract_article
+    claims = extract_article(text, "restated", None).casualty_claims
+    return sorted((c.victim_actor, c.outcome, c.count.best, c.victim_label) for c in claims)
+
+
+def test_a_headline_toll_without_victims_takes_the_victims_the_article_names_for_it() -> None:
+    text = ("At least 14 dead in strike on bus depot. At least 14 civilians, among them three "
+            "drivers, were killed on Friday when aircraft struck a bus depot, medics said.")
+    rows = _rows(text)
+    assert ("civilians", "killed", 14, "civilians") in rows
+    assert not [r for r in rows if r[0] == "all"]
+
+
+def test_an_unnamed_toll_stays_mixed_when_the_article_names_two_groups_for_that_figure() -> None:
+    text = ("Fighting killed 6 on Monday. In one village 6 soldiers were killed; in another "
+            "6 farmers were killed by shelling.")
+    assert ("all", "killed", 6, None) in _rows(text)
