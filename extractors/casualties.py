@@ -260,6 +260,11 @@ def _link_asides(ordered: list[_Reading], sentence: str) -> list[_Reading]:
     return out
 
 
+def _too_vague(count: Count) -> bool:
+    """"several wounded", "a few dead": people were hurt, but the text gives no figure."""
+    return count.qualifier == "vague" and (count.low or 0) < _cues()["vague_min"]
+
+
 def _is_background(sentence: str, count: Count) -> bool:
     """A war-wide cumulative toll ("more than 400000 killed since 2011"), not the event."""
     cues = _cues()
@@ -306,7 +311,7 @@ def _read_figures(sentence: str, article_text: str) -> tuple[Figure, ...]:
                 if reading:
                     readings[i] = reading
     ordered = _link_asides(_same_group([r for _, r in sorted(readings.items())], sentence), sentence)
-    kept = [r for r in ordered if not _is_background(sentence, r.mention.count)]
+    kept = [r for r in ordered if not _is_background(sentence, r.mention.count) and not _too_vague(r.mention.count)]
     starts = {r.mention.start for r in kept}
     return tuple(
         Figure(r.mention, r.outcome, own_side(sentence, r.mention, specific_group(r.victim, sentence, article_text)),

@@ -50,6 +50,7 @@ def cues() -> dict[str, Any]:
         "partitive": re.compile(data["partitive"], re.IGNORECASE),
         "background_min": int(data["background_min"]),
         "background_always": int(data["background_always"]),
+        "vague_min": int(data["vague_min"]),
         "among": re.compile(data["among"], re.IGNORECASE),
         "of_the_victims": re.compile(data["of_the_victims"], re.IGNORECASE),
         "before_fillers": re.compile(data["before_fillers"], re.IGNORECASE),

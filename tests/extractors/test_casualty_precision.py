@@ -59,3 +59,8 @@ def test_an_unnamed_toll_stays_mixed_when_the_article_names_two_groups_for_that_
     text = ("Fighting killed 6 on Monday. In one village 6 soldiers were killed; in another "
             "6 farmers were killed by shelling.")
     assert ("all", "killed", 6, None) in _rows(text)
+
+
+def test_a_vague_handful_is_no_figure_but_dozens_are() -> None:
+    assert _figures("Several wounded men waited outside the clinic.") == []
+    assert _figures("A few villagers were killed and dozens were wounded.") == [("wounded", 24, None, "civilians")]
