@@ -133,7 +133,7 @@ def _read(sentence: str, mention: numbers.CountMention) -> _Reading | None:
     if partitive:
         return partitive
     phrase, phrase_end = victim_phrase(sentence, mention.end)
-    victim = resolve_victim(phrase)
+    victim = _counted_group(sentence, mention) or resolve_victim(phrase)
     if victim is not None:
         victim = loyal_to(sentence, phrase_end, victim)
     after = cues["after"].match(sentence[phrase_end:])
@@ -141,8 +141,8 @@ def _read(sentence: str, mention: numbers.CountMention) -> _Reading | None:
         after = None  # "two suicide bombers have killed at least 30 ...": the count is the killers
     if after and victim is not None:
         outcome = cues["cue_words"][re.sub(r"\s+", " ", after.group("cue").lower())]
-        if victim is UNSPECIFIED:
-            victim = victim_of_remains(sentence, phrase_end + after.end("cue")) or victim
+        if victim is UNSPECIFIED:  # "12 bodies of soldiers"; the cue itself names people: "350 hostages"
+            victim = victim_of_remains(sentence, phrase_end + after.end("cue")) or _cue_noun(after.group("cue")) or victim
         start = phrase_end + after.start("cue")
         reading = _Reading(mention, outcome, victim, start, phrase_end + after.end("cue"), False)
         # an outcome reached only across an aside ("killed 100 people including 25 children
@@ -150,7 +150,37 @@ def _read(sentence: str, mention: numbers.CountMention) -> _Reading | None:
         if not after.group("aside"):
             return reading
         return _read_before(sentence, mention, victim) or reading
-    return _read_before(sentence, mention, victim)
+    return _read_before(sentence, mention, victim) or _read_listed(sentence, mention, victim, phrase_end)
+
+
+_LIST_VERB = re.compile(r"\b(?:were|was|are|is|been|had|has|have|said|says|and\s+\w+(?:ed|ing))\b", re.IGNORECASE)
+
+
+def _read_listed(sentence: str, mention: numbers.CountMention, victim: Victim | None, phrase_end: int) -> _Reading | None:
+    """A named group further down the list of an active verb: "killed a staff member and
+    around 20 civilians". Only people named by the count's own noun, and only when the list
+    before it holds no count, verb or clause break and no verb of its own follows it."""
+    if victim is None or victim is UNSPECIFIED or _OWN_VERB.match(sentence, phrase_end):
+        return None
+    cues = _cues()
+    window_start = max(0, mention.start - 120)
+    m = cues["listed_before"].search(sentence, window_start, mention.start)
+    if not m or _LIST_VERB.search(m.group("items")) or cues["hint"].search(m.group("items")):
+        return None
+    stem = next(s for s in cues["listed_outcomes"] if m.group("cue").lower().startswith(s))
+    return _Reading(mention, cues["listed_outcomes"][stem], victim, m.start("cue"), m.end("cue"), True)
+
+
+def _counted_group(sentence: str, mention: numbers.CountMention) -> Victim | None:
+    """People counted by the noun before the count: "a family of four" (civilians)."""
+    m = _cues()["group_before"].search(sentence, max(0, mention.start - 30), mention.start)
+    return Victim("civilians", m.group("noun"), "civilian") if m else None
+
+
+def _cue_noun(cue: str) -> Victim | None:
+    """The victims an outcome noun names by itself ("hostages", "captives"), else None."""
+    victim = resolve_victim(cue.lower())  # lower case: a capitalised headline word is no proper name
+    return victim if victim is not None and victim.type in ("civilian", "combatant") else None
 
 
 def _read_before(sentence: str, mention: numbers.CountMention, victim: Victim | None) -> _Reading | None:
@@ -197,7 +227,7 @@ def _inherit(sentence: str, mention: numbers.CountMention, readings: list[_Readi
     from HTS") or coordinated with the next count ("3 soldiers and 5 civilians were killed")."""
     cues = _cues()
     phrase, phrase_end = victim_phrase(sentence, mention.end)
-    victim = resolve_victim(phrase)
+    victim = _counted_group(sentence, mention) or resolve_victim(phrase)
     if victim is None:
         return None
     before = [r for r in readings if r.mention.end <= mention.start]
@@ -298,7 +328,8 @@ def _read_figures(sentence: str, article_text: str) -> tuple[Figure, ...]:
     cues = _cues()
     if not has_hint(sentence, cues["hint_stems"], cues["hint"]):
         return ()
-    mentions = numbers.find_counts(sentence)
+    mentions = [m for m in numbers.find_counts(sentence)
+                if not cues["age_before"].search(sentence, max(0, m.start - 40), m.start)]  # ages are no counts
     readings: dict[int, _Reading] = {}
     for i, mention in enumerate(mentions):
         reading = _read(sentence, mention)

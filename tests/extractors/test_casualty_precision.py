@@ -64,3 +64,30 @@ def test_an_unnamed_toll_stays_mixed_when_the_article_names_two_groups_for_that_
 def test_a_vague_handful_is_no_figure_but_dozens_are() -> None:
     assert _figures("Several wounded men waited outside the clinic.") == []
     assert _figures("A few villagers were killed and dozens were wounded.") == [("wounded", 24, None, "civilians")]
+
+
+def test_an_age_is_not_a_count() -> None:
+    assert _figures("Jets killed at least 40 people including 9 children under the age of ten.") == [
+        ("killed", 40, 40, "civilians"), ("killed", 9, 9, "civilians")]
+    assert _figures("Mortars killed 5 people including boys aged between 6 and 9.") == [("killed", 5, 5, "civilians")]
+
+
+def test_a_group_further_down_the_list_of_an_active_verb() -> None:
+    assert _figures("The raid on the clinic killed a porter and around 20 patients, medics said.") == [
+        ("killed", None, 20, "civilians")]
+    assert _figures('The drone strike killed "a farmer with three of his sons" near the well.') == [
+        ("killed", 3, 3, "civilians")]
+    assert _figures("The bombing wounded the mayor as well as 14 guards.") == [("wounded", 14, 14, "unknown")]
+
+
+def test_a_list_with_its_own_verb_or_count_is_not_one_list() -> None:
+    assert _figures("Gunmen killed 3 farmers in an ambush on the road and 20 traders fled.") == [
+        ("killed", 3, 3, "civilians")]
+
+
+def test_an_outcome_noun_that_names_people_gives_the_victims() -> None:
+    assert _figures("The charity says that 40 hostages have been taken.") == [("captive", 40, 40, "civilians")]
+    assert _figures("A family of six was killed when the shell hit their home.") == [("killed", 6, 6, "civilians")]
+    # a capitalised headline cue is no group name
+    assert _figures("Market Shelling 31 Killed Injured.") == [("casualties", 31, 31, "all")]
+    assert _figures("Shelling in the North 20 Martyrs.") == [("killed", 20, 20, "all")]
