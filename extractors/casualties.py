@@ -290,6 +290,16 @@ def _link_asides(ordered: list[_Reading], sentence: str) -> list[_Reading]:
     return out
 
 
+def _passing_one(reading: _Reading) -> bool:
+    """A single person with no noun of their own ("including one with severed legs", "One
+    was killed on Friday") or one of a group ("one of its leaders"): a passing mention, not
+    a toll; "a woman was killed" stays."""
+    if reading.mention.count.best != 1:
+        return False
+    label = reading.victim.label
+    return label is None or label.lower().startswith("of ")
+
+
 def _too_vague(count: Count) -> bool:
     """"several wounded", "a few dead": people were hurt, but the text gives no figure."""
     return count.qualifier == "vague" and (count.low or 0) < _cues()["vague_min"]
@@ -342,7 +352,8 @@ def _read_figures(sentence: str, article_text: str) -> tuple[Figure, ...]:
                 if reading:
                     readings[i] = reading
     ordered = _link_asides(_same_group([r for _, r in sorted(readings.items())], sentence), sentence)
-    kept = [r for r in ordered if not _is_background(sentence, r.mention.count) and not _too_vague(r.mention.count)]
+    kept = [r for r in ordered if not _is_background(sentence, r.mention.count) and not _too_vague(r.mention.count)
+            and not _passing_one(r)]
     starts = {r.mention.start for r in kept}
     return tuple(
         Figure(r.mention, r.outcome, own_side(sentence, r.mention, specific_group(r.victim, sentence, article_text)),

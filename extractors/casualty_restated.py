@@ -23,15 +23,16 @@ def _names_victims(claim: CasualtyClaim) -> bool:
     return claim.victim_actor not in ("all", "unknown") and claim.victim_type in ("civilian", "combatant")
 
 
-def _figure(claim: CasualtyClaim) -> tuple[str, int | None, int | None, int | None]:
-    return claim.outcome, claim.count.low, claim.count.best, claim.count.high
+def _figure(claim: CasualtyClaim) -> tuple[str, int | None]:
+    """Outcome and best count: "At least 19 civilians" restates a headline's "kills 19"."""
+    return claim.outcome, claim.count.best
 
 
 def restated_victims(claims: list[CasualtyClaim]) -> list[CasualtyClaim]:
     """Article level: an unnamed figure takes the victims of the article's named figures with
     the same outcome and count, when they all name the same victims; ``part_of`` links that
     pointed at a renamed claim follow its new id."""
-    named: dict[tuple[str, int | None, int | None, int | None], set[tuple[str, str, str | None]]] = {}
+    named: dict[tuple[str, int | None], set[tuple[str, str, str | None]]] = {}
     for claim in claims:
         if _names_victims(claim) and not claim.is_background and claim.count.best is not None:
             named.setdefault(_figure(claim), set()).add((claim.victim_actor, claim.victim_type, claim.victim_label))

@@ -91,3 +91,15 @@ def test_an_outcome_noun_that_names_people_gives_the_victims() -> None:
     # a capitalised headline cue is no group name
     assert _figures("Market Shelling 31 Killed Injured.") == [("casualties", 31, 31, "all")]
     assert _figures("Shelling in the North 20 Martyrs.") == [("killed", 20, 20, "all")]
+
+
+def test_a_single_person_in_passing_is_no_toll_but_a_named_one_is() -> None:
+    assert _figures("The blast killed 12 guards including one of their officers.") == [("killed", 12, 12, "unknown")]
+    assert _figures("Medics treated 9 wounded including one with burns.") == [("wounded", 9, 9, "all")]
+    assert _figures("A woman was killed when the shell hit the clinic.") == [("killed", 1, 1, "civilians")]
+
+
+def test_a_headline_figure_and_an_at_least_figure_are_the_same_toll() -> None:
+    text = ("Shelling of market kills 23 Monitor. At least 23 civilians were killed on Sunday "
+            "when shells hit a market, a monitor said.")
+    assert [r for r in _rows(text) if r[0] != "civilians"] == []
