@@ -72,7 +72,7 @@ def victim_phrase(text: str, end: int) -> tuple[str, int]:
             break
         phrase_end = m.end() - (len(m.group()) - len(m.group().rstrip(".")))
         words += 1
-        if words >= 6:
+        if words >= 8:  # "members of the so-called Free Syrian Army"
             break
     return text[end:phrase_end].strip(" \"“”'‘’"), phrase_end
 

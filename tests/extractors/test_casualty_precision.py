@@ -103,3 +103,15 @@ def test_a_headline_figure_and_an_at_least_figure_are_the_same_toll() -> None:
     text = ("Shelling of market kills 23 Monitor. At least 23 civilians were killed on Sunday "
             "when shells hit a market, a monitor said.")
     assert [r for r in _rows(text) if r[0] != "civilians"] == []
+
+
+def test_a_nationality_with_any_force_noun_names_that_country() -> None:
+    assert _figures("Three Russian servicemen were killed and 2 wounded near the airbase.") == [
+        ("killed", 3, 3, "russia"), ("wounded", 2, 2, "russia")]
+
+
+def test_proxies_and_long_group_names_are_read() -> None:
+    assert _figures("Four pro-Turkey gunmen were killed in the clashes.") == [("killed", 4, 4, "sna")]
+    assert _figures("The jihadists executed 6 fighters of the so-called Free Syrian Army on Sunday.") == [
+        ("killed", 6, 6, "opposition")]
+    assert _figures("The strike hit a gathering of al-Qaida killing 14 militants.") == [("killed", 14, 14, "hts")]
