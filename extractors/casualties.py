@@ -112,6 +112,7 @@ def _read_among(sentence: str, mention: numbers.CountMention) -> _Reading | None
 
 
 _PERFECT_AUX = re.compile(r"\b(?:have|has|had)\b", re.IGNORECASE)
+_RELATIVE = re.compile(r"\b(?:who|that|which)\b", re.IGNORECASE)
 _PASSIVE_AUX = re.compile(r"\b(?:been|were|was|are|is|being)\b", re.IGNORECASE)
 
 
@@ -119,8 +120,8 @@ def _active_with_object(sentence: str, phrase_end: int, after: re.Match[str]) ->
     """True when the outcome word after a count is an active verb with its own count as
     object ("bombers have killed at least 30"), not a participle ("were killed")."""
     between = sentence[phrase_end:phrase_end + after.start("cue")]
-    if _PASSIVE_AUX.search(between) or not _PERFECT_AUX.search(between):
-        return False  # "57 civilians killed 150 injured" (a headline) stays a toll
+    if _PASSIVE_AUX.search(between) or not (_PERFECT_AUX.search(between) or _RELATIVE.search(between)):
+        return False  # "57 civilians killed 150 injured" (a headline) stays a toll; "2 men who killed 3" does not
     rest = sentence[phrase_end + after.end("cue"):phrase_end + after.end("cue") + 40]
     following = numbers.find_counts(rest)
     return bool(following) and following[0].start <= 2

@@ -24,8 +24,11 @@ def cues() -> dict[str, Any]:
         r"\b[^,.;()–]{0,60}?(?:\s*[,)–-](?=\s)|(?=\s)))?"
     )
     place = r"(?:\s+(?:in|near|across|around)\s+(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*)?(?:\s+province)?)?"
+    # "70 terrorists who were later identified as foreigners were eliminated": a relative
+    # clause between the victims and their outcome, up to the auxiliary of the main verb
+    relative = r"(?:\s+(?:who|that)\s+[^,.;]{1,80}?(?=\s(?:were|was|had\s+been|have\s+been|has\s+been)\s))?"
     after = re.compile(
-        rf"^{aside}{place}(?:\s*,?\s*(?:{filler})\b)*\s*,?\s*(?P<cue>{cues})\b",
+        rf"^{aside}{place}{relative}(?:\s*,?\s*(?:{filler})\b)*\s*,?\s*(?P<cue>{cues})\b",
         re.IGNORECASE,
     )
     before = [

@@ -115,3 +115,10 @@ def test_proxies_and_long_group_names_are_read() -> None:
     assert _figures("The jihadists executed 6 fighters of the so-called Free Syrian Army on Sunday.") == [
         ("killed", 6, 6, "opposition")]
     assert _figures("The strike hit a gathering of al-Qaida killing 14 militants.") == [("killed", 14, 14, "hts")]
+
+
+def test_a_relative_clause_between_the_victims_and_their_outcome() -> None:
+    assert _figures("A total of 40 gunmen who were later identified as foreigners were eliminated near the river.") == [
+        ("killed", 40, 40, "opposition")]
+    # the relative clause's own verb makes the count the killers, not the killed
+    assert _figures("Two guards who killed 3 farmers were arrested.") == [("killed", 3, 3, "civilians")]
