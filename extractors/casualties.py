@@ -200,11 +200,22 @@ def _read_before(sentence: str, mention: numbers.CountMention, victim: Victim | 
         if victim is UNSPECIFIED and outcome in ("killed", "casualties") and not active:
             # "civilian death toll"; but in "Islamic State killed 270" the words before an
             # active verb are the perpetrator, not the victim
-            victim = victim_before_cue(sentence, start) or UNSPECIFIED
+            victim = victim_before_cue(sentence, start) or _toll_of(m.group()) or UNSPECIFIED
         if needs_victim and outcome == "killed" and (victim.actor == "unknown" or is_framing(victim)):
             victim = subject_victim(sentence[:start], victim)  # "Hezbollah lost 20 fighters"
         return _Reading(mention, outcome, victim, start, window_start + m.end(), active)
     return None
+
+
+_TOLL_OF = re.compile(r"\bnumber\s+of\s+(?P<who>.+?)\s+(?:killed|dead|who\s+died)\b", re.IGNORECASE)
+
+
+def _toll_of(toll: str) -> Victim | None:
+    """The victims a toll names inside it: "the number of members of the Russian forces
+    killed in Syria (rose) to 18"."""
+    m = _TOLL_OF.search(toll)
+    victim = resolve_victim(m.group("who")) if m else None
+    return victim if victim is not None and victim.type in ("civilian", "combatant") else None
 
 
 def _short_window_start(window: str, reach: int) -> int:
@@ -269,7 +280,10 @@ def _same_group(ordered: list[_Reading], sentence: str) -> list[_Reading]:
         previous = out[-1] if out else None
         groups = {r.victim.actor for r in out if r.victim is not UNSPECIFIED}
         if (previous is not None and reading.victim is UNSPECIFIED and len(groups) == 1
-                and previous.victim is not UNSPECIFIED and previous.outcome != reading.outcome
+                and previous.victim is not UNSPECIFIED
+                # another outcome, or a clause of its own ("9 civilians were killed in X and two
+                # others were killed in Y"), not one list ("3 soldiers and 2 others were killed")
+                and (previous.outcome != reading.outcome or previous.cue_start != reading.cue_start)
                 and not re.search(r"[;:]", sentence[previous.mention.end:reading.mention.start])
                 and (reading.victim.label or "").lower() in ("", "others", "other", "more")):
             reading = replace(reading, victim=previous.victim)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from .casualty_links import people_total
 from .claims import CasualtyClaim
 
 
@@ -36,15 +37,23 @@ def restated_victims(claims: list[CasualtyClaim]) -> list[CasualtyClaim]:
     for claim in claims:
         if _names_victims(claim) and not claim.is_background and claim.count.best is not None:
             named.setdefault(_figure(claim), set()).add((claim.victim_actor, claim.victim_type, claim.victim_label))
-    if not named:
+    with_parts = {c.part_of for c in claims if c.part_of}
+    mixed = {_figure(c) for c in claims if c.victim_actor == "all" and c.claim_id in with_parts}
+    if not named and not mixed:
         return claims
     renamed: dict[str, str] = {}
     out = []
     for claim in claims:
         victims = named.get(_figure(claim)) if _unnamed(claim) else None
+        new = None
         if victims and len({actor for actor, _, _ in victims}) == 1:
             actor, kind, label = sorted(victims, key=str)[0]
             new = replace(claim, victim_actor=actor, victim_type=kind, victim_label=label)
+        elif _figure(claim) in mixed and people_total(claim):
+            # "at least 20 people, including 10 civilians" made the toll mixed: the same
+            # "20 people" told again elsewhere is that mixed toll, not 20 civilians
+            new = replace(claim, victim_actor="all", victim_type="mixed")
+        if new is not None:
             renamed[claim.claim_id] = new.claim_id
             claim = new
         out.append(claim)

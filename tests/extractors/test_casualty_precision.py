@@ -122,3 +122,22 @@ def test_a_relative_clause_between_the_victims_and_their_outcome() -> None:
         ("killed", 40, 40, "opposition")]
     # the relative clause's own verb makes the count the killers, not the killed
     assert _figures("Two guards who killed 3 farmers were arrested.") == [("killed", 3, 3, "civilians")]
+
+
+def test_a_toll_names_its_victims_inside_it() -> None:
+    assert _figures("It raised the number of members of the Russian forces killed there to 23.") == [
+        ("killed", 23, 23, "russia")]
+
+
+def test_others_in_a_clause_of_their_own_are_the_same_group() -> None:
+    assert _figures("Medics said eight civilians were killed in the market and three others were killed near the mill.") == [
+        ("killed", 8, 8, "civilians"), ("killed", 3, 3, "civilians")]
+    # one list: "others" are other people, not more soldiers
+    assert ("killed", 2, 2, "all") in _figures("Three soldiers and 2 others were killed at the post.")
+
+
+def test_a_people_total_with_civilian_parts_is_mixed_wherever_it_is_told_again() -> None:
+    text = ("At least 31 Syrian people including 12 civilians were killed by air strikes on the hills. "
+            "The toll from the strikes on the hills rose to at least 31 people, a monitor said.")
+    rows = _rows(text)
+    assert [r for r in rows if r[2] == 31] == [("all", "killed", 31, "Syrian people"), ("all", "killed", 31, "people")]
