@@ -271,6 +271,21 @@ def _inherit(sentence: str, mention: numbers.CountMention, readings: list[_Readi
     return None
 
 
+def _of_them(mentions: list[numbers.CountMention], readings: dict[int, _Reading], sentence: str) -> None:
+    """"targeted tens of civilians ..., killing 3 of them": "of them" are the people of the
+    nearest count before it that has no outcome of its own (updates ``readings``)."""
+    for i, reading in list(readings.items()):
+        if reading.victim is not UNSPECIFIED or not re.match(r"\s+of\s+them\b", sentence[reading.mention.end:]):
+            continue
+        for j in range(i - 1, -1, -1):
+            if j in readings:
+                break
+            victim = resolve_victim(victim_phrase(sentence, mentions[j].end)[0])
+            if victim is not None and victim.type in ("civilian", "combatant"):
+                readings[i] = replace(reading, victim=victim)
+                break
+
+
 def _same_group(ordered: list[_Reading], sentence: str) -> list[_Reading]:
     """A count with no victim words of its own ("killing 10 terrorists and injuring 20
     others", "10 civilians were killed and another 17 injured") counts the same group as
@@ -366,6 +381,7 @@ def _read_figures(sentence: str, article_text: str) -> tuple[Figure, ...]:
                 reading = _inherit(sentence, mention, sorted(readings.values(), key=lambda r: r.mention.start))
                 if reading:
                     readings[i] = reading
+    _of_them(mentions, readings, sentence)
     ordered = _link_asides(_same_group([r for _, r in sorted(readings.items())], sentence), sentence)
     kept = [r for r in ordered if not _is_background(sentence, r.mention.count) and not _too_vague(r.mention.count)
             and not _passing_one(r)]

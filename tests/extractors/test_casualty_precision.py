@@ -141,3 +141,8 @@ def test_a_people_total_with_civilian_parts_is_mixed_wherever_it_is_told_again()
             "The toll from the strikes on the hills rose to at least 31 people, a monitor said.")
     rows = _rows(text)
     assert [r for r in rows if r[2] == 31] == [("all", "killed", 31, "Syrian people"), ("all", "killed", 31, "people")]
+
+
+def test_of_them_are_the_people_counted_before() -> None:
+    assert _figures("Gunmen fired on tens of villagers as they fled, killing 3 of them and injuring 22.") == [
+        ("killed", 3, 3, "civilians"), ("wounded", 22, 22, "civilians")]
