@@ -20,7 +20,7 @@ def cues() -> dict[str, Any]:
     cues = alternation(cue_words)
     filler = alternation(data["after_filler"])
     aside = (  # "12 people, including 5 children, were killed"; "mostly women and children"
-        r"(?P<aside>\s*[,(–-]?\s*(?:including|mostly|mainly|among\s+them|most\s+of\s+them|many\s+of\s+them)"
+        r"(?P<aside>\s*[,(–-]?\s*(?:including|mostly|mainly|among\s+them|(?:most|many|some|all|half|several)\s+of\s+(?:them|whom))"
         r"\b[^,.;()–]{0,60}?(?:\s*[,)–-](?=\s)|(?=\s)))?"
     )
     place = r"(?:\s+(?:in|near|across|around)\s+(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*)?(?:\s+province)?)?"
@@ -43,7 +43,7 @@ def cues() -> dict[str, Any]:
         "breakdown": re.compile(data["breakdown"], re.IGNORECASE),
         "hint": re.compile(data["sentence_hint"], re.IGNORECASE),
         "hint_stems": literal_stems(data["sentence_hint"]),
-        "stems": {w.split()[0] for w in cue_words},
+        "stems": {w.split()[0] for w in cue_words} - {"the"},  # "the death toll" does not end a victim phrase at "the"
         "not_victims": frozenset(w.lower() for w in data["not_victims"]),
         "group_framings": frozenset(w.lower() for w in data["group_framings"]),
         "loyal_to": re.compile(data["loyal_to"], re.IGNORECASE),

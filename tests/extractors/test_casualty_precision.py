@@ -146,3 +146,13 @@ def test_a_people_total_with_civilian_parts_is_mixed_wherever_it_is_told_again()
 def test_of_them_are_the_people_counted_before() -> None:
     assert _figures("Gunmen fired on tens of villagers as they fled, killing 3 of them and injuring 22.") == [
         ("killed", 3, 3, "civilians"), ("wounded", 22, 22, "civilians")]
+
+
+def test_an_inverted_toll_an_aside_of_whom_and_a_nominal_kidnapping() -> None:
+    assert _figures("The shelling brought to 37 the number killed in the valley this week.") == [("killed", 37, 37, "all")]
+    assert _figures("Twelve farmers some of them teenagers killed in a raid on the village.") == [
+        ("killed", 12, 12, "civilians")]
+    assert _figures("The council condemned the kidnapping of more than 90 Yazidis.") == [("captive", 90, None, "civilians")]
+    # the toll words do not cut a group's name at "the"
+    assert _figures("Gunmen killed 9 members of the so-called Free Syrian Army near the dam.") == [
+        ("killed", 9, 9, "opposition")]
