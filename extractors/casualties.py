@@ -22,7 +22,7 @@ from . import actors, casualty_links, casualty_scope, dates, numbers, places
 from .casualty_cues import cues as _cues, has_hint, perpetrator_words as _perpetrator_words
 from .casualty_victims import (
     UNSPECIFIED, Victim, is_framing, loyal_to, own_side, resolve_victim, specific_group, subject_victim,
-    victim_before_cue, victim_of_remains, victim_phrase,
+    victim_before_cue, victim_of_remains, victim_phrase, whose_soldiers,
 )
 from .claims import CasualtyClaim, Count, Place
 from .context import SentenceContext
@@ -386,8 +386,10 @@ def _read_figures(sentence: str, article_text: str) -> tuple[Figure, ...]:
     kept = [r for r in ordered if not _is_background(sentence, r.mention.count) and not _too_vague(r.mention.count)
             and not _passing_one(r)]
     starts = {r.mention.start for r in kept}
+    home = casualty_scope.home_country(article_text) if article_text else None
     return tuple(
-        Figure(r.mention, r.outcome, own_side(sentence, r.mention, specific_group(r.victim, sentence, article_text)),
+        Figure(r.mention, r.outcome,
+               whose_soldiers(sentence, own_side(sentence, r.mention, specific_group(r.victim, sentence, article_text)), home),
                _perpetrator(sentence, r), r.total_start if r.total_start in starts else None)
         for r in kept
     )

@@ -214,3 +214,25 @@ def own_side(sentence: str, mention: numbers.CountMention, victim: Victim) -> Vi
     owners = [a for a in actors.find_actors(sentence[:mention.start]) if a.actor_id not in ("civilians", "unknown")]
     return Victim(owners[0].actor_id, victim.label, victim.type) if owners else victim
 
+
+
+@lru_cache(maxsize=1)
+def _state_forces() -> frozenset[str]:
+    """Actor ids that are a country's forces (the nationality table's ids)."""
+    from .reference import load_csv
+    return frozenset(row["actor_id"].strip() for row in load_csv("actors_nationalities.csv"))
+
+
+def whose_soldiers(sentence: str, victim: Victim, home: str | None) -> Victim:
+    """Bare "soldiers"/"troops" default to the Syrian army (the table's Syrian-war reading);
+    elsewhere they are the one state force the sentence names ("The Israeli military said
+    three soldiers were killed" -> israel), or unknown in an article about another country."""
+    bare = (victim.label or "").lower()
+    if victim.actor != "syrian_government" or len(bare.split()) != 1:
+        return victim  # "regime soldiers", "Syrian troops": named
+    states = {a.actor_id for a in actors.find_actors(sentence) if a.label.lower() != bare} & _state_forces()
+    if len(states) == 1 and "syrian_government" not in states:
+        return Victim(states.pop(), victim.label, victim.type)
+    if home is not None and home != "syria" and not states:
+        return Victim("unknown", victim.label, victim.type)
+    return victim

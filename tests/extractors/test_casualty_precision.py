@@ -156,3 +156,11 @@ def test_an_inverted_toll_an_aside_of_whom_and_a_nominal_kidnapping() -> None:
     # the toll words do not cut a group's name at "the"
     assert _figures("Gunmen killed 9 members of the so-called Free Syrian Army near the dam.") == [
         ("killed", 9, 9, "opposition")]
+
+
+def test_bare_soldiers_belong_to_the_state_force_the_sentence_names() -> None:
+    assert _figures("The Israeli military said four soldiers were killed in the north.") == [("killed", 4, 4, "israel")]
+    assert _figures("Regime troops shelled the town; four soldiers were killed in a counterattack.") == [
+        ("killed", 4, 4, "syrian_government")]
+    other_war = "Ukraine said Kyiv and Ukrainian towns were shelled. Ukraine Ukraine. Six soldiers were killed near the front."
+    assert ("unknown", "killed", 6, "soldiers") in _rows(other_war)
