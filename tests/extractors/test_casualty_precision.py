@@ -164,3 +164,8 @@ def test_bare_soldiers_belong_to_the_state_force_the_sentence_names() -> None:
         ("killed", 4, 4, "syrian_government")]
     other_war = "Ukraine said Kyiv and Ukrainian towns were shelled. Ukraine Ukraine. Six soldiers were killed near the front."
     assert ("unknown", "killed", 6, "soldiers") in _rows(other_war)
+
+
+def test_killing_a_family_of_n() -> None:
+    assert _figures("The shell killed an entire family of seven, including four children.") == [
+        ("killed", 7, 7, "civilians"), ("killed", 4, 4, "civilians")]
