@@ -169,3 +169,8 @@ def test_bare_soldiers_belong_to_the_state_force_the_sentence_names() -> None:
 def test_killing_a_family_of_n() -> None:
     assert _figures("The shell killed an entire family of seven, including four children.") == [
         ("killed", 7, 7, "civilians"), ("killed", 4, 4, "civilians")]
+
+
+def test_civilian_roles_are_civilians() -> None:
+    assert _figures("The car bomb killed 4 bystanders and wounded 11 shoppers.") == [
+        ("killed", 4, 4, "civilians"), ("wounded", 11, 11, "civilians")]
