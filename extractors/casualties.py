@@ -201,13 +201,15 @@ def _read_before(sentence: str, mention: numbers.CountMention, victim: Victim | 
             # "civilian death toll"; but in "Islamic State killed 270" the words before an
             # active verb are the perpetrator, not the victim
             victim = victim_before_cue(sentence, start) or _toll_of(m.group()) or UNSPECIFIED
+        elif victim is UNSPECIFIED and outcome == "wounded" and not active:
+            victim = _toll_of(m.group()) or UNSPECIFIED  # "the number of people injured ... reached 57"
         if needs_victim and outcome == "killed" and (victim.actor == "unknown" or is_framing(victim)):
             victim = subject_victim(sentence[:start], victim)  # "Hezbollah lost 20 fighters"
         return _Reading(mention, outcome, victim, start, window_start + m.end(), active)
     return None
 
 
-_TOLL_OF = re.compile(r"\bnumber\s+of\s+(?P<who>.+?)\s+(?:killed|dead|who\s+died)\b", re.IGNORECASE)
+_TOLL_OF = re.compile(r"\bnumber\s+of\s+(?P<who>.+?)\s+(?:killed|dead|who\s+died|injured|wounded)\b", re.IGNORECASE)
 
 
 def _toll_of(toll: str) -> Victim | None:

@@ -174,3 +174,9 @@ def test_killing_a_family_of_n() -> None:
 def test_civilian_roles_are_civilians() -> None:
     assert _figures("The car bomb killed 4 bystanders and wounded 11 shoppers.") == [
         ("killed", 4, 4, "civilians"), ("wounded", 11, 11, "civilians")]
+
+
+def test_a_wounded_toll() -> None:
+    assert _figures("Officials put the number of injured at 86.") == [("wounded", 86, 86, "all")]
+    assert _figures("The number of people wounded in the blasts rose to 230.") == [("wounded", 230, 230, "civilians")]
+    assert _figures("The number of soldiers wounded rose to 9.") == [("wounded", 9, 9, "syrian_government")]
