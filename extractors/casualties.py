@@ -22,7 +22,7 @@ from . import actors, casualty_links, casualty_scope, dates, numbers, places
 from .casualty_cues import cues as _cues, has_hint, perpetrator_words as _perpetrator_words
 from .casualty_victims import (
     UNSPECIFIED, Victim, is_framing, loyal_to, own_side, resolve_victim, specific_group, subject_victim,
-    victim_before_cue, victim_of_remains, victim_phrase, whose_soldiers,
+    victim_before_cue, victim_of_remains, victim_phrase, whose_soldiers, crew_of,
 )
 from .claims import CasualtyClaim, Count, Place
 from .context import SentenceContext
@@ -136,7 +136,7 @@ def _read(sentence: str, mention: numbers.CountMention) -> _Reading | None:
     phrase, phrase_end = victim_phrase(sentence, mention.end)
     victim = _counted_group(sentence, mention) or resolve_victim(phrase)
     if victim is not None:
-        victim = loyal_to(sentence, phrase_end, victim)
+        victim = crew_of(sentence, phrase_end, loyal_to(sentence, phrase_end, victim))
     after = cues["after"].match(sentence[phrase_end:])
     if after and victim is not None and _active_with_object(sentence, phrase_end, after):
         after = None  # "two suicide bombers have killed at least 30 ...": the count is the killers

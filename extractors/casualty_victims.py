@@ -236,3 +236,21 @@ def whose_soldiers(sentence: str, victim: Victim, home: str | None) -> Victim:
     if home is not None and home != "syria" and not states:
         return Victim("unknown", victim.label, victim.type)
     return victim
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> dict[str, str]:
+    from .reference import load_csv
+    return {row["demonym"].strip().lower(): row["actor_id"].strip() for row in load_csv("actors_nationalities.csv")}
+
+
+def crew_of(sentence: str, phrase_end: int, victim: Victim) -> Victim:
+    """"a Russian military helicopter was shot down, killing all five people on board": people
+    on board a military aircraft are the crew of the state whose aircraft it is."""
+    cues = _cues()
+    if victim.type != "civilian" or not cues["on_board"].match(sentence[phrase_end:phrase_end + 12]):
+        return victim
+    if not cues["military_marker"].search(sentence) or re.search(r"\b(?:passenger|civilian|airliner|commercial)\b", sentence, re.I):
+        return victim
+    states = {_demonyms().get(m.group("demonym").lower()) for m in cues["aircraft"].finditer(sentence)} - {None}
+    return Victim(states.pop(), victim.label, "combatant") if len(states) == 1 else victim

@@ -180,3 +180,10 @@ def test_a_wounded_toll() -> None:
     assert _figures("Officials put the number of injured at 86.") == [("wounded", 86, 86, "all")]
     assert _figures("The number of people wounded in the blasts rose to 230.") == [("wounded", 230, 230, "civilians")]
     assert _figures("The number of soldiers wounded rose to 9.") == [("wounded", 9, 9, "syrian_government")]
+
+
+def test_people_on_board_a_military_aircraft_are_its_crew() -> None:
+    assert _figures("A Turkish military helicopter crashed on Tuesday, killing all seven people on board.") == [
+        ("killed", 7, 7, "turkey")]
+    assert _figures("A Ukrainian passenger plane was shot down by the military, killing all 90 people on board.") == [
+        ("killed", 90, 90, "civilians")]
