@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from . import actors, casualty_links, casualty_scope, dates, numbers, places
 from .casualty_cues import cues as _cues, has_hint, perpetrator_words as _perpetrator_words
+from .casualty_readings import counted_group, cue_noun, listed_cue, of_them, passing_one, toll_of, too_vague
 from .casualty_victims import (
     UNSPECIFIED, Victim, is_framing, loyal_to, own_side, resolve_victim, specific_group, subject_victim,
     victim_before_cue, victim_of_remains, victim_phrase, whose_soldiers, crew_of,
@@ -39,7 +40,6 @@ class _Reading:
     cue_end: int
     active: bool  # the cue comes before the count ("killing 12"): its subject is the perpetrator
     total_start: int | None = None  # where the total this count is a part of starts ("605, including 245")
-
 
 
 def _perpetrator(sentence: str, reading: _Reading) -> str | None:
@@ -65,7 +65,6 @@ def _perpetrator(sentence: str, reading: _Reading) -> str | None:
         if adjectives:
             return adjectives[-1]
     return None
-
 
 
 def _read_partitive(sentence: str, mention: numbers.CountMention) -> _Reading | None:
@@ -134,7 +133,7 @@ def _read(sentence: str, mention: numbers.CountMention) -> _Reading | None:
     if partitive:
         return partitive
     phrase, phrase_end = victim_phrase(sentence, mention.end)
-    victim = _counted_group(sentence, mention) or resolve_victim(phrase)
+    victim = counted_group(sentence, mention) or resolve_victim(phrase)
     if victim is not None:
         victim = crew_of(sentence, phrase_end, loyal_to(sentence, phrase_end, victim))
     after = cues["after"].match(sentence[phrase_end:])
@@ -143,7 +142,7 @@ def _read(sentence: str, mention: numbers.CountMention) -> _Reading | None:
     if after and victim is not None:
         outcome = cues["cue_words"][re.sub(r"\s+", " ", after.group("cue").lower())]
         if victim is UNSPECIFIED:  # "12 bodies of soldiers"; the cue itself names people: "350 hostages"
-            victim = victim_of_remains(sentence, phrase_end + after.end("cue")) or _cue_noun(after.group("cue")) or victim
+            victim = victim_of_remains(sentence, phrase_end + after.end("cue")) or cue_noun(after.group("cue")) or victim
         start = phrase_end + after.start("cue")
         reading = _Reading(mention, outcome, victim, start, phrase_end + after.end("cue"), False)
         # an outcome reached only across an aside ("killed 100 people including 25 children
@@ -154,34 +153,13 @@ def _read(sentence: str, mention: numbers.CountMention) -> _Reading | None:
     return _read_before(sentence, mention, victim) or _read_listed(sentence, mention, victim, phrase_end)
 
 
-_LIST_VERB = re.compile(r"\b(?:were|was|are|is|been|had|has|have|said|says|and\s+\w+(?:ed|ing))\b", re.IGNORECASE)
-
-
 def _read_listed(sentence: str, mention: numbers.CountMention, victim: Victim | None, phrase_end: int) -> _Reading | None:
-    """A named group further down the list of an active verb: "killed a staff member and
-    around 20 civilians". Only people named by the count's own noun, and only when the list
-    before it holds no count, verb or clause break and no verb of its own follows it."""
+    """A named group further down the list of an active verb ("killed a staff member and
+    around 20 civilians"); not when a verb of its own follows the group."""
     if victim is None or victim is UNSPECIFIED or _OWN_VERB.match(sentence, phrase_end):
         return None
-    cues = _cues()
-    window_start = max(0, mention.start - 120)
-    m = cues["listed_before"].search(sentence, window_start, mention.start)
-    if not m or _LIST_VERB.search(m.group("items")) or cues["hint"].search(m.group("items")):
-        return None
-    stem = next(s for s in cues["listed_outcomes"] if m.group("cue").lower().startswith(s))
-    return _Reading(mention, cues["listed_outcomes"][stem], victim, m.start("cue"), m.end("cue"), True)
-
-
-def _counted_group(sentence: str, mention: numbers.CountMention) -> Victim | None:
-    """People counted by the noun before the count: "a family of four" (civilians)."""
-    m = _cues()["group_before"].search(sentence, max(0, mention.start - 30), mention.start)
-    return Victim("civilians", m.group("noun"), "civilian") if m else None
-
-
-def _cue_noun(cue: str) -> Victim | None:
-    """The victims an outcome noun names by itself ("hostages", "captives"), else None."""
-    victim = resolve_victim(cue.lower())  # lower case: a capitalised headline word is no proper name
-    return victim if victim is not None and victim.type in ("civilian", "combatant") else None
+    listed = listed_cue(sentence, mention)
+    return _Reading(mention, listed[0], victim, listed[1], listed[2], True) if listed else None
 
 
 def _read_before(sentence: str, mention: numbers.CountMention, victim: Victim | None) -> _Reading | None:
@@ -200,24 +178,13 @@ def _read_before(sentence: str, mention: numbers.CountMention, victim: Victim | 
         if victim is UNSPECIFIED and outcome in ("killed", "casualties") and not active:
             # "civilian death toll"; but in "Islamic State killed 270" the words before an
             # active verb are the perpetrator, not the victim
-            victim = victim_before_cue(sentence, start) or _toll_of(m.group()) or UNSPECIFIED
+            victim = victim_before_cue(sentence, start) or toll_of(m.group()) or UNSPECIFIED
         elif victim is UNSPECIFIED and outcome == "wounded" and not active:
-            victim = _toll_of(m.group()) or UNSPECIFIED  # "the number of people injured ... reached 57"
+            victim = toll_of(m.group()) or UNSPECIFIED  # "the number of people injured ... reached 57"
         if needs_victim and outcome == "killed" and (victim.actor == "unknown" or is_framing(victim)):
             victim = subject_victim(sentence[:start], victim)  # "Hezbollah lost 20 fighters"
         return _Reading(mention, outcome, victim, start, window_start + m.end(), active)
     return None
-
-
-_TOLL_OF = re.compile(r"\bnumber\s+of\s+(?P<who>.+?)\s+(?:killed|dead|who\s+died|injured|wounded)\b", re.IGNORECASE)
-
-
-def _toll_of(toll: str) -> Victim | None:
-    """The victims a toll names inside it: "the number of members of the Russian forces
-    killed in Syria (rose) to 18"."""
-    m = _TOLL_OF.search(toll)
-    victim = resolve_victim(m.group("who")) if m else None
-    return victim if victim is not None and victim.type in ("civilian", "combatant") else None
 
 
 def _short_window_start(window: str, reach: int) -> int:
@@ -226,7 +193,6 @@ def _short_window_start(window: str, reach: int) -> int:
         return 0
     space = window.find(" ", len(window) - reach)
     return space + 1 if space >= 0 else len(window)
-
 
 
 _OWN_VERB = re.compile(  # a verb of its own after a count's noun: a new clause, not a list
@@ -241,7 +207,7 @@ def _inherit(sentence: str, mention: numbers.CountMention, readings: list[_Readi
     from HTS") or coordinated with the next count ("3 soldiers and 5 civilians were killed")."""
     cues = _cues()
     phrase, phrase_end = victim_phrase(sentence, mention.end)
-    victim = _counted_group(sentence, mention) or resolve_victim(phrase)
+    victim = counted_group(sentence, mention) or resolve_victim(phrase)
     if victim is None:
         return None
     before = [r for r in readings if r.mention.end <= mention.start]
@@ -271,21 +237,6 @@ def _inherit(sentence: str, mention: numbers.CountMention, readings: list[_Readi
                 return _Reading(mention, nxt.outcome, victim, nxt.cue_start, nxt.cue_end, False)
             break
     return None
-
-
-def _of_them(mentions: list[numbers.CountMention], readings: dict[int, _Reading], sentence: str) -> None:
-    """"targeted tens of civilians ..., killing 3 of them": "of them" are the people of the
-    nearest count before it that has no outcome of its own (updates ``readings``)."""
-    for i, reading in list(readings.items()):
-        if reading.victim is not UNSPECIFIED or not re.match(r"\s+of\s+them\b", sentence[reading.mention.end:]):
-            continue
-        for j in range(i - 1, -1, -1):
-            if j in readings:
-                break
-            victim = resolve_victim(victim_phrase(sentence, mentions[j].end)[0])
-            if victim is not None and victim.type in ("civilian", "combatant"):
-                readings[i] = replace(reading, victim=victim)
-                break
 
 
 def _same_group(ordered: list[_Reading], sentence: str) -> list[_Reading]:
@@ -320,21 +271,6 @@ def _link_asides(ordered: list[_Reading], sentence: str) -> list[_Reading]:
                 reading = replace(reading, total_start=previous.mention.start)
         out.append(reading)
     return out
-
-
-def _passing_one(reading: _Reading) -> bool:
-    """A single person with no noun of their own ("including one with severed legs", "One
-    was killed on Friday") or one of a group ("one of its leaders"): a passing mention, not
-    a toll; "a woman was killed" stays."""
-    if reading.mention.count.best != 1:
-        return False
-    label = reading.victim.label
-    return label is None or label.lower().startswith("of ")
-
-
-def _too_vague(count: Count) -> bool:
-    """"several wounded", "a few dead": people were hurt, but the text gives no figure."""
-    return count.qualifier == "vague" and (count.low or 0) < _cues()["vague_min"]
 
 
 def _is_background(sentence: str, count: Count) -> bool:
@@ -383,10 +319,10 @@ def _read_figures(sentence: str, article_text: str) -> tuple[Figure, ...]:
                 reading = _inherit(sentence, mention, sorted(readings.values(), key=lambda r: r.mention.start))
                 if reading:
                     readings[i] = reading
-    _of_them(mentions, readings, sentence)
+    of_them(mentions, readings, sentence)
     ordered = _link_asides(_same_group([r for _, r in sorted(readings.items())], sentence), sentence)
-    kept = [r for r in ordered if not _is_background(sentence, r.mention.count) and not _too_vague(r.mention.count)
-            and not _passing_one(r)]
+    kept = [r for r in ordered if not _is_background(sentence, r.mention.count) and not too_vague(r.mention.count)
+            and not passing_one(r.mention.count, r.victim.label)]
     starts = {r.mention.start for r in kept}
     home = casualty_scope.home_country(article_text) if article_text else None
     return tuple(
@@ -400,7 +336,6 @@ def _read_figures(sentence: str, article_text: str) -> tuple[Figure, ...]:
 def read_casualties(sentence: str, article_text: str = "") -> list[tuple[numbers.CountMention, str, Victim, str | None]]:
     """(count mention, outcome, victim, perpetrator) for every casualty figure in a sentence."""
     return [(f.mention, f.outcome, f.victim, f.perpetrator) for f in read_figures(sentence, article_text)]
-
 
 
 def _place(sentence: str) -> Place | None:
