@@ -228,8 +228,8 @@ def whose_soldiers(sentence: str, victim: Victim, home: str | None) -> Victim:
     elsewhere they are the one state force the sentence names ("The Israeli military said
     three soldiers were killed" -> israel), or unknown in an article about another country."""
     bare = (victim.label or "").lower()
-    if victim.actor != "syrian_government" or len(bare.split()) != 1:
-        return victim  # "regime soldiers", "Syrian troops": named
+    if victim.actor != "syrian_government" or _victim_table()[0].get(bare, ("",))[0] != "syrian_government":
+        return victim  # "regime soldiers", "Syrian troops", "regime": named, not the table's bare default
     states = {a.actor_id for a in actors.find_actors(sentence) if a.label.lower() != bare} & _state_forces()
     if len(states) == 1 and "syrian_government" not in states:
         return Victim(states.pop(), victim.label, victim.type)

@@ -187,3 +187,8 @@ def test_people_on_board_a_military_aircraft_are_its_crew() -> None:
         ("killed", 7, 7, "turkey")]
     assert _figures("A Ukrainian passenger plane was shot down by the military, killing all 90 people on board.") == [
         ("killed", 90, 90, "civilians")]
+
+
+def test_named_government_fighters_keep_their_side_in_any_article() -> None:
+    text = "Iran Iran Iranian Iran. Clashes killed 12 regime and allied fighters near the airport."
+    assert ("syrian_government", "killed", 12, "regime") in _rows(text)
