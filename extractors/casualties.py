@@ -322,7 +322,7 @@ def _read_figures(sentence: str, article_text: str) -> tuple[Figure, ...]:
     of_them(mentions, readings, sentence)
     ordered = _link_asides(_same_group([r for _, r in sorted(readings.items())], sentence), sentence)
     kept = [r for r in ordered if not _is_background(sentence, r.mention.count) and not too_vague(r.mention.count)
-            and not passing_one(r.mention.count, r.victim.label)]
+            and not passing_one(r.mention.count, own_side(sentence, r.mention, r.victim))]
     starts = {r.mention.start for r in kept}
     home = casualty_scope.home_country(article_text) if article_text else None
     return tuple(

@@ -68,13 +68,15 @@ def of_them(mentions: list[numbers.CountMention], readings: dict[int, Any], sent
                 break
 
 
-def passing_one(count: Count, label: str | None) -> bool:
+def passing_one(count: Count, victim: Victim) -> bool:
     """A single person with no noun of their own ("including one with severed legs", "One
-    was killed on Friday") or one of a group ("one of its leaders"): a passing mention, not
-    a toll; "a woman was killed" stays."""
+    was killed on Friday") or one of a group nobody is named for ("one of its leaders"): a
+    passing mention, not a toll; "a woman was killed" and "one of its soldiers" (the
+    sentence's army) stay."""
     if count.best != 1:
         return False
-    return label is None or label.lower().startswith("of ")
+    label = victim.label
+    return label is None or (label.lower().startswith("of ") and victim.actor in ("unknown", "all"))
 
 
 def too_vague(count: Count) -> bool:
