@@ -20,9 +20,10 @@ from functools import lru_cache
 
 from . import actors, casualty_links, casualty_scope, dates, numbers, places
 from .casualty_cues import cues as _cues, has_hint, perpetrator_words as _perpetrator_words
+from .casualty_readings import counted_group, cue_noun, listed_cue, of_them, passing_one, toll_of, too_vague
 from .casualty_victims import (
     UNSPECIFIED, Victim, is_framing, loyal_to, own_side, resolve_victim, specific_group, subject_victim,
-    victim_before_cue, victim_of_remains, victim_phrase,
+    victim_before_cue, victim_of_remains, victim_phrase, whose_soldiers, crew_of,
 )
 from .claims import CasualtyClaim, Count, Place
 from .patterns import lowers_exactly
@@ -40,7 +41,6 @@ class _Reading:
     cue_end: int
     active: bool  # the cue comes before the count ("killing 12"): its subject is the perpetrator
     total_start: int | None = None  # where the total this count is a part of starts ("605, including 245")
-
 
 
 def _perpetrator(sentence: str, reading: _Reading) -> str | None:
@@ -68,7 +68,6 @@ def _perpetrator(sentence: str, reading: _Reading) -> str | None:
     return None
 
 
-
 def _read_partitive(sentence: str, mention: numbers.CountMention) -> _Reading | None:
     """"six of those killed were rebel fighters": killed, victims named after the verb."""
     m = _cues()["partitive"].match(sentence, mention.end)
@@ -82,6 +81,7 @@ def _read_partitive(sentence: str, mention: numbers.CountMention) -> _Reading | 
 
 
 _AMONG_HINT = re.compile(r"\b(?:among|of\s+th(?:e|ose)\s)", re.IGNORECASE)
+_OF_BEFORE = re.compile(r"\bof\s+(?:the\s+|these\s+|those\s+|their\s+)?$", re.IGNORECASE)
 _AMONG_OUTCOMES = {"killed": "killed", "dead": "killed", "died": "killed", "executed": "killed", "victims": "killed",
                    "wounded": "wounded", "injured": "wounded", "hurt": "wounded", "casualties": "casualties"}
 
@@ -96,6 +96,8 @@ def _read_among(sentence: str, mention: numbers.CountMention) -> _Reading | None
     if of_the:  # "Fifteen of the wounded were in critical condition"
         return _Reading(mention, _AMONG_OUTCOMES[of_the.group("cue").lower()], UNSPECIFIED,
                         of_the.start("cue"), of_the.end(), False)
+    if _OF_BEFORE.search(sentence, max(0, mention.start - 12), mention.start):
+        return None  # "the wives of the five fighters were among the dead": the count is no subject
     phrase, phrase_end = victim_phrase(sentence, mention.end)
     m = cues["among"].match(sentence, phrase_end)
     victim = resolve_victim(phrase) if m else None
@@ -110,6 +112,7 @@ def _read_among(sentence: str, mention: numbers.CountMention) -> _Reading | None
 
 
 _PERFECT_AUX = re.compile(r"\b(?:have|has|had)\b", re.IGNORECASE)
+_RELATIVE = re.compile(r"\b(?:who|that|which)\b", re.IGNORECASE)
 _PASSIVE_AUX = re.compile(r"\b(?:been|were|was|are|is|being)\b", re.IGNORECASE)
 
 
@@ -117,8 +120,8 @@ def _active_with_object(sentence: str, phrase_end: int, after: re.Match[str]) ->
     """True when the outcome word after a count is an active verb with its own count as
     object ("bombers have killed at least 30"), not a participle ("were killed")."""
     between = sentence[phrase_end:phrase_end + after.start("cue")]
-    if _PASSIVE_AUX.search(between) or not _PERFECT_AUX.search(between):
-        return False  # "57 civilians killed 150 injured" (a headline) stays a toll
+    if _PASSIVE_AUX.search(between) or not (_PERFECT_AUX.search(between) or _RELATIVE.search(between)):
+        return False  # "57 civilians killed 150 injured" (a headline) stays a toll; "2 men who killed 3" does not
     rest = sentence[phrase_end + after.end("cue"):phrase_end + after.end("cue") + 40]
     following = numbers.find_counts(rest)
     return bool(following) and following[0].start <= 2
@@ -131,16 +134,16 @@ def _read(sentence: str, mention: numbers.CountMention) -> _Reading | None:
     if partitive:
         return partitive
     phrase, phrase_end = victim_phrase(sentence, mention.end)
-    victim = resolve_victim(phrase)
+    victim = counted_group(sentence, mention) or resolve_victim(phrase)
     if victim is not None:
-        victim = loyal_to(sentence, phrase_end, victim)
+        victim = crew_of(sentence, phrase_end, loyal_to(sentence, phrase_end, victim))
     after = cues["after"].match(sentence[phrase_end:])
     if after and victim is not None and _active_with_object(sentence, phrase_end, after):
         after = None  # "two suicide bombers have killed at least 30 ...": the count is the killers
     if after and victim is not None:
         outcome = cues["cue_words"][re.sub(r"\s+", " ", after.group("cue").lower())]
-        if victim is UNSPECIFIED:
-            victim = victim_of_remains(sentence, phrase_end + after.end("cue")) or victim
+        if victim is UNSPECIFIED:  # "12 bodies of soldiers"; the cue itself names people: "350 hostages"
+            victim = victim_of_remains(sentence, phrase_end + after.end("cue")) or cue_noun(after.group("cue")) or victim
         start = phrase_end + after.start("cue")
         reading = _Reading(mention, outcome, victim, start, phrase_end + after.end("cue"), False)
         # an outcome reached only across an aside ("killed 100 people including 25 children
@@ -148,7 +151,16 @@ def _read(sentence: str, mention: numbers.CountMention) -> _Reading | None:
         if not after.group("aside"):
             return reading
         return _read_before(sentence, mention, victim) or reading
-    return _read_before(sentence, mention, victim)
+    return _read_before(sentence, mention, victim) or _read_listed(sentence, mention, victim, phrase_end)
+
+
+def _read_listed(sentence: str, mention: numbers.CountMention, victim: Victim | None, phrase_end: int) -> _Reading | None:
+    """A named group further down the list of an active verb ("killed a staff member and
+    around 20 civilians"); not when a verb of its own follows the group."""
+    if victim is None or victim is UNSPECIFIED or _OWN_VERB.match(sentence, phrase_end):
+        return None
+    listed = listed_cue(sentence, mention)
+    return _Reading(mention, listed[0], victim, listed[1], listed[2], True) if listed else None
 
 
 def _read_before(sentence: str, mention: numbers.CountMention, victim: Victim | None) -> _Reading | None:
@@ -173,7 +185,9 @@ def _read_before(sentence: str, mention: numbers.CountMention, victim: Victim | 
         if victim is UNSPECIFIED and outcome in ("killed", "casualties") and not active:
             # "civilian death toll"; but in "Islamic State killed 270" the words before an
             # active verb are the perpetrator, not the victim
-            victim = victim_before_cue(sentence, start) or UNSPECIFIED
+            victim = victim_before_cue(sentence, start) or toll_of(m.group()) or UNSPECIFIED
+        elif victim is UNSPECIFIED and outcome == "wounded" and not active:
+            victim = toll_of(m.group()) or UNSPECIFIED  # "the number of people injured ... reached 57"
         if needs_victim and outcome == "killed" and (victim.actor == "unknown" or is_framing(victim)):
             victim = subject_victim(sentence[:start], victim)  # "Hezbollah lost 20 fighters"
         return _Reading(mention, outcome, victim, start, window_start + m.end(), active)
@@ -188,7 +202,6 @@ def _short_window_start(window: str, reach: int) -> int:
     return space + 1 if space >= 0 else len(window)
 
 
-
 _OWN_VERB = re.compile(  # a verb of its own after a count's noun: a new clause, not a list
     r"\s*(?!(?:have|has|had)?\s*(?:said|reported|told|confirmed|claimed|added|stated)\b)"
     r"(?:have|has|had|were|was|are|is|will|would|fled|left|went|took|came|ran|\w+ed)\b", re.IGNORECASE)
@@ -201,7 +214,7 @@ def _inherit(sentence: str, mention: numbers.CountMention, readings: list[_Readi
     from HTS") or coordinated with the next count ("3 soldiers and 5 civilians were killed")."""
     cues = _cues()
     phrase, phrase_end = victim_phrase(sentence, mention.end)
-    victim = resolve_victim(phrase)
+    victim = counted_group(sentence, mention) or resolve_victim(phrase)
     if victim is None:
         return None
     before = [r for r in readings if r.mention.end <= mention.start]
@@ -242,7 +255,10 @@ def _same_group(ordered: list[_Reading], sentence: str) -> list[_Reading]:
         previous = out[-1] if out else None
         groups = {r.victim.actor for r in out if r.victim is not UNSPECIFIED}
         if (previous is not None and reading.victim is UNSPECIFIED and len(groups) == 1
-                and previous.victim is not UNSPECIFIED and previous.outcome != reading.outcome
+                and previous.victim is not UNSPECIFIED
+                # another outcome, or a clause of its own ("9 civilians were killed in X and two
+                # others were killed in Y"), not one list ("3 soldiers and 2 others were killed")
+                and (previous.outcome != reading.outcome or previous.cue_start != reading.cue_start)
                 and not re.search(r"[;:]", sentence[previous.mention.end:reading.mention.start])
                 and (reading.victim.label or "").lower() in ("", "others", "other", "more")):
             reading = replace(reading, victim=previous.victim)
@@ -297,7 +313,8 @@ def _read_figures(sentence: str, article_text: str) -> tuple[Figure, ...]:
     cues = _cues()
     if not has_hint(sentence, cues["hint_stems"], cues["hint"]):
         return ()
-    mentions = numbers.find_counts(sentence)
+    mentions = [m for m in numbers.find_counts(sentence)
+                if not cues["age_before"].search(sentence, max(0, m.start - 40), m.start)]  # ages are no counts
     readings: dict[int, _Reading] = {}
     for i, mention in enumerate(mentions):
         reading = _read(sentence, mention)
@@ -309,11 +326,15 @@ def _read_figures(sentence: str, article_text: str) -> tuple[Figure, ...]:
                 reading = _inherit(sentence, mention, sorted(readings.values(), key=lambda r: r.mention.start))
                 if reading:
                     readings[i] = reading
+    of_them(mentions, readings, sentence)
     ordered = _link_asides(_same_group([r for _, r in sorted(readings.items())], sentence), sentence)
-    kept = [r for r in ordered if not _is_background(sentence, r.mention.count)]
+    kept = [r for r in ordered if not _is_background(sentence, r.mention.count) and not too_vague(r.mention.count)
+            and not passing_one(r.mention.count, own_side(sentence, r.mention, r.victim))]
     starts = {r.mention.start for r in kept}
+    home = casualty_scope.home_country(article_text) if article_text else None
     return tuple(
-        Figure(r.mention, r.outcome, own_side(sentence, r.mention, specific_group(r.victim, sentence, article_text)),
+        Figure(r.mention, r.outcome,
+               whose_soldiers(sentence, own_side(sentence, r.mention, specific_group(r.victim, sentence, article_text)), home),
                _perpetrator(sentence, r), r.total_start if r.total_start in starts else None)
         for r in kept
     )
@@ -322,7 +343,6 @@ def _read_figures(sentence: str, article_text: str) -> tuple[Figure, ...]:
 def read_casualties(sentence: str, article_text: str = "") -> list[tuple[numbers.CountMention, str, Victim, str | None]]:
     """(count mention, outcome, victim, perpetrator) for every casualty figure in a sentence."""
     return [(f.mention, f.outcome, f.victim, f.perpetrator) for f in read_figures(sentence, article_text)]
-
 
 
 def _place(sentence: str) -> Place | None:

@@ -20,12 +20,15 @@ def cues() -> dict[str, Any]:
     cues = case_blind_alternation(cue_words)  # compiled with IGNORECASE below
     filler = case_blind_alternation(data["after_filler"])
     aside = (  # "12 people, including 5 children, were killed"; "mostly women and children"
-        r"(?P<aside>\s*[,(–-]?\s*(?:including|mostly|mainly|among\s+them|most\s+of\s+them|many\s+of\s+them)"
+        r"(?P<aside>\s*[,(–-]?\s*(?:including|mostly|mainly|among\s+them|(?:most|many|some|all|half|several)\s+of\s+(?:them|whom))"
         r"\b[^,.;()–]{0,60}?(?:\s*[,)–-](?=\s)|(?=\s)))?"
     )
     place = r"(?:\s+(?:in|near|across|around)\s+(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*)?(?:\s+province)?)?"
+    # "70 terrorists who were later identified as foreigners were eliminated": a relative
+    # clause between the victims and their outcome, up to the auxiliary of the main verb
+    relative = r"(?:\s+(?:who|that)\s+[^,.;]{1,80}?(?=\s(?:were|was|had\s+been|have\s+been|has\s+been)\s))?"
     after = re.compile(
-        rf"^{aside}{place}(?:\s*,?\s*(?:{filler})\b)*\s*,?\s*(?P<cue>{cues})\b",
+        rf"^{aside}{place}{relative}(?:\s*,?\s*(?:{filler})\b)*\s*,?\s*(?P<cue>{cues})\b",
         re.IGNORECASE,
     )
     before = [
@@ -41,7 +44,7 @@ def cues() -> dict[str, Any]:
         "breakdown": re.compile(data["breakdown"], re.IGNORECASE),
         "hint": re.compile(data["sentence_hint"], re.IGNORECASE),
         "hint_stems": literal_stems(data["sentence_hint"]),
-        "stems": {w.split()[0] for w in cue_words},
+        "stems": {w.split()[0] for w in cue_words} - {"the"},  # "the death toll" does not end a victim phrase at "the"
         "not_victims": frozenset(w.lower() for w in data["not_victims"]),
         "group_framings": frozenset(w.lower() for w in data["group_framings"]),
         "loyal_to": re.compile(data["loyal_to"], re.IGNORECASE),
@@ -51,6 +54,14 @@ def cues() -> dict[str, Any]:
         "partitive": re.compile(data["partitive"], re.IGNORECASE),
         "background_min": int(data["background_min"]),
         "background_always": int(data["background_always"]),
+        "vague_min": int(data["vague_min"]),
+        "on_board": re.compile(data["on_board"], re.IGNORECASE),
+        "aircraft": re.compile(data["aircraft"]),
+        "military_marker": re.compile(data["military_marker"], re.IGNORECASE),
+        "group_before": re.compile(data["group_before"], re.IGNORECASE),
+        "listed_before": re.compile(data["listed_before"], re.IGNORECASE),
+        "listed_outcomes": dict(data["listed_outcomes"]),
+        "age_before": re.compile(data["age_before"], re.IGNORECASE),
         "among": re.compile(data["among"], re.IGNORECASE),
         "of_the_victims": re.compile(data["of_the_victims"], re.IGNORECASE),
         "before_fillers": re.compile(data["before_fillers"], re.IGNORECASE),

@@ -22,8 +22,10 @@ _INCLUDING_CIVILIANS = re.compile(  # "800 people, including 111 civilians", "27
     r"militants|gunmen|members|policemen|combatants)\b", re.IGNORECASE)
 
 
-def _people_total(claim: CasualtyClaim) -> bool:
-    return claim.victim_actor == "civilians" and (claim.victim_label or "").lower() in _PEOPLE_WORDS
+def people_total(claim: CasualtyClaim) -> bool:
+    """A "people" figure: "people", "Syrian people", "individuals" (the head noun decides)."""
+    words = (claim.victim_label or "").lower().split()
+    return claim.victim_actor == "civilians" and bool(words) and words[-1] in _PEOPLE_WORDS
 
 
 def _sets_apart(part: CasualtyClaim) -> bool:
@@ -41,7 +43,7 @@ def link_parts(claims: list[CasualtyClaim], starts: list[int], total_starts: lis
             parts[total].append(claim)
     decided = [
         replace(claim, victim_actor="all", victim_type="mixed")
-        if _people_total(claim) and any(_sets_apart(p) for p in parts.get(start, ())) else claim
+        if people_total(claim) and any(_sets_apart(p) for p in parts.get(start, ())) else claim
         for claim, start in zip(claims, starts)
     ]
     by_start = dict(zip(starts, decided))
@@ -86,7 +88,7 @@ def _mixed_total_parts(claim: CasualtyClaim, by_sentence: dict[int, list[Casualt
                        starts: list[int]) -> list[CasualtyClaim] | None:
     """The parts that make ``claim`` a mixed total ([] when the sentence alone says so), or
     None when it is not one."""
-    if not _people_total(claim):
+    if not people_total(claim):
         return None
     if _INCLUDING_CIVILIANS.search(claim.evidence.text):
         return []

@@ -72,7 +72,7 @@ def victim_phrase(text: str, end: int) -> tuple[str, int]:
             break
         phrase_end = m.end() - (len(m.group()) - len(m.group().rstrip(".")))
         words += 1
-        if words >= 6:
+        if words >= 8:  # "members of the so-called Free Syrian Army"
             break
     return text[end:phrase_end].strip(" \"“”'‘’"), phrase_end
 
@@ -214,3 +214,43 @@ def own_side(sentence: str, mention: numbers.CountMention, victim: Victim) -> Vi
     owners = [a for a in actors.find_actors(sentence[:mention.start]) if a.actor_id not in ("civilians", "unknown")]
     return Victim(owners[0].actor_id, victim.label, victim.type) if owners else victim
 
+
+
+@lru_cache(maxsize=1)
+def _state_forces() -> frozenset[str]:
+    """Actor ids that are a country's forces (the nationality table's ids)."""
+    from .reference import load_csv
+    return frozenset(row["actor_id"].strip() for row in load_csv("actors_nationalities.csv"))
+
+
+def whose_soldiers(sentence: str, victim: Victim, home: str | None) -> Victim:
+    """Bare "soldiers"/"troops" default to the Syrian army (the table's Syrian-war reading);
+    elsewhere they are the one state force the sentence names ("The Israeli military said
+    three soldiers were killed" -> israel), or unknown in an article about another country."""
+    bare = (victim.label or "").lower()
+    if victim.actor != "syrian_government" or _victim_table()[0].get(bare, ("",))[0] != "syrian_government":
+        return victim  # "regime soldiers", "Syrian troops", "regime": named, not the table's bare default
+    states = {a.actor_id for a in actors.find_actors(sentence) if a.label.lower() != bare} & _state_forces()
+    if len(states) == 1 and "syrian_government" not in states:
+        return Victim(states.pop(), victim.label, victim.type)
+    if home is not None and home != "syria" and not states:
+        return Victim("unknown", victim.label, victim.type)
+    return victim
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> dict[str, str]:
+    from .reference import load_csv
+    return {row["demonym"].strip().lower(): row["actor_id"].strip() for row in load_csv("actors_nationalities.csv")}
+
+
+def crew_of(sentence: str, phrase_end: int, victim: Victim) -> Victim:
+    """"a Russian military helicopter was shot down, killing all five people on board": people
+    on board a military aircraft are the crew of the state whose aircraft it is."""
+    cues = _cues()
+    if victim.type != "civilian" or not cues["on_board"].match(sentence[phrase_end:phrase_end + 12]):
+        return victim
+    if not cues["military_marker"].search(sentence) or re.search(r"\b(?:passenger|civilian|airliner|commercial)\b", sentence, re.I):
+        return victim
+    states = {_demonyms().get(m.group("demonym").lower()) for m in cues["aircraft"].finditer(sentence)} - {None}
+    return Victim(states.pop(), victim.label, "combatant") if len(states) == 1 else victim

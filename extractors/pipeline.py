@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from . import actors, casualties, casualty_links, casualty_scope, casualty_victims, claimants, control, dates, displacement, equipment, equipment_owner, numbers, places
+from . import actors, casualties, casualty_links, casualty_restated, casualty_scope, casualty_victims, claimants, control, dates, displacement, equipment, equipment_owner, numbers, places
 from .claims import UNKNOWN_DATE, ArticleClaims, Claim
 from .context import ArticleContext, SentenceContext
 from .text import split_sentences
@@ -24,6 +24,7 @@ def extract_article(text: str, article_id: str, published_at: date | None = None
         result.equipment_losses.extend(equipment.extract(ctx))
     result.equipment_losses = equipment.name_generic_items(result.equipment_losses)
     result.casualty_claims = casualty_links.mixed_totals(result.casualty_claims)
+    result.casualty_claims = casualty_restated.restated_victims(result.casualty_claims)
     return _deduplicate(_dated_no_later_than(result, published_at))
 
 

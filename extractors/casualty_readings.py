@@ -1,0 +1,84 @@
+"""Smaller readings of a count in a casualty sentence, added after reading the errors of the
+opened round-3b gold set (docs/readme/precision.md): who a count names when its own noun does
+not ("a family of four", "350 hostages", "the number of members of the Russian forces
+killed", "killing 3 of them"), a group further down an active verb's list ("killed a staff
+member and around 20 civilians"), and the figures that are no toll ("several wounded", "one
+of its leaders"). Words: ``seeds/reference/casualty_cues.yaml``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Any
+
+from . import numbers
+from .casualty_cues import cues as _cues
+from .casualty_victims import UNSPECIFIED, Victim, resolve_victim, victim_phrase
+from .claims import Count
+
+_LIST_VERB = re.compile(r"\b(?:were|was|are|is|been|had|has|have|said|says|and\s+\w+(?:ed|ing))\b", re.IGNORECASE)
+_TOLL_OF = re.compile(r"\bnumber\s+of\s+(?P<who>.+?)\s+(?:killed|dead|who\s+died|injured|wounded)\b", re.IGNORECASE)
+
+
+def listed_cue(sentence: str, mention: numbers.CountMention) -> tuple[str, int, int] | None:
+    """(outcome, cue start, cue end) of the active verb whose list the count stands in:
+    "killed a staff member and around 20 civilians"; only when the list before the count
+    holds no count, verb or clause break."""
+    cues = _cues()
+    m = cues["listed_before"].search(sentence, max(0, mention.start - 120), mention.start)
+    if not m or _LIST_VERB.search(m.group("items")) or cues["hint"].search(m.group("items")):
+        return None
+    stem = next(s for s in cues["listed_outcomes"] if m.group("cue").lower().startswith(s))
+    return cues["listed_outcomes"][stem], m.start("cue"), m.end("cue")
+
+
+def counted_group(sentence: str, mention: numbers.CountMention) -> Victim | None:
+    """People counted by the noun before the count: "a family of four" (civilians)."""
+    m = _cues()["group_before"].search(sentence, max(0, mention.start - 30), mention.start)
+    return Victim("civilians", m.group("noun"), "civilian") if m else None
+
+
+def cue_noun(cue: str) -> Victim | None:
+    """The victims an outcome noun names by itself ("hostages", "captives"), else None."""
+    victim = resolve_victim(cue.lower())  # lower case: a capitalised headline word is no proper name
+    return victim if victim is not None and victim.type in ("civilian", "combatant") else None
+
+
+def toll_of(toll: str) -> Victim | None:
+    """The victims a toll names inside it: "the number of members of the Russian forces
+    killed in Syria (rose) to 18"."""
+    m = _TOLL_OF.search(toll)
+    victim = resolve_victim(m.group("who")) if m else None
+    return victim if victim is not None and victim.type in ("civilian", "combatant") else None
+
+
+def of_them(mentions: list[numbers.CountMention], readings: dict[int, Any], sentence: str) -> None:
+    """"targeted tens of civilians ..., killing 3 of them": "of them" are the people of the
+    nearest count before it that has no outcome of its own (updates ``readings``, count
+    index -> reading)."""
+    for i, reading in list(readings.items()):
+        if reading.victim is not UNSPECIFIED or not re.match(r"\s+of\s+them\b", sentence[reading.mention.end:]):
+            continue
+        for j in range(i - 1, -1, -1):
+            if j in readings:
+                break
+            victim = resolve_victim(victim_phrase(sentence, mentions[j].end)[0])
+            if victim is not None and victim.type in ("civilian", "combatant"):
+                readings[i] = replace(reading, victim=victim)
+                break
+
+
+def passing_one(count: Count, victim: Victim) -> bool:
+    """A single person with no noun of their own ("including one with severed legs", "One
+    was killed on Friday") or one of a group nobody is named for ("one of its leaders"): a
+    passing mention, not a toll; "a woman was killed" and "one of its soldiers" (the
+    sentence's army) stay."""
+    if count.best != 1:
+        return False
+    label = victim.label
+    return label is None or (label.lower().startswith("of ") and victim.actor in ("unknown", "all"))
+
+
+def too_vague(count: Count) -> bool:
+    """"several wounded", "a few dead": people were hurt, but the text gives no figure."""
+    return count.qualifier == "vague" and (count.low or 0) < _cues()["vague_min"]

@@ -1,0 +1,62 @@
+"""One toll told twice: a headline or a lead that gives a figure without its victims ("At
+least 11 dead in market air strike", "the blast killed 47") and a sentence of the same
+article that gives the same figure with them ("11 civilians ... were killed", "47 leaders of
+Ahrar al-Sham killed"). The unnamed figure is the same fact, so it takes the victims the
+article names for it; left as a mixed total it would be a second, wrong reading of the toll.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .casualty_links import people_total
+from .claims import CasualtyClaim
+
+
+def _unnamed(claim: CasualtyClaim) -> bool:
+    """A figure whose sentence names no victims (a bare toll, or a capitalised run-on in an
+    unpunctuated headline that no table knows, read as an unknown group)."""
+    if claim.victim_actor == "all" and claim.victim_label is None:
+        return True
+    return claim.victim_actor == "unknown" and claim.victim_type == "unknown"
+
+
+def _names_victims(claim: CasualtyClaim) -> bool:
+    return claim.victim_actor not in ("all", "unknown") and claim.victim_type in ("civilian", "combatant")
+
+
+def _figure(claim: CasualtyClaim) -> tuple[str, int | None]:
+    """Outcome and best count: "At least 19 civilians" restates a headline's "kills 19"."""
+    return claim.outcome, claim.count.best
+
+
+def restated_victims(claims: list[CasualtyClaim]) -> list[CasualtyClaim]:
+    """Article level: an unnamed figure takes the victims of the article's named figures with
+    the same outcome and count, when they all name the same victims; ``part_of`` links that
+    pointed at a renamed claim follow its new id."""
+    named: dict[tuple[str, int | None], set[tuple[str, str, str | None]]] = {}
+    for claim in claims:
+        if _names_victims(claim) and not claim.is_background and claim.count.best is not None:
+            named.setdefault(_figure(claim), set()).add((claim.victim_actor, claim.victim_type, claim.victim_label))
+    with_parts = {c.part_of for c in claims if c.part_of}
+    mixed = {_figure(c) for c in claims if c.victim_actor == "all" and c.claim_id in with_parts}
+    if not named and not mixed:
+        return claims
+    renamed: dict[str, str] = {}
+    out = []
+    for claim in claims:
+        victims = named.get(_figure(claim)) if _unnamed(claim) else None
+        new = None
+        if victims and len({actor for actor, _, _ in victims}) == 1:
+            actor, kind, label = sorted(victims, key=str)[0]
+            new = replace(claim, victim_actor=actor, victim_type=kind, victim_label=label)
+        elif _figure(claim) in mixed and people_total(claim):
+            # "at least 20 people, including 10 civilians" made the toll mixed: the same
+            # "20 people" told again elsewhere is that mixed toll, not 20 civilians
+            new = replace(claim, victim_actor="all", victim_type="mixed")
+        if new is not None:
+            renamed[claim.claim_id] = new.claim_id
+            claim = new
+        out.append(claim)
+    if not renamed:
+        return out
+    return [replace(c, part_of=renamed[c.part_of]) if c.part_of in renamed else c for c in out]
