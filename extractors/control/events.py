@@ -85,14 +85,9 @@ def _read(ctx: SentenceContext, trigger: Trigger) -> _Reading | None:
         places = [p for p in _passive_subject(text, trigger) if _is_place_like(text, p)]
         return _Reading(tuple(places), trigger.change, _actor_after_by(sent, trigger.end - 2), None)
     if trigger.form == "expel":  # "Hezbollah pushed the Nusra Front from the town of X"
-        expelled = _armed(sent.actors_in(trigger.start, trigger.end))
-        places, _ = _object_places(text, trigger.end, ctx)
-        agent = _agent_before(sent, trigger.start, text[trigger.start:trigger.end])
-        if not expelled or not places or agent is None:
-            return None
-        first = expelled[0]
-        counterpart = ActorMention(first.label, first.actor_id, trigger.start + first.start, trigger.start + first.end)
-        return _Reading(tuple(places), "capture", agent, counterpart)
+        return _read_expel(ctx, trigger)
+    if trigger.form == "expel_passive":  # "IS was expelled by the army from Zuhur"
+        return _read_expel_passive(ctx, trigger)
     if trigger.form == "from_passive":  # "Jarablus, liberated from IS"
         places = _passive_subject(text, trigger)
         counterpart = _actor_after_by(sent, trigger.end)
@@ -125,6 +120,66 @@ def _read(ctx: SentenceContext, trigger: Trigger) -> _Reading | None:
     counterpart = (_from_actor(sent, places[-1].end) or enemy_in_object(ctx, trigger.end, places[0].start)
                    or _held_by(text, trigger.end, places[0].start))
     return _Reading(tuple(places), trigger.change, agent, counterpart)
+
+
+# Place ids of the worldwide gazetteer outside Syria ("gn_ua_kherson_kherson").
+_ABROAD = re.compile(r"gn_(?:mm|ye|il|ua|ps|bf|ne|ml|iq|sd|lb|ss)_")
+
+
+_OBJECT_PRONOUN = re.compile(r"^\S+\s+(?:them|it)\s+(?:out\s+of|out\s+from|from)\s", re.IGNORECASE)
+_DISTANCE = re.compile(r"\b(?:\d+|a\s+few|several|two|three|five|ten)\s*(?:km|kilomet|kilomet|miles?|met)", re.IGNORECASE)
+_POSSESSIVE_PLACE = re.compile(r"^\s*(?:their|its)\s+(?=[A-Z])")
+
+
+def _read_expel(ctx: SentenceContext, trigger: Trigger) -> _Reading | None:
+    """"Hezbollah pushed the Nusra Front from the town of X", "drove rebels from the city"
+    (the town named before), "... forces, driving them out of Raqqa province" (the actor
+    named before), "expelled rebels from their Idlib positions" (positions in Idlib)."""
+    text, sent = ctx.text, ctx.mentions
+    agent = _agent_before(sent, trigger.start, text[trigger.start:trigger.end])
+    if agent is None or _DISTANCE.search(text, trigger.start, trigger.end):
+        return None  # "pushing them 20 kilometers from the city": pushed back, not out
+    expelled = [ActorMention(m.label, m.actor_id, trigger.start + m.start, trigger.start + m.end)
+                for m in _armed(sent.actors_in(trigger.start, trigger.end))]
+    if not expelled and _OBJECT_PRONOUN.match(text[trigger.start:trigger.end]):
+        before = [m for m in _armed(sent.actors_in(agent.end, trigger.start)) if opposed(agent.actor_id, m.actor_id)]
+        expelled = [ActorMention(m.label, m.actor_id, agent.end + m.start, agent.end + m.end) for m in before[-1:]]
+    if not expelled:
+        return None
+    start = trigger.end
+    the = re.search(r"\bthe\s+$", text[trigger.start:trigger.end], re.IGNORECASE)
+    if the:  # the pattern reads "from the": let the object keep its "the city"
+        start = trigger.start + the.start()
+    possessive = _POSSESSIVE_PLACE.match(text[start:])
+    places, _ = _object_places(text, start + (possessive.end() if possessive else 0), ctx)
+    if not places:
+        return None
+    return _Reading(tuple(places), "capture", agent, expelled[0])
+
+
+def _read_expel_passive(ctx: SentenceContext, trigger: Trigger) -> _Reading | None:
+    """"IS was expelled by the army from Zuhur", "Russian troops were driven out of Kherson
+    by Ukrainian forces": the subject is the previous controller, the actor after "by"
+    (else the opponent named in the sentence or the article) the new one."""
+    text, sent = ctx.text, ctx.mentions
+    subject = [m for m in _armed(sent.actors_in(max(0, trigger.start - 60), trigger.start))
+               if re.fullmatch(r"\W*\s*", text[max(0, trigger.start - 60) + m.end:trigger.start])]
+    if not subject:
+        return None
+    first = subject[-1]
+    expelled = ActorMention(first.label, first.actor_id, max(0, trigger.start - 60) + first.start,
+                            max(0, trigger.start - 60) + first.end)
+    places, _ = _object_places(text, trigger.end, ctx)
+    if not places:
+        return None
+    by = re.search(r"\bby\s", text[trigger.start:trigger.end])
+    agent = (_actor_after_by(sent, trigger.start + by.start()) if by else None) or (
+        _actor_after_by(sent, places[-1].end) if re.match(r"\s*by\s", text[places[-1].end:]) else None)
+    if agent is None:
+        agent = _opposed_in_sentence(ctx, expelled)
+    if agent is None:  # told as the loser's withdrawal: the winner from context, if any
+        return _Reading(tuple(places), "withdrawal", expelled, None)
+    return _Reading(tuple(places), "capture", agent, expelled)
 
 
 _BARE_PASSIVE_AUX = re.compile(r"\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
@@ -190,8 +245,9 @@ def _claims_for(ctx: SentenceContext, trigger: Trigger, reading: _Reading, when:
             new, new_label = _refine(reading.counterpart, ctx), reading.counterpart.label
         else:
             new, new_label = _opponent(ctx, agent_id, reading.agent)
-        if new is None:
-            new, new_label = ("opposition" if opposed(agent_id, "opposition") else "unknown"), None
+        if new is None:  # Syria's rebels take what the government leaves, not abroad
+            syrian = not _ABROAD.match(reading.places[0].place.place_id or "")
+            new, new_label = ("opposition" if syrian and opposed(agent_id, "opposition") else "unknown"), None
         change = "capture" if change == "lost" else change
     else:
         new, new_label = agent_id, reading.agent.label
@@ -204,6 +260,8 @@ def _claims_for(ctx: SentenceContext, trigger: Trigger, reading: _Reading, when:
             previous, previous_label = _opponent(ctx, agent_id, reading.agent)
     if new in NOT_ARMED and new != "unknown":
         return []
+    if previous == new and reading.counterpart is not None and change not in ("withdrawal", "surrender"):
+        previous = reading.counterpart.actor_id  # "Nusra expelled rebels": not Nusra from Nusra
     return [
         ControlChange(
             article_id=ctx.article.article_id, evidence=ctx.evidence, claimant=ctx.claimant,

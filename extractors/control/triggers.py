@@ -65,6 +65,9 @@ def _trigger_patterns(word: str | None = None) -> tuple[tuple[str, str, str], ..
     if word is None or word in _AUXILIARIES:
         for change, words in vocab["passive"].items():
             out.append(("passive", change, rf"\b{aux}{adverb}\s+(?:{_alternation(words)})\s+by\b"))
+        out.append(("expel_passive", "capture",  # "IS was expelled by the army from Zuhur"
+                    rf"\b{aux}{adverb}\s+(?:{_alternation(_expel_participles())})(?:\s+(?:back|out))?"
+                    r"\s+(?:by\s+[^,.;]{1,60}?\s+)?(?:out\s+of|out\s+from|from)\s+"))
     for change, words in vocab["listed_by"].items():
         if phrases(words):
             out.append(("listed_by", change,
@@ -142,6 +145,20 @@ def _only_passive_starts() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _expel_participles() -> list[str]:
+    """Past participles of the expel verbs ("driven", "pushed", "expelled")."""
+    from .frames import participles
+    vocab = _vocab()
+    forms = [p for lemma in vocab.get("expel_lemmas", ()) for p in participles(lemma)]
+    return list(dict.fromkeys(forms + [w for w in vocab["expel"]["verbs"] if w.endswith("ed")]))
+
+
+@lru_cache(maxsize=1)
+def _expel_participle_finder() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{'|'.join(re.escape(p) for p in _expel_participles())})\s+(?:back\s+|out\s+)?(?:of|from)\b")
+
+
+@lru_cache(maxsize=1)
 def _only_nominal_starts() -> frozenset[str]:
     """Determiners that start a trigger only as a noun form ("the capture of")."""
     return _DETERMINERS - _phrase_starts()
@@ -195,7 +212,8 @@ def _find_triggers(text: str) -> list[Trigger]:
     come before plain verbs."""
     firsts = _first_words()
     low = text.lower()
-    if " by" not in low and "siege" not in low:  # every passive form ends in "by"
+    if " by" not in low and "siege" not in low and not _expel_participle_finder().search(low):
+        # every passive form ends in "by" but "were driven out of"
         firsts = firsts - _only_passive_starts()
     if not any(noun in low for noun in _nominal_nouns()):  # "the capture of"
         firsts = firsts - _only_nominal_starts()
@@ -252,6 +270,7 @@ _RECENT_SINCE = re.compile(
     rf"(?:{_DAYS_MONTHS})\b)", re.IGNORECASE)
 
 
+_SINCE_ADVERB = re.compile(r"\b(?:has|have|had)\s+$", re.IGNORECASE)
 _FORMERLY = re.compile(r"\s+(?:a|an|the|home|part)\b", re.IGNORECASE)
 
 
@@ -262,6 +281,8 @@ def _is_reported_event(text: str, trigger: Trigger, published_year: int | None) 
         word = m.group().lower()
         if word == "once" and _FORMERLY.match(window, m.end()):
             continue  # "the town, once a government stronghold, was captured": formerly
+        if word == "since" and _SINCE_ADVERB.search(window, 0, m.start()):
+            continue  # "Al-Nusra has since seized": afterwards, not background
         if word != "since" or not _RECENT_SINCE.match(window, m.end()):
             return False
     infinitive = re.search(r"(\w+)\s+to\s+(?:\w+ly\s+)?$", window + " ") or re.search(
@@ -271,8 +292,8 @@ def _is_reported_event(text: str, trigger: Trigger, published_year: int | None) 
     if trigger.form == "active" and _is_adjective(text, trigger):
         return False  # "the besieged town of ...", "two captured villages"
     words = text[trigger.start:trigger.end].split()
-    if trigger.form == "expel":
-        words = words[:1]  # the expelled actor's name may be capitalised
+    if trigger.form in ("expel", "expel_passive"):
+        words = words[:2] if trigger.form == "expel_passive" else words[:1]  # the expelled actor's name may be capitalised
     capitals = [w for i, w in enumerate(words) if w[0].isupper() and (i > 0 or trigger.start > 0)]
     if capitals and not _is_title(text):
         return False  # part of a name: "Organization for the Liberation of the Levant"
