@@ -92,7 +92,8 @@ def _read(ctx: SentenceContext, trigger: Trigger) -> _Reading | None:
         places = _passive_subject(text, trigger)
         counterpart = _actor_after_by(sent, trigger.end)
         agent = _opposed_in_sentence(ctx, counterpart) if counterpart is not None else None
-        return _Reading(tuple(places), trigger.change, agent, counterpart)
+        back = trigger.change == "capture" and re.search(r"\sback\s", text[trigger.start:trigger.end])
+        return _Reading(tuple(places), "recapture" if back else trigger.change, agent, counterpart)
     if trigger.form == "fell_to":
         return _Reading(tuple(_passive_subject(text, trigger) or _anaphoric_subject(ctx, trigger)), trigger.change, _actor_after_by(sent, trigger.end), None)
     if trigger.form == "listed_by":  # "seized by the factions were A, B"

@@ -77,7 +77,7 @@ def _trigger_patterns(word: str | None = None) -> tuple[tuple[str, str, str], ..
             out.append(("reduced_passive", change, rf"(?<![\w-])(?:{_alternation(phrases(words))})\s+by\b"))
     for change, words in vocab["from_passive"].items():
         if phrases(words):
-            out.append(("from_passive", change, rf"(?<![\w-])(?:{_alternation(phrases(words))})\s+from\b"))
+            out.append(("from_passive", change, rf"(?<![\w-])(?:{_alternation(phrases(words))})(?:\s+back)?\s+from\b"))
     if phrases(vocab["expel"]["verbs"]):
         expel = _alternation(phrases(vocab["expel"]["verbs"]))
         out.append(("expel", "capture",

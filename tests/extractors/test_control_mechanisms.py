@@ -128,3 +128,73 @@ def test_expelled_generic_group_is_not_the_agent_itself() -> None:
     """"Nusra expelled rebels": the rebels are not refined into Nusra itself."""
     assert changes("In November Al Nusra Front expelled Western-backed rebels from their Idlib positions.",
                    date(2015, 1, 19)) == [("Idlib", "hts", "opposition", "capture")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Near the front a US-backed alliance of Kurdish and Arab fighters has been encircling IS in the town of Manbij.",
+     [("Manbij", "sdf", "isis", "encirclement")]),
+    ("The Syrian Democratic Forces said they had encircled a stronghold of IS militants in Manbij.",
+     [("Manbij", "sdf", "isis", "encirclement")]),
+    ("Sudanese army units besieged the last positions of the RSF in Omdurman on Friday.",
+     [("Omdurman", "sudan", "rsf", "encirclement")]),
+])
+def test_encircled_enemy_in_a_place(text: str, expected: list[tuple]) -> None:
+    """"encircled a stronghold of X in PLACE": the place is where the enemy stands."""
+    assert changes(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The army also took villages including Umm Hijara and Tell Sabha while battles raged nearby.",
+     [("Umm Hijara", "syrian_government", "capture"), ("Tell Sabha", "syrian_government", "capture")]),
+    ("The RSF took the villages of Um Dugulu and Kabkabiya on Monday.",
+     [("Um Dugulu", "rsf", "capture"), ("Kabkabiya", "rsf", "capture")]),
+])
+def test_took_names_a_head_noun_calls_villages(text: str, expected: list[tuple]) -> None:
+    """Bare "took" keeps gazetteer places only, unless its object says the names are
+    villages or towns."""
+    assert places(text) == expected
+
+
+def test_took_with_a_non_place_object_stays_empty() -> None:
+    assert places("Rebels took 20 prisoners including Ahmed Saleh.") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("IS fighters tried to enter the villages of Umm Hijara and Tell Sabha on Friday. "
+     "The Observatory said that IS fighters had captured those villages in a counter attack.",
+     [("Umm Hijara", "isis", "capture"), ("Tell Sabha", "isis", "capture")]),
+    ("Russian shelling hit the villages of Kamianka and Ivanivka all week. On Sunday Ukrainian troops retook the two villages.",
+     [("Kamianka", "ukraine", "recapture"), ("Ivanivka", "ukraine", "recapture")]),
+])
+def test_those_villages_are_the_villages_listed_before(text: str, expected: list[tuple]) -> None:
+    assert places(text) == expected
+
+
+def test_the_villages_in_a_province_stay_a_territory() -> None:
+    assert places("Rebels retook the villages in Hama province.") == [
+        ("villages in Hama province", "opposition", "recapture")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Zaytan and Khalasa were captured by rebels on Monday.",
+     [("Zaytan", "opposition", "capture"), ("Khalasa", "opposition", "capture")]),
+    ("Robotyne, Verbove and Novoprokopivka were retaken by Russian forces.",
+     [("Robotyne", "russia", "recapture"), ("Verbove", "russia", "recapture"), ("Novoprokopivka", "russia", "recapture")]),
+    ("The army said the villages of Umm Hijara and Tell Sabha had been wrested back from the insurgents.",
+     [("Umm Hijara", "syrian_government", "recapture"), ("Tell Sabha", "syrian_government", "recapture")]),
+    ("Kherson has been liberated from Russian forces, Ukrainian troops said.", [("Kherson", "ukraine", "recapture")]),
+])
+def test_passive_subject_lists(text: str, expected: list[tuple]) -> None:
+    """A list before a passive is its subject; "wrested back from X" is a recapture from X."""
+    assert places(text) == expected
+
+
+def test_a_relative_passive_belongs_to_the_last_name_only() -> None:
+    """"A and the B mountain, which is surrounded by rebels": only B is surrounded."""
+    assert [p for p, _, _ in places("Fighting raged around the village of Umm Hijara and the Nisr mountain which is surrounded by rebels.")] \
+        in ([], ["Nisr mountain"])
+
+
+def test_villages_between_two_places_are_a_territory() -> None:
+    assert places("On Wednesday IS fighters captured eight villages in the area between Aleppo and the border.") == [
+        ("eight villages in the area between Aleppo", "isis", "capture")]
