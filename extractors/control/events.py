@@ -19,7 +19,7 @@ from .arguments import (
     _passive_subject,
 )
 from .triggers import Trigger, _has_stem
-from ..sides import NOT_ARMED, opposed
+from ..sides import NOT_ARMED, opposed, side_of
 
 # ---------------------------------------------------------------- dates
 
@@ -145,8 +145,8 @@ def _read_expel(ctx: SentenceContext, trigger: Trigger) -> _Reading | None:
     if not expelled and _OBJECT_PRONOUN.match(text[trigger.start:trigger.end]):
         before = [m for m in _armed(sent.actors_in(agent.end, trigger.start)) if opposed(agent.actor_id, m.actor_id)]
         expelled = [ActorMention(m.label, m.actor_id, agent.end + m.start, agent.end + m.end) for m in before[-1:]]
-    if not expelled:
-        return None
+    if not expelled or agent.actor_id == expelled[0].actor_id:
+        return None  # "shelling forced the FSA from the town": no opponent takes it
     start = trigger.end
     the = re.search(r"\bthe\s+$", text[trigger.start:trigger.end], re.IGNORECASE)
     if the:  # the pattern reads "from the": let the object keep its "the city"
@@ -165,11 +165,17 @@ def _read_expel_passive(ctx: SentenceContext, trigger: Trigger) -> _Reading | No
     text, sent = ctx.text, ctx.mentions
     subject = [m for m in _armed(sent.actors_in(max(0, trigger.start - 60), trigger.start))
                if re.fullmatch(r"\W*\s*", text[max(0, trigger.start - 60) + m.end:trigger.start])]
-    if not subject:
+    if subject:
+        first = subject[-1]
+        expelled = ActorMention(first.label, first.actor_id, max(0, trigger.start - 60) + first.start,
+                                max(0, trigger.start - 60) + first.end)
+    elif re.search(r"\band\s+$", text[:trigger.start]):  # "the extremists lost ... and were ousted"
+        expelled = _agent_before(sent, trigger.start, text[trigger.start:trigger.end])
+        if expelled is None or re.search(r"[.;:]|\b(?:after|while|when|because|who|which|said)\b",
+                                         text[expelled.end:trigger.start]):
+            return None
+    else:
         return None
-    first = subject[-1]
-    expelled = ActorMention(first.label, first.actor_id, max(0, trigger.start - 60) + first.start,
-                            max(0, trigger.start - 60) + first.end)
     places, _ = _object_places(text, trigger.end, ctx)
     if not places:
         return None
@@ -178,8 +184,8 @@ def _read_expel_passive(ctx: SentenceContext, trigger: Trigger) -> _Reading | No
         _actor_after_by(sent, places[-1].end) if re.match(r"\s*by\s", text[places[-1].end:]) else None)
     if agent is None:
         agent = _opposed_in_sentence(ctx, expelled)
-    if agent is None:  # told as the loser's withdrawal: the winner from context, if any
-        return _Reading(tuple(places), "withdrawal", expelled, None)
+    if agent is None:  # "were ousted from Raqqa": who took it is not said, no guess
+        return None
     return _Reading(tuple(places), "capture", agent, expelled)
 
 
@@ -248,7 +254,8 @@ def _claims_for(ctx: SentenceContext, trigger: Trigger, reading: _Reading, when:
             new, new_label = _opponent(ctx, agent_id, reading.agent)
         if new is None:  # Syria's rebels take what the government leaves, not abroad
             syrian = not _ABROAD.match(reading.places[0].place.place_id or "")
-            new, new_label = ("opposition" if syrian and opposed(agent_id, "opposition") else "unknown"), None
+            government = side_of(agent_id, "syria") == side_of("syrian_government", "syria")
+            new, new_label = ("opposition" if syrian and government and opposed(agent_id, "opposition") else "unknown"), None
         change = "capture" if change == "lost" else change
     else:
         new, new_label = agent_id, reading.agent.label

@@ -67,7 +67,7 @@ def _trigger_patterns(word: str | None = None) -> tuple[tuple[str, str, str], ..
             out.append(("passive", change, rf"\b{aux}{adverb}\s+(?:{_alternation(words)})\s+by\b"))
         out.append(("expel_passive", "capture",  # "IS was expelled by the army from Zuhur"
                     rf"\b{aux}{adverb}\s+(?:{_alternation(_expel_participles())})(?:\s+(?:back|out))?"
-                    r"\s+(?:by\s+[^,.;]{1,60}?\s+)?(?:out\s+of|out\s+from|from)\s+"))
+                    r"\s+(?:by\s+[^,.;]{1,60}?\s+|(?:\w+\s+){1,3}ago\s+|last\s+\w+\s+|on\s+\w+day\s+)?(?:out\s+of|out\s+from|from)\s+"))
     for change, words in vocab["listed_by"].items():
         if phrases(words):
             out.append(("listed_by", change,
