@@ -12,10 +12,18 @@ from ..context import SentenceContext
 from ..places import resolve_place
 from .anaphora import _recent_city
 from ..mentions.names import PlaceSpan, clean_name as _clean_name, is_actor_name as _is_actor_name
-from ..mentions.names import names_in as _names_in
+from ..mentions.names import names_in as _all_names_in
 from .triggers import _DAYS_MONTHS, Trigger, _alternation, _vocab
 
 # ---------------------------------------------------------------- places
+
+_COMPASS = re.compile(r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?", re.IGNORECASE)
+
+
+def _names_in(text: str, offset: int) -> list[PlaceSpan]:
+    """Proper names read as places, without a bare compass word ("the Northern flank")."""
+    return [n for n in _all_names_in(text, offset) if not _COMPASS.fullmatch(n.name)]
+
 
 _OBJECT_END = re.compile(
     r"[.;!?()\[\]—]|\s[-–]\s|,\s+(?:while|but|as|after|before|which|where|when|who|bringing|"
@@ -209,7 +217,9 @@ def _site_or_city(region: str, start: int, ctx: SentenceContext) -> list[PlaceSp
     if m:
         name = _named_site(ctx.article.text, m.group(2).lower()) or _clean_name(m.group(1)) or m.group(1)
         return [PlaceSpan(name, start + m.start(1), start + m.end(1), resolve_place(name))]
-    part = re.match(r"^\s*((?:(?:the\s+)?(?:\w+ern\s+)?(?:parts?|most|much|all|half)\s+of\s+)?the\s+(?:city|town|village))\b(?!\s+of\b)", region)
+    part = re.match(r"^\s*((?:(?:the\s+)?(?:\w+ern\s+)?(?:parts?|most|much|all|half)\s+of\s+|"
+                    r"(?:its|their)\s+(?:bases|positions|posts|lines)\s+(?:in|around|near|inside)\s+)?"
+                    r"the\s+(?:city|town|village))\b(?!\s+of\b)", region)
     if part:
         city = _recent_city(ctx, start, part.group(1).split()[-1].lower())
         if city is not None:

@@ -254,8 +254,14 @@ def _claims_for(ctx: SentenceContext, trigger: Trigger, reading: _Reading, when:
             new, new_label = _opponent(ctx, agent_id, reading.agent)
         if new is None:  # Syria's rebels take what the government leaves, not abroad
             syrian = not _ABROAD.match(reading.places[0].place.place_id or "")
-            government = side_of(agent_id, "syria") == side_of("syrian_government", "syria")
-            new, new_label = ("opposition" if syrian and government and opposed(agent_id, "opposition") else "unknown"), None
+            camp = side_of(agent_id, "syria")
+            if syrian and camp == side_of("syrian_government", "syria") and opposed(agent_id, "opposition"):
+                new = "opposition"
+            elif syrian and camp is not None and camp == side_of("opposition", "syria") and agent_id != "hts":
+                new = "syrian_government"  # rebels who leave a town leave it to the government
+            else:
+                new = "unknown"
+            new_label = None
         change = "capture" if change == "lost" else change
     else:
         new, new_label = agent_id, reading.agent.label

@@ -270,6 +270,9 @@ _RECENT_SINCE = re.compile(
     rf"(?:{_DAYS_MONTHS})\b)", re.IGNORECASE)
 
 
+# A month without a year after the trigger, in its clause ("took X in April"): an event of
+# the article's year (a year in the sentence is checked apart).
+_MONTH_AFTER = re.compile(rf"[^.;,]{{0,80}}?\b(?:in|on|early|late|mid-?)\s+(?:{_DAYS_MONTHS}|May)\b(?!\s+\d{{4}})")
 _SINCE_ADVERB = re.compile(r"\b(?:has|have|had)\s+$", re.IGNORECASE)
 _FORMERLY = re.compile(r"\s+(?:a|an|the|home|part)\b", re.IGNORECASE)
 
@@ -283,6 +286,8 @@ def _is_reported_event(text: str, trigger: Trigger, published_year: int | None) 
             continue  # "the town, once a government stronghold, was captured": formerly
         if word == "since" and _SINCE_ADVERB.search(window, 0, m.start()):
             continue  # "Al-Nusra has since seized": afterwards, not background
+        if word == "since" and m.end() >= len(window) - 40 and _MONTH_AFTER.match(text, trigger.end):
+            continue  # "... since insurgents took Jisr al-Shughour in April": this year's event
         if word != "since" or not _RECENT_SINCE.match(window, m.end()):
             return False
     infinitive = re.search(r"(\w+)\s+to\s+(?:\w+ly\s+)?$", window + " ") or re.search(

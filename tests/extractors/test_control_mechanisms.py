@@ -217,3 +217,34 @@ def test_shares_of_a_place_win_and_time_inside_the_passive(text: str, expected: 
     """"N percent of PLACE" is PLACE; "win control over" is a control verb; a time may stand
     between "ousted" and "from"."""
     assert places(text) == expected
+
+
+def test_a_bare_compass_word_is_no_place() -> None:
+    assert places("The army managed to win full control over the Northern flank of the city's Eastern districts.") == []
+    assert places("Rebels captured Eastern Ghouta.") == [("Eastern Ghouta", "opposition", "capture")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The army had stepped up its campaign since insurgents took the town of Jisr al-Shughour in April.",
+     [("Jisr al-Shughour", "opposition", "capture")]),
+    ("Aid has been blocked since the RSF seized El Fasher in May.", [("El Fasher", "rsf", "capture")]),
+])
+def test_since_an_event_of_this_year_is_an_event(text: str, expected: list[tuple]) -> None:
+    """"since X took Y in April" (no year): an event of the article's year, not background."""
+    assert places(text) == expected
+
+
+def test_since_an_event_of_another_year_stays_background() -> None:
+    assert places("Aid has been blocked since the RSF seized El Fasher in May 2012.") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Shelling hit the town of Jayrud for days. Activists said rebels began withdrawing from their bases around the town overnight.",
+     [("their bases around Jayrud", "syrian_government", "opposition", "withdrawal")]),
+    ("Shelling hit the town of Avdiivka for days. Ukrainian troops withdrew from their positions in the town on Sunday.",
+     [("their positions in Avdiivka", "unknown", "ukraine", "withdrawal")]),
+])
+def test_withdrawal_from_positions_in_the_town(text: str, expected: list[tuple]) -> None:
+    """"their positions in the town" is that part of the town named before; in Syria the
+    government takes what rebels leave, elsewhere nobody named does."""
+    assert changes(text) == expected
