@@ -20,9 +20,26 @@ from .triggers import _DAYS_MONTHS, Trigger, _alternation, _vocab
 _COMPASS = re.compile(r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?", re.IGNORECASE)
 
 
+_TITLE_WORD = re.compile(r"\s(?:From|In|Near|To|After|On|At|And|With|By|Over|Into|As|For|Amid|Outside|Around)\s")
+_TITLE_HEAD = re.compile(r"\s+(?:Town|City|Village|District|Area)\s+of\b")
+
+
 def _names_in(text: str, offset: int) -> list[PlaceSpan]:
-    """Proper names read as places, without a bare compass word ("the Northern flank")."""
-    return [n for n in _all_names_in(text, offset) if not _COMPASS.fullmatch(n.name)]
+    """Proper names read as places, without a bare compass word ("the Northern flank");
+    in a headline's title case a name stops at a capitalised preposition ("Palmyra From
+    ISIS" is Palmyra) and "Strategic Town of X" is X."""
+    out = []
+    for n in _all_names_in(text, offset):
+        if _COMPASS.fullmatch(n.name):
+            continue
+        if _TITLE_HEAD.match(text, n.end - offset) and " " not in n.name:
+            continue  # "Strategic" of "Strategic Town of Kinsabba"
+        cut = _TITLE_WORD.search(n.name)
+        if cut:
+            name = n.name[:cut.start()]
+            n = PlaceSpan(name, n.start, n.start + len(name), resolve_place(name))
+        out.append(n)
+    return out
 
 
 _OBJECT_END = re.compile(

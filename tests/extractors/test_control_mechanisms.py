@@ -248,3 +248,15 @@ def test_withdrawal_from_positions_in_the_town(text: str, expected: list[tuple])
     """"their positions in the town" is that part of the town named before; in Syria the
     government takes what rebels leave, elsewhere nobody named does."""
     assert changes(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Syrian Army Retakes Palmyra From ISIS", [("Palmyra", "syrian_government", "recapture")]),
+    ("Syrian Army Regains Control Over Strategic Town of Kinsabba in Latakia",
+     [("Kinsabba", "syrian_government", "recapture")]),
+    ("Russian Forces Capture Avdiivka After Months of Fighting", [("Avdiivka", "russia", "capture")]),
+    ("Sudanese Army Retakes Wad Madani From RSF", [("Wad Madani", "sudan", "recapture")]),
+])
+def test_headlines_in_title_case(text: str, expected: list[tuple]) -> None:
+    """A title-case name stops at a capitalised preposition; "Strategic Town of X" is X."""
+    assert places(text) == expected
