@@ -15,7 +15,7 @@ from .agents import (
 )
 from .anaphora import _anaphoric_subject, _previous_sentence_agent, _pronoun_subject
 from .arguments import (
-    _HYPOTHETICAL_AFTER, PlaceSpan, _is_place_like, enemy_in_object, _names_in, _object_places, _passive_list_after,
+    _HYPOTHETICAL_AFTER, PlaceSpan, _is_place_like, enemy_in_object, _names_in, _object_places, _passive_list_after, listed as _list_of,
     _passive_subject,
 )
 from .triggers import Trigger, _has_stem
@@ -96,6 +96,12 @@ def _read(ctx: SentenceContext, trigger: Trigger) -> _Reading | None:
         return _Reading(tuple(places), "recapture" if back else trigger.change, agent, counterpart)
     if trigger.form == "fell_to":
         return _Reading(tuple(_passive_subject(text, trigger) or _anaphoric_subject(ctx, trigger)), trigger.change, _actor_after_by(sent, trigger.end), None)
+    if trigger.form == "listed_adjective":  # "the liberated neighborhoods are A, B and C"
+        names = _names_in(text[trigger.end:trigger.end + 300], trigger.end)
+        if not names or names[0].start != trigger.end:
+            return None
+        agent = _agent_before(sent, trigger.start, text[trigger.start:trigger.end]) or _previous_sentence_agent(ctx)
+        return _Reading(tuple(_list_of(text, names)), trigger.change, agent, None)
     if trigger.form == "listed_by":  # "seized by the factions were A, B"
         by = text[trigger.start:trigger.end].lower().rfind("by")
         listed = _passive_list_after(text, trigger.end)

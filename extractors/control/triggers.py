@@ -72,6 +72,12 @@ def _trigger_patterns(word: str | None = None) -> tuple[tuple[str, str, str], ..
         if phrases(words):
             out.append(("listed_by", change,
                         rf"(?<![\w-])(?:{_alternation(phrases(words))})\s+by\b(?=[^.;]{{0,60}}?\b(?:were|are|included|include)\b)"))
+    for change in vocab["listed_by"]:  # "the liberated neighborhoods are A, B and C"
+        words = vocab["passive"][change]
+        if phrases(words):
+            out.append(("listed_adjective", change,
+                        rf"(?<=\bthe\s)(?:{_alternation(phrases(words))})\s+(?:villages|towns|neighbou?rhoods|districts|areas)"
+                        r"\s+(?:are|were|include|included|includes)\s+"))
     for change, words in vocab["passive"].items():
         if phrases(words):
             out.append(("reduced_passive", change, rf"(?<![\w-])(?:{_alternation(phrases(words))})\s+by\b"))

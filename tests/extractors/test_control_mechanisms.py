@@ -260,3 +260,19 @@ def test_withdrawal_from_positions_in_the_town(text: str, expected: list[tuple])
 def test_headlines_in_title_case(text: str, expected: list[tuple]) -> None:
     """A title-case name stops at a capitalised preposition; "Strategic Town of X" is X."""
     assert places(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The SDF liberated three neighborhoods of Tabqa on Friday. The agency said the liberated neighborhoods are Umm Hijara and Tell Sabha.",
+     [("three neighborhoods of Tabqa", "sdf", "recapture"), ("Umm Hijara", "sdf", "recapture"), ("Tell Sabha", "sdf", "recapture")]),
+    ("Ukrainian troops advanced near Kupiansk. The recaptured villages include Synkivka and Petropavlivka.",
+     [("Synkivka", "ukraine", "recapture"), ("Petropavlivka", "ukraine", "recapture")]),
+])
+def test_the_captured_villages_are_a_list(text: str, expected: list[tuple]) -> None:
+    """"the liberated neighborhoods are A and B": the list, taken by the subject of the
+    sentence or of the one before."""
+    assert places(text) == expected
+
+
+def test_the_captured_villages_unnamed_give_nothing() -> None:
+    assert places("The captured villages were not named.") == []
