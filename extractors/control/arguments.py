@@ -316,19 +316,25 @@ def _passive_subject(text: str, trigger: Trigger) -> list[PlaceSpan]:
     if trigger.form == "reduced_passive":
         before = before[: _BEFORE_PARTICIPLE.search(before).start()]
     before = re.sub(r",[^,]{1,80},\s*$", "", before).rstrip()  # appositive
-    before = re.sub(r"\s+(?:(?:has|have|had)\s+been|was|were|is|are)(?:\s+\w+ly)?$", "", before)  # "X had been wrested back from"
+    before = re.sub(r"\s+(?:(?:has|have|had)(?:\s+been)?|was|were|is|are)(?:\s+\w+ly)?$", "", before)  # "X had been wrested back from"
     relative = re.search(r",?\s+(?:which|that)$", before)
     before = before[: relative.start()].rstrip() if relative else before  # "Daraya, which was ..."
     before = re.sub(r"\s+(?:city|town|village)$", "", before, flags=re.IGNORECASE)  # "Hama city fell to"
     names = _names_in(before, 0)
     if not names or names[-1].end < len(before) - 1:
         return []
+    if _EXCEPT_BEFORE.search(before[: names[-1].start]):
+        return []  # "most of the city except the district of Waar has returned to": not Waar
     chosen = [names[-1]]  # "Zaytan and Khalasa were captured by": the list before it
     for prev in reversed(names[:-1] if not relative else []):  # "A and B, which was": B
         if not _LIST_SEP.fullmatch(before[prev.end:chosen[0].start]):
             break
         chosen.insert(0, prev)
     return chosen
+
+
+_EXCEPT_BEFORE = re.compile(r"\b(?:except|excluding|apart\s+from|other\s+than|but\s+not)\s+(?:for\s+)?(?:the\s+)?(?:[\w'’-]+\s+){0,4}$",
+                            re.IGNORECASE)
 
 
 _HYPOTHETICAL_AFTER = re.compile(r"[^,.;]{0,60}?\b(?:would|could|might|may|will)\b")

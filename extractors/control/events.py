@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from .. import dates
-from ..actors import ActorMention
+from ..actors import ActorMention, resolve_actor
 from ..claims import UNKNOWN_DATE, ControlChange, DateSpan
 from ..context import SentenceContext
 from .agents import (
@@ -96,6 +96,12 @@ def _read(ctx: SentenceContext, trigger: Trigger) -> _Reading | None:
         return _Reading(tuple(places), "recapture" if back else trigger.change, agent, counterpart)
     if trigger.form == "fell_to":
         return _Reading(tuple(_passive_subject(text, trigger) or _anaphoric_subject(ctx, trigger)), trigger.change, _actor_after_by(sent, trigger.end), None)
+    if trigger.form == "under_control":  # "Bakhmut came under Russian control"
+        actor = _controller_before_control(text, trigger.end)
+        if actor is None:
+            return None
+        places = _passive_subject(text, trigger) or _anaphoric_subject(ctx, trigger)
+        return _Reading(tuple(places), trigger.change, actor, None)
     if trigger.form == "listed_adjective":  # "the liberated neighborhoods are A, B and C"
         names = _names_in(text[trigger.end:trigger.end + 300], trigger.end)
         if not names or names[0].start != trigger.end:
@@ -193,6 +199,19 @@ def _read_expel_passive(ctx: SentenceContext, trigger: Trigger) -> _Reading | No
     if agent is None:  # "were ousted from Raqqa": who took it is not said, no guess
         return None
     return _Reading(tuple(places), "capture", agent, expelled)
+
+
+def _controller_before_control(text: str, start: int) -> ActorMention | None:
+    """"RSF control", "government control", "Russian control": the actor named by the words
+    before "control" (a nationality or "government" read as its forces)."""
+    m = re.match(r"((?:[\w'’-]+\s+){0,2}[\w'’-]+)\s+control\b", text[start:])
+    if m is None:
+        return None
+    words = m.group(1)
+    actor = resolve_actor(words) or resolve_actor(words + " forces")
+    if actor is None or actor in NOT_ARMED:
+        return None
+    return ActorMention(words, actor, start, start + len(words))
 
 
 _BARE_PASSIVE_AUX = re.compile(r"\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?$", re.IGNORECASE)

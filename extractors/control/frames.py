@@ -113,8 +113,11 @@ def generated() -> dict[str, Any]:
     fell_to = {change: [form for phrase in phrases for form in _inflect_head(phrase)]
                for change, phrases in frames["fell_to"].items()}
     expel = [form for lemma in frames.get("expel", ()) for form in inflections(lemma)]
+    under_control = {change: [form for phrase in phrases for form in _inflect_head(phrase)]
+                     for change, phrases in frames.get("under_control", {}).items()}
     return {
         "expel": expel,
+        "under_control": under_control,
         "active": active,
         "passive": passive,
         "listed_by": {c: passive[c] for c in frames["listed_by_changes"] if c in passive},
@@ -138,6 +141,7 @@ def vocabulary() -> dict[str, Any]:
         vocab[family] = merged
     vocab["expel"] = {**vocab["expel"], "verbs": _merge(list(vocab["expel"]["verbs"]), gen["expel"])}
     vocab["expel_lemmas"] = list(load_yaml("control_frames.yaml").get("expel", ()))
+    vocab["under_control"] = gen["under_control"]
     hand = vocab.get("fell_to") or {}
     hand = {"capture": list(hand)} if isinstance(hand, list) else dict(hand)
     vocab["fell_to"] = {change: _merge(hand.get(change, []), words) for change, words in gen["fell_to"].items()}

@@ -91,6 +91,11 @@ def _trigger_patterns(word: str | None = None) -> tuple[tuple[str, str, str], ..
     for change, words in vocab["fell_to"].items():
         if phrases(words):
             out.append(("fell_to", change, rf"\b(?:{_alternation(phrases(words))})\b"))
+    for change, words in vocab.get("under_control", {}).items():  # "came under Russian control"
+        if phrases(words):
+            out.append(("under_control", change,
+                        rf"\b(?:{_alternation(phrases(words))})\s+(?:the\s+)?(?:full\s+|complete\s+|total\s+|effective\s+)?"
+                        r"(?=(?:[\w'’-]+\s+){1,3}control\b)"))
     if word is None or word in _DETERMINERS:
         for change, words in vocab["nominal"].items():
             out.append(("nominal", change,
@@ -126,8 +131,8 @@ def _first_words() -> frozenset[str]:
 def _phrase_starts() -> frozenset[str]:
     """First words of the vocabulary's own phrases ("were" of "were in full control of")."""
     vocab = _vocab()
-    groups = ("active", "passive", "listed_by", "from_passive", "nominal")
-    phrases = [w for group in groups for ws in vocab[group].values() for w in ws]
+    groups = ("active", "passive", "listed_by", "from_passive", "nominal", "under_control")
+    phrases = [w for group in groups for ws in vocab.get(group, {}).values() for w in ws]
     phrases += [w for words in vocab["fell_to"].values() for w in words] + vocab["expel"]["verbs"]
     return frozenset(re.split(r"[\s-]", p.strip())[0].lower() for p in phrases)
 
@@ -191,8 +196,8 @@ def _stem_finder() -> re.Pattern[str]:
     """The stems above plus the first word (up to five letters) of every trigger phrase,
     generated forms included: a new lemma in the frames needs no new stem here."""
     vocab = _vocab()
-    phrases = [w for group in ("active", "passive", "listed_by", "from_passive", "nominal")
-               for words in vocab[group].values() for w in words]
+    phrases = [w for group in ("active", "passive", "listed_by", "from_passive", "nominal", "under_control")
+               for words in vocab.get(group, {}).values() for w in words]
     phrases += [w for words in vocab["fell_to"].values() for w in words] + vocab["expel"]["verbs"]
     firsts = {re.split(r"[\s-]", p.strip().lower())[0][:5] for p in phrases}
     return substring_finder(set(_STEMS) | {f for f in firsts if len(f) >= 3})

@@ -276,3 +276,28 @@ def test_the_captured_villages_are_a_list(text: str, expected: list[tuple]) -> N
 
 def test_the_captured_villages_unnamed_give_nothing() -> None:
     assert places("The captured villages were not named.") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Bakhmut came under Russian control on Saturday.", [("Bakhmut", "russia", "capture")]),
+    ("Wad Madani fell under RSF control in December.", [("Wad Madani", "rsf", "capture")]),
+    ("Paletwa fell under Arakan Army control.", [("Paletwa", "arakan_army", "capture")]),
+    ("The town of Jayrud returned to government control on Sunday.", [("Jayrud", "syrian_government", "recapture")]),
+])
+def test_place_came_under_an_actors_control(text: str, expected: list[tuple]) -> None:
+    """PLACE fell/came under (returned to) ACTOR control: `under_control` in control_frames.yaml."""
+    assert places(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Thousands of residents returned to Homs.",
+    "Aleppo fell under heavy bombardment.",
+    "Idlib came under pressure from the north.",
+    "Displaced people fled areas that fell under IS control.",
+])
+def test_under_control_needs_an_actor_and_a_place(text: str) -> None:
+    assert places(text) == []
+
+
+def test_a_place_named_as_an_exception_is_not_the_subject() -> None:
+    assert places("Most of the city except the battered district of Umm Hijara has returned to government control.") == []
