@@ -59,9 +59,10 @@ def extract(ctx: SentenceContext) -> list[ControlChange]:
         if reading is None or not reading.places:
             continue
         coordinated = bool(claims) and re.search(r"\band\s+(?:then\s+)?$", text[:trigger.start])
-        if _is_weak(text, trigger) and not (_agent_right_before(reading, trigger) or coordinated):
+        if _is_weak(text, trigger) and not (_agent_right_before(reading, trigger) or coordinated
+                                             or _agent_of_coordinated_verb(text, reading, trigger)):
             continue  # "encircled the town and entered its districts": the same subject
-        if _needs_known_place(text, trigger):
+        if _needs_known_place(text, trigger) and not _named_as_settlements(text, trigger, reading):
             reading = _Reading(tuple(p for p in reading.places if p.place.place_id or is_numbered_position(p) or _dated_object(text, trigger, reading, p)), reading.change,
                                reading.agent, reading.counterpart)
             if not reading.places:
@@ -102,6 +103,34 @@ def _dated_object(text: str, trigger: Trigger, reading: _Reading, span: PlaceSpa
 def _agent_right_before(reading: _Reading, trigger: Trigger) -> bool:
     agent = reading.agent
     return agent is not None and agent.end <= trigger.start and trigger.start - agent.end <= 40
+
+
+_SETTLEMENT_HEAD = re.compile(
+    r"\s*(?:the\s+)?(?:(?:strategic|key|nearby|neighbou?ring|small|border|frontline|\w+ern|two|three|four|five|"
+    r"several|\d+)\s+)*(?:villages?|towns?|city|cities|districts?|neighbou?rhoods?|settlements?|hamlets?)\s+"
+    r"(?:of|including|such\s+as|namely)\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def _named_as_settlements(text: str, trigger: Trigger, reading: _Reading) -> bool:
+    """"took villages including Bashkuwi and Sifat", "took the villages of A and B": the
+    object's head noun makes the names after it places, known to a gazetteer or not."""
+    return trigger.form == "active" and _SETTLEMENT_HEAD.fullmatch(text[trigger.end:reading.places[0].start]) is not None
+
+
+_AND_BEFORE = re.compile(r"\band\s+(?:then\s+|later\s+|finally\s+|eventually\s+)?$")
+_NEW_CLAUSE = re.compile(r"[.;:()]|,\s*(?:who|which|that|after|while|as|when|but)\b|\b(?:after|while|when|because|before|who|which|that|said|says)\b")
+
+
+def _agent_of_coordinated_verb(text: str, reading: _Reading, trigger: Trigger) -> bool:
+    """"IS fighters planted their flags on its eastern side and entered Kobane": a weak
+    verb joined by "and" to an earlier verb of the same clause has that verb's subject;
+    no other actor and no clause break stands between them."""
+    agent = reading.agent
+    if agent is None or agent.end > trigger.start or trigger.start - agent.end > 120:
+        return False
+    between = text[agent.end:trigger.start]
+    return (_AND_BEFORE.search(between) is not None and _NEW_CLAUSE.search(between) is None
+            and re.search(r"[A-Za-z]{3,}", between[:-4]) is not None)
 
 
 def _prefer_withdrawal(claims: list[ControlChange]) -> list[ControlChange]:

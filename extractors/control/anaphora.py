@@ -17,11 +17,10 @@ def _recent_city(ctx: SentenceContext, before: int, noun: str | None = None) -> 
     in this sentence before ``before``, else in the three sentences before (read from the
     sentences' mentions). With ``noun`` ("town"), a settlement the text itself called so
     ("the town of Ariha", "Ariha town") wins over a later one it did not."""
-    sentences = [(ctx.text, ctx.mentions.places_in(0, before))] + [
-        (s.text, list(ctx.article.mentions_of(s).places))
+    sentences = [(ctx.text, ctx.mentions, before)] + [
+        (s.text, ctx.article.mentions_of(s), len(s.text))
         for s in (ctx.previous(1), ctx.previous(2), ctx.previous(3)) if s is not None]
-    candidates = [(text, m) for text, places in sentences for m in reversed(places)
-                  if m.place.precision == "place" and m.place.type == "settlement"]
+    candidates = [(text, m) for text, mentions, end in sentences for m in _settlements(text, mentions, end)]
     if noun:
         for text, m in candidates:
             if re.search(rf"\b{noun}\s+of\s+$", text[:m.start], re.IGNORECASE) or re.match(
@@ -29,6 +28,24 @@ def _recent_city(ctx: SentenceContext, before: int, noun: str | None = None) -> 
                 return m.place
     return candidates[0][1].place if candidates else None
 
+
+
+_SETTLEMENT_NOUN_BEFORE = re.compile(r"\b(?:town|village|city)\s+of\s+$", re.IGNORECASE)
+_SETTLEMENT_NOUN_AFTER = re.compile(r"\s+(?:town|village|city)\b", re.IGNORECASE)
+
+
+def _settlements(text: str, mentions, end: int) -> list:
+    """Settlements named before ``end``, last first: gazetteer places, and names no
+    gazetteer knows that the text itself calls a town, village or city ("the northern
+    village of Rityan", "Rityan town")."""
+    found = [m for m in mentions.places_in(0, end) if m.place.precision == "place" and m.place.type == "settlement"]
+    known = {(m.start, m.end) for m in found}
+    for name in mentions.names:
+        if name.end > end or name.place.precision != "unresolved" or (name.start, name.end) in known:
+            continue
+        if _SETTLEMENT_NOUN_BEFORE.search(text[:name.start]) or _SETTLEMENT_NOUN_AFTER.match(text[name.end:]):
+            found.append(name)
+    return sorted(found, key=lambda m: m.start, reverse=True)
 
 
 _THE_TOWN = re.compile(r"\b(?:the|this)\s+(?:town|city|village)\s*$", re.IGNORECASE)

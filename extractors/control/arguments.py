@@ -12,10 +12,35 @@ from ..context import SentenceContext
 from ..places import resolve_place
 from .anaphora import _recent_city
 from ..mentions.names import PlaceSpan, clean_name as _clean_name, is_actor_name as _is_actor_name
-from ..mentions.names import names_in as _names_in
+from ..mentions.names import names_in as _all_names_in
 from .triggers import _DAYS_MONTHS, Trigger, _alternation, _vocab
 
 # ---------------------------------------------------------------- places
+
+_COMPASS = re.compile(r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?", re.IGNORECASE)
+
+
+_TITLE_WORD = re.compile(r"\s(?:From|In|Near|To|After|On|At|And|With|By|Over|Into|As|For|Amid|Outside|Around)\s")
+_TITLE_HEAD = re.compile(r"\s+(?:Town|City|Village|District|Area)\s+of\b")
+
+
+def _names_in(text: str, offset: int) -> list[PlaceSpan]:
+    """Proper names read as places, without a bare compass word ("the Northern flank");
+    in a headline's title case a name stops at a capitalised preposition ("Palmyra From
+    ISIS" is Palmyra) and "Strategic Town of X" is X."""
+    out = []
+    for n in _all_names_in(text, offset):
+        if _COMPASS.fullmatch(n.name):
+            continue
+        if _TITLE_HEAD.match(text, n.end - offset) and " " not in n.name:
+            continue  # "Strategic" of "Strategic Town of Kinsabba"
+        cut = _TITLE_WORD.search(n.name)
+        if cut:
+            name = n.name[:cut.start()]
+            n = PlaceSpan(name, n.start, n.start + len(name), resolve_place(name))
+        out.append(n)
+    return out
+
 
 _OBJECT_END = re.compile(
     r"[.;!?()\[\]—]|\s[-–]\s|,\s+(?:while|but|as|after|before|which|where|when|who|bringing|"
@@ -31,8 +56,9 @@ _LIST_SEP = re.compile(
     re.IGNORECASE,
 )
 _DIRECT_HEAD = re.compile(
-    r"^\s*[\"“”']?\s*(?:(?:the|a|an|most\s+of(?:\s+the)?|much\s+of(?:\s+the)?|all\s+of(?:\s+the)?|"
-    r"parts\s+of(?:\s+the)?|large\s+parts\s+of(?:\s+the)?)\s+)?"
+    r"^\s*[\"“”']?\s*(?:(?:the|a|an|its|their|most\s+of(?:\s+the)?|much\s+of(?:\s+the)?|all\s+of(?:\s+the)?|"
+    r"parts\s+of(?:\s+the)?|large\s+parts\s+of(?:\s+the)?|"
+    r"(?:nearly\s+|almost\s+|about\s+|over\s+|some\s+)?\d+\s*(?:percent|per\s+cent|%)\s+of(?:\s+the)?)\s+)?"
     r"(?:(?:(?!(?:in|near|at|on|from|to|outside|around|of)\b)[\w'’-]+\s+){0,4}(?:city|town|village|capital|stronghold|hub|bastion|district|"
     r"neighbo(?:u)?rhood|base|positions|sites|areas|villages|towns|area|region|district)\s*(?:of\s+|,\s*|including\s+|"
     r"such\s+as\s+|namely\s+|(?<=capital)\s+|(?<=city)\s+)|[\w\s,'’-]{0,40}\b(?:including|such\s+as|namely)\s+(?:the\s+)?|"
@@ -47,7 +73,7 @@ def _territory_head() -> re.Pattern[str]:
     nouns = _alternation(_vocab()["territory_nouns"])
     return re.compile(
         rf"^\s*(?:[\w'’,-]+\s+){{0,5}}?(?:{nouns})\b[\w\s,'’-]{{0,40}}?\b"
-        r"(?:in|inside|within|of|near|around|across|throughout|outside|on\s+the\s+outskirts\s+of|"
+        r"(?:in|inside|within|of|near|around|across|throughout|outside|between|on\s+the\s+outskirts\s+of|"
         r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?(?:\s+of)?)\s+(?:the\s+)?"
         r"(?:(?:north|south|east|west)(?:ern)?\s+(?:and|or)\s+)?$",
         re.IGNORECASE,
@@ -81,14 +107,20 @@ def _object_places(text: str, start: int, ctx: SentenceContext) -> tuple[list[Pl
             territory = True
         else:  # "seized an artillery school there and shelled ... Aleppo"
             return _site_or_city(region, start, ctx), False
+    chosen = listed(text, names)
+    if territory:
+        chosen = [_as_territory(text, start, span, len(chosen)) for span in chosen]
+    return chosen, territory
+
+
+def listed(text: str, names: list[PlaceSpan]) -> list[PlaceSpan]:
+    """The first name and those joined to it as a list ("A, B, and the town of C")."""
     chosen = [names[0]]
     for nxt in names[1:]:
         if not _LIST_SEP.fullmatch(text[chosen[-1].end:nxt.start]):
             break
         chosen.append(nxt)
-    if territory:
-        chosen = [_as_territory(text, start, span, len(chosen)) for span in chosen]
-    return chosen, territory
+    return chosen
 
 
 _NUMBER = r"\d{2,5}\b(?![\d.,]*\s*(?:%|km|kilomet|met|mile|people|civilians|fighters|soldiers|troops|dead|killed))"
@@ -146,12 +178,18 @@ _IN_PLACE = re.compile(
     re.IGNORECASE)
 
 
+# Before the enemy in the object: "the", or "a stronghold of", "the last positions of".
+_ENEMY_HEAD = re.compile(
+    r"\s*(?:(?:an?|the|its|their)\s+(?:[\w-]+\s+)?(?:strongholds?|positions|bastions?|remnants|pockets?|"
+    r"fighters|hideouts?)\s+of\s+)?(?:the\s+)?", re.IGNORECASE)
+
+
 def enemy_in_object(ctx: SentenceContext, start: int, place_start: int) -> ActorMention | None:
     """The actor that is the object of a trigger ending at ``start`` when the place follows
     as where it stands: "encircled IS in the town of Manbij", "besieged rebels inside
     Daraya" (offsets into the sentence); None otherwise."""
     actors = ctx.mentions.actors_in(start, place_start)
-    if not actors or not re.fullmatch(r"\s*(?:the\s+)?", ctx.text[start:start + actors[0].start]):
+    if not actors or not _ENEMY_HEAD.fullmatch(ctx.text[start:start + actors[0].start]):
         return None
     first = actors[0]
     if not _IN_PLACE.match(ctx.text[start + first.end:place_start]):
@@ -196,7 +234,9 @@ def _site_or_city(region: str, start: int, ctx: SentenceContext) -> list[PlaceSp
     if m:
         name = _named_site(ctx.article.text, m.group(2).lower()) or _clean_name(m.group(1)) or m.group(1)
         return [PlaceSpan(name, start + m.start(1), start + m.end(1), resolve_place(name))]
-    part = re.match(r"^\s*((?:(?:the\s+)?(?:\w+ern\s+)?(?:parts?|most|much|all|half)\s+of\s+)?the\s+(?:city|town|village))\b(?!\s+of\b)", region)
+    part = re.match(r"^\s*((?:(?:the\s+)?(?:\w+ern\s+)?(?:parts?|most|much|all|half)\s+of\s+|"
+                    r"(?:its|their)\s+(?:bases|positions|posts|lines)\s+(?:in|around|near|inside)\s+)?"
+                    r"the\s+(?:city|town|village))\b(?!\s+of\b)", region)
     if part:
         city = _recent_city(ctx, start, part.group(1).split()[-1].lower())
         if city is not None:
@@ -207,6 +247,9 @@ def _site_or_city(region: str, start: int, ctx: SentenceContext) -> list[PlaceSp
                                                              latitude=city.latitude, longitude=city.longitude,
                                                              precision=city.precision))]
             return [PlaceSpan(city.name, start, start, city)]
+    listed = _THOSE_VILLAGES.match(region)
+    if listed:  # "captured those villages": the villages the text listed just before
+        return _recent_list(ctx, start, (listed.group(1) or listed.group(2)).lower())
     part_of_it = _ITS_PART.match(region)
     if part_of_it:  # "entered its southwestern districts": that part of the town named before
         city = _recent_city(ctx, start)
@@ -215,6 +258,30 @@ def _site_or_city(region: str, start: int, ctx: SentenceContext) -> list[PlaceSp
             return [PlaceSpan(name, start, start, Place(
                 name=name, place_id=city.place_id, admin1=city.admin1, latitude=city.latitude,
                 longitude=city.longitude, precision=city.precision, place_type="neighbourhood"))]
+    return []
+
+
+_THOSE_VILLAGES = re.compile(
+    r"^\s*(?:(?:those|these|both|the\s+(?=two|three|four|five|six|\d))\s*(?:(?:two|three|four|five|six|\d+)\s+)?"
+    r"(villages|towns|neighbou?rhoods|districts)\b|the\s+(villages|towns)\b(?!\s+(?:of|in|near|around|north|south|east|west)\b))",
+    re.IGNORECASE)
+
+
+def _recent_list(ctx: SentenceContext, before: int, noun: str) -> list[PlaceSpan]:
+    """The names the text last listed after "<noun> of" / "<noun> including" ("the
+    villages of Akhtarin and Turkmen Bareh"), in this sentence before ``before`` or in the
+    three sentences before; offsets are those of the anaphor (``before``)."""
+    texts = [ctx.text[:before]] + [s.text for s in (ctx.previous(1), ctx.previous(2), ctx.previous(3)) if s is not None]
+    head = re.compile(rf"\b{noun}\s+(?:of|including|such\s+as|namely)\s+(?:the\s+)?", re.IGNORECASE)
+    for text in texts:
+        heads = list(head.finditer(text))
+        if not heads:
+            continue
+        at = heads[-1].end()
+        names = _names_in(text[at:at + 300], at)
+        if not names or names[0].start != at:
+            continue
+        return [PlaceSpan(n.name, before, before, n.place) for n in listed(text, names)]
     return []
 
 
@@ -249,12 +316,25 @@ def _passive_subject(text: str, trigger: Trigger) -> list[PlaceSpan]:
     if trigger.form == "reduced_passive":
         before = before[: _BEFORE_PARTICIPLE.search(before).start()]
     before = re.sub(r",[^,]{1,80},\s*$", "", before).rstrip()  # appositive
-    before = re.sub(r",?\s+(?:which|that)$", "", before).rstrip()  # "Daraya, which was ..."
+    before = re.sub(r"\s+(?:(?:has|have|had)(?:\s+been)?|was|were|is|are)(?:\s+\w+ly)?$", "", before)  # "X had been wrested back from"
+    relative = re.search(r",?\s+(?:which|that)$", before)
+    before = before[: relative.start()].rstrip() if relative else before  # "Daraya, which was ..."
     before = re.sub(r"\s+(?:city|town|village)$", "", before, flags=re.IGNORECASE)  # "Hama city fell to"
     names = _names_in(before, 0)
-    if names and names[-1].end >= len(before) - 1:
-        return [names[-1]]
-    return []
+    if not names or names[-1].end < len(before) - 1:
+        return []
+    if _EXCEPT_BEFORE.search(before[: names[-1].start]):
+        return []  # "most of the city except the district of Waar has returned to": not Waar
+    chosen = [names[-1]]  # "Zaytan and Khalasa were captured by": the list before it
+    for prev in reversed(names[:-1] if not relative else []):  # "A and B, which was": B
+        if not _LIST_SEP.fullmatch(before[prev.end:chosen[0].start]):
+            break
+        chosen.insert(0, prev)
+    return chosen
+
+
+_EXCEPT_BEFORE = re.compile(r"\b(?:except|excluding|apart\s+from|other\s+than|but\s+not)\s+(?:for\s+)?(?:the\s+)?(?:[\w'’-]+\s+){0,4}$",
+                            re.IGNORECASE)
 
 
 _HYPOTHETICAL_AFTER = re.compile(r"[^,.;]{0,60}?\b(?:would|could|might|may|will)\b")
@@ -282,10 +362,5 @@ def _passive_list_after(text: str, trigger_end: int) -> list[PlaceSpan] | None:
     names = _names_in(text[start:start + 300], start)
     if not names or names[0].start - start > 40:
         return None
-    chosen = [names[0]]
-    for nxt in names[1:]:
-        if not _LIST_SEP.fullmatch(text[chosen[-1].end:nxt.start]):
-            break
-        chosen.append(nxt)
-    return chosen
+    return listed(text, names)
 

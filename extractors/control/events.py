@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from .. import dates
-from ..actors import ActorMention
+from ..actors import ActorMention, resolve_actor
 from ..claims import UNKNOWN_DATE, ControlChange, DateSpan
 from ..context import SentenceContext
 from .agents import (
@@ -15,11 +15,11 @@ from .agents import (
 )
 from .anaphora import _anaphoric_subject, _previous_sentence_agent, _pronoun_subject
 from .arguments import (
-    _HYPOTHETICAL_AFTER, PlaceSpan, _is_place_like, enemy_in_object, _names_in, _object_places, _passive_list_after,
+    _HYPOTHETICAL_AFTER, PlaceSpan, _is_place_like, enemy_in_object, _names_in, _object_places, _passive_list_after, listed as _list_of,
     _passive_subject,
 )
 from .triggers import Trigger, _has_stem
-from ..sides import NOT_ARMED, opposed
+from ..sides import NOT_ARMED, opposed, side_of
 
 # ---------------------------------------------------------------- dates
 
@@ -85,21 +85,29 @@ def _read(ctx: SentenceContext, trigger: Trigger) -> _Reading | None:
         places = [p for p in _passive_subject(text, trigger) if _is_place_like(text, p)]
         return _Reading(tuple(places), trigger.change, _actor_after_by(sent, trigger.end - 2), None)
     if trigger.form == "expel":  # "Hezbollah pushed the Nusra Front from the town of X"
-        expelled = _armed(sent.actors_in(trigger.start, trigger.end))
-        places, _ = _object_places(text, trigger.end, ctx)
-        agent = _agent_before(sent, trigger.start, text[trigger.start:trigger.end])
-        if not expelled or not places or agent is None:
-            return None
-        first = expelled[0]
-        counterpart = ActorMention(first.label, first.actor_id, trigger.start + first.start, trigger.start + first.end)
-        return _Reading(tuple(places), "capture", agent, counterpart)
+        return _read_expel(ctx, trigger)
+    if trigger.form == "expel_passive":  # "IS was expelled by the army from Zuhur"
+        return _read_expel_passive(ctx, trigger)
     if trigger.form == "from_passive":  # "Jarablus, liberated from IS"
         places = _passive_subject(text, trigger)
         counterpart = _actor_after_by(sent, trigger.end)
         agent = _opposed_in_sentence(ctx, counterpart) if counterpart is not None else None
-        return _Reading(tuple(places), trigger.change, agent, counterpart)
+        back = trigger.change == "capture" and re.search(r"\sback\s", text[trigger.start:trigger.end])
+        return _Reading(tuple(places), "recapture" if back else trigger.change, agent, counterpart)
     if trigger.form == "fell_to":
         return _Reading(tuple(_passive_subject(text, trigger) or _anaphoric_subject(ctx, trigger)), trigger.change, _actor_after_by(sent, trigger.end), None)
+    if trigger.form == "under_control":  # "Bakhmut came under Russian control"
+        actor = _controller_before_control(text, trigger.end)
+        if actor is None:
+            return None
+        places = _passive_subject(text, trigger) or _anaphoric_subject(ctx, trigger)
+        return _Reading(tuple(places), trigger.change, actor, None)
+    if trigger.form == "listed_adjective":  # "the liberated neighborhoods are A, B and C"
+        names = _names_in(text[trigger.end:trigger.end + 300], trigger.end)
+        if not names or names[0].start != trigger.end:
+            return None
+        agent = _agent_before(sent, trigger.start, text[trigger.start:trigger.end]) or _previous_sentence_agent(ctx)
+        return _Reading(tuple(_list_of(text, names)), trigger.change, agent, None)
     if trigger.form == "listed_by":  # "seized by the factions were A, B"
         by = text[trigger.start:trigger.end].lower().rfind("by")
         listed = _passive_list_after(text, trigger.end)
@@ -125,6 +133,85 @@ def _read(ctx: SentenceContext, trigger: Trigger) -> _Reading | None:
     counterpart = (_from_actor(sent, places[-1].end) or enemy_in_object(ctx, trigger.end, places[0].start)
                    or _held_by(text, trigger.end, places[0].start))
     return _Reading(tuple(places), trigger.change, agent, counterpart)
+
+
+# Place ids of the worldwide gazetteer outside Syria ("gn_ua_kherson_kherson").
+_ABROAD = re.compile(r"gn_(?:mm|ye|il|ua|ps|bf|ne|ml|iq|sd|lb|ss)_")
+
+
+_OBJECT_PRONOUN = re.compile(r"^\S+\s+(?:them|it)\s+(?:out\s+of|out\s+from|from)\s", re.IGNORECASE)
+_DISTANCE = re.compile(r"\b(?:\d+|a\s+few|several|two|three|five|ten)\s*(?:km|kilomet|kilomet|miles?|met)", re.IGNORECASE)
+_POSSESSIVE_PLACE = re.compile(r"^\s*(?:their|its)\s+(?=[A-Z])")
+
+
+def _read_expel(ctx: SentenceContext, trigger: Trigger) -> _Reading | None:
+    """"Hezbollah pushed the Nusra Front from the town of X", "drove rebels from the city"
+    (the town named before), "... forces, driving them out of Raqqa province" (the actor
+    named before), "expelled rebels from their Idlib positions" (positions in Idlib)."""
+    text, sent = ctx.text, ctx.mentions
+    agent = _agent_before(sent, trigger.start, text[trigger.start:trigger.end])
+    if agent is None or _DISTANCE.search(text, trigger.start, trigger.end):
+        return None  # "pushing them 20 kilometers from the city": pushed back, not out
+    expelled = [ActorMention(m.label, m.actor_id, trigger.start + m.start, trigger.start + m.end)
+                for m in _armed(sent.actors_in(trigger.start, trigger.end))]
+    if not expelled and _OBJECT_PRONOUN.match(text[trigger.start:trigger.end]):
+        before = [m for m in _armed(sent.actors_in(agent.end, trigger.start)) if opposed(agent.actor_id, m.actor_id)]
+        expelled = [ActorMention(m.label, m.actor_id, agent.end + m.start, agent.end + m.end) for m in before[-1:]]
+    if not expelled or agent.actor_id == expelled[0].actor_id:
+        return None  # "shelling forced the FSA from the town": no opponent takes it
+    start = trigger.end
+    the = re.search(r"\bthe\s+$", text[trigger.start:trigger.end], re.IGNORECASE)
+    if the:  # the pattern reads "from the": let the object keep its "the city"
+        start = trigger.start + the.start()
+    possessive = _POSSESSIVE_PLACE.match(text[start:])
+    places, _ = _object_places(text, start + (possessive.end() if possessive else 0), ctx)
+    if not places:
+        return None
+    return _Reading(tuple(places), "capture", agent, expelled[0])
+
+
+def _read_expel_passive(ctx: SentenceContext, trigger: Trigger) -> _Reading | None:
+    """"IS was expelled by the army from Zuhur", "Russian troops were driven out of Kherson
+    by Ukrainian forces": the subject is the previous controller, the actor after "by"
+    (else the opponent named in the sentence or the article) the new one."""
+    text, sent = ctx.text, ctx.mentions
+    subject = [m for m in _armed(sent.actors_in(max(0, trigger.start - 60), trigger.start))
+               if re.fullmatch(r"\W*\s*", text[max(0, trigger.start - 60) + m.end:trigger.start])]
+    if subject:
+        first = subject[-1]
+        expelled = ActorMention(first.label, first.actor_id, max(0, trigger.start - 60) + first.start,
+                                max(0, trigger.start - 60) + first.end)
+    elif re.search(r"\band\s+$", text[:trigger.start]):  # "the extremists lost ... and were ousted"
+        expelled = _agent_before(sent, trigger.start, text[trigger.start:trigger.end])
+        if expelled is None or re.search(r"[.;:]|\b(?:after|while|when|because|who|which|said)\b",
+                                         text[expelled.end:trigger.start]):
+            return None
+    else:
+        return None
+    places, _ = _object_places(text, trigger.end, ctx)
+    if not places:
+        return None
+    by = re.search(r"\bby\s", text[trigger.start:trigger.end])
+    agent = (_actor_after_by(sent, trigger.start + by.start()) if by else None) or (
+        _actor_after_by(sent, places[-1].end) if re.match(r"\s*by\s", text[places[-1].end:]) else None)
+    if agent is None:
+        agent = _opposed_in_sentence(ctx, expelled)
+    if agent is None:  # "were ousted from Raqqa": who took it is not said, no guess
+        return None
+    return _Reading(tuple(places), "capture", agent, expelled)
+
+
+def _controller_before_control(text: str, start: int) -> ActorMention | None:
+    """"RSF control", "government control", "Russian control": the actor named by the words
+    before "control" (a nationality or "government" read as its forces)."""
+    m = re.match(r"((?:[\w'’-]+\s+){0,2}[\w'’-]+)\s+control\b", text[start:])
+    if m is None:
+        return None
+    words = m.group(1)
+    actor = resolve_actor(words) or resolve_actor(words + " forces")
+    if actor is None or actor in NOT_ARMED:
+        return None
+    return ActorMention(words, actor, start, start + len(words))
 
 
 _BARE_PASSIVE_AUX = re.compile(r"\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
@@ -190,8 +277,16 @@ def _claims_for(ctx: SentenceContext, trigger: Trigger, reading: _Reading, when:
             new, new_label = _refine(reading.counterpart, ctx), reading.counterpart.label
         else:
             new, new_label = _opponent(ctx, agent_id, reading.agent)
-        if new is None:
-            new, new_label = ("opposition" if opposed(agent_id, "opposition") else "unknown"), None
+        if new is None:  # Syria's rebels take what the government leaves, not abroad
+            syrian = not _ABROAD.match(reading.places[0].place.place_id or "")
+            camp = side_of(agent_id, "syria")
+            if syrian and camp == side_of("syrian_government", "syria") and opposed(agent_id, "opposition"):
+                new = "opposition"
+            elif syrian and camp is not None and camp == side_of("opposition", "syria") and agent_id != "hts":
+                new = "syrian_government"  # rebels who leave a town leave it to the government
+            else:
+                new = "unknown"
+            new_label = None
         change = "capture" if change == "lost" else change
     else:
         new, new_label = agent_id, reading.agent.label
@@ -204,6 +299,8 @@ def _claims_for(ctx: SentenceContext, trigger: Trigger, reading: _Reading, when:
             previous, previous_label = _opponent(ctx, agent_id, reading.agent)
     if new in NOT_ARMED and new != "unknown":
         return []
+    if previous == new and reading.counterpart is not None and change not in ("withdrawal", "surrender"):
+        previous = reading.counterpart.actor_id  # "Nusra expelled rebels": not Nusra from Nusra
     return [
         ControlChange(
             article_id=ctx.article.article_id, evidence=ctx.evidence, claimant=ctx.claimant,

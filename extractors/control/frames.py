@@ -61,6 +61,17 @@ def control_modifier_pattern() -> str:
     return rf"(?:(?:{words})\s+(?:and\s+)?){{0,2}}"
 
 
+def _with_adverbs(phrases: list[str], adverbs: list[str]) -> list[str]:
+    """"advance into" and "advance again into", "advance further into": an adverb may
+    stand between a phrasal verb and its particle (not inside longer phrases)."""
+    out = list(phrases)
+    for phrase in phrases:
+        verb, _, particle = phrase.partition(" ")
+        if particle and " " not in particle:
+            out.extend(f"{verb} {adverb} {particle}" for adverb in adverbs)
+    return out
+
+
 def _control_phrases(frames: dict[str, Any]) -> dict[str, list[str]]:
     """"seize [back] control of": every form; modifiers ("full", "total") are allowed by
     the pattern builder (``control_modifier_pattern``), not enumerated."""
@@ -91,7 +102,7 @@ def generated() -> dict[str, Any]:
             active.setdefault(change, []).extend(inflections(lemma))
             passive.setdefault(change, []).extend(participles(lemma))
     for change, phrases in frames["phrasal"].items():
-        for phrase in phrases:
+        for phrase in _with_adverbs(phrases, frames.get("phrasal_adverbs", ())):
             active.setdefault(change, []).extend(_inflect_head(phrase))
     for change, phrases in frames.get("phrasal_transitive", {}).items():
         for phrase in phrases:
@@ -101,7 +112,12 @@ def generated() -> dict[str, Any]:
         active.setdefault(change, []).extend(phrases)
     fell_to = {change: [form for phrase in phrases for form in _inflect_head(phrase)]
                for change, phrases in frames["fell_to"].items()}
+    expel = [form for lemma in frames.get("expel", ()) for form in inflections(lemma)]
+    under_control = {change: [form for phrase in phrases for form in _inflect_head(phrase)]
+                     for change, phrases in frames.get("under_control", {}).items()}
     return {
+        "expel": expel,
+        "under_control": under_control,
         "active": active,
         "passive": passive,
         "listed_by": {c: passive[c] for c in frames["listed_by_changes"] if c in passive},
@@ -123,6 +139,9 @@ def vocabulary() -> dict[str, Any]:
         for change, words in gen[family].items():
             merged[change] = _merge(merged.get(change, []), words)
         vocab[family] = merged
+    vocab["expel"] = {**vocab["expel"], "verbs": _merge(list(vocab["expel"]["verbs"]), gen["expel"])}
+    vocab["expel_lemmas"] = list(load_yaml("control_frames.yaml").get("expel", ()))
+    vocab["under_control"] = gen["under_control"]
     hand = vocab.get("fell_to") or {}
     hand = {"capture": list(hand)} if isinstance(hand, list) else dict(hand)
     vocab["fell_to"] = {change: _merge(hand.get(change, []), words) for change, words in gen["fell_to"].items()}

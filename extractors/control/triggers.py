@@ -65,16 +65,25 @@ def _trigger_patterns(word: str | None = None) -> tuple[tuple[str, str, str], ..
     if word is None or word in _AUXILIARIES:
         for change, words in vocab["passive"].items():
             out.append(("passive", change, rf"\b{aux}{adverb}\s+(?:{_alternation(words)})\s+by\b"))
+        out.append(("expel_passive", "capture",  # "IS was expelled by the army from Zuhur"
+                    rf"\b{aux}{adverb}\s+(?:{_alternation(_expel_participles())})(?:\s+(?:back|out))?"
+                    r"\s+(?:by\s+[^,.;]{1,60}?\s+|(?:\w+\s+){1,3}ago\s+|last\s+\w+\s+|on\s+\w+day\s+)?(?:out\s+of|out\s+from|from)\s+"))
     for change, words in vocab["listed_by"].items():
         if phrases(words):
             out.append(("listed_by", change,
                         rf"(?<![\w-])(?:{_alternation(phrases(words))})\s+by\b(?=[^.;]{{0,60}}?\b(?:were|are|included|include)\b)"))
+    for change in vocab["listed_by"]:  # "the liberated neighborhoods are A, B and C"
+        words = vocab["passive"][change]
+        if phrases(words):
+            out.append(("listed_adjective", change,
+                        rf"(?<=\bthe\s)(?:{_alternation(phrases(words))})\s+(?:villages|towns|neighbou?rhoods|districts|areas)"
+                        r"\s+(?:are|were|include|included|includes)\s+"))
     for change, words in vocab["passive"].items():
         if phrases(words):
             out.append(("reduced_passive", change, rf"(?<![\w-])(?:{_alternation(phrases(words))})\s+by\b"))
     for change, words in vocab["from_passive"].items():
         if phrases(words):
-            out.append(("from_passive", change, rf"(?<![\w-])(?:{_alternation(phrases(words))})\s+from\b"))
+            out.append(("from_passive", change, rf"(?<![\w-])(?:{_alternation(phrases(words))})(?:\s+back)?\s+from\b"))
     if phrases(vocab["expel"]["verbs"]):
         expel = _alternation(phrases(vocab["expel"]["verbs"]))
         out.append(("expel", "capture",
@@ -82,6 +91,11 @@ def _trigger_patterns(word: str | None = None) -> tuple[tuple[str, str, str], ..
     for change, words in vocab["fell_to"].items():
         if phrases(words):
             out.append(("fell_to", change, rf"\b(?:{_alternation(phrases(words))})\b"))
+    for change, words in vocab.get("under_control", {}).items():  # "came under Russian control"
+        if phrases(words):
+            out.append(("under_control", change,
+                        rf"\b(?:{_alternation(phrases(words))})\s+(?:the\s+)?(?:full\s+|complete\s+|total\s+|effective\s+)?"
+                        r"(?=(?:[\w'’-]+\s+){1,3}control\b)"))
     if word is None or word in _DETERMINERS:
         for change, words in vocab["nominal"].items():
             out.append(("nominal", change,
@@ -117,8 +131,8 @@ def _first_words() -> frozenset[str]:
 def _phrase_starts() -> frozenset[str]:
     """First words of the vocabulary's own phrases ("were" of "were in full control of")."""
     vocab = _vocab()
-    groups = ("active", "passive", "listed_by", "from_passive", "nominal")
-    phrases = [w for group in groups for ws in vocab[group].values() for w in ws]
+    groups = ("active", "passive", "listed_by", "from_passive", "nominal", "under_control")
+    phrases = [w for group in groups for ws in vocab.get(group, {}).values() for w in ws]
     phrases += [w for words in vocab["fell_to"].values() for w in words] + vocab["expel"]["verbs"]
     return frozenset(re.split(r"[\s-]", p.strip())[0].lower() for p in phrases)
 
@@ -139,6 +153,20 @@ def _only_passive_starts() -> frozenset[str]:
     starts |= {re.split(r"[\s-]", p.strip())[0].lower() for words in vocab["fell_to"].values() for p in words
                if " by" not in p and "siege" not in p}
     return _AUXILIARIES - starts
+
+
+@lru_cache(maxsize=1)
+def _expel_participles() -> list[str]:
+    """Past participles of the expel verbs ("driven", "pushed", "expelled")."""
+    from .frames import participles
+    vocab = _vocab()
+    forms = [p for lemma in vocab.get("expel_lemmas", ()) for p in participles(lemma)]
+    return list(dict.fromkeys(forms + [w for w in vocab["expel"]["verbs"] if w.endswith("ed")]))
+
+
+@lru_cache(maxsize=1)
+def _expel_participle_finder() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{'|'.join(re.escape(p) for p in _expel_participles())})\s+(?:back\s+|out\s+)?(?:of|from)\b")
 
 
 @lru_cache(maxsize=1)
@@ -168,8 +196,8 @@ def _stem_finder() -> re.Pattern[str]:
     """The stems above plus the first word (up to five letters) of every trigger phrase,
     generated forms included: a new lemma in the frames needs no new stem here."""
     vocab = _vocab()
-    phrases = [w for group in ("active", "passive", "listed_by", "from_passive", "nominal")
-               for words in vocab[group].values() for w in words]
+    phrases = [w for group in ("active", "passive", "listed_by", "from_passive", "nominal", "under_control")
+               for words in vocab.get(group, {}).values() for w in words]
     phrases += [w for words in vocab["fell_to"].values() for w in words] + vocab["expel"]["verbs"]
     firsts = {re.split(r"[\s-]", p.strip().lower())[0][:5] for p in phrases}
     return substring_finder(set(_STEMS) | {f for f in firsts if len(f) >= 3})
@@ -211,7 +239,8 @@ def _find_triggers(text: str) -> list[Trigger]:
     """Triggers left to right; at one position passive, listed, "fell to" and noun forms
     come before plain verbs."""
     low = text.lower()
-    passive = " by" in low or "siege" in low  # every passive form ends in "by"
+    # every passive form ends in "by" but "were driven out of"
+    passive = " by" in low or "siege" in low or _expel_participle_finder().search(low) is not None
     nominal = any(noun in low for noun in _nominal_nouns())  # "the capture of"
     # the finder is ASCII: on a text whose lower-casing is exact (no İ ı ſ K) the lower-case
     # finder reads the same words at the same offsets
@@ -269,6 +298,10 @@ _RECENT_SINCE = re.compile(
     rf"(?:{_DAYS_MONTHS})\b)", re.IGNORECASE)
 
 
+# A month without a year after the trigger, in its clause ("took X in April"): an event of
+# the article's year (a year in the sentence is checked apart).
+_MONTH_AFTER = re.compile(rf"[^.;,]{{0,80}}?\b(?:in|on|early|late|mid-?)\s+(?:{_DAYS_MONTHS}|May)\b(?!\s+\d{{4}})")
+_SINCE_ADVERB = re.compile(r"\b(?:has|have|had)\s+$", re.IGNORECASE)
 _FORMERLY = re.compile(r"\s+(?:a|an|the|home|part)\b", re.IGNORECASE)
 
 
@@ -279,6 +312,10 @@ def _is_reported_event(text: str, trigger: Trigger, published_year: int | None) 
         word = m.group().lower()
         if word == "once" and _FORMERLY.match(window, m.end()):
             continue  # "the town, once a government stronghold, was captured": formerly
+        if word == "since" and _SINCE_ADVERB.search(window, 0, m.start()):
+            continue  # "Al-Nusra has since seized": afterwards, not background
+        if word == "since" and m.end() >= len(window) - 40 and _MONTH_AFTER.match(text, trigger.end):
+            continue  # "... since insurgents took Jisr al-Shughour in April": this year's event
         if word != "since" or not _RECENT_SINCE.match(window, m.end()):
             return False
     infinitive = re.search(r"(\w+)\s+to\s+(?:\w+ly\s+)?$", window + " ") or re.search(
@@ -288,8 +325,8 @@ def _is_reported_event(text: str, trigger: Trigger, published_year: int | None) 
     if trigger.form == "active" and _is_adjective(text, trigger):
         return False  # "the besieged town of ...", "two captured villages"
     words = text[trigger.start:trigger.end].split()
-    if trigger.form == "expel":
-        words = words[:1]  # the expelled actor's name may be capitalised
+    if trigger.form in ("expel", "expel_passive"):
+        words = words[:2] if trigger.form == "expel_passive" else words[:1]  # the expelled actor's name may be capitalised
     capitals = [w for i, w in enumerate(words) if w[0].isupper() and (i > 0 or trigger.start > 0)]
     if capitals and not _is_title(text):
         return False  # part of a name: "Organization for the Liberation of the Levant"
