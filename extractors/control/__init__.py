@@ -67,8 +67,11 @@ def extract(ctx: SentenceContext) -> list[ControlChange]:
                                reading.agent, reading.counterpart)
             if not reading.places:
                 continue
+        since = events.since_date(ctx, trigger) if trigger.form == "under_since" else None
+        if trigger.form == "under_since" and since is None:
+            continue  # "under siege since the start of the war": no date, background
         when = when or _when(ctx)
-        claims.extend(_claims_for(ctx, trigger, reading, _or_news_date(ctx, trigger, when)))
+        claims.extend(_claims_for(ctx, trigger, reading, since or _or_news_date(ctx, trigger, when)))
     return _prefer_withdrawal(claims)
 
 

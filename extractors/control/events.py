@@ -23,6 +23,14 @@ from ..sides import NOT_ARMED, opposed, side_of
 
 # ---------------------------------------------------------------- dates
 
+def since_date(ctx: SentenceContext, trigger: Trigger) -> DateSpan | None:
+    """The date after "since" of "under X control since May": when the change happened."""
+    for mention in dates.find_dates(ctx.text[trigger.end - 5:trigger.end + 40], ctx.published_at):  # from "since"
+        if mention.span.precision != "unknown" and mention.span.start is not None:
+            return mention.span
+    return None
+
+
 def _when(ctx: SentenceContext) -> DateSpan:
     """Date of the sentence, else of up to three earlier sentences of the same paragraph or
     of the same story (consecutive sentences that tell control changes)."""
@@ -96,6 +104,14 @@ def _read(ctx: SentenceContext, trigger: Trigger) -> _Reading | None:
         return _Reading(tuple(places), "recapture" if back else trigger.change, agent, counterpart)
     if trigger.form == "fell_to":
         return _Reading(tuple(_passive_subject(text, trigger) or _anaphoric_subject(ctx, trigger)), trigger.change, _actor_after_by(sent, trigger.end), None)
+    if trigger.form == "under_since":  # "Palmyra has been under Daesh control since May"
+        siege = "siege" in text[trigger.start:trigger.end].lower()
+        head = re.match(r"under\s+(?:the\s+|a\s+)?(?:full\s+|total\s+|complete\s+)?", text[trigger.start:])
+        actor = _controller_before_control(text, trigger.start + head.end(), "siege" if siege else "control")
+        places = _passive_subject(text, trigger)
+        if actor is None or not places:
+            return None
+        return _Reading(tuple(places), "encirclement" if siege else "capture", actor, None)
     if trigger.form == "under_control":  # "Bakhmut came under Russian control"
         actor = _controller_before_control(text, trigger.end)
         if actor is None:
@@ -201,10 +217,10 @@ def _read_expel_passive(ctx: SentenceContext, trigger: Trigger) -> _Reading | No
     return _Reading(tuple(places), "capture", agent, expelled)
 
 
-def _controller_before_control(text: str, start: int) -> ActorMention | None:
-    """"RSF control", "government control", "Russian control": the actor named by the words
-    before "control" (a nationality or "government" read as its forces)."""
-    m = re.match(r"((?:[\w'’-]+\s+){0,2}[\w'’-]+)\s+control\b", text[start:])
+def _controller_before_control(text: str, start: int, noun: str = "control") -> ActorMention | None:
+    """"RSF control", "government control", "Russian control" (or "government siege"): the
+    actor named by the words before the noun (a nationality or "government" as its forces)."""
+    m = re.match(rf"((?:[\w'’-]+\s+){{0,2}}[\w'’-]+)\s+{noun}\b", text[start:])
     if m is None:
         return None
     words = m.group(1)

@@ -96,6 +96,9 @@ def _trigger_patterns(word: str | None = None) -> tuple[tuple[str, str, str], ..
             out.append(("under_control", change,
                         rf"\b(?:{_alternation(phrases(words))})\s+(?:the\s+)?(?:full\s+|complete\s+|total\s+|effective\s+)?"
                         r"(?=(?:[\w'’-]+\s+){1,3}control\b)"))
+    if word is None or word == "under":  # "has been under Daesh control since May"
+        out.append(("under_since", "capture",
+                    r"\bunder\s+(?:the\s+|a\s+)?(?:full\s+|total\s+|complete\s+)?(?:[\w'’-]+\s+){1,3}?(?:control|siege)\s+since\b"))
     if word is None or word in _DETERMINERS:
         for change, words in vocab["nominal"].items():
             out.append(("nominal", change,
@@ -124,7 +127,7 @@ def _active_regexes(word: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
 @lru_cache(maxsize=1)
 def _first_words() -> frozenset[str]:
     """Words a trigger can start with: the pattern is only tried where one of them stands."""
-    return _phrase_starts() | _AUXILIARIES | _DETERMINERS
+    return _phrase_starts() | _AUXILIARIES | _DETERMINERS | {"under"}
 
 
 @lru_cache(maxsize=1)
@@ -325,7 +328,7 @@ def _is_reported_event(text: str, trigger: Trigger, published_year: int | None) 
     if trigger.form == "active" and _is_adjective(text, trigger):
         return False  # "the besieged town of ...", "two captured villages"
     words = text[trigger.start:trigger.end].split()
-    if trigger.form in ("expel", "expel_passive"):
+    if trigger.form in ("expel", "expel_passive", "under_since"):  # the actor inside may be a name
         words = words[:2] if trigger.form == "expel_passive" else words[:1]  # the expelled actor's name may be capitalised
     capitals = [w for i, w in enumerate(words) if w[0].isupper() and (i > 0 or trigger.start > 0)]
     if capitals and not _is_title(text):

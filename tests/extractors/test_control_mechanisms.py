@@ -301,3 +301,24 @@ def test_under_control_needs_an_actor_and_a_place(text: str) -> None:
 
 def test_a_place_named_as_an_exception_is_not_the_subject() -> None:
     assert places("Most of the city except the battered district of Umm Hijara has returned to government control.") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Palmyra has been under Daesh control since May but government troops have advanced.",
+     [("Palmyra", "isis", "capture", date(2024, 5, 1))]),
+    ("El Fasher has been under RSF siege since April 10.", [("El Fasher", "rsf", "encirclement", date(2024, 4, 10))]),
+    ("Avdiivka has been under Russian control since February.", [("Avdiivka", "russia", "capture", date(2024, 2, 1))]),
+])
+def test_under_control_since_a_date_is_the_change_at_that_date(text: str, expected: list[tuple]) -> None:
+    """"X has been under Y control (siege) since DATE": Y took (encircled) X at DATE."""
+    got = [(c.place.name, c.new_controller, c.change_type, c.when.start)
+           for c in extract_article(text, "t", date(2024, 5, 1)).control_changes]
+    assert got == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Eastern Ghouta has been under government siege since 2013.",
+    "Aleppo has been under siege since the start of the war.",
+])
+def test_under_control_since_long_ago_or_undated_is_background(text: str) -> None:
+    assert places(text) == []
