@@ -138,6 +138,8 @@ def _read(sentence: str, mention: numbers.CountMention) -> _Reading | None:
     if victim is not None:
         victim = crew_of(sentence, phrase_end, loyal_to(sentence, phrase_end, victim))
     after = cues["after"].match(sentence[phrase_end:])
+    if after and after.group("relative") and numbers.find_counts(after.group("relative")):
+        after = None  # "... that nine others were injured": the relative clause has a count of its own
     if after and victim is not None and _active_with_object(sentence, phrase_end, after):
         after = None  # "two suicide bombers have killed at least 30 ...": the count is the killers
     if after and victim is not None:

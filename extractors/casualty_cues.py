@@ -26,7 +26,7 @@ def cues() -> dict[str, Any]:
     place = r"(?:\s+(?:in|near|across|around)\s+(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*)?(?:\s+province)?)?"
     # "70 terrorists who were later identified as foreigners were eliminated": a relative
     # clause between the victims and their outcome, up to the auxiliary of the main verb
-    relative = r"(?:\s+(?:who|that)\s+[^,.;]{1,80}?(?=\s(?:were|was|had\s+been|have\s+been|has\s+been)\s))?"
+    relative = r"(?P<relative>\s+(?:who|that)\s+[^,.;\d]{1,80}?(?=\s(?:were|was|had\s+been|have\s+been|has\s+been)\s))?"
     after = re.compile(
         rf"^{aside}{place}{relative}(?:\s*,?\s*(?:{filler})\b)*\s*,?\s*(?P<cue>{cues})\b",
         re.IGNORECASE,

@@ -43,6 +43,7 @@ _NOT_SPACE_OR_QUOTE = re.compile(r"[^\s\"“”'‘’]")
 
 
 _DETERMINERS = frozenset({"a", "an", "the"})
+_OBJECT_NEXT = re.compile(r"\s+(?:the|a|an|their|his|her|its|them|him)\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=4096)
@@ -67,6 +68,8 @@ def victim_phrase(text: str, end: int) -> tuple[str, int]:
             phrase_end = m.end()
             continue
         stop = word in _NP_STOP and not m.group().isupper()  # "IS" is an actor, "is" a verb
+        stop = stop or (words > 0 and word.endswith("ing") and word not in _victim_table()[0]
+                        and _OBJECT_NEXT.match(text, m.end()) is not None)  # "a doctor receiving the ..."
         stop = stop or (words > 0 and word in _number_words())  # "six women five children"
         if stop or word in stems or word.split("-")[0] in stems:
             break

@@ -196,3 +196,9 @@ def test_named_government_fighters_keep_their_side_in_any_article() -> None:
 
 def test_one_of_its_soldiers_is_a_toll() -> None:
     assert _figures("The Turkish military said one of its soldiers was killed in a car bomb.") == [("killed", 1, 1, "turkey")]
+
+
+def test_a_relative_clause_with_its_own_count_and_a_participle_with_an_object_end_the_group() -> None:
+    assert _figures("Among the dead were two women, officials said, noting that nine others were also injured.") == [
+        ("killed", 2, 2, "civilians"), ("wounded", 9, 9, "civilians")]
+    assert _figures("A nurse treating the wounded said the clinic was full.") == []
