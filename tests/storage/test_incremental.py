@@ -1,7 +1,11 @@
-"""Incremental refresh equals a clean full build (real Dagster CLI runs on real files)."""
+"""Incremental refresh equals a clean full build (real Dagster CLI runs on real files).
+
+The refresh that adds 5 articles to the 50-article warehouse is the one completing after the
+killed refreshes (``after_kills``, tests/storage/conftest.py): the killed runs published
+nothing, so it sees the same warehouse and inbox a first incremental refresh would."""
 from __future__ import annotations
 
-from pathlib import Path
+import shutil
 
 import pytest
 
@@ -12,16 +16,16 @@ SCHEMAS = ("marts", "raw")
 VOLATILE = ("marts.refresh_runs",)
 
 
-def test_five_more_articles_extract_five_and_equal_a_full_build(builds, warehouse_of_50: Path, tmp_path) -> None:
-    home = dagster_home(tmp_path / "home")
-    run_refresh(builds["inbox"], warehouse_of_50, home, tmp_path / "plus5.log")
-    last = refresh_runs(warehouse_of_50)[-1]
+def test_five_more_articles_extract_five_and_equal_a_full_build(builds, after_kills, tmp_path) -> None:
+    plus5 = tmp_path / "w.duckdb"
+    shutil.copyfile(after_kills["db"], plus5)
+    last = refresh_runs(plus5)[-1]
     assert (last["outcome"], last["articles_new"], last["articles_extracted"]) == ("published", 5, 5)
     assert (last["files_seen"], last["files_new"], last["files_changed"]) == (2, 1, 0)
-    assert snapshot(warehouse_of_50, SCHEMAS, VOLATILE) == snapshot(builds["db55"], SCHEMAS, VOLATILE)
+    assert snapshot(plus5, SCHEMAS, VOLATILE) == snapshot(builds["db55"], SCHEMAS, VOLATILE)
 
-    before = snapshot(warehouse_of_50, SCHEMAS, VOLATILE)
-    run_refresh(builds["inbox"], warehouse_of_50, home, tmp_path / "again.log")
-    again = refresh_runs(warehouse_of_50)[-1]
+    before = snapshot(plus5, SCHEMAS, VOLATILE)
+    run_refresh(builds["inbox"], plus5, dagster_home(tmp_path / "home"), tmp_path / "again.log")
+    again = refresh_runs(plus5)[-1]
     assert (again["files_new"], again["articles_new"], again["articles_extracted"], again["claims_added"]) == (0, 0, 0, 0)
-    assert snapshot(warehouse_of_50, SCHEMAS, VOLATILE) == before
+    assert snapshot(plus5, SCHEMAS, VOLATILE) == before
