@@ -12,6 +12,6 @@ fi
 bash scripts/services.sh install || echo "warning: no PostgreSQL server; the DuckLake tests (tests/lake) will be skipped" >&2
 export DAGSTER_HOME="${DAGSTER_HOME:-$PWD/.dagster_home}"
 # Two pytest-xdist workers: most of the time goes to single-threaded refreshes and dbt runs, so
-# two at once keep both cores busy. tests/conftest.py keeps each shared build and its readers on
-# one worker and starts the longest groups first. SITREP_TEST_WORKERS=0 runs in one process.
-exec .venv/bin/python -m pytest -n "${SITREP_TEST_WORKERS:-2}" --dist loadgroup --no-loadscope-reorder "$@"
+# two at once keep both cores busy. Each file runs on one worker; tests/conftest.py starts the
+# longest files first. SITREP_TEST_WORKERS=0 runs in one process.
+exec .venv/bin/python -m pytest -n "${SITREP_TEST_WORKERS:-2}" --dist loadfile --no-loadscope-reorder "$@"

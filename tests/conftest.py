@@ -26,31 +26,30 @@ if str(REPO) not in sys.path:  # lets tests import shared helpers as ``tests.<mo
     sys.path.insert(0, str(REPO))
 
 
-# With pytest-xdist (scripts/test.sh runs ``-n 2 --dist loadgroup``): the tests that read one of
-# these session builds run on one worker (another would only wait for the build), every other
-# module stays on one worker (its module fixtures are built once), and the groups start longest
-# first: the storage chain (two builds, four killed refreshes, the completing one), the seeds'
-# refresh and its readers, then the modules marked slow or browser, then the rest.
+# With pytest-xdist (scripts/test.sh: ``-n 2 --dist loadfile --no-loadscope-reorder``) each test
+# file runs on one worker, and the files start longest first: the storage chain (two builds,
+# four killed refreshes, the completing one: one file, so one worker), the readers of the seeds'
+# refresh, the files marked slow or browser, then the rest. (``--dist loadgroup`` would keep a
+# shared build's readers together, but xdist 3.8.0 cannot rename pytest 9.2's node ids for it.)
 SHARED_BUILDS = ("builds", "seeds_refresh")
 
 
-@pytest.hookimpl(tryfirst=True)  # before xdist reads the xdist_group marks
 def pytest_collection_modifyitems(config, items) -> None:
-    if not getattr(config.option, "numprocesses", None):
+    if "PYTEST_XDIST_WORKER" not in os.environ:
         return
-    groups: dict[str, list] = {}
+    files: dict[str, list] = {}
     for item in items:
-        group = next((f for f in SHARED_BUILDS if f in item.fixturenames), item.nodeid.split("::")[0])
-        item.add_marker(pytest.mark.xdist_group(group))
-        groups.setdefault(group, []).append(item)
+        files.setdefault(item.nodeid.split("::")[0], []).append(item)
 
-    def rank(group: str) -> int:
-        if group in SHARED_BUILDS:
-            return SHARED_BUILDS.index(group)
-        slow = any(item.get_closest_marker(m) for item in groups[group] for m in ("slow", "browser"))
+    def rank(name: str) -> int:
+        used = {f for item in files[name] for f in item.fixturenames}
+        shared = [i for i, build in enumerate(SHARED_BUILDS) if build in used]
+        if shared:
+            return shared[0]
+        slow = any(item.get_closest_marker(m) for item in files[name] for m in ("slow", "browser"))
         return len(SHARED_BUILDS) + (0 if slow else 1)
 
-    items[:] = [item for group in sorted(groups, key=rank) for item in groups[group]]
+    items[:] = [item for name in sorted(files, key=rank) for item in files[name]]
 
 
 @pytest.fixture(scope="session")

@@ -1,7 +1,7 @@
 """Builds shared by the slow storage tests: an inbox of 50 distinct articles built once, then
 5 more added and a clean full build of the 55 (same folder, so the same source paths); and the
 50-article warehouse after four killed refreshes and the one that completes (its refresh adds
-the 5 articles: test_kills.py checks the recovery, test_incremental.py the increment)."""
+the 5 articles: test_kills.py checks both the recovery and the increment)."""
 from __future__ import annotations
 
 import shutil
