@@ -11,4 +11,7 @@ if [ ! -x /usr/bin/chromium ] && command -v apt-get >/dev/null 2>&1 && [ "$(id -
 fi
 bash scripts/services.sh install || echo "warning: no PostgreSQL server; the DuckLake tests (tests/lake) will be skipped" >&2
 export DAGSTER_HOME="${DAGSTER_HOME:-$PWD/.dagster_home}"
-exec .venv/bin/python -m pytest "$@"
+# Two pytest-xdist workers: most of the time goes to single-threaded refreshes and dbt runs, so
+# two at once keep both cores busy. Each file runs on one worker; tests/conftest.py starts the
+# longest files first. SITREP_TEST_WORKERS=0 runs in one process.
+exec .venv/bin/python -m pytest -n "${SITREP_TEST_WORKERS:-2}" --dist loadfile --no-loadscope-reorder "$@"

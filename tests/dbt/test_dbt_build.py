@@ -20,6 +20,8 @@ from typing import Any
 import duckdb
 import pytest
 
+pytestmark = pytest.mark.slow
+
 REPO = Path(__file__).resolve().parents[2]
 PROJECT_DIR = REPO / "dbt_project"
 SCHEMA_SQL = REPO / "warehouse" / "schema.sql"

@@ -8,16 +8,7 @@ import yaml
 from extractors import extract_article
 from extractors.casualties import read_casualties
 
-SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
-if not SHARED.is_dir():  # a git worktree elsewhere: the shared folder at its usual place
-    SHARED = Path("/work/shared")
-
-
-@pytest.fixture
-def shared_seeds() -> Path:
-    if not (SHARED / "seeds" / "gold.yaml").exists():
-        pytest.skip(f"{SHARED}/seeds is absent (clone without the shared material)")
-    return SHARED / "seeds"
+from tests.conftest import SHARED  # the shared folder; the shared_seeds fixture is tests/conftest.py's
 
 
 def read(text: str) -> list[tuple]:

@@ -7,9 +7,6 @@ import yaml
 
 from extractors import extract_article
 
-SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
-if not SHARED.exists():  # a git worktree sits elsewhere: the shared folder's usual place
-    SHARED = Path("/work/shared")
 
 
 def changes(text: str, published: date | None = date(2024, 12, 6)) -> list[tuple]:
@@ -94,24 +91,21 @@ def test_date_comes_from_the_sentence() -> None:
     assert rows and rows[0].when.start == date(2024, 12, 5)
 
 
-def _seed(name: str) -> tuple[str, date | None]:
-    seeds = SHARED / "seeds"
-    if not (seeds / "gold.yaml").exists():
-        pytest.skip(f"{seeds} is absent (the shared folder sits beside the repo)")
+def _seed(seeds: Path, name: str) -> tuple[str, date | None]:
     gold = yaml.safe_load((seeds / "gold.yaml").read_text())["articles"]
     return (seeds / name).read_text(encoding="utf-8"), gold[name]["published_at"]
 
 
-def test_seed_004_hama_withdrawal() -> None:
-    text, published = _seed("004_5a6ab8df16395d7b.txt")
+def test_seed_004_hama_withdrawal(shared_seeds: Path) -> None:
+    text, published = _seed(shared_seeds, "004_5a6ab8df16395d7b.txt")
     rows = extract_article(text, "004", published).control_changes
     hama = [c for c in rows if c.place.name == "Hama" and c.change_type == "withdrawal"]
     assert hama and hama[0].new_controller in {"hts", "opposition"}
     assert hama[0].previous_controller == "syrian_government"
 
 
-def test_seed_001_list_and_no_failed_capture() -> None:
-    text, published = _seed("001_1b39a696f4844e84.txt")
+def test_seed_001_list_and_no_failed_capture(shared_seeds: Path) -> None:
+    text, published = _seed(shared_seeds, "001_1b39a696f4844e84.txt")
     rows = extract_article(text, "001", published).control_changes
     captured = {c.place.name for c in rows if c.change_type == "capture" and c.new_controller == "hts"}
     assert {"Abu Laffa", "Bayoud", "Northern Sarha", "Maar Shahour", "Brigade 87"} <= captured
@@ -120,10 +114,8 @@ def test_seed_001_list_and_no_failed_capture() -> None:
     assert {"Kafr'a", "Maar Shahour"} <= retaken
 
 
-def test_seed_control_recall_and_precision() -> None:
-    seeds = SHARED / "seeds"
-    if not (seeds / "gold.yaml").exists():
-        pytest.skip(f"{seeds} is absent (the shared folder sits beside the repo)")
+def test_seed_control_recall_and_precision(shared_seeds: Path) -> None:
+    seeds = shared_seeds
     gold = yaml.safe_load((seeds / "gold.yaml").read_text())["articles"]
     wanted = matched = rows_total = rows_good = 0
     for name, facts in gold.items():

@@ -8,9 +8,6 @@ import yaml
 from extractors import extract_article
 from extractors.equipment import find_equipment
 
-SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
-if not SHARED.is_dir():  # a git worktree elsewhere: the shared folder at its usual place
-    SHARED = Path("/work/shared")
 
 
 def losses(text: str) -> list[tuple]:
@@ -82,10 +79,8 @@ def test_owner_and_captor() -> None:
     assert row.owner_actor == "syrian_government"
 
 
-def test_seed_000_losses() -> None:
-    seeds = SHARED / "seeds"
-    if not (seeds / "gold.yaml").exists():
-        pytest.skip(f"{seeds} is absent (the shared folder sits beside the repo)")
+def test_seed_000_losses(shared_seeds: Path) -> None:
+    seeds = shared_seeds
     name = "000_48653ec1725ca67c.txt"
     rows = extract_article((seeds / name).read_text(encoding="utf-8"), name).equipment_losses
     captured = {r.model for r in rows if r.status == "captured"}
@@ -98,10 +93,8 @@ def test_seed_000_losses() -> None:
             assert any(_matches(r, fact) for r in rows), fact
 
 
-def test_seed_002_losses() -> None:
-    seeds = SHARED / "seeds"
-    if not (seeds / "gold.yaml").exists():
-        pytest.skip(f"{seeds} is absent (the shared folder sits beside the repo)")
+def test_seed_002_losses(shared_seeds: Path) -> None:
+    seeds = shared_seeds
     name = "002_8a10038c7fc08ef5.txt"
     rows = extract_article((seeds / name).read_text(encoding="utf-8"), name).equipment_losses
     assert {(r.category, r.status, r.quantity) for r in rows} == {

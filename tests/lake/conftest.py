@@ -2,8 +2,6 @@
 both on 127.0.0.1, started here and stopped at the end of the session."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from tests.lake.servers import Postgres, S3Server, start_moto, start_postgres
@@ -37,12 +35,3 @@ def lake_env(postgres, tmp_path, monkeypatch) -> dict[str, str]:
     for key, value in env.items():
         monkeypatch.setenv(key, value)
     return env
-
-
-@pytest.fixture(scope="session")
-def shared_seeds(repo) -> Path:
-    """The shared seed articles: ``<repo>/../shared/seeds``, else /work/shared/seeds (worktrees)."""
-    for seeds in (repo.parent / "shared" / "seeds", Path("/work/shared/seeds")):
-        if (seeds / "manifest.csv").exists():
-            return seeds
-    pytest.skip("the shared seed articles are absent (../shared/seeds beside the repo)")

@@ -25,9 +25,9 @@ time.sleep(120)
 """
 
 
-def test_query_answers_while_a_refresh_runs(seeds_db, shared_seeds, tmp_path) -> None:
+def test_query_answers_while_a_refresh_runs(seeds_copy, shared_seeds, tmp_path) -> None:
     marker = tmp_path / "paused"
-    refresh = start_refresh(shared_seeds, seeds_db, dagster_home(tmp_path / "home"), tmp_path / "refresh.log",
+    refresh = start_refresh(shared_seeds, seeds_copy, dagster_home(tmp_path / "home"), tmp_path / "refresh.log",
                             SITREP_PAUSE_AT="extraction", SITREP_PAUSE_FILE=str(marker))
     try:
         deadline = time.monotonic() + 600
@@ -36,7 +36,7 @@ def test_query_answers_while_a_refresh_runs(seeds_db, shared_seeds, tmp_path) ->
             assert time.monotonic() < deadline, "the refresh never reached extraction"
             time.sleep(0.3)
         started = time.monotonic()
-        run = sitrep("query", "select count(*) as n from marts.claims_with_sources", "--csv", db=seeds_db)
+        run = sitrep("query", "select count(*) as n from marts.claims_with_sources", "--csv", db=seeds_copy)
         seconds = time.monotonic() - started
         assert refresh.poll() is None, "the refresh should still be running"
         assert run.returncode == 0, run.stderr
@@ -47,9 +47,8 @@ def test_query_answers_while_a_refresh_runs(seeds_db, shared_seeds, tmp_path) ->
         refresh.wait(timeout=30)
 
 
-def test_a_writer_on_the_file_gives_a_clear_busy_message(seeds_db, tmp_path) -> None:
-    copy = tmp_path / "w.duckdb"
-    copy.write_bytes(seeds_db.read_bytes())
+def test_a_writer_on_the_file_gives_a_clear_busy_message(seeds_copy) -> None:
+    copy = seeds_copy
     writer = subprocess.Popen([sys.executable, "-c", WRITER, str(copy)], stdout=subprocess.PIPE, text=True)
     try:
         assert writer.stdout.readline().strip() == "holding"

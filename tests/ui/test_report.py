@@ -14,7 +14,6 @@ import duckdb
 import pytest
 
 from report.charts import CONTROLLER_COLOURS
-from tests.storage.helpers import dagster_home, run_refresh
 from tests.ui.servers import CHROMIUM, dagster_webserver, launch_chromium
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -29,16 +28,13 @@ def artefacts(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory, shared_seeds, dbt_manifest) -> dict[str, Path]:
+def built(seeds_refresh) -> dict[str, Path]:
+    """The session's one refresh of ../shared/seeds (tests/conftest.py): its warehouse, its
+    DAGSTER_HOME (the run the UI shows) and the report it wrote."""
     if not CHROMIUM.exists():
         pytest.skip("Debian's chromium is not installed (scripts/test.sh installs it with apt-get)")
-    tmp = tmp_path_factory.mktemp("report")
-    home = dagster_home(tmp / "home")
-    db = tmp / "w.duckdb"
-    run_refresh(shared_seeds, db, home, tmp / "refresh.log")
-    report = tmp / "sitrep-report.html"
-    assert report.exists(), "the refresh did not write the report beside the warehouse"
-    return {"db": db, "home": home, "report": report}
+    assert seeds_refresh["report"].exists(), "the refresh did not write the report beside the warehouse"
+    return seeds_refresh
 
 
 @pytest.fixture(scope="module")

@@ -18,14 +18,6 @@ SECRET = "Top secret text that lives outside the inbox and must never reach the 
 STORY = "Government forces withdrew from the village of Morek, a monitoring group said."
 
 
-def shared_seeds() -> Path:
-    repo = Path(__file__).resolve().parents[2]
-    for candidate in (repo.parent / "shared" / "seeds", Path("/work/shared/seeds")):
-        if (candidate / "gold.yaml").exists():
-            return candidate
-    pytest.skip("the shared seeds folder (../shared/seeds) is absent")
-
-
 @pytest.fixture
 def inbox(tmp_path: Path) -> Path:
     folder = tmp_path / "inbox"
@@ -90,8 +82,8 @@ def test_hidden_yaml_and_fifo(inbox: Path) -> None:
     assert [(Path(q.source_uri).name, q.reason) for q in batch.quarantined] == [("pipe.txt", "unsupported_format")]
 
 
-def test_the_shared_seeds_folder_quarantines_nothing(tmp_path: Path) -> None:
-    seeds = shared_seeds()
+def test_the_shared_seeds_folder_quarantines_nothing(shared_seeds: Path, tmp_path: Path) -> None:
+    seeds = shared_seeds
     batch = read_inbox(seeds)
     assert batch.quarantined == []
     assert len(batch.records) == len(list(seeds.glob("*.txt"))) == 5

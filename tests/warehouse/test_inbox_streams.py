@@ -135,18 +135,16 @@ def test_empty_and_binary_bulk_files(tmp_path: Path) -> None:
     assert reasons == {"e.jsonl": "empty", "w.csv": "empty", "b.jsonl": "binary"}
 
 
-def test_the_streamed_csv_reader_agrees_with_polars_on_fakes(tmp_path: Path) -> None:
+def test_the_streamed_csv_reader_agrees_with_polars_on_fakes(shared_dir: Path, tmp_path: Path) -> None:
     """FA-KES (quoted multi-line texts, commas, quotes): every text read as Polars reads it."""
     import shutil
 
     import polars as pl
     import pytest
 
-    repo = Path(__file__).resolve().parents[2]
-    source = next((p for p in (repo.parent / "shared" / "benchmarks" / "fakes" / "dev.csv",
-                               Path("/work/shared/benchmarks/fakes/dev.csv")) if p.exists()), None)
-    if source is None:
-        pytest.skip("../shared/benchmarks/fakes/dev.csv is absent")
+    source = shared_dir / "benchmarks" / "fakes" / "dev.csv"
+    if not source.exists():
+        pytest.skip(f"{source} is absent")
     shutil.copy(source, tmp_path / "dev.csv")
     batch = read_inbox(tmp_path)
     expected = pl.read_csv(source, infer_schema=False)
