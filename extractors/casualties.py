@@ -43,6 +43,19 @@ class _Reading:
     total_start: int | None = None  # where the total this count is a part of starts ("605, including 245")
 
 
+def _agent(sentence: str, reading: _Reading) -> str | None:
+    """The armed actor that did the killing as the clause's grammar says: the first one
+    named in the clause before an active cue ("The SDF ... killing 80 militants"), else
+    the first one after "by" ("killed by the SDF after an IS attack")."""
+    if reading.active:
+        region = re.split(r"[,;:]|\bthat\b|\bsaid\b", sentence[:reading.cue_start])[-1]
+    else:
+        after = re.match(r"[^,.;]{0,30}?\bby\s+(?P<agent>[^,.;]{1,60})", sentence[reading.cue_end:])
+        region = after.group("agent") if after else ""
+    named = [a.actor_id for a in actors.find_actors(region) if a.actor_id not in ("civilians", "unknown")]
+    return named[0] if named else None
+
+
 def _perpetrator(sentence: str, reading: _Reading) -> str | None:
     """Who caused the casualties when the sentence says so: "killed by government shelling"
     (after the cue) or "Russian air strikes killed" (the subject before an active cue)."""
@@ -336,7 +349,8 @@ def _read_figures(sentence: str, article_text: str) -> tuple[Figure, ...]:
     home = casualty_scope.home_country(article_text) if article_text else None
     return tuple(
         Figure(r.mention, r.outcome,
-               whose_soldiers(sentence, own_side(sentence, r.mention, specific_group(r.victim, sentence, article_text)), home),
+               whose_soldiers(sentence, own_side(sentence, r.mention,
+                                                specific_group(r.victim, sentence, article_text, _agent(sentence, r))), home),
                _perpetrator(sentence, r), r.total_start if r.total_start in starts else None)
         for r in kept
     )

@@ -189,15 +189,21 @@ def loyal_to(sentence: str, phrase_end: int, victim: Victim) -> Victim:
     return victim
 
 
-def specific_group(victim: Victim, sentence: str, article_text: str = "") -> Victim:
+def specific_group(victim: Victim, sentence: str, article_text: str = "", agent: str | None = None) -> Victim:
     """A generic framing ("militants", "terrorists") becomes the one group the sentence,
-    or else the article, is about ("Daesh attack ... left 28 militants dead" -> isis)."""
+    or else the article, is about ("Daesh attack ... left 28 militants dead" -> isis). When
+    the sentence names two groups and one of them did the killing (``agent``), the
+    framing is the other ("the SDF killed 13 jihadists of Daesh" -> isis)."""
     if victim.actor == "unknown" and victim.type == "combatant" and _cues()["opposition_context"].search(sentence):
         return Victim("opposition", victim.label, victim.type)  # "fighters" among rebels only
     if not is_framing(victim) or " and " in (victim.label or ""):
         return victim  # "rebels and jihadists": several groups, none named
+    counts = actors.group_counts(sentence)
+    others = [g for g in counts if g != agent]
+    if agent in counts and len(others) == 1:
+        return Victim(others[0], victim.label, victim.type)
     # an article that names a group only once in passing is not about it
-    group = actors.main_group(sentence) if actors.group_counts(sentence) else actors.main_group(article_text, at_least=2)
+    group = actors.main_group(sentence) if counts else actors.main_group(article_text, at_least=2)
     return Victim(group, victim.label, victim.type) if group else victim
 
 
