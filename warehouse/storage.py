@@ -38,12 +38,12 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import duckdb
 
+from .build_files import _fsync, _now, _write_json, settle_wal  # noqa: F401 (settle_wal, _write_json: re-exported)
 from .db import db_path
 
 LOCK_TIMEOUT_ENV = "SITREP_REFRESH_LOCK_TIMEOUT"  # seconds a refresh waits for a running one (default 3600)
@@ -392,34 +392,3 @@ def get_store(database: Path | str | None = None) -> Store:
     if name not in _FACTORIES:
         raise ValueError(f"unknown SITREP_WAREHOUSE={name!r}; known: {', '.join(sorted(_FACTORIES))}")
     return _FACTORIES[name](Path(database) if database else None)
-
-
-# ------------------------------------------------------------------ helpers
-
-
-def _now() -> str:
-    return datetime.now().isoformat(timespec="seconds")
-
-
-def _write_json(path: Path, data: dict[str, Any]) -> None:
-    data = {**data, "updated_at": _now()}
-    tmp = path.with_suffix(".json.tmp")
-    tmp.write_text(json.dumps(data, default=str))
-    os.replace(tmp, path)
-
-
-def settle_wal(path: Path) -> None:
-    """Fold a write-ahead log left under the name ``path`` (dbt's name for the build) into the
-    file, so the build's other name sees every write (DuckDB does it when a connection closes
-    cleanly; this covers one that did not)."""
-    if Path(f"{path}.wal").exists() and path.exists():
-        with duckdb.connect(str(path)) as conn:
-            conn.execute("CHECKPOINT")
-
-
-def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

@@ -21,7 +21,7 @@
 {#- `where <filter>` (or `and <filter>` with prefix='and') on an incremental run of a scoped
     refresh; nothing otherwise. -#}
 {% macro in_scope(column='article_id', prefix='where') -%}
-    {%- if is_incremental() and check_scope_active() %}
+    {%- if check_scope_active() and is_incremental() %}
     {{ prefix }} {{ scope_filter(column) }}
     {%- endif -%}
 {%- endmacro %}
