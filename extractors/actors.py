@@ -91,7 +91,8 @@ def _find_actors(text: str) -> tuple[ActorMention, ...]:
     resume = 0
     # try the big pattern only where an alias may start; an ASCII text (most) is searched for
     # those first words in one scan, any other word by word
-    words = _ascii_first_word_finder().finditer(normalised) if normalised.isascii() else _WORD_RUN.finditer(normalised)
+    words = (_ascii_first_word_finder().finditer(normalised.lower()) if normalised.isascii()
+             else _WORD_RUN.finditer(normalised))
     for word in words:
         at = word.start()
         if at < resume or word.group().lower() not in firsts:
@@ -124,12 +125,13 @@ _WORD_RUN = re.compile(r"[^\W_]+")
 
 @lru_cache(maxsize=1)
 def _ascii_first_word_finder() -> re.Pattern[str]:
-    """In an ASCII text, the whole letter/digit runs (as ``_WORD_RUN`` reads them) that are an
-    alias's first word, case-blind."""
+    """In a lower-cased ASCII text, the whole letter/digit runs (as ``_WORD_RUN`` reads them)
+    that are an alias's first word (lower-casing first spares the engine the slower
+    case-blind comparisons)."""
     words = sorted(w for w in _alias_first_words() if w.isascii())
     if not words:
         return re.compile(r"(?!)")
-    return re.compile(rf"(?<![A-Za-z0-9])(?:{trie_alternation(words)})(?![A-Za-z0-9])", re.IGNORECASE | re.ASCII)
+    return re.compile(rf"(?<![a-z0-9])(?:{trie_alternation(words)})(?![a-z0-9])", re.ASCII)
 
 
 @lru_cache(maxsize=1)

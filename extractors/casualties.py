@@ -25,6 +25,7 @@ from .casualty_victims import (
     victim_before_cue, victim_of_remains, victim_phrase,
 )
 from .claims import CasualtyClaim, Count, Place
+from .patterns import lowers_exactly
 from .context import SentenceContext
 
 
@@ -155,10 +156,16 @@ def _read_before(sentence: str, mention: numbers.CountMention, victim: Victim | 
     cues = _cues()
     window_start = max(0, mention.start - 140)
     window = cues["before_fillers"].sub("", sentence[window_start:mention.start])  # "killing all five", "killed another six"
-    for pattern, outcome, needs_victim, hint, reach in cues["before"]:
+    if victim is None:
+        return None  # no reading without a victim: spare the searches
+    lowered = cues["before_lowered"] is not None and lowers_exactly(window)  # same matches, faster
+    scanned = window.lower() if lowered else window
+    for pattern, outcome, needs_victim, hint, reach in cues["before_lowered" if lowered else "before"]:
+        if needs_victim and victim is UNSPECIFIED:
+            continue
         offset = _short_window_start(window, reach)
-        m = pattern.search(window, offset) if hint.search(window, offset) else None
-        if not m or victim is None or (needs_victim and victim is UNSPECIFIED):
+        m = pattern.search(scanned, offset) if hint.search(scanned, offset) else None
+        if not m:
             continue
         start = window_start + m.start()
         active = not re.match(r"\s*(?:the\s+)?(?:death|toll|number|fatalities|deaths|dead|casualt|losses)",

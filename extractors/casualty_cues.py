@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from .patterns import alternation, invert, substring_finder, whole_words
+from .patterns import case_blind_alternation, invert, substring_finder, whole_words
 from .reference import load_csv, load_yaml
 
 
@@ -17,8 +17,8 @@ def cues() -> dict[str, Any]:
     """Compiled cue patterns from the YAML vocabulary."""
     data = load_yaml("casualty_cues.yaml")
     cue_words = invert(data["after"])
-    cues = alternation(cue_words)
-    filler = alternation(data["after_filler"])
+    cues = case_blind_alternation(cue_words)  # compiled with IGNORECASE below
+    filler = case_blind_alternation(data["after_filler"])
     aside = (  # "12 people, including 5 children, were killed"; "mostly women and children"
         r"(?P<aside>\s*[,(–-]?\s*(?:including|mostly|mainly|among\s+them|most\s+of\s+them|many\s+of\s+them)"
         r"\b[^,.;()–]{0,60}?(?:\s*[,)–-](?=\s)|(?=\s)))?"
@@ -37,6 +37,7 @@ def cues() -> dict[str, Any]:
         "cue_words": cue_words,
         "after": after,
         "before": before,
+        "before_lowered": _lowered(before),
         "breakdown": re.compile(data["breakdown"], re.IGNORECASE),
         "hint": re.compile(data["sentence_hint"], re.IGNORECASE),
         "hint_stems": literal_stems(data["sentence_hint"]),
@@ -55,6 +56,20 @@ def cues() -> dict[str, Any]:
         "before_fillers": re.compile(data["before_fillers"], re.IGNORECASE),
         "attack_frame": re.compile(data["attack_frame"], re.IGNORECASE),
     }
+
+
+def _lowered(before: list[tuple[Any, ...]]) -> list[tuple[Any, ...]] | None:
+    """The "before" patterns and hints for lower-cased text (same matches without
+    IGNORECASE), or None when one of them holds a capital letter."""
+    out = []
+    for pattern, outcome, needs_victim, hint, reach in before:
+        for source in (pattern.pattern, hint.pattern):
+            letters = re.sub(r"\\[a-zA-Z]|\(\?P<\w+>", "", source)
+            cased = [c for c in letters if c != c.lower() or (not c.isascii() and c != c.upper())]
+            if cased or "(?" in letters.replace("(?:", "").replace("(?=", "").replace("(?!", "").replace("(?<", ""):
+                return None  # a capital, a cased non-ASCII letter, or an inline flag
+        out.append((re.compile(pattern.pattern), outcome, needs_victim, re.compile(hint.pattern), reach))
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -85,18 +100,34 @@ def literal_stems(hint: str) -> tuple[str, ...]:
 
 
 def has_hint(text: str, stems: tuple[str, ...], hint: re.Pattern[str]) -> bool:
-    """Cheap prefilter: plain substring tests first (fast); the hint regex only to confirm
-    a stem that is not a plain literal ("die\\b" must not match "diesel")."""
+    """Cheap prefilter: is a plain stem in the text (fast substring scan)? Else the hint
+    regex only to confirm a stem that is not a plain literal ("die\\b" must not match
+    "diesel"). One scan for all stems answers most texts: none found, or a plain one."""
+    memo = _FINDERS.get(id(hint))
+    if memo is None or memo[0] is not hint or memo[1] is not stems:
+        memo = _FINDERS[id(hint)] = (hint, stems, *_stem_finders(stems, hint.pattern), _plain_stems(hint.pattern))
+    _, _, plain_finder, any_finder, plain = memo
     lowered = text.lower()
-    plain_finder, any_finder = _stem_finders(stems, hint.pattern)
+    if any_finder is None:
+        return plain_finder is not None and plain_finder.search(lowered) is not None
+    found = False
+    for match in any_finder.finditer(lowered):
+        if match.group() in plain:
+            return True  # a plain stem stands in the text
+        found = True
+    if not found:
+        return False  # no stem at all (every plain stem is one of all the stems)
     if plain_finder is not None and plain_finder.search(lowered):
-        return True  # a plain stem stands in the text
-    if any_finder is None or not any_finder.search(lowered):
-        return False  # no stem at all
+        return True  # a plain stem overlapping one of the matches above
     return hint.search(text) is not None
 
 
-@lru_cache(maxsize=8)
+# id(hint pattern) -> (hint, stems, plain finder, finder of all stems, plain stems); holding
+# the pattern keeps its id from being reused
+_FINDERS: dict[int, tuple[Any, ...]] = {}
+
+
+@lru_cache(maxsize=None)  # compiled patterns (one pair per hint): kept across texts
 def _stem_finders(stems: tuple[str, ...], hint: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
     """Prefix-tree patterns for the plain stems and for all stems (one scan of the text
     instead of one substring test per stem)."""
@@ -106,7 +137,7 @@ def _stem_finders(stems: tuple[str, ...], hint: str) -> tuple[re.Pattern[str] | 
     return (substring_finder(plain) if plain else None), any_stem
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=None)
 def _plain_stems(hint: str) -> frozenset[str]:
     """Parts of a hint alternation that are plain lower-case letters (no boundaries)."""
     return frozenset(part for part in hint.split("|") if re.fullmatch(r"[a-z ]+", part))

@@ -16,11 +16,12 @@ Mechanism, from ``seeds/reference/casualty_scope.yaml``:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from functools import lru_cache
 
 from .context import SentenceContext
-from .patterns import alternation, trie_alternation
+from .patterns import case_blind_alternation, trie_alternation
 from .reference import load_yaml
 
 
@@ -43,8 +44,8 @@ def _vocabulary() -> dict:
         "any_word": re.compile(rf"(?<![\w-])(?=[{''.join(sorted({w[0] for w in words}))}])"
                                rf"(?:{trie_alternation(list(words))})(?![\w-])"),
         "located": re.compile(
-            rf"(?:(?<!based\s)\b(?:in|inside|across|throughout)\s+(?:the\s+)?(?P<a>{alternation(names)})(?![\w-]))"
-            rf"|(?:(?<![\w-])(?P<b>{alternation(names)})(?:'s|’s)\s)", re.IGNORECASE),
+            rf"(?:(?<!based\s)\b(?:in|inside|across|throughout)\s+(?:the\s+)?(?P<a>{case_blind_alternation(names)})(?![\w-]))"
+            rf"|(?:(?<![\w-])(?P<b>{case_blind_alternation(names)})(?:'s|’s)\s)", re.IGNORECASE),
         "back_reference": re.compile(data["back_reference"], re.IGNORECASE),
         "home_min": int(data["home_min_mentions"]),
     }
@@ -64,7 +65,10 @@ def _country_mentions(article_text: str) -> tuple[tuple[int, str], ...]:
 
 
 def _named_in(ctx: SentenceContext, start: int, end: int) -> Counter:
-    return Counter(country for at, country in _country_mentions(ctx.article.text) if start <= at < end)
+    mentions = _country_mentions(ctx.article.text)  # in offset order: bisect to the sentence
+    first = bisect_left(mentions, (start,))
+    last = bisect_left(mentions, (end,), first)
+    return Counter(country for _, country in mentions[first:last])
 
 
 @lru_cache(maxsize=256)

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .patterns import alternation, substring_finder, trie_alternation
+from .patterns import alternation, case_blind_alternation, lowers_exactly, substring_finder, trie_alternation
 from .reference import load_csv, load_yaml
 from .text import Sentence
 
@@ -67,7 +67,7 @@ def _tables() -> tuple[dict[str, _Alias], re.Pattern[str], re.Pattern[str], re.P
         re.IGNORECASE,
     )
     verbs = load_yaml("claimants_verbs.yaml")
-    verb = alternation(verbs["reporting_verbs"])
+    verb = case_blind_alternation(verbs["reporting_verbs"])  # every pattern here is case-blind
     gap = (
         r"(?:\s*\([^)]{0,40}\))?"  # "(SOHR)"
         r"(?:\s*,[^,]{1,120},)?"  # ", which has supported Damascus since 2015,"
@@ -79,10 +79,10 @@ def _tables() -> tuple[dict[str, _Alias], re.Pattern[str], re.Pattern[str], re.P
     after_source = re.compile(  # not "an airstrike ... claimed the lives of"
         rf"^[)\]]?{gap}(?P<verb>{verb})\b(?!\s+(?:the\s+)?lives\b)", re.IGNORECASE)  # "(UNICEF) has said"
     before = re.compile(
-        rf"\b(?P<phrase>{alternation(verbs['before_claimant'])})\s+(?:the\s+|a\s+)?$", re.IGNORECASE
+        rf"\b(?P<phrase>{case_blind_alternation(verbs['before_claimant'])})\s+(?:the\s+|a\s+)?$", re.IGNORECASE
     )
     pronoun = re.compile(
-        rf"(?:^|[,\"”]\s*)(?:{alternation(verbs['pronoun_subjects'])})\s+(?:\w+ly\s+|also\s+)?(?:{verb})\b"
+        rf"(?:^|[,\"”]\s*)(?:{case_blind_alternation(verbs['pronoun_subjects'])})\s+(?:\w+ly\s+|also\s+)?(?:{verb})\b"
         rf"|\b(?:said|added|noted)\s+(?:he|she|they)\b",
         re.IGNORECASE,
     )
@@ -115,6 +115,41 @@ def _attribution_finder() -> re.Pattern[str]:
     return substring_finder(_attribution_stems())
 
 
+_WORD_RUN = re.compile(r"[^\W_]+")
+
+
+@lru_cache(maxsize=1)
+def _alias_start_finder() -> re.Pattern[str] | None:
+    """In the lower-cased text, the letter/digit runs an alias starts with (None when an
+    alias does not start with one or is not ASCII: then only the full scan is exact)."""
+    firsts = set()
+    for alias in _tables()[0]:
+        lead = _WORD_RUN.match(alias)
+        if lead is None or not alias.isascii():
+            return None
+        firsts.add(lead.group())
+    return re.compile(rf"(?<![\w-])(?:{trie_alternation(sorted(firsts))})(?![^\W_])")
+
+
+def _alias_matches(text: str, alias_pattern: re.Pattern[str]) -> list[re.Match[str]]:
+    """``list(alias_pattern.finditer(text))``, the whole alternation tried only where an
+    alias's first word stands (found in one scan of the lower-cased text): an alias starts
+    where its pattern looks behind for a word start, so the matches are the same."""
+    finder = _alias_start_finder()
+    if finder is None or not lowers_exactly(text):
+        return list(alias_pattern.finditer(text))
+    found: list[re.Match[str]] = []
+    resume = 0
+    for word in finder.finditer(text.lower()):
+        if word.start() < resume:
+            continue
+        m = alias_pattern.match(text, word.start())
+        if m:
+            found.append(m)
+            resume = m.end()
+    return found
+
+
 def _according_to(text: str) -> re.Match[str] | None:
     return re.search(r"\baccording\s+to\b", text, re.IGNORECASE)
 
@@ -124,7 +159,7 @@ def find_claimant(text: str) -> ClaimantMention | None:
     if not _may_attribute(text):
         return _headline_credit(text)
     aliases, alias_pattern, after_source, before, _ = _tables()
-    mentions = list(alias_pattern.finditer(text.replace("’", "'")))
+    mentions = _alias_matches(text.replace("’", "'"), alias_pattern)
     if not mentions:
         return _headline_credit(text)
     according = _according_to(text)

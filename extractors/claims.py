@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import asdict, dataclass, field, fields
 from datetime import date
+from functools import cached_property
 from typing import Any, ClassVar
 
 from .version import EXTRACTOR_VERSION
@@ -91,7 +92,7 @@ class Claim:
         """Fields that tell two claims of the same type in the same sentence apart."""
         return ()
 
-    @property
+    @cached_property  # read by linking, de-duplication and to_row: hashed once per claim
     def claim_id(self) -> str:
         """Deterministic: same article text and extractor version give the same id."""
         key = "|".join(

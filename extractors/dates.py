@@ -21,7 +21,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
-from .patterns import trie_alternation as alternation
+from .patterns import CaseBlindSearch, lowers_exactly, trie_alternation as alternation
 from .claims import UNKNOWN_DATE, DateSpan
 from .reference import load_yaml
 
@@ -223,6 +223,19 @@ def _patterns() -> tuple[tuple[re.Pattern[str], Resolver], ...]:
     return tuple((re.compile(p, re.IGNORECASE), f) for p, f in table)
 
 
+@lru_cache(maxsize=1)
+def _lowered_patterns() -> tuple[tuple[re.Pattern[str], Resolver], ...]:
+    """``_patterns`` for lower-cased text: the same expressions without IGNORECASE (every
+    letter in them is lower case, as checked here)."""
+    out = []
+    for pattern, resolver in _patterns():
+        letters = re.sub(r"\\[a-z]|\(\?P<\w+>", "", pattern.pattern)
+        if letters != letters.lower():
+            raise ValueError(f"date pattern with capitals: {pattern.pattern[:60]}")
+        out.append((re.compile(pattern.pattern), resolver))
+    return tuple(out)
+
+
 _DIGIT = re.compile(r"\d")
 _MONTH_STEM = re.compile(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")
 
@@ -247,11 +260,19 @@ def _gates() -> dict[Resolver, tuple[str, ...]]:
     }
 
 
-_PREFILTER = re.compile(
-    r"\d|day|week|month|year|night|ago|since|tonight|morning|evening|afternoon|"
-    r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec",
-    re.IGNORECASE,
-)
+_PREFILTER = CaseBlindSearch(  # a prefix tree, searched in the lower-cased text when exact
+    r"\d|" + alternation(
+        "day week month year night ago since tonight morning evening afternoon "
+        "jan feb mar apr may jun jul aug sep oct nov dec".split()))
+# resolvers whose expressions always contain a year (19xx, 20xx)
+_NEEDS_YEAR = frozenset({_iso_date, _full_date, _month_year, _year_range, _year})
+_YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")  # the year of those expressions, as _patterns writes it
+
+
+@lru_cache(maxsize=1)
+def _month_word() -> CaseBlindSearch:
+    """A month name as a word start: every expression of _NEEDS_MONTH holds one."""
+    return CaseBlindSearch(rf"\b(?:{alternation(list(_vocab()['months']))})")
 
 
 def find_dates(text: str, published_at: date | None) -> list[DateMention]:
@@ -262,38 +283,47 @@ def find_dates(text: str, published_at: date | None) -> list[DateMention]:
 
 @lru_cache(maxsize=256)
 def _find_dates(text: str, published_at: date | None) -> tuple[DateMention, ...]:
-    if not _PREFILTER.search(text):
+    if not _PREFILTER.found_in(text):
         return ()
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
     has_digit = _DIGIT.search(text) is not None
     lowered = text.lower()
-    has_month = _MONTH_STEM.search(lowered) is not None
+    has_month = _MONTH_STEM.search(lowered) is not None and _month_word().found_in(text, lowered)
+    has_year = has_digit and _YEAR_DIGITS.search(text) is not None
     gates = _gates()
-    for pattern, resolver in _patterns():
+    # the patterns' letters are lower case: on the lower-cased text (when that is exact) they
+    # find the same expressions without case-blind comparisons; resolvers read their groups
+    # case-blind, and a mention keeps the text as written
+    exact = lowers_exactly(text)
+    scanned = lowered if exact else text
+    for pattern, resolver in (_lowered_patterns() if exact else _patterns()):
         if not has_digit and resolver in _NEEDS_DIGIT:
             continue  # cheap skip: these expressions all contain a day or a year
+        if not has_year and resolver in _NEEDS_YEAR:
+            continue  # cheap skip: no 19xx / 20xx
         if not has_month and resolver in _NEEDS_MONTH:
             continue  # cheap skip: no month name at all
         gate = gates.get(resolver)
         if gate and not any(word in lowered for word in gate):
             continue  # cheap skip: the expression's key word is absent
-        for m in pattern.finditer(text):
+        for m in pattern.finditer(scanned):
             if any(m.start() < end and start < m.end() for start, end in taken):
                 continue
             taken.append((m.start(), m.end()))
-            found.append(DateMention(m.group(), m.start(), m.end(), resolver(m, published_at)))
+            found.append(DateMention(text[m.start():m.end()], m.start(), m.end(), resolver(m, published_at)))
     return tuple(sorted(found, key=lambda d: d.start))
 
 
 _SINCE = re.compile(r"\b(?:ever\s+)?since\b", re.IGNORECASE)
+_SINCE_LOWER = re.compile(_SINCE.pattern)  # the same, for the lower-cased text (offsets only are read)
 
 
 def _period_openings(text: str, mentions: list[DateMention]) -> list[DateMention]:
     """Date mentions that open a period: the first date within 90 characters after "since"
     with no sentence break between."""
     openings = []
-    for m in _SINCE.finditer(text):
+    for m in (_SINCE_LOWER.finditer(text.lower()) if lowers_exactly(text) else _SINCE.finditer(text)):
         for mention in mentions:
             if mention.start >= m.end() and mention.start - m.end() <= 90:
                 if not re.search(r"[;:]", text[m.end():mention.start]):
@@ -329,6 +359,9 @@ _CUMULATIVE_RELATIVE = re.compile(
 )
 
 
+_CUMULATIVE_RELATIVE_LOWER = re.compile(_CUMULATIVE_RELATIVE.pattern)
+
+
 def find_period(text: str, published_at: date | None) -> tuple[date | None, date | None]:
     """Period of a cumulative toll ("since November 27" -> (2024-11-27, None);
     "this week" -> (Monday of that week, published_at)); (None, None) when none."""
@@ -339,7 +372,9 @@ def find_period(text: str, published_at: date | None) -> tuple[date | None, date
     started = _conflict_start(text)
     if started:
         return (started, None)
-    m = _CUMULATIVE_RELATIVE.search(text)
+    # groups are read lower-cased: the lower-cased text gives the same answer, faster
+    m = (_CUMULATIVE_RELATIVE_LOWER.search(text.lower()) if lowers_exactly(text)
+         else _CUMULATIVE_RELATIVE.search(text))
     if m and published_at is not None:
         unit = (m.group("unit") or "").lower()
         if unit == "week":

@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from .patterns import alternation, invert, whole_words
+from .patterns import case_blind_alternation, invert, whole_words
 from . import dates, displacement_attributes, numbers
 from .displacement_attributes import clause
 from .casualties import read_casualties
@@ -26,8 +26,9 @@ from .reference import load_yaml
 def _cues() -> dict[str, Any]:
     data = load_yaml("displacement_cues.yaml")
     words = invert(data["after"])
-    cues = alternation(words) + "|" + data["shelter_frame"]  # the frame's matches count as "displaced"
-    filler = alternation(data["after_filler"])
+    # compiled with IGNORECASE below
+    cues = case_blind_alternation(words) + "|" + data["shelter_frame"]  # the frame's matches count as "displaced"
+    filler = case_blind_alternation(data["after_filler"])
     cause_words = {kind: whole_words(data["cause"][kind]) for kind in ("disaster", "conflict")}
     return {
         "words": words,

@@ -20,7 +20,7 @@ from typing import Any
 
 from .claims import Count
 from .reference import load_yaml
-from .patterns import trie_alternation as _alternation
+from .patterns import CaseBlindSearch, lowers_exactly, trie_alternation as _alternation
 
 
 @dataclass(frozen=True)
@@ -46,8 +46,11 @@ class _Vocabulary:
     count_nouns: frozenset[str]
     year_range: tuple[int, int]
     population_before: re.Pattern[str]
+    population_last_letter: re.Pattern[str]  # the last letters of population_before's phrases
+    population_longest: int  # characters in its longest phrase
     population_unless_after: re.Pattern[str]
     pattern: re.Pattern[str]
+    pattern_lowered: re.Pattern[str] | None  # ``pattern`` for text.lower(), when exact
 
 
 @lru_cache(maxsize=1)
@@ -76,11 +79,19 @@ def _vocabulary() -> _Vocabulary:
     # words: a cheap lookahead lets the engine skip all other positions at once
     openers = [*word_values, *data["vague"], *data["qualifiers_before"], "between", "a", "an"]
     first = "".join(sorted({w[0].lower() for w in openers if w} | {w[0].upper() for w in openers if w}))
-    pattern = re.compile(
-        rf"\b(?=[\d{re.escape(first)}])(?:{qualifier})?(?:(?P<between>between\s+)?(?P<a>{number})\s*(?P<sep>[-–](?=\s*\d)|\bto\b|\bor\b|(?(between)\band\b|(?!)))\s*(?P<b>{number})"
-        rf"|(?P<vague>{vague})|(?P<n>{number})){after}",
-        re.IGNORECASE,
+    # and a second lookahead, as cheap, that rejects most words sharing a first letter with
+    # an opener ("the", "army"): a digit, "a"/"an" before a space, or an opener's own letters
+    opening = rf"(?=\d|an?\s|{_alternation([w for w in openers if w.lower() not in ('a', 'an')])})"
+    source = (
+        rf"\b(?=[\d{re.escape(first)}]){opening}(?:{qualifier})?(?:(?P<between>between\s+)?(?P<a>{number})\s*(?P<sep>[-–](?=\s*\d)|\bto\b|\bor\b|(?(between)\band\b|(?!)))\s*(?P<b>{number})"
+        rf"|(?P<vague>{vague})|(?P<n>{number})){after}"
     )
+    pattern = re.compile(source, re.IGNORECASE)
+    # the same pattern for lower-cased text (no case-blind comparisons): every letter in it
+    # is lower case but the first-letter class, whose capitals then simply never meet one
+    letters = re.sub(r"\\[a-zA-Z]|\(\?P<\w+>|\(\?\(\w+\)", "", source.replace(f"[\\d{re.escape(first)}]", ""))
+    exact = all(c == c.lower() and (c.isascii() or c == c.upper()) for c in letters)
+    lowered = re.compile(source) if exact else None
     population = rf"(?:{_alternation(data.get('population_before', []))})\s*$"
     return _Vocabulary(
         data=data,
@@ -94,11 +105,19 @@ def _vocabulary() -> _Vocabulary:
         count_nouns=frozenset(w.lower() for w in data["count_nouns_for_years"]),
         year_range=(int(data["year_range"][0]), int(data["year_range"][1])),
         population_before=re.compile(population, re.IGNORECASE),
+        population_last_letter=re.compile(
+            "[" + re.escape("".join({p[-1] for p in data.get("population_before", []) if p})) + "]", re.IGNORECASE),
+        population_longest=max((len(p) for p in data.get("population_before", [])), default=0),
         population_unless_after=re.compile(
             rf"^(?:\s+(?:of\s+)?[\w-]+){{0,3}}?\s+(?:{_alternation(data.get('population_unless_after', []))})\b",
             re.IGNORECASE),
         pattern=pattern,
+        pattern_lowered=lowered,
     )
+
+
+_DIGIT_PHRASE = re.compile(r"^(\d+(?:\.\d+)?)\s*-?\s*([a-z]*)$")
+_TOKEN_BREAK = re.compile(r"[\s-]+")
 
 
 def parse_number(phrase: str) -> int | None:
@@ -106,7 +125,7 @@ def parse_number(phrase: str) -> int | None:
     "twenty-five" -> 25, "a hundred" -> 100, "a" -> 1. None when it is not a number."""
     vocab = _vocabulary()
     cleaned = phrase.lower().replace(",", "").strip()
-    digit = re.match(r"^(\d+(?:\.\d+)?)\s*-?\s*([a-z]*)$", cleaned)
+    digit = _DIGIT_PHRASE.match(cleaned)
     if digit:
         value = float(digit.group(1))
         scale = digit.group(2)
@@ -119,7 +138,7 @@ def parse_number(phrase: str) -> int | None:
             value *= kind_value[1]
         return int(round(value))
     total, current = 0, 0
-    for token in re.split(r"[\s-]+", cleaned):
+    for token in _TOKEN_BREAK.split(cleaned):
         if token in ("and", ""):
             continue
         if token in ("a", "an"):
@@ -139,18 +158,32 @@ def parse_number(phrase: str) -> int | None:
     return total + current
 
 
+_NEXT_WORD = re.compile(r"\s*-?\s*([%$]|[A-Za-z][A-Za-z.'’]*(?:-[A-Za-z]+)*)")
+
+
 def _next_word(text: str, end: int) -> str:
     """The word right after a number (attached units like "200km" included), lower case."""
-    match = re.match(r"\s*-?\s*([%$]|[A-Za-z][A-Za-z.'’]*(?:-[A-Za-z]+)*)", text[end:end + 40])
+    match = _NEXT_WORD.match(text[end:end + 40])
     return match.group(1).lower().rstrip(".") if match else ""
 
 
-_PREVIOUS_WORD = re.compile(r"([A-Za-z$€£.]+|[-–])\s*$")
+_PREVIOUS_WORD = re.compile(r"([A-Za-z$€£.]+|[-–])\s*$")  # what _previous_word reads, as a pattern
+_WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz$€£.")
 
 
 def _previous_word(text: str, start: int) -> str:
-    match = _PREVIOUS_WORD.search(text[max(0, start - 40):start])
-    return match.group(1).lower() if match else ""
+    """The word (letters, "$", "."; or a dash) right before ``start``, lower case: the last
+    match of ``_PREVIOUS_WORD`` in the 40 characters before, read backwards from the end
+    (a regex search for an end-anchored pattern retries at every position)."""
+    window = text[max(0, start - 40):start].rstrip()  # str.isspace is the pattern's \s
+    if not window:
+        return ""
+    end = i = len(window)
+    while i and window[i - 1] in _WORD_CHARS:
+        i -= 1
+    if i < end:
+        return window[i:].lower()
+    return window[-1] if window[-1] in "-–" else ""
 
 
 _YEAR_PREPOSITIONS = frozenset({"in", "since", "during", "until", "till", "by", "early", "late", "mid",
@@ -166,7 +199,7 @@ def _is_year(value: int, raw: str, text: str, start: int, end: int, qualified: b
     a people noun right after it makes it a count ("at least 2000", "2000 people")."""
     vocab = _vocabulary()
     low, high = vocab.year_range
-    if not (re.fullmatch(r"\d{4}", raw) and low <= value <= high):
+    if not (_FOUR_DIGITS.fullmatch(raw) and low <= value <= high):
         return False
     if qualified:
         return False
@@ -178,16 +211,25 @@ def _is_year(value: int, raw: str, text: str, start: int, end: int, qualified: b
     return not any(word.lower().split("-")[0] in vocab.count_nouns for word in following)
 
 
+_TIME_OR_DECADE = re.compile(r"[:/]\d|[’']?s\b")
+_DOTTED_DATE_AFTER = re.compile(r"\.\d{1,2}\.\d{2,4}\b")
+_DAY_DOT_MONTH = re.compile(r"\d{1,2}\.\d{1,2}")
+_DOT_YEAR = re.compile(r"\.\d{2,4}\b")
+_DAY_DOT_MONTH_DOT = re.compile(r"\b\d{1,2}\.\d{1,2}\.$")
+_LEADING_ZERO = re.compile(r"0\d+")
+_FOUR_DIGITS = re.compile(r"\d{4}")
+
+
 def _excluded(raw: str, text: str, start: int, end: int, qualified: bool) -> bool:
     """True when the number at text[start:end] is not a count (unit, date, age, time...)."""
     vocab = _vocabulary()
     following = text[end:end + 3]
-    if re.match(r"[:/]\d|[’']?s\b", following):  # 9:14, 4/5/17, the 1990s
+    if _TIME_OR_DECADE.match(following):  # 9:14, 4/5/17, the 1990s
         return True
-    if re.match(r"\.\d{1,2}\.\d{2,4}\b", text[end:end + 8]) or (
-            re.fullmatch(r"\d{1,2}\.\d{1,2}", raw) and re.match(r"\.\d{2,4}\b", text[end:end + 6])) or re.search(r"\b\d{1,2}\.\d{1,2}\.$", text[max(0, start - 6):start]):
+    if _DOTTED_DATE_AFTER.match(text[end:end + 8]) or (
+            _DAY_DOT_MONTH.fullmatch(raw) and _DOT_YEAR.match(text[end:end + 6])) or _DAY_DOT_MONTH_DOT.search(text[max(0, start - 6):start]):
         return True  # 16.05.2017: a date written with dots
-    if re.fullmatch(r"0\d+", raw.replace(",", "")):  # "at 0914": a clock time or code
+    if _LEADING_ZERO.fullmatch(raw.replace(",", "")):  # "at 0914": a clock time or code
         return True
     nxt = _next_word(text, end)
     if nxt and (nxt in vocab.not_after or nxt.split("-")[0] in vocab.not_after):
@@ -202,7 +244,7 @@ def _excluded(raw: str, text: str, start: int, end: int, qualified: bool) -> boo
     value = parse_number(raw)
     if value is not None and raw[:1].isdigit() and _is_year(value, raw, text, start, end, qualified):
         return True
-    if value is not None and raw[:1].isdigit() and prev in ("at",) and re.fullmatch(r"\d{4}", raw):
+    if value is not None and raw[:1].isdigit() and prev in ("at",) and _FOUR_DIGITS.fullmatch(raw):
         return True
     return False
 
@@ -211,7 +253,13 @@ def _is_population(text: str, start: int, end: int) -> bool:
     """True when a population phrase ends right before the number ("home to 50,000") and
     no displacement word follows it ("home to 50,000 displaced people" is a count)."""
     vocab = _vocabulary()
-    found = vocab.population_before.search(text[max(0, start - 40):start])
+    window = text[max(0, start - 40):start]
+    stripped = len(window.rstrip())
+    # a match ends with a phrase's last letter right before the trailing space: test that
+    # letter first, then search only where a phrase that long can start
+    if not stripped or not vocab.population_last_letter.match(window, stripped - 1):
+        return False
+    found = vocab.population_before.search(window, max(0, stripped - vocab.population_longest))
     if not found:
         return False
     if "population" in found.group().lower():
@@ -302,12 +350,13 @@ def _mention(text: str, match: re.Match[str]) -> list[CountMention]:
 
 
 @lru_cache(maxsize=1)
-def _prefilter() -> re.Pattern[str]:
-    """Cheap test: does the text hold a digit or any number / vague / singular-people word?"""
+def _prefilter() -> CaseBlindSearch:
+    """Cheap test: does the text hold a digit or any number / vague / singular-people word?
+    (A prefix tree, searched in the lower-cased text when that is exact.)"""
     data = _vocabulary().data
     words = [*data["units"], *data["tens"], *data["scales"], *data["vague"], *data["singular_people"]]
-    stems = sorted({w.split()[-1] for w in words}, key=len, reverse=True)
-    return re.compile(r"\d|\b(?:" + "|".join(re.escape(w) for w in stems) + r")", re.IGNORECASE)
+    stems = {w.split()[-1] for w in words}
+    return CaseBlindSearch(r"\d|\b(?:" + _alternation(list(stems)) + r")")
 
 
 def find_counts(text: str) -> list[CountMention]:
@@ -317,9 +366,16 @@ def find_counts(text: str) -> list[CountMention]:
 
 @lru_cache(maxsize=256)
 def _find_counts(text: str) -> tuple[CountMention, ...]:
-    if not _prefilter().search(text):
+    if not _prefilter().found_in(text):
         return ()
+    vocab = _vocabulary()
     mentions: list[CountMention] = []
-    for match in _vocabulary().pattern.finditer(text):
+    # the groups of a match are read case-blind (values, qualifiers) and a mention's text is
+    # cut from ``text`` itself, so matches found in the lower-cased text serve as well
+    if vocab.pattern_lowered is not None and lowers_exactly(text):
+        matches = vocab.pattern_lowered.finditer(text.lower())
+    else:
+        matches = vocab.pattern.finditer(text)
+    for match in matches:
         mentions.extend(_mention(text, match))
     return tuple(mentions)

@@ -77,17 +77,26 @@ def _countries() -> frozenset[str]:
     return frozenset(name_key(n) for n in load_yaml("places_types.yaml")["countries"])
 
 
+_LONGEST_ARTICLE = max(len(a) for a in _ARTICLES)
 _TOKEN = re.compile(r"[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F'’ʼ`‘ʿʾ]*")
 _MAX_TOKENS = 5
+
+
+_APOSTROPHES = re.compile(r"['’ʼ`‘ʿʾ]")
+_KEY_TOKEN = re.compile(r"[a-z0-9]+")
+_REPEATS = re.compile(r"(.)\1+")
 
 
 @lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """Spelling-insensitive comparison key for a place name (see module docstring)."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
-    text = re.sub(r"['’ʼ`‘ʿʾ]", "", text)
-    tokens = re.findall(r"[a-z0-9]+", text)
+    if name.isascii():  # NFKD changes no ASCII text and leaves no combining mark: skip both
+        text = name.lower()
+    else:
+        text = unicodedata.normalize("NFKD", name)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    text = _APOSTROPHES.sub("", text)
+    tokens = _KEY_TOKEN.findall(text)
     if len(tokens) > 1:
         tokens = [t for t in tokens if t not in _ARTICLES] or tokens
     return " ".join(_fold(t) for t in tokens)
@@ -97,7 +106,7 @@ def name_key(name: str) -> str:
 def _fold(token: str) -> str:
     for old, new in _FOLDS:
         token = token.replace(old, new)
-    token = re.sub(r"(.)\1+", r"\1", token)
+    token = _REPEATS.sub(r"\1", token)
     if len(token) > 3 and token.endswith("h") and token[-2] in "aeiu":
         token = token[:-1]
     return token
@@ -244,11 +253,15 @@ def _find_places(text: str) -> tuple[PlaceMention, ...]:
     A name followed by "province", "countryside" or "governorate" (also "Idlib and Aleppo
     provinces") is reported with that word and precision admin1.
     """
-    tokens = [m.span() for m in _TOKEN.finditer(text)]
+    tokens: list[tuple[int, int]] = []
+    candidates: list[int] = []  # only a capitalised word or an article ("al") can start a name
+    for match in _TOKEN.finditer(text):
+        a, b = span = match.span()
+        if text[a].isupper() or (b - a <= _LONGEST_ARTICLE and text[a:b].lower() in _ARTICLES):
+            candidates.append(len(tokens))
+        tokens.append(span)
     inside_actor: list[tuple[int, int]] | None = None  # actor name spans, read when first needed
     mentions: list[PlaceMention] = []
-    # only a capitalised word or an article ("al") can start a name: try those alone
-    candidates = [k for k, (a, b) in enumerate(tokens) if text[a].isupper() or text[a:b].lower() in _ARTICLES]
     i = 0
     for k in candidates:
         if k < i:
@@ -287,6 +300,16 @@ def _first_tokens() -> dict[str, int]:
     return firsts
 
 
+@lru_cache(maxsize=1)
+def _all_first_tokens() -> dict[str, int]:
+    """``_first_tokens`` and the worldwide ``world_first_tokens`` in one table (the most
+    tokens of either): one look-up per capitalised word."""
+    merged = dict(world_first_tokens())
+    for key, n in _first_tokens().items():
+        merged[key] = max(merged.get(key, 0), n)
+    return {key: n for key, n in merged.items() if n}
+
+
 def _longest_match(
     text: str, tokens: list[tuple[int, int]], i: int
 ) -> tuple[int, GazetteerEntry] | None:
@@ -299,18 +322,19 @@ def _longest_match(
     if not (first[0].isupper() or is_article):
         return None
     head = text[tokens[i + 1][0]:tokens[i + 1][1]] if is_article else first
-    head_key = name_key(head)
-    longest = max(_first_tokens().get(head_key, 0), world_first_tokens().get(head_key, 0))
+    longest = _all_first_tokens().get(name_key(head), 0)
     if not longest:
         return None
     # an article prefix and hyphenated names add tokens beyond the key's own count
-    for j in range(min(len(tokens), i + min(_MAX_TOKENS, 2 * longest + 1)) - 1, i - 1, -1):
-        gap_ok = all(_NAME_GAP.fullmatch(text, tokens[k][1], tokens[k + 1][0]) for k in range(i, j))
-        last = text[tokens[j][0]:tokens[j][1]]
-        if not gap_ok or not last[0].isupper():
+    last_j = min(len(tokens), i + min(_MAX_TOKENS, 2 * longest + 1)) - 1
+    joined = i  # tokens i..joined are separated by name gaps only (a space or hyphen)
+    while joined < last_j and _NAME_GAP.fullmatch(text, tokens[joined][1], tokens[joined + 1][0]):
+        joined += 1
+    has_article = first.lower() in _ARTICLES
+    for j in range(min(last_j, joined), i - 1, -1):
+        if not text[tokens[j][0]].isupper():
             continue
         span = text[tokens[i][0]:tokens[j][1]]
-        has_article = first.lower() in _ARTICLES
         if not has_article and name_key(span) in _not_in_free_text():
             continue
         entry = lookup(span)

