@@ -6,7 +6,10 @@ from collections.abc import Mapping
 from typing import Any
 
 from .gold import FACT_TYPES
-from .scoring import EvidenceCheck, FakesReport, GoldReport, Row, TypeScore
+from .evidence import EvidenceCheck
+from .fakes_scoring import FakesReport
+from .matching import Row
+from .scoring import GoldReport, TypeScore
 
 # The columns that identify a row of each fact type when it is printed.
 KEY_COLUMNS: dict[str, tuple[str, ...]] = {

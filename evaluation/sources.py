@@ -27,7 +27,8 @@ import yaml
 
 from .errors import EvaluationInputError
 from .gold import FACT_TYPES
-from .scoring import FakesRecord, Row
+from .fakes_scoring import FakesRecord
+from .matching import Row
 
 # fact type -> warehouse table
 FACT_TABLES: dict[str, str] = {

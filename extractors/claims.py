@@ -18,10 +18,6 @@ from .version import EXTRACTOR_VERSION
 QUALIFIERS = ("exact", "at_least", "more_than", "approximately", "up_to", "vague")
 DATE_PRECISIONS = ("day", "range", "week", "month", "year", "unknown")
 GEO_PRECISIONS = ("place", "admin1", "country", "unresolved")
-ACTOR_IDS = (
-    "syrian_government", "hts", "opposition", "sna", "isis", "sdf", "russia", "iran",
-    "hezbollah", "turkey", "us_coalition", "israel", "civilians", "unknown",
-)
 
 
 @dataclass(frozen=True)

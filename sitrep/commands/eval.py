@@ -6,7 +6,7 @@
         --gold tests/gold/fakes_dev_gold.yaml --fakes ../shared/benchmarks/fakes/dev.csv
 
 Exit code 0 when the evaluation ran (whatever the scores), 2 on bad input.
-The matching rules are in :mod:`evaluation.scoring`.
+The matching rules are in :mod:`evaluation.matching`.
 """
 from __future__ import annotations
 
@@ -20,7 +20,9 @@ from typing import Any
 from evaluation import EvaluationInputError
 from evaluation import report as render
 from evaluation.gold import FACT_TYPES, load_gold
-from evaluation.scoring import check_evidence, score_fakes, score_gold
+from evaluation.evidence import check_evidence
+from evaluation.fakes_scoring import score_fakes
+from evaluation.scoring import score_gold
 from evaluation.sources import Corpus, load_direct, load_fakes_records, load_warehouse
 
 

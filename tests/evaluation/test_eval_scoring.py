@@ -7,14 +7,10 @@ import pytest
 
 from evaluation import EvaluationInputError
 from evaluation.gold import parse_gold
-from evaluation.scoring import (
-    FakesRecord,
-    check_evidence,
-    date_matches,
-    fact_matches,
-    score_fakes,
-    score_gold,
-)
+from evaluation.evidence import check_evidence
+from evaluation.fakes_scoring import FakesRecord, score_fakes
+from evaluation.matching import date_matches, fact_matches
+from evaluation.scoring import score_gold
 
 TEXT = "Rebels took Kafr Nabudah on Monday. Shelling killed 12 civilians. The town is 30 km away."
 SENT_1 = (0, 35)
