@@ -5,12 +5,12 @@ extractors; every write to the warehouse stays in the calling process, one chunk
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from extractors import EXTRACTOR_VERSION, extract_article
 from warehouse.loading import CLAIM_TABLES
-from warehouse.parallel import map_chunks, workers  # noqa: F401 (workers: re-exported)
+from warehouse.parallel import map_ordered, worker_pool, workers  # noqa: F401 (workers: re-exported)
 from warehouse.records import Quarantined
 
 CHUNK = 500  # articles per task, and per write
@@ -41,6 +41,8 @@ def extract_chunk(articles: list[tuple[str, str, Any]]) -> Chunk:
     return rows, errors, extracted
 
 
-def extract_chunks(articles: list[tuple[str, str, Any]]) -> Iterator[Chunk]:
-    """Results chunk by chunk, in order; a process pool when the batch is large enough."""
-    yield from map_chunks(extract_chunk, articles, CHUNK, POOL_MIN_ARTICLES)
+def extract_chunks(chunks: Iterable[list[tuple[str, str, Any]]], n_articles: int) -> Iterator[Chunk]:
+    """Results chunk by chunk, in order; a process pool when the batch (``n_articles`` in all)
+    is large enough. Chunks are taken from ``chunks`` only as workers free up."""
+    with worker_pool(n_articles >= POOL_MIN_ARTICLES) as pool:
+        yield from map_ordered(extract_chunk, chunks, pool)

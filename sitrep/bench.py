@@ -1,18 +1,19 @@
-"""``sitrep bench --articles N``: the whole refresh at scale, as the scripts run it.
+"""``sitrep bench --articles 10000,100000``: the whole refresh at scale, as the scripts run it.
 
-Builds a corpus of N distinct articles (recombined sentences of the sample articles and,
-when present, FA-KES dev; JSONL files of 1,000), then times real ``dagster asset
-materialize`` runs in a fresh warehouse and DAGSTER_HOME: the full build (wall time, and per
-stage from ``marts.refresh_runs``), a refresh adding 100 articles, a refresh with nothing new.
-Prints extraction MB/s per core, the peak resident memory of any process of the runs, and the
-warehouse size; the last line is one JSON object with every figure.
+For each size N: builds a corpus of N distinct articles (recombined sentences of the sample
+articles and, when present, FA-KES dev; JSONL files of 1,000), then times real ``dagster
+asset materialize`` runs in a fresh warehouse and DAGSTER_HOME: the full build (wall time,
+and per stage from ``marts.refresh_runs``), a refresh adding 100 articles, a refresh with
+nothing new; CPU seconds and peak resident memory of each run's processes; extraction MB/s
+per core; warehouse size. With two sizes or more it prints how each stage grew from the
+smallest to the largest, and whether the targets hold at the largest. The last line is one
+JSON object with every figure.
 """
 from __future__ import annotations
 
 import argparse
 import json
 import os
-import resource
 import shutil
 import subprocess
 import sys
@@ -26,53 +27,75 @@ import duckdb
 from .bench_corpus import fakes_csv, sentence_pool, write_corpus
 
 REPO = Path(__file__).resolve().parent.parent
+STAGES = ("ingestion", "extraction", "dbt")
+# Acceptance targets (issue 8), checked at the largest size benchmarked.
+TARGETS = {"full_build_s": 600.0, "plus100_s": 30.0, "nothing_new_s": 20.0, "peak_rss_mb": 2048.0}
+MAX_GROWTH = 12.0  # each stage at 10x the articles: at most 12x the time
+# Runs a command and reports the CPU time and peak RSS of everything it started.
+MEASURED = """
+import json, resource, subprocess, sys
+code = subprocess.run(sys.argv[2:]).returncode
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+open(sys.argv[1], "w").write(json.dumps({"code": code, "cpu_s": usage.ru_utime + usage.ru_stime,
+                                         "peak_rss_mb": usage.ru_maxrss / 1024}))
+sys.exit(code)
+"""
 
 
 def add_bench_parser(subcommands: Any) -> None:
     """Register ``sitrep bench``."""
     parser = subcommands.add_parser(
         "bench", help="time a full build, +100 articles and a no-op refresh at scale",
-        description="Build an N-article corpus and time real refreshes (full, +100, nothing new).")
-    parser.add_argument("--articles", type=int, default=10_000, metavar="N", help="corpus size (default 10,000)")
-    parser.add_argument("--workdir", metavar="DIR", help="where corpus, warehouse and DAGSTER_HOME go "
+        description="Build N-article corpora and time real refreshes (full, +100, nothing new) at each size.")
+    parser.add_argument("--articles", default="10000", metavar="N[,N...]",
+                        help="corpus size(s), comma-separated, e.g. 10000,100000 (default 10000)")
+    parser.add_argument("--workdir", metavar="DIR", help="where corpora, warehouses and DAGSTER_HOMEs go "
                         "(default: a temp folder, removed afterwards)")
     parser.add_argument("--keep", action="store_true", help="keep the work folder")
     parser.set_defaults(handler=run_bench)
 
 
-def cpu_seconds() -> float:
-    """User + system CPU time of every finished child process so far (dbt and the workers too)."""
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
+def sizes_of(text: str | int) -> list[int]:
+    sizes = sorted({int(part.replace("_", "")) for part in str(text).split(",") if part.strip()})
+    if not sizes or sizes[0] < 1:
+        raise SystemExit("sitrep bench: --articles takes positive numbers, e.g. 10000,100000")
+    return sizes
+
+
+def last_run(workdir: Path, started: float) -> dict[str, Any]:
+    """The refresh's row: the last published one in marts.refresh_runs, or, for a refresh that
+    published nothing (nothing new), its record waiting for the next publication."""
+    pending = workdir / ".w.duckdb.builds" / "abandoned.jsonl"
+    if pending.exists() and pending.stat().st_mtime > started:
+        record = json.loads(pending.read_text().splitlines()[-1])
+        return {**record.get("figures", {}), "outcome": record.get("outcome")}
+    with duckdb.connect(str(workdir / "w.duckdb"), read_only=True) as conn:
+        rel = conn.sql("SELECT * FROM marts.refresh_runs WHERE outcome = 'published' ORDER BY ended_at DESC LIMIT 1")
+        return dict(zip(rel.columns, rel.fetchone()))
 
 
 def refresh(workdir: Path, label: str) -> tuple[float, dict[str, Any]]:
-    """One refresh as the scripts run it; (wall seconds, its marts.refresh_runs row with the
-    CPU seconds it used as ``cpu_s``)."""
-    cpu_before = cpu_seconds()
+    """One refresh as the scripts run it; (wall seconds, its run row plus ``cpu_s`` and
+    ``peak_rss_mb`` of every process it started)."""
     env = {**os.environ, "SITREP_INBOX": str(workdir / "inbox"), "SITREP_DB": str(workdir / "w.duckdb"),
            "DAGSTER_HOME": str(workdir / "home"), "PYTHONPATH": str(REPO)}
-    log = workdir / f"{label}.log"
-    started = time.perf_counter()
+    log, usage = workdir / f"{label}.log", workdir / f"{label}.usage.json"
+    command = [sys.executable, "-c", MEASURED, str(usage), str(Path(sys.executable).parent / "dagster"),
+               "asset", "materialize", "--select", "*", "-m", "orchestration.definitions"]
+    started, clock = time.time(), time.perf_counter()
     with open(log, "w") as out:
-        code = subprocess.run([str(Path(sys.executable).parent / "dagster"), "asset", "materialize", "--select",
-                               "*", "-m", "orchestration.definitions"], cwd=REPO, env=env, stdout=out,
-                              stderr=subprocess.STDOUT).returncode
-    seconds = time.perf_counter() - started
+        code = subprocess.run(command, cwd=REPO, env=env, stdout=out, stderr=subprocess.STDOUT).returncode
+    seconds = time.perf_counter() - clock
     if code != 0 or "RUN_SUCCESS" not in log.read_text():
         raise SystemExit(f"sitrep bench: the {label} refresh failed; log in {log}")
-    with duckdb.connect(str(workdir / "w.duckdb"), read_only=True) as conn:
-        rel = conn.sql("SELECT * FROM marts.refresh_runs WHERE outcome = 'published' ORDER BY ended_at DESC LIMIT 1")
-        row = dict(zip(rel.columns, rel.fetchone()))
-    row["cpu_s"] = round(cpu_seconds() - cpu_before, 1)
-    return seconds, row
+    measured = json.loads(usage.read_text())
+    return seconds, {**last_run(workdir, started), "cpu_s": round(measured["cpu_s"], 1),
+                     "peak_rss_mb": round(measured["peak_rss_mb"])}
 
 
 def extraction_mb_per_cpu_second(workdir: Path, n: int = 300) -> float:
     """The extractors alone on ``n`` corpus articles, in this process: MB of text per CPU second
     (what one core does, whatever else the machine runs)."""
-    import json
-
     from orchestration.extract_pool import extract_chunk
 
     first = sorted((workdir / "inbox").glob("*.jsonl"))[0]
@@ -84,61 +107,94 @@ def extraction_mb_per_cpu_second(workdir: Path, n: int = 300) -> float:
 
 
 def run_bench(args: argparse.Namespace) -> int:
+    sizes = sizes_of(args.articles)
     workdir = Path(args.workdir) if args.workdir else Path(tempfile.mkdtemp(prefix="sitrep-bench-"))
-    workdir.mkdir(parents=True, exist_ok=True)
-    (workdir / "home").mkdir(exist_ok=True)
-    shutil.copy(REPO / "orchestration" / "dagster.yaml", workdir / "home" / "dagster.yaml")
     try:
-        return _bench(args.articles, workdir)
+        pool = sentence_pool()
+        results = {n: bench_size(n, workdir / str(n) if len(sizes) > 1 else workdir, pool) for n in sizes}
+        print(json.dumps(summary(results)))
+        return 0
     finally:
         if not args.keep and not args.workdir:
             shutil.rmtree(workdir, ignore_errors=True)
 
 
-def _bench(n: int, workdir: Path) -> int:
-    pool = sentence_pool()
+def bench_size(n: int, workdir: Path, pool: list[str]) -> dict[str, Any]:
+    """Full build, +100 and nothing new on a fresh N-article warehouse; the figures."""
+    workdir.mkdir(parents=True, exist_ok=True)
+    (workdir / "home").mkdir(exist_ok=True)
+    shutil.copy(REPO / "orchestration" / "dagster.yaml", workdir / "home" / "dagster.yaml")
+    load_before = os.getloadavg()[0]
     started = time.perf_counter()
     files = write_corpus(workdir / "inbox", n, seed=1, prefix="corpus", pool=pool)
     corpus_mb = sum(f.stat().st_size for f in files) / 1e6
-    print(f"corpus: {n:,} articles, {len(files)} files, {corpus_mb:.1f} MB, {len(pool):,} distinct sentences "
-          f"({'with' if fakes_csv() else 'without'} FA-KES) in {time.perf_counter() - started:.1f} s")
+    print(f"[{n:,}] corpus: {len(files)} files, {corpus_mb:.1f} MB, {len(pool):,} distinct sentences "
+          f"({'with' if fakes_csv() else 'without'} FA-KES) in {time.perf_counter() - started:.1f} s", flush=True)
 
     full_s, full = refresh(workdir, "full")
-    stages = {k: full[f"{k}_seconds"] for k in ("ingestion", "extraction", "dbt")}
-    print(f"full build: {full_s:.1f} s wall (ingestion {stages['ingestion']:.1f} s, extraction "
-          f"{stages['extraction']:.1f} s, dbt {stages['dbt']:.1f} s; the rest is Dagster, checks, publication); {full['cpu_s']:.0f} CPU s")
+    stages = {k: full[f"{k}_seconds"] for k in STAGES}
+    print(f"[{n:,}] full build: {full_s:.1f} s wall (ingestion {stages['ingestion']:.1f} s, extraction "
+          f"{stages['extraction']:.1f} s, dbt {stages['dbt']:.1f} s; the rest is Dagster, checks, publication, "
+          f"report); {full['cpu_s']:.0f} CPU s; peak RSS {full['peak_rss_mb']} MB", flush=True)
 
     write_corpus(workdir / "inbox", 100, seed=2, prefix="plus100", pool=pool)
     plus_s, plus = refresh(workdir, "plus100")
-    print(f"+100 articles: {plus_s:.1f} s wall, {plus['cpu_s']:.0f} CPU s ({plus['articles_new']} new, "
-          f"{plus['articles_extracted']} extracted)")
+    print(f"[{n:,}] +100 articles: {plus_s:.1f} s wall, {plus['cpu_s']:.0f} CPU s ({plus['articles_new']} new, "
+          f"{plus['articles_extracted']} extracted; ingestion {plus['ingestion_seconds']:.1f} s, extraction "
+          f"{plus['extraction_seconds']:.1f} s, dbt {plus['dbt_seconds']:.1f} s)", flush=True)
 
     same_s, same = refresh(workdir, "nothing_new")
-    print(f"nothing new: {same_s:.1f} s wall, {same['cpu_s']:.0f} CPU s ({same['files_new']} new files, "
-          f"{same['articles_extracted']} extracted)")
+    print(f"[{n:,}] nothing new: {same_s:.1f} s wall, {same['cpu_s']:.0f} CPU s ({same['files_new']} new files, "
+          f"{same['articles_extracted']} extracted, outcome {same.get('outcome')})", flush=True)
 
-    chars = duckdb.connect(str(workdir / "w.duckdb"), read_only=True).execute(
-        "SELECT sum(n_chars) FROM raw.articles").fetchone()[0]
+    with duckdb.connect(str(workdir / "w.duckdb"), read_only=True) as conn:
+        chars = conn.execute("SELECT sum(n_chars) FROM raw.articles").fetchone()[0]
     from orchestration.extract_pool import workers
 
     mb_per_core = chars / 1e6 / max(stages["extraction"], 1e-9) / workers()
     mb_per_cpu_s = extraction_mb_per_cpu_second(workdir)
-    peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    peak_mb = max(full["peak_rss_mb"], plus["peak_rss_mb"], same["peak_rss_mb"])
     size_mb = (workdir / "w.duckdb").stat().st_size / 1e6
-    print(f"extraction: {mb_per_core:.2f} MB/s per core in the full build ({workers()} workers, wall clock); "
-          f"{mb_per_cpu_s:.2f} MB per CPU second measured alone")
-    print(f"peak RSS (largest process): {peak_mb:.0f} MB; warehouse: {size_mb:.0f} MB")
-    figures = {
+    print(f"[{n:,}] extraction: {mb_per_core:.2f} MB/s per core in the full build ({workers()} workers, wall "
+          f"clock); {mb_per_cpu_s:.2f} MB per CPU second measured alone; peak RSS (largest process) "
+          f"{peak_mb:.0f} MB; warehouse {size_mb:.0f} MB", flush=True)
+    return {
         "articles": n, "corpus_mb": round(corpus_mb, 1), "full_build_s": round(full_s, 1),
-        "ingestion_s": stages["ingestion"], "extraction_s": stages["extraction"], "dbt_s": stages["dbt"],
+        **{f"{k}_s": stages[k] for k in STAGES},
         "plus100_s": round(plus_s, 1), "nothing_new_s": round(same_s, 1),
-        "extraction_mb_per_s_per_core": round(mb_per_core, 3), "extraction_mb_per_cpu_s": round(mb_per_cpu_s, 3), "peak_rss_mb": round(peak_mb),
-        "warehouse_mb": round(size_mb, 1), "workers": workers(), "cpus": os.cpu_count(),
-        "full_build_cpu_s": full["cpu_s"], "plus100_cpu_s": plus["cpu_s"], "nothing_new_cpu_s": same["cpu_s"],
-        "load_average_1min_at_end": round(os.getloadavg()[0], 1),
+        "plus100_stages_s": {k: plus[f"{k}_seconds"] for k in STAGES},
+        "extraction_mb_per_s_per_core": round(mb_per_core, 3), "extraction_mb_per_cpu_s": round(mb_per_cpu_s, 3),
+        "peak_rss_mb": round(peak_mb), "warehouse_mb": round(size_mb, 1), "workers": workers(),
+        "cpus": os.cpu_count(), "full_build_cpu_s": full["cpu_s"], "plus100_cpu_s": plus["cpu_s"],
+        "nothing_new_cpu_s": same["cpu_s"], "load_average_1min_before": round(load_before, 1),
+        "load_average_1min_after": round(os.getloadavg()[0], 1),
     }
-    print(json.dumps(figures))
-    return 0
+
+
+def summary(results: dict[int, dict[str, Any]]) -> dict[str, Any]:
+    """Every size's figures; with two sizes or more, each stage's growth from the smallest to
+    the largest and whether the targets hold at the largest (printed too)."""
+    sizes = sorted(results)
+    figures: dict[str, Any] = {"sizes": {str(n): results[n] for n in sizes}}
+    largest = results[sizes[-1]]
+    checks = {name: largest[name] <= limit for name, limit in TARGETS.items()}
+    if len(sizes) > 1:
+        small = results[sizes[0]]
+        scale = sizes[-1] / sizes[0]
+        allowed = MAX_GROWTH * scale / 10
+        ratios = {k: round(largest[k] / max(small[k], 1e-9), 2)
+                  for k in ("full_build_s", *(f"{s}_s" for s in STAGES), "plus100_s", "nothing_new_s")}
+        figures.update(ratios=ratios, ratio_limit=allowed)
+        for stage in STAGES:
+            checks[f"{stage}_growth"] = ratios[f"{stage}_s"] <= allowed
+        print(f"growth from {sizes[0]:,} to {sizes[-1]:,} articles ({scale:g}x; a stage may grow {allowed:g}x): "
+              + ", ".join(f"{k.removesuffix('_s')} {v:g}x" for k, v in ratios.items()))
+    for name, held in checks.items():
+        limit = TARGETS.get(name)
+        print(f"target {name}{f' <= {limit:g}' if limit else ''} at {sizes[-1]:,}: {'holds' if held else 'MISSED'}")
+    figures["targets"] = checks
+    figures["load_average_1min_at_end"] = round(os.getloadavg()[0], 1)
+    return figures
 
 
 register = add_bench_parser  # the ``sitrep.commands`` convention: ``register(subcommands)``

@@ -19,7 +19,6 @@ import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 
 import numpy as np
 
@@ -63,7 +62,7 @@ def shingle_hashes(text: str, size: int = SHINGLE_SIZE) -> np.ndarray:
     words = _words(text)
     if len(words) < size:
         return np.array([zlib.crc32(" ".join(words).encode())], dtype=np.uint32)
-    word = np.fromiter((zlib.crc32(w.encode()) for w in words), dtype=np.uint64, count=len(words))
+    word = np.fromiter(map(_WORD_HASHES.__getitem__, words), dtype=np.uint64, count=len(words))
     gram = word[: len(words) - size + 1].copy()
     for k in range(1, size):
         gram = gram * _MIX + word[k: len(words) - size + 1 + k]
@@ -92,35 +91,83 @@ def key_tokens(text: str) -> tuple[str, ...] | None:
     return tuple(sorted(w for w in words if w in _DATE_WORDS or any(c.isdigit() for c in w)))
 
 
-def _identity(value: int) -> int:
-    return value
+class _WordHashes(dict):
+    """CRC-32 of each word, computed once per process (news vocabulary repeats)."""
+
+    def __missing__(self, word: str) -> int:
+        if len(self) > 2_000_000:
+            self.clear()
+        value = self[word] = zlib.crc32(word.encode())
+        return value
 
 
-@lru_cache(maxsize=1)
-def _permutations():
-    from datasketch import MinHash
-
-    return MinHash(num_perm=NUM_PERM, hashfunc=_identity).permutations
+_WORD_HASHES = _WordHashes()
 
 
+def _permutations_affine32(num_perm: int = NUM_PERM, seed: int = 1) -> tuple[np.ndarray, np.ndarray]:
+    """The (a, b) of datasketch's ``MinHash(num_perm, seed, scheme="affine32")``, computed the
+    same way (so stored band keys stay valid) without importing datasketch (and scipy)."""
+    gen = np.random.RandomState(seed)
+    a = gen.randint(0, 1 << 31, num_perm, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = gen.randint(0, 1 << 32, num_perm, dtype=np.uint32)
+    return a, b
+
+
+_PERM_A, _PERM_B = _permutations_affine32()
+_FMIX32 = (np.uint32(16), np.uint32(0x85EBCA6B), np.uint32(13), np.uint32(0xC2B2AE35), np.uint32(16))
 _BAND_MIX = np.uint64(0x100000001B3)
+_BLOCK = 1024  # shingles per NumPy block: 1024 x 128 permutations x 4 bytes = 512 kB, stays in cache
+
+
+def _fmix32(hv: np.ndarray) -> np.ndarray:
+    """MurmurHash3's 32-bit finalizer (datasketch's pre-mix for the affine32 scheme)."""
+    s1, m1, s2, m2, s3 = _FMIX32
+    hv = hv ^ (hv >> s1)
+    hv = hv * m1
+    hv = hv ^ (hv >> s2)
+    hv = hv * m2
+    return hv ^ (hv >> s3)
+
+
+def minhash_signatures(texts: list[str]) -> np.ndarray:
+    """MinHash signatures (one row of ``NUM_PERM`` uint32 per text) of the texts' word 3-grams,
+    equal to datasketch's affine32 ``MinHash.update_batch`` of ``shingle_hashes(text)``, for a
+    whole batch at once in NumPy."""
+    hashes = [shingle_hashes(t) for t in texts]
+    result = np.empty((len(texts), NUM_PERM), dtype=np.uint32)
+    start = 0
+    while start < len(hashes):  # groups of texts of about _BLOCK shingles
+        stop, size = start, 0
+        while stop < len(hashes) and (size == 0 or size + len(hashes[stop]) <= _BLOCK):
+            size += len(hashes[stop])
+            stop += 1
+        group = hashes[start:stop]
+        mixed = _fmix32(np.concatenate(group))
+        permuted = np.multiply.outer(mixed, _PERM_A)  # uint32: wrap-around is the modulo
+        permuted += _PERM_B
+        offsets = np.cumsum([0] + [len(h) for h in group[:-1]])
+        result[start:stop] = np.minimum.reduceat(permuted, offsets, axis=0)
+        start = stop
+    return result
+
+
+def bands_of(signatures: np.ndarray) -> np.ndarray:
+    """One signed 64-bit bucket key per band (rows: texts, columns: ``LSH_BANDS``)."""
+    values = signatures.astype(np.uint64).reshape(len(signatures), LSH_BANDS, LSH_ROWS)
+    key = values[:, :, 0].copy()
+    with np.errstate(over="ignore"):
+        for row in range(1, LSH_ROWS):
+            key = (key * _BAND_MIX) ^ values[:, :, row]
+    return key.view(np.int64)
 
 
 def lsh_bands(text: str) -> list[int]:
     """One signed 64-bit bucket key per band of the text's MinHash signature."""
-    from datasketch import MinHash
-
-    sketch = MinHash(num_perm=NUM_PERM, hashfunc=_identity, permutations=_permutations(), scheme="affine32")
-    sketch.update_batch(shingle_hashes(text).tolist())
-    values = np.asarray(sketch.hashvalues, dtype=np.uint64).reshape(LSH_BANDS, LSH_ROWS)
-    key = values[:, 0].copy()
-    for row in range(1, LSH_ROWS):
-        key = (key * _BAND_MIX) ^ values[:, row]
-    return key.view(np.int64).tolist()
+    return bands_of(minhash_signatures([text]))[0].tolist()
 
 
 def lsh_bands_many(texts: list[str]) -> list[list[int]]:
-    return [lsh_bands(t) for t in texts]
+    return bands_of(minhash_signatures(texts)).tolist() if texts else []
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,7 @@ from .streams import check_start
 __all__ = [
     "MANIFEST_NAME", "InboxBatch", "InboxFile", "Manifest", "ScanResult", "apply_manifest",
     "inbox_fingerprint", "inbox_problems", "max_article_bytes", "max_file_bytes", "read_file",
-    "read_inbox", "read_manifest", "read_selected", "scan_inbox",
+    "add_entry", "iter_selected", "read_inbox", "read_manifest", "read_selected", "scan_inbox",
 ]
 
 DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -171,26 +171,44 @@ def read_inbox(inbox: Path, limit: int | None = None, record_limit: int | None =
     return batch
 
 
-def read_selected(inbox: Path, paths: Iterable[str], *, scan: ScanResult | None = None,
-                  manifest: Manifest | None = None) -> tuple[InboxBatch, dict[str, tuple[int, int]]]:
-    """Only the files whose path (``InboxFile.uri``, as in ``source_uri``) is in ``paths``
-    (incremental refresh): their records and quarantine entries, and per path
-    ``(records, quarantined)``. Inbox-level refusals (``scan.refused``, manifest problems)
-    are not included: take them from ``inbox_problems`` and replace them on every refresh."""
+def iter_selected(inbox: Path, paths: Iterable[str], *, scan: ScanResult | None = None,
+                  manifest: Manifest | None = None) -> Iterator[tuple[str, ArticleRecord | Quarantined]]:
+    """``(path, record or quarantine entry)`` of the files whose path (``InboxFile.uri``, as in
+    ``source_uri``) is in ``paths``, one at a time: a batch of any size is never held whole."""
     scan = scan or scan_inbox(inbox)
     manifest = manifest if manifest is not None else read_manifest(scan.root)
     wanted = set(paths)
+    for item in scan.files:
+        if item.uri in wanted:
+            for entry in read_file(scan.root, item, manifest):
+                yield item.uri, entry
+
+
+def read_selected(inbox: Path, paths: Iterable[str], *, scan: ScanResult | None = None,
+                  manifest: Manifest | None = None) -> tuple[InboxBatch, dict[str, tuple[int, int]]]:
+    """Only the files whose path is in ``paths`` (incremental refresh), in memory: their records
+    and quarantine entries, and per path ``(records, quarantined)``. Inbox-level refusals
+    (``scan.refused``, manifest problems) are not included: take them from ``inbox_problems``
+    and replace them on every refresh. Large batches: ``iter_selected``."""
     batch = InboxBatch()
     counts: dict[str, tuple[int, int]] = {}
-    for item in scan.files:
-        if item.uri not in wanted:
-            continue
-        batch.files_seen += 1
-        before = (len(batch.records), len(batch.quarantined))
-        for entry in read_file(scan.root, item, manifest):
-            (batch.quarantined if isinstance(entry, Quarantined) else batch.records).append(entry)
-        counts[item.uri] = (len(batch.records) - before[0], len(batch.quarantined) - before[1])
+    for path, entry in iter_selected(inbox, paths, scan=scan, manifest=manifest):
+        batch.files_seen += path not in counts
+        add_entry(batch, counts, path, entry)
     return batch, counts
+
+
+def add_entry(batch: InboxBatch, counts: dict[str, tuple[int, int]], path: str,
+              entry: ArticleRecord | Quarantined) -> None:
+    """Put ``entry`` of file ``path`` in ``batch`` and count it in ``counts[path]``
+    (records, quarantined)."""
+    n_records, n_quarantined = counts.get(path, (0, 0))
+    if isinstance(entry, Quarantined):
+        batch.quarantined.append(entry)
+        counts[path] = (n_records, n_quarantined + 1)
+    else:
+        batch.records.append(entry)
+        counts[path] = (n_records + 1, n_quarantined)
 
 
 def inbox_problems(scan: ScanResult, manifest: Manifest) -> list[Quarantined]:

@@ -8,6 +8,7 @@ stay in the warehouse.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -16,7 +17,7 @@ import duckdb
 import polars as pl
 
 from .boundary import is_inside
-from .inbox import MANIFEST_NAME, InboxBatch, inbox_problems, read_manifest, read_selected, scan_inbox
+from .inbox import MANIFEST_NAME, InboxBatch, add_entry, inbox_problems, iter_selected, read_manifest, scan_inbox
 
 MANIFEST_KEY = "manifest"
 
@@ -128,12 +129,20 @@ def store_states(
     conn.execute("INSERT INTO raw.inbox_files SELECT * FROM _rows")
 
 
-def read_paths(inbox: Path, states: list[FileState]) -> tuple[InboxBatch, dict[str, tuple[int, int]]]:
-    """Records and quarantine entries of the given inbox files only (as ``read_inbox`` reads
-    them), and per file: (records, quarantined). The inbox-level refusals (links out of the
-    inbox, manifest problems) are recomputed and included on every refresh."""
+def read_chunks(inbox: Path, states: list[FileState], size: int,
+                counts: dict[str, tuple[int, int]]) -> Iterator[InboxBatch]:
+    """Records and quarantine entries of the given inbox files (as ``read_inbox`` reads them),
+    in batches of at most ``size`` records, so memory stays flat whatever the inbox holds.
+    ``counts`` gets, per file, (records, quarantined). The last batch also carries the
+    inbox-level refusals (links out of the inbox, manifest problems), recomputed on every
+    refresh."""
     result = scan_inbox(inbox)
     manifest = read_manifest(result.root)
-    batch, counts = read_selected(result.root, [s.path for s in states], scan=result, manifest=manifest)
+    batch = InboxBatch()
+    for path, entry in iter_selected(result.root, [s.path for s in states], scan=result, manifest=manifest):
+        add_entry(batch, counts, path, entry)
+        if len(batch.records) >= size:
+            yield batch
+            batch = InboxBatch()
     batch.quarantined += inbox_problems(result, manifest)
-    return batch, counts
+    yield batch

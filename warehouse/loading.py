@@ -8,6 +8,8 @@ All writes go through Arrow (Polars frames), never row by row.
 """
 from __future__ import annotations
 
+from collections import Counter, deque
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -17,10 +19,11 @@ import duckdb
 import polars as pl
 
 from .db import Transaction, apply_schema
-from .dedupe import Candidate, article_id_for, assign_copies, content_sha256, lsh_bands_many
+from .dedupe import Candidate, assign_copies, content_sha256, lsh_bands_many
 from .inbox import InboxBatch
-from .inbox_state import plan, read_paths, scan, store_states
-from .parallel import map_chunks
+from .inbox_state import plan, read_chunks, scan, store_states
+from .parallel import map_ordered, worker_pool
+from .refresh_scope import mark_changed
 from .records import ArticleRecord, Quarantined
 
 CLAIM_TABLES = {
@@ -58,42 +61,76 @@ def _under(files: list[str]) -> pl.DataFrame:
     return pl.DataFrame({"path": files}, schema={"path": pl.String})
 
 
-def article_row(record: ArticleRecord, article_id: str, now: datetime) -> dict[str, Any]:
+def article_row(record: ArticleRecord, article_id: str, now: datetime, sha256: str | None = None) -> dict[str, Any]:
     return {
         "article_id": article_id, "external_id": record.external_id, "title": record.title,
         "outlet": record.outlet, "published_at": record.published_at, "url": record.url,
         "published_at_raw": record.published_at_raw,
-        "source_uri": record.source_uri, "content_sha256": content_sha256(record.text),
+        "source_uri": record.source_uri, "content_sha256": sha256 or content_sha256(record.text),
         "n_chars": len(record.text), "language": record.language, "text": record.text,
         "duplicate_of": None, "ingested_at": now,
     }
 
 
+INGEST_CHUNK = 2000  # records read, stored and hashed at a time: memory stays flat
+POOL_MIN_BYTES = 8_000_000  # below this much to read, band keys are computed in-process
+
+
 def ingest(conn: duckdb.DuckDBPyConnection, inbox: Path, now: datetime | None = None) -> IngestSummary:
-    """Read the new and changed inbox files into the raw tables, in one transaction."""
+    """Read the new and changed inbox files into the raw tables, in one transaction, a chunk
+    of records at a time (the MinHash band keys of one chunk are computed on the other core
+    while the next chunk is read)."""
     now = now or datetime.now().replace(microsecond=0)
     apply_schema(conn)
     inbox_plan = plan(conn, scan(inbox))
-    batch, counts = read_paths(inbox, inbox_plan.to_read)
-    with Transaction(conn):
-        summary = store_batch(conn, batch, [s.path for s in inbox_plan.to_read], now)
+    files_read = [s.path for s in inbox_plan.to_read]
+    counts: dict[str, tuple[int, int]] = {}
+    tally = Counter()
+    changed: set[str] = set()
+    waiting: deque[list[str]] = deque()  # ids of the chunks whose band keys are being computed
+
+    def stored_chunks() -> Iterator[list[str]]:
+        for batch in read_chunks(inbox, inbox_plan.to_read, INGEST_CHUNK, counts):
+            new_rows, copied, updated = store_chunk(conn, batch, now)
+            tally.update(new=len(new_rows), copies=len(copied), quarantined=len(batch.quarantined))
+            changed.update(new_rows, updated, copied)
+            waiting.append(list(new_rows))
+            yield [row["text"] for row in new_rows.values()]
+
+    with Transaction(conn), worker_pool(sum(s.size for s in inbox_plan.to_read) >= POOL_MIN_BYTES) as pool:
+        changed.update(forget_reread(conn, files_read))
+        for bands in map_ordered(lsh_bands_many, stored_chunks(), pool):
+            insert_bands(conn, waiting.popleft(), bands)
+        changed |= redecide_near_duplicates(conn, changed)
+        mark_changed(conn, changed)
         store_states(conn, inbox_plan, counts, now)
-    return IngestSummary(**{**summary.__dict__, "files_seen": len(inbox_plan.seen),
-                            "files_new": len(inbox_plan.new), "files_changed": len(inbox_plan.changed),
-                            "files_read": len(inbox_plan.to_read)})
+        total, near = conn.execute("SELECT count(*), count(duplicate_of) FROM raw.articles").fetchone()
+    return IngestSummary(articles=total, articles_new=tally["new"], copies=tally["copies"], near_duplicates=near,
+                         quarantined=tally["quarantined"], files_seen=len(inbox_plan.seen),
+                         files_new=len(inbox_plan.new), files_changed=len(inbox_plan.changed),
+                         files_read=len(inbox_plan.to_read))
 
 
-def store_batch(conn: duckdb.DuckDBPyConnection, batch: InboxBatch, files_read: list[str], now: datetime) -> IngestSummary:
-    """Add ``batch`` (the records of ``files_read``) to the raw tables (caller's transaction)."""
+def forget_reread(conn: duckdb.DuckDBPyConnection, files_read: list[str]) -> set[str]:
+    """Before ``files_read`` are read again: drop their quarantine and copy rows (they come
+    back as read now), and the inbox-level quarantine rows, recomputed on every refresh.
+    Returns the ids of the articles whose copies were dropped."""
     read = _under(files_read)  # noqa: F841 (read by DuckDB below)
     in_read = "split_part(source_uri, '#', 1) IN (SELECT path FROM read)"
-    # inbox-level rows (links out of the inbox, manifest problems) are recomputed on every refresh
     conn.execute(f"DELETE FROM raw.quarantine WHERE reason <> 'extraction_error' AND ({in_read} OR "
                  "split_part(source_uri, '#', 1) NOT IN (SELECT path FROM raw.inbox_files) OR "
                  "regexp_matches(source_uri, '/manifest\\.csv(#|$)'))")
-    conn.execute(f"DELETE FROM raw.article_copies WHERE {in_read}")
+    dropped = {r[0] for r in conn.execute(f"SELECT article_id FROM raw.article_copies WHERE {in_read}").fetchall()}
+    conn.execute(f"DELETE FROM raw.article_copies WHERE {in_read}")  # no RETURNING: DuckLake
+    return dropped
 
-    ids = [article_id_for(r.text) for r in batch.records]
+
+def store_chunk(conn: duckdb.DuckDBPyConnection, batch: InboxBatch,
+                now: datetime) -> tuple[dict[str, dict[str, Any]], list[str], list[str]]:
+    """Add one chunk of records to the raw tables (caller's transaction): (new article rows by
+    id, ids of the articles a copy was recorded for, ids of articles whose metadata changed)."""
+    hashes = [content_sha256(r.text) for r in batch.records]
+    ids = [h[:16] for h in hashes]  # article_id_for, from the hash computed once
     batch_ids = pl.DataFrame({"article_id": list(set(ids))}, schema={"article_id": pl.String})  # noqa: F841
     known = {aid: (uri, *meta) for aid, uri, *meta in conn.execute(
         f"SELECT article_id, source_uri, {', '.join(METADATA)} FROM raw.articles "
@@ -102,7 +139,7 @@ def store_batch(conn: duckdb.DuckDBPyConnection, batch: InboxBatch, files_read: 
     new_rows: dict[str, dict[str, Any]] = {}
     copies: list[dict[str, Any]] = []
     updated: list[dict[str, Any]] = []
-    for record, aid in zip(batch.records, ids):
+    for record, aid, sha in zip(batch.records, ids, hashes):
         if aid in new_rows or (aid in known and known[aid][0] != record.source_uri):
             copies.append({"source_uri": record.source_uri, "article_id": aid, "seen_at": now})
         elif aid in known:  # read again from where it was first read: its metadata may have changed
@@ -110,7 +147,7 @@ def store_batch(conn: duckdb.DuckDBPyConnection, batch: InboxBatch, files_read: 
             if fresh != tuple(known[aid][1:]):
                 updated.append({"article_id": aid, **dict(zip(METADATA, fresh))})
         else:
-            new_rows[aid] = article_row(record, aid, now)
+            new_rows[aid] = article_row(record, aid, now, sha)
 
     insert_frame(conn, "raw.articles", list(new_rows.values()))
     insert_frame(conn, "raw.article_copies", copies)
@@ -120,14 +157,7 @@ def store_batch(conn: duckdb.DuckDBPyConnection, batch: InboxBatch, files_read: 
         conn.execute("UPDATE raw.articles a SET " + ", ".join(f"{m} = c.{m}" for m in METADATA)
                      + " FROM changes c WHERE a.article_id = c.article_id")
         conn.execute("DELETE FROM raw.extracted_articles WHERE article_id IN (SELECT article_id FROM changes)")
-    new_ids = list(new_rows)
-    bands = [b for part in map_chunks(lsh_bands_many, [new_rows[a]["text"] for a in new_ids], 1000, 4000) for b in part]
-    insert_bands(conn, new_ids, bands)
-    redecide_near_duplicates(conn, set(new_rows) | {u["article_id"] for u in updated})
-    total, near = conn.execute(
-        "SELECT count(*), count(duplicate_of) FROM raw.articles").fetchone()
-    return IngestSummary(articles=total, articles_new=len(new_rows), copies=len(copies), near_duplicates=near,
-                         quarantined=len(batch.quarantined), files_seen=batch.files_seen)
+    return new_rows, [c["article_id"] for c in copies], [u["article_id"] for u in updated]
 
 
 def insert_bands(conn: duckdb.DuckDBPyConnection, ids: list[str], bands: list[list[int]]) -> None:
@@ -140,11 +170,12 @@ def insert_bands(conn: duckdb.DuckDBPyConnection, ids: list[str], bands: list[li
                  "FROM frame, unnest(bucket) WITH ORDINALITY AS b(bucket, band)")
 
 
-def redecide_near_duplicates(conn: duckdb.DuckDBPyConnection, changed: set[str]) -> int:
+def redecide_near_duplicates(conn: duckdb.DuckDBPyConnection, changed: set[str]) -> set[str]:
     """Re-decide ``duplicate_of`` for the changed articles and everything their LSH
-    neighbourhood reaches (candidates, and the copies and originals linked to them)."""
+    neighbourhood reaches (candidates, and the copies and originals linked to them); returns
+    the ids whose ``duplicate_of`` changed."""
     if not changed:
-        return 0
+        return set()
     component: set[str] = set()
     neighbours: dict[str, set[str]] = {}
     frontier = set(changed)
@@ -178,11 +209,14 @@ def redecide_near_duplicates(conn: duckdb.DuckDBPyConnection, changed: set[str])
     decided = pl.DataFrame(  # noqa: F841
         {"article_id": [a.article_id for a in articles], "duplicate_of": [copies.get(a.article_id) for a in articles]},
         schema={"article_id": pl.String, "duplicate_of": pl.String})
+    moved = {row[0] for row in conn.execute(
+        "SELECT a.article_id FROM raw.articles a JOIN decided d USING (article_id) "
+        "WHERE a.duplicate_of IS DISTINCT FROM d.duplicate_of").fetchall()}
     conn.execute("""
         UPDATE raw.articles a SET duplicate_of = d.duplicate_of FROM decided d
         WHERE a.article_id = d.article_id AND a.duplicate_of IS DISTINCT FROM d.duplicate_of
     """)
-    return len(copies)
+    return moved
 
 
 def quarantine_rows(items: list[Quarantined], now: datetime) -> list[dict[str, Any]]:
@@ -218,6 +252,7 @@ def store_claims(
         # delete + insert, not INSERT OR REPLACE: DuckLake tables have no keys
         conn.execute("DELETE FROM raw.extracted_articles WHERE article_id IN (SELECT article_id FROM done)")
         conn.execute("INSERT INTO raw.extracted_articles SELECT * FROM done")
+        mark_changed(conn, done["article_id"])
     return counts
 
 
@@ -235,10 +270,28 @@ def drop_other_versions(conn: duckdb.DuckDBPyConnection, version: str) -> int:
 
 def articles_to_extract(conn: duckdb.DuckDBPyConnection, version: str) -> list[tuple[str, str, Any]]:
     """(article_id, text, published_at) of every article the current extractor version has
-    not read yet, in a stable order."""
+    not read yet, in a stable order (all in memory; large batches: ``ids_to_extract`` and
+    ``texts_in_chunks``)."""
+    return [a for chunk in texts_in_chunks(conn, ids_to_extract(conn, version), 10_000) for a in chunk]
+
+
+def ids_to_extract(conn: duckdb.DuckDBPyConnection, version: str) -> list[tuple[str, int]]:
+    """(article_id, n_chars) of every article the current extractor version has not read yet,
+    in a stable order."""
     return conn.execute("""
-        SELECT a.article_id, a.text, a.published_at FROM raw.articles a
+        SELECT a.article_id, a.n_chars FROM raw.articles a
         WHERE NOT EXISTS (SELECT 1 FROM raw.extracted_articles e
                           WHERE e.article_id = a.article_id AND e.extractor_version = ?)
         ORDER BY a.article_id
     """, [version]).fetchall()
+
+
+def texts_in_chunks(conn: duckdb.DuckDBPyConnection, ids: list[tuple[str, int]],
+                    size: int) -> Iterator[list[tuple[str, str, Any]]]:
+    """(article_id, text, published_at) of ``ids``, ``size`` articles at a time, read only when
+    the chunk is wanted: memory holds a few chunks, never the whole batch."""
+    for start in range(0, len(ids), size):
+        part = pl.DataFrame({"article_id": [i[0] for i in ids[start:start + size]]},  # noqa: F841
+                            schema={"article_id": pl.String})
+        yield conn.execute("SELECT a.article_id, a.text, a.published_at FROM raw.articles a "
+                           "JOIN part USING (article_id) ORDER BY a.article_id").fetchall()

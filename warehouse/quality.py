@@ -77,11 +77,11 @@ def counts_ordered(conn: duckdb.DuckDBPyConnection, table: str) -> RuleResult:
     )
 
 
-def quantities_non_negative(conn: duckdb.DuckDBPyConnection) -> RuleResult:
+def quantities_non_negative(conn: duckdb.DuckDBPyConnection, table: str = "raw.equipment_losses") -> RuleResult:
     return _run(
         conn,
-        "SELECT claim_id, quantity FROM raw.equipment_losses WHERE quantity < 0",
-        "SELECT count(*) FROM raw.equipment_losses",
+        f"SELECT claim_id, quantity FROM {table} WHERE quantity < 0",
+        f"SELECT count(*) FROM {table}",
     )
 
 

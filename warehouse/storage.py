@@ -38,15 +38,17 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import duckdb
 
+from .build_files import _fsync, _now, _write_json, settle_wal  # noqa: F401 (settle_wal, _write_json: re-exported)
 from .db import db_path
 
 LOCK_TIMEOUT_ENV = "SITREP_REFRESH_LOCK_TIMEOUT"  # seconds a refresh waits for a running one (default 3600)
+# Refreshes that published nothing (abandoned, or nothing new), recorded by the next publication.
+UNRECORDED = "abandoned.jsonl"
 
 
 class WarehousePermissionError(PermissionError):
@@ -65,11 +67,15 @@ class Refresh:
     path: Path  # the build (a DuckDB file for the duckdb backend)
     status_path: Path  # JSON: pid, start time and figures of this refresh
     env: dict[str, str] = field(default_factory=dict)
+    # Nothing new: no build was made; every step is a no-op and ``connect`` reads the
+    # published warehouse, read-only (see ``Store.open_refresh_unless``).
+    unchanged: bool = False
 
     @contextmanager
     def connect(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """A writable connection to this run's build (schemas raw and marts by their usual names)."""
-        conn = duckdb.connect(str(self.path))
+        """A writable connection to this run's build (schemas raw and marts by their usual names);
+        read-only on the published warehouse when the refresh found nothing new."""
+        conn = duckdb.connect(str(self.path), read_only=self.unchanged)
         try:
             yield conn
         finally:
@@ -124,11 +130,23 @@ class Store(ABC):
         """Where the published state is, for messages."""
 
     def abandoned_runs(self) -> list[dict[str, Any]]:
-        """Status of refreshes that died before publishing, not yet recorded in marts.refresh_runs."""
+        """Status of refreshes that published nothing (died: outcome ``abandoned``; found nothing
+        new: ``nothing_new``), not yet recorded in marts.refresh_runs."""
         return []
 
     def forget_abandoned(self) -> None:
         """Called once the abandoned runs are recorded in the published state."""
+
+    def open_refresh_unless(self, run_id: str, nothing_new: Callable[[duckdb.DuckDBPyConnection], bool],
+                            wait: bool = True) -> Refresh:
+        """``open_refresh``, except that a backend may first ask ``nothing_new`` (on a read-only
+        connection to the published state, with the refresh lock held) and, when it answers
+        True, make no build at all: the refresh is then ``unchanged``. Default: always build."""
+        return self.open_refresh(run_id, wait)
+
+    def finish_unchanged(self, run_id: str, status: dict[str, Any]) -> None:
+        """End an ``unchanged`` refresh: publish nothing, keep its row for marts.refresh_runs."""
+        raise NotImplementedError(f"{self.name} makes no unchanged refreshes")
 
 
 # ------------------------------------------------------------------ the DuckDB-file backend
@@ -177,10 +195,14 @@ class DuckDbFileStore(Store):
     # -- refreshes
 
     def open_refresh(self, run_id: str, wait: bool = True) -> Refresh:
+        return self.open_refresh_unless(run_id, lambda conn: False, wait)
+
+    def open_refresh_unless(self, run_id: str, nothing_new: Callable[[duckdb.DuckDBPyConnection], bool],
+                            wait: bool = True) -> Refresh:
         held = _HELD.get(str(self.lock_path))
         if held and held[1] == run_id:
             refresh = self._refresh(run_id)
-            if not refresh.path.exists():
+            if not refresh.unchanged and not refresh.path.exists():
                 raise RuntimeError(f"the build of run {run_id} is gone ({refresh.path})")
             return refresh
         if held:  # an earlier run of this process ended without publishing: it is over
@@ -189,27 +211,45 @@ class DuckDbFileStore(Store):
         self._lock(run_id, wait)
         try:
             self._clean_leftovers(keep=run_id)
-            refresh = self._refresh(run_id)
+            status = {"run_id": run_id, "pid": os.getpid(), "started_at": _now(), "figures": {}}
             self.builds.mkdir(exist_ok=True)
             if self.path.exists():
-                shutil.copyfile(self.path, refresh.path)
-            _write_json(refresh.status_path, {
-                "run_id": run_id, "pid": os.getpid(), "started_at": _now(), "figures": {}})
+                with self.reader() as conn:
+                    status["unchanged"] = bool(nothing_new(conn))
+            if not status.get("unchanged"):  # a private copy to build in (the published file is never written)
+                build = self._refresh(run_id).path
+                if self.path.exists():
+                    shutil.copyfile(self.path, build)
+                self._point_dbt_at(build)
+            _write_json(self._refresh(run_id).status_path, status)
         except BaseException:
             self._release()
             raise
-        return refresh
+        return self._refresh(run_id)
+
+    def finish_unchanged(self, run_id: str, status: dict[str, Any]) -> None:
+        held = _HELD.get(str(self.lock_path))
+        if not held or held[1] != run_id:
+            raise RuntimeError(f"run {run_id} holds no refresh of {self.path}")
+        with open(self.builds / UNRECORDED, "a") as out:
+            out.write(json.dumps({**status, "outcome": "nothing_new"}, default=str) + "\n")
+        self._refresh(run_id).status_path.unlink(missing_ok=True)
+        self._release()
 
     def publish(self, run_id: str, runs_table: Callable[[duckdb.DuckDBPyConnection], None] | None = None) -> None:
         held = _HELD.get(str(self.lock_path))
         if not held or held[1] != run_id:
             raise RuntimeError(f"run {run_id} holds no refresh of {self.path}; nothing to publish")
         refresh = self._refresh(run_id)
+        if refresh.unchanged:
+            raise RuntimeError(f"run {run_id} found nothing new and made no build: finish_unchanged, not publish")
+        settle_wal(self.dbt_path)
         with refresh.connect() as conn:
             if runs_table is not None:
                 runs_table(conn)
             conn.execute("CHECKPOINT")
         _fsync(refresh.path)
+        self.dbt_path.unlink(missing_ok=True)  # dbt's name for the build: the published file has one name
         os.replace(refresh.path, self.path)
         _fsync(self.path.parent)
         refresh.status_path.unlink(missing_ok=True)
@@ -219,25 +259,46 @@ class DuckDbFileStore(Store):
         held = _HELD.get(str(self.lock_path))
         if held and held[1] == run_id:
             refresh = self._refresh(run_id)
-            refresh.path.unlink(missing_ok=True)
+            if not refresh.unchanged:  # an unchanged refresh's path is the published file
+                refresh.path.unlink(missing_ok=True)
+                self.dbt_path.unlink(missing_ok=True)
             refresh.status_path.unlink(missing_ok=True)
             self._release()
 
     def abandoned_runs(self) -> list[dict[str, Any]]:
-        """Status of refreshes that died before publishing (kept until the next publication)."""
-        path = self.builds / "abandoned.jsonl"
+        """Status of refreshes that published nothing (kept until the next publication)."""
+        path = self.builds / UNRECORDED
         if not path.exists():
             return []
         return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
 
     def forget_abandoned(self) -> None:
-        (self.builds / "abandoned.jsonl").unlink(missing_ok=True)
+        (self.builds / UNRECORDED).unlink(missing_ok=True)
 
     # -- internals
 
     def _refresh(self, run_id: str) -> Refresh:
         build = self.builds / f"{run_id}.duckdb"
-        return Refresh(run_id, build, self.builds / f"{run_id}.json", env={"SITREP_DB": str(build)})
+        refresh = Refresh(run_id, build, self.builds / f"{run_id}.json", env={"SITREP_DB": str(self.dbt_path)})
+        if refresh.status().get("unchanged"):
+            refresh.path, refresh.unchanged = self.path, True
+        return refresh
+
+    @property
+    def dbt_path(self) -> Path:
+        """dbt reaches every build through this one name, a hard link to the build (a symbolic
+        link would not do: DuckDB names the database after the file it resolves to): dbt
+        re-parses the whole project when its profile changes (the path and the database name
+        it gives), and a path per run would make every refresh pay for a full parse."""
+        return self.builds / "dbt.duckdb"
+
+    def _point_dbt_at(self, build: Path) -> None:
+        if not build.exists():
+            duckdb.connect(str(build)).close()  # the first build of a new warehouse
+        link = self.builds / f".dbt.{os.getpid()}.link"
+        link.unlink(missing_ok=True)
+        os.link(build, link)
+        os.replace(link, self.dbt_path)
 
     def _check_writable(self) -> None:
         """Fail at once, saying where, when the folder cannot take a new file (a refresh builds
@@ -291,11 +352,11 @@ class DuckDbFileStore(Store):
             except (OSError, ValueError):
                 record = {"run_id": status.stem}
             record.update(outcome="abandoned", ended_at=record.get("updated_at") or record.get("started_at"))
-            with open(self.builds / "abandoned.jsonl", "a") as out:
+            with open(self.builds / UNRECORDED, "a") as out:
                 out.write(json.dumps(record) + "\n")
             status.unlink(missing_ok=True)
         for leftover in self.builds.iterdir():
-            if leftover.suffix in {".duckdb", ".wal", ".tmp"} and not leftover.name.startswith(keep):
+            if leftover.suffix in {".duckdb", ".wal", ".tmp", ".link"} and not leftover.name.startswith(keep):
                 leftover.unlink(missing_ok=True)
             elif leftover.is_dir():
                 shutil.rmtree(leftover, ignore_errors=True)
@@ -331,25 +392,3 @@ def get_store(database: Path | str | None = None) -> Store:
     if name not in _FACTORIES:
         raise ValueError(f"unknown SITREP_WAREHOUSE={name!r}; known: {', '.join(sorted(_FACTORIES))}")
     return _FACTORIES[name](Path(database) if database else None)
-
-
-# ------------------------------------------------------------------ helpers
-
-
-def _now() -> str:
-    return datetime.now().isoformat(timespec="seconds")
-
-
-def _write_json(path: Path, data: dict[str, Any]) -> None:
-    data = {**data, "updated_at": _now()}
-    tmp = path.with_suffix(".json.tmp")
-    tmp.write_text(json.dumps(data, default=str))
-    os.replace(tmp, path)
-
-
-def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

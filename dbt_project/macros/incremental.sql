@@ -14,10 +14,13 @@ where not exists (
 {%- endif %}
 {%- endmacro %}
 
+{#- `upstream`: one relation, or a list of relations whose keys together are the current ones. -#}
 {% macro delete_vanished(key, upstream) -%}
 {%- if is_incremental() -%}
+{%- set sources = upstream if upstream is sequence and upstream is not string and upstream.identifier is not defined else [upstream] -%}
 delete from {{ this }} as stored
-where not exists (select 1 from {{ upstream }} as current where current.{{ key }} = stored.{{ key }})
+where {% for source in sources %}{{ ' and ' if not loop.first }}not exists (
+    select 1 from {{ source }} as current where current.{{ key }} = stored.{{ key }}){% endfor %}
 {%- else -%}
 select 1
 {%- endif -%}

@@ -18,6 +18,10 @@ from typing import Any
 import dagster as dg
 from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtCliResource, dbt_assets
 
+from warehouse.refresh_scope import ENV as SCOPE_ENV
+from warehouse.refresh_scope import mark_changed, scope_size
+from warehouse.storage import settle_wal
+
 from ..dbt_project import DBT_PROJECT_DIR, sitrep_dbt_project
 from ..mart_previews import with_mart_previews
 from ..pause import pause_point
@@ -104,13 +108,30 @@ def in_dependency_order(keys, deps) -> list[dg.AssetKey]:
     return ordered
 
 
+def built_by(conn, fingerprint: str) -> bool:
+    """True when the marts of this build were last built by this same dbt project."""
+    conn.execute("CREATE TABLE IF NOT EXISTS raw.build_state (key VARCHAR, value VARCHAR)")  # no keys on DuckLake
+    row = conn.execute("SELECT value FROM raw.build_state WHERE key = 'dbt_project'").fetchone()
+    return row is not None and row[0] == fingerprint
+
+
 def marts_are_current(conn, figures: dict[str, Any], fingerprint: str) -> bool:
     """True when this refresh changed no input of dbt and the marts were built by this project."""
     if any(figures.get(k) for k in ("files_new", "files_changed", "articles_new", "articles_extracted")):
         return False
-    conn.execute("CREATE TABLE IF NOT EXISTS raw.build_state (key VARCHAR, value VARCHAR)")  # no keys on DuckLake
-    row = conn.execute("SELECT value FROM raw.build_state WHERE key = 'dbt_project'").fetchone()
-    return row is not None and row[0] == fingerprint
+    return built_by(conn, fingerprint) and scope_size(conn) == 0
+
+
+def keep_partial_parse(invocation_target: Path, target: Path = DBT_PROJECT_DIR / "target") -> None:
+    """Make the parse of this dbt run the one the next run starts from (dagster-dbt copies
+    ``target/partial_parse.msgpack`` into each run's folder): with the same profile (the
+    build is always reached through the same path, warehouse/storage.py) dbt then re-parses
+    nothing, instead of the whole project every refresh."""
+    made = invocation_target / "partial_parse.msgpack"
+    if made.exists():
+        tmp = target / f".partial_parse.{os.getpid()}.tmp"
+        shutil.copyfile(made, tmp)
+        os.replace(tmp, target / "partial_parse.msgpack")
 
 
 def remember_project(conn, fingerprint: str) -> None:
@@ -128,10 +149,18 @@ def remember_project(conn, fingerprint: str) -> None:
 def sitrep_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: WarehouseResource):
     """``dbt build``: models and their tests; a failing error-severity test blocks what is downstream."""
     refresh = warehouse.refresh(context)
+    if refresh.unchanged:  # nothing new (ingestion made no build): the published marts are current
+        for key in in_dependency_order(context.selected_asset_keys, context.assets_def.asset_deps):
+            yield dg.MaterializeResult(asset_key=key, metadata={"unchanged": True})
+        return
     started = time.perf_counter()
     fingerprint = project_fingerprint()
     with refresh.connect() as conn:
         current = marts_are_current(conn, refresh.status().get("figures", {}), fingerprint)
+        # the marts were built by this project: rebuild and test only the rows of the articles
+        # this refresh changed (dbt_project/macros/refresh_scope.sql); else every row
+        scoped = built_by(conn, fingerprint)
+        mark_changed(conn, [])  # the scope table exists, empty when nothing changed
     if current:  # nothing new came in: the marts of the copied warehouse are already the result
         context.log.info("no new or changed article and the same dbt project: the marts are current")
         for key in in_dependency_order(context.selected_asset_keys, context.assets_def.asset_deps):
@@ -139,13 +168,18 @@ def sitrep_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, wa
         refresh.record(dbt_seconds=round(time.perf_counter() - started, 2))
         return
     prune_target(keep=KEEP_TARGET_RUNS - 1)
-    with environment(refresh.dbt_env()):
+    context.log.info("dbt rebuilds and tests " + ("the rows of the articles this refresh changed" if scoped
+                                                  else "every row (first build, or the dbt project changed)"))
+    with environment({**refresh.dbt_env(), SCOPE_ENV: "changed" if scoped else "all"}):
         invocation = dbt.cli(DBT_BUILD, context=context)
     for event in with_mart_previews(context, invocation.stream(), str(refresh.path)):
         yield event
         key = getattr(event, "asset_key", None)
         if key is not None:
             pause_point(f"dbt:{key.path[-1]}")
+    keep_partial_parse(invocation.target_path)
+    if refresh.dbt_env().get("SITREP_DB"):  # the duckdb file backend
+        settle_wal(Path(refresh.dbt_env()["SITREP_DB"]))  # before any other connection to the build
     with refresh.connect() as conn:
         remember_project(conn, fingerprint)
     refresh.record(dbt_seconds=round(time.perf_counter() - started, 2))

@@ -9,10 +9,10 @@ from collections import Counter
 import dagster as dg
 
 from extractors import EXTRACTOR_VERSION
-from warehouse.loading import CLAIM_TABLES, articles_to_extract, drop_other_versions, store_claims
+from warehouse.loading import CLAIM_TABLES, drop_other_versions, ids_to_extract, store_claims, texts_in_chunks
 from warehouse.queries import preview_markdown
 
-from ..extract_pool import extract_chunks, workers
+from ..extract_pool import CHUNK, extract_chunks, workers
 from ..pause import pause_point
 from ..resources import DUCKDB_POOL, WarehouseResource
 from .ingestion import ARTICLES
@@ -39,19 +39,23 @@ PREVIEW_COLUMNS = {
 def extracted_claims(context: dg.AssetExecutionContext, warehouse: WarehouseResource):
     """Run the extractors (pure Python) over the articles not yet read by this version."""
     refresh = warehouse.refresh(context)
+    if refresh.unchanged:  # nothing new (ingestion made no build): nothing to extract
+        for key in CLAIM_KEYS.values():
+            yield dg.MaterializeResult(asset_key=key, metadata={"nothing_new": True, "articles_extracted": 0})
+        return
     started = time.perf_counter()
     added: Counter = Counter()
     n_errors = n_articles = n_chars = 0
     with refresh.connect() as conn:
         redone = drop_other_versions(conn, EXTRACTOR_VERSION)
-        articles = articles_to_extract(conn, EXTRACTOR_VERSION)
+        to_extract = ids_to_extract(conn, EXTRACTOR_VERSION)
         pause_point("extraction")
-        for rows, errors, extracted in extract_chunks(articles):
+        for rows, errors, extracted in extract_chunks(texts_in_chunks(conn, to_extract, CHUNK), len(to_extract)):
             counts = store_claims(conn, rows, errors, extracted)
             added.update(counts)
             n_errors += len(errors)
             n_articles += len(extracted)
-        n_chars = sum(len(a[1]) for a in articles)
+        n_chars = sum(n or 0 for _, n in to_extract)
         totals = {name: conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
                   for name, table in CLAIM_TABLES.items()}
         previews = {

@@ -9,6 +9,7 @@ from datetime import datetime
 import dagster as dg
 
 from warehouse.refresh_runs import append_runs, run_row
+from warehouse.refresh_scope import drop_scope
 
 from ..resources import DUCKDB_POOL, WarehouseResource
 from .dbt import sitrep_dbt_models
@@ -27,9 +28,19 @@ def published_warehouse(context: dg.AssetExecutionContext, warehouse: WarehouseR
     store = warehouse.store()
     refresh = warehouse.refresh(context)
     status = refresh.status()
+    if refresh.unchanged:  # nothing new: nothing to publish; the run is recorded by the next publication
+        ended = datetime.now().replace(microsecond=0)
+        store.finish_unchanged(context.run.run_id, {**status, "ended_at": ended.isoformat()})
+        context.log.info(f"nothing new: {store.location} left as it was")
+        return dg.MaterializeResult(metadata={"outcome": "nothing_new", "warehouse": store.location,
+                                              **{k: v for k, v in status.get("figures", {}).items() if v is not None}})
     row = run_row(status, "published", datetime.now().replace(microsecond=0))
     abandoned = store.abandoned_runs()
-    store.publish(context.run.run_id, lambda conn: append_runs(conn, [run_row(r, "abandoned") for r in abandoned] + [row]))
+    def finish(conn) -> None:  # in the build, just before it is published
+        append_runs(conn, [run_row(r, r.get("outcome", "abandoned")) for r in abandoned] + [row])
+        drop_scope(conn)  # bookkeeping of this refresh only
+
+    store.publish(context.run.run_id, finish)
     store.forget_abandoned()
     context.log.info(f"published {store.location}: {row}")
     return dg.MaterializeResult(metadata={

@@ -9,6 +9,7 @@ nothing, so it is the incremental refresh a first one would be, and the last tes
 against a clean full build. One file, so that one pytest-xdist worker runs the whole chain."""
 from __future__ import annotations
 
+import json
 import shutil
 
 import pytest
@@ -46,7 +47,12 @@ def test_five_more_articles_extract_five_and_equal_a_full_build(builds, after_ki
     assert snapshot(plus5, SCHEMAS, VOLATILE) == snapshot(builds["db55"], SCHEMAS, VOLATILE)
 
     before = snapshot(plus5, SCHEMAS, VOLATILE)
-    run_refresh(builds["inbox"], plus5, dagster_home(tmp_path / "home"), tmp_path / "again.log")
-    again = refresh_runs(plus5)[-1]
+    published = plus5.stat()
+    log = run_refresh(builds["inbox"], plus5, dagster_home(tmp_path / "home"), tmp_path / "again.log")
+    assert "nothing new" in log and plus5.stat().st_ino == published.st_ino  # no build, no publication
+    pending = json.loads((plus5.parent / f".{plus5.name}.builds" / "abandoned.jsonl")
+                         .read_text().splitlines()[-1])  # recorded in marts.refresh_runs by the next publication
+    again = pending["figures"]
+    assert pending["outcome"] == "nothing_new"
     assert (again["files_new"], again["articles_new"], again["articles_extracted"], again["claims_added"]) == (0, 0, 0, 0)
     assert snapshot(plus5, SCHEMAS, VOLATILE) == before

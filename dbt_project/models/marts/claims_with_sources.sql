@@ -1,3 +1,7 @@
+{{ config(materialized='incremental', unique_key='claim_id', incremental_strategy='delete+insert',
+          on_schema_change='append_new_columns',
+          post_hook="{{ delete_vanished('claim_id', [ref('fct_control_changes'), ref('fct_casualty_claims'),
+                                                    ref('fct_displacement_figures'), ref('fct_equipment_losses')]) }}") }}
 -- Every claim of the four fact types, with where it was read (outlet, title, url, date)
 -- and who says it: the claimant normalised so one source counts once, and the relay it
 -- came through ("field sources (Al-Mayadeen TV)": claimant "field sources", via
@@ -44,9 +48,13 @@ with claims as (
     from {{ ref('fct_equipment_losses') }}
 ),
 
+scoped as (
+    select * from claims{{ in_scope() }}
+),
+
 relayed as (
     select
-        claims.*,
+        scoped.*,
         case
             when regexp_matches(claimant, '{{ relay_in_brackets }}')
                 then trim(regexp_extract(claimant, '{{ relay_in_brackets }}', 1))
@@ -60,9 +68,10 @@ relayed as (
             when regexp_matches(claimant, '{{ relay_after_via }}')
                 then trim(regexp_extract(claimant, '{{ relay_after_via }}', 2))
         end as via
-    from claims
-)
+    from scoped
+),
 
+rows_now as (
 select
     cast(relayed.claim_id as varchar) as claim_id,
     cast(relayed.fact_type as varchar) as fact_type,
@@ -100,3 +109,6 @@ select
 from relayed
 left join {{ ref('dim_articles') }} as articles on articles.article_id = relayed.article_id
 left join {{ ref('claimant_sources') }} as sources on sources.claimant = nullif(relayed.speaker, '')
+)
+
+select * from rows_now {{ only_changed('rows_now', 'claim_id') }}

@@ -9,7 +9,7 @@ select
     language, ingested_at,
     external_id, duplicate_of, is_syndicated_copy, text, published_at_raw,
     cast(n_copies as bigint) as n_copies
-from {{ ref('int_articles') }}
+from {{ ref('int_articles') }}{{ in_scope() }}
 )
 
 select * from rows_now {{ only_changed('rows_now', 'article_id') }}

@@ -14,7 +14,7 @@ select
     is_syndicated_copy,
     part_of,
     is_background
-from {{ ref('int_casualty_claims') }}
+from {{ ref('int_casualty_claims') }}{{ in_scope() }}
 )
 
 select * from rows_now {{ only_changed('rows_now', 'claim_id') }}

@@ -13,7 +13,7 @@ select
     place_type,
     published_at,
     is_syndicated_copy
-from {{ ref('int_control_changes') }}
+from {{ ref('int_control_changes') }}{{ in_scope() }}
 )
 
 select * from rows_now {{ only_changed('rows_now', 'claim_id') }}

@@ -14,7 +14,7 @@ select
     measure,
     as_of,
     cause
-from {{ ref('int_displacement_figures') }}
+from {{ ref('int_displacement_figures') }}{{ in_scope() }}
 )
 
 select * from rows_now {{ only_changed('rows_now', 'claim_id') }}

@@ -12,7 +12,7 @@ select
     published_at,
     is_syndicated_copy,
     hedged
-from {{ ref('int_equipment_losses') }}
+from {{ ref('int_equipment_losses') }}{{ in_scope() }}
 )
 
 select * from rows_now {{ only_changed('rows_now', 'claim_id') }}

@@ -4,3 +4,6 @@ select claims.claim_id
 from {{ ref('claims_with_sources') }} as claims
 inner join {{ ref('dim_articles') }} as articles on articles.article_id = claims.article_id
 where substr(articles.text, claims.evidence_substr_start, claims.evidence_length) <> claims.evidence_text
+{%- if check_scope_active() %}
+    and {{ scope_filter('claims.article_id') }}  -- an incremental refresh: the rows it wrote
+{%- endif %}
