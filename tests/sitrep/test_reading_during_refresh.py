@@ -4,6 +4,7 @@ published file open for writing gets a clear 'busy' message and exit code 3, no 
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -26,8 +27,13 @@ time.sleep(120)
 
 
 def test_query_answers_while_a_refresh_runs(seeds_copy, shared_seeds, tmp_path) -> None:
+    # one new article, so the refresh has work to do (an unchanged inbox publishes nothing)
+    inbox = tmp_path / "inbox"
+    shutil.copytree(shared_seeds, inbox)
+    (inbox / "new_article.txt").write_text(
+        "Rebels captured the town of Kafr Nabudah on Monday, activists said. Shelling killed 12 civilians.\n")
     marker = tmp_path / "paused"
-    refresh = start_refresh(shared_seeds, seeds_copy, dagster_home(tmp_path / "home"), tmp_path / "refresh.log",
+    refresh = start_refresh(inbox, seeds_copy, dagster_home(tmp_path / "home"), tmp_path / "refresh.log",
                             SITREP_PAUSE_AT="extraction", SITREP_PAUSE_FILE=str(marker))
     try:
         deadline = time.monotonic() + 600
