@@ -14,8 +14,11 @@
     {{- return(execute and env_var('SITREP_CHECK_SCOPE', 'all') == 'changed') -}}
 {%- endmacro %}
 
+{#- raw.refresh_scope in the warehouse's own catalog (a DuckLake warehouse is attached
+    under another name than the connection's default), as the sources resolve. -#}
 {% macro scope_filter(column='article_id') -%}
-    {{ column }} in (select article_id from raw.refresh_scope)
+    {%- set scope = api.Relation.create(database=target.database, schema='raw', identifier='refresh_scope') -%}
+    {{ column }} in (select article_id from {{ scope }})
 {%- endmacro %}
 
 {#- `where <filter>` (or `and <filter>` with prefix='and') on an incremental run of a scoped
