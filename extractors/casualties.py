@@ -43,6 +43,9 @@ class _Reading:
     total_start: int | None = None  # where the total this count is a part of starts ("605, including 245")
 
 
+_BY_AGENT = re.compile(r"[^,.;]{0,30}?\bby\s+(?P<agent>[^,.;]{1,60})")  # "killed ... by <agent>"
+
+
 def _agent(sentence: str, reading: _Reading) -> str | None:
     """The armed actor that did the killing as the clause's grammar says: the first one
     named in the clause before an active cue ("The SDF ... killing 80 militants"), else
@@ -50,7 +53,7 @@ def _agent(sentence: str, reading: _Reading) -> str | None:
     if reading.active:
         region = re.split(r"[,;:]|\bthat\b|\bsaid\b", sentence[:reading.cue_start])[-1]
     else:
-        after = re.match(r"[^,.;]{0,30}?\bby\s+(?P<agent>[^,.;]{1,60})", sentence[reading.cue_end:])
+        after = _BY_AGENT.match(sentence[reading.cue_end:])
         region = after.group("agent") if after else ""
     named = [a.actor_id for a in actors.find_actors(region) if a.actor_id not in ("civilians", "unknown")]
     return named[0] if named else None
@@ -60,7 +63,7 @@ def _perpetrator(sentence: str, reading: _Reading) -> str | None:
     """Who caused the casualties when the sentence says so: "killed by government shelling"
     (after the cue) or "Russian air strikes killed" (the subject before an active cue)."""
     table, pattern = _perpetrator_words()
-    after = re.match(r"[^,.;]{0,30}?\bby\s+(?P<agent>[^,.;]{1,60})", sentence[reading.cue_end:])
+    after = _BY_AGENT.match(sentence[reading.cue_end:])
     regions = []
     if after:
         regions.append(after.group("agent"))
