@@ -13,6 +13,7 @@ from typing import Any
 
 from .patterns import case_blind_alternation, invert, whole_words
 from . import dates, displacement_attributes, numbers
+from .displacement_lemmas import expand
 from .displacement_attributes import clause
 from .casualties import read_casualties
 from .casualty_cues import has_hint, literal_stems
@@ -24,10 +25,11 @@ from .reference import load_yaml
 
 @lru_cache(maxsize=1)
 def _cues() -> dict[str, Any]:
-    data = load_yaml("displacement_cues.yaml")
+    data = _expanded(load_yaml("displacement_cues.yaml"))
     words = invert(data["after"])
     # compiled with IGNORECASE below
-    cues = case_blind_alternation(words) + "|" + data["shelter_frame"]  # the frame's matches count as "displaced"
+    # the frames' matches count as "displaced"
+    cues = case_blind_alternation(words) + f"|(?:{data['shelter_frame']})|(?:{data['leave_frame']})"
     filler = case_blind_alternation(data["after_filler"])
     cause_words = {kind: whole_words(data["cause"][kind]) for kind in ("disaster", "conflict")}
     return {
@@ -47,11 +49,23 @@ def _cues() -> dict[str, Any]:
         "hint": re.compile(data["sentence_hint"], re.IGNORECASE),
         "hint_stems": literal_stems(data["sentence_hint"]),
         "inherit": re.compile(data["inherit"], re.IGNORECASE),
+        "subgroup": re.compile(data["subgroup"], re.IGNORECASE),
         "stock": re.compile(data["stock"], re.IGNORECASE),
         "stock_overridden_by": re.compile(data["stock_overridden_by"], re.IGNORECASE),
         "as_of": re.compile(data["as_of"], re.IGNORECASE),
         "cause": cause_words,
     }
+
+
+def _expanded(data: Any) -> Any:
+    """The vocabulary with every ``{lemma}`` placeholder of its strings expanded."""
+    if isinstance(data, str):
+        return expand(data)
+    if isinstance(data, list):
+        return [_expanded(item) for item in data]
+    if isinstance(data, dict):
+        return {key: _expanded(value) for key, value in data.items()}
+    return data
 
 
 def read_displacement(sentence: str) -> list[tuple[numbers.CountMention, str, bool]]:
@@ -61,14 +75,29 @@ def read_displacement(sentence: str) -> list[tuple[numbers.CountMention, str, bo
         return []
     out = []
     mentions = numbers.find_counts(sentence)
-    for mention in mentions:
+    restated = _restatements(sentence, mentions)
+    for index, mention in enumerate(mentions):
+        if any(people is mention for people, _ in restated.values()):
+            continue  # read with the households it restates
         phrase, phrase_end = victim_phrase(sentence, mention.end)
         if cues["not_people"].match(phrase):
             continue
+        if index in restated:  # "1,146 households (6,876 individuals) displaced": one figure, in people
+            people, pair_end = restated[index]
+            after = cues["after"].match(sentence, pair_end)
+            population = (_population_before(sentence, mention, phrase)
+                          or (cues["words"].get(re.sub(r"\s+", " ", after.group("cue").lower()), "displaced")
+                              if after else None))
+            if population is not None and not _is_casualty_count(sentence, people):
+                out.append((people, population, _is_projection(sentence, people)))
+            continue
+        window = sentence[max(0, mention.start - 60):mention.start]
+        if out and cues["subgroup"].match(phrase) and cues["inherit"].search(window):
+            continue  # "20,000 people, including 3,500 children, have been evacuated": a part, not a figure
         population = (_population_after(sentence, mention, phrase_end, mentions)
                       or _population_before(sentence, mention, phrase))
-        window = sentence[max(0, mention.start - 60):mention.start]
-        if population is None and out and (_THE_NUMBER.search(window) or cues["inherit"].search(window)):
+        if population is None and out and (_THE_NUMBER.search(window) or cues["inherit"].search(window)
+                                           or (_PARTITIVE.match(sentence, mention.end) and _value(mention) >= 10)):
             population = out[-1][1]  # "280,000 displaced ..., warning the number could reach 1.5 million"
         if population is None:
             continue
@@ -76,6 +105,31 @@ def read_displacement(sentence: str) -> list[tuple[numbers.CountMention, str, bo
             continue  # "killed 120 evacuees", "a family of six displaced people" killed: victims
         out.append((mention, population, _is_projection(sentence, mention)))
     return out
+
+
+# "6.7 million refugees ..., 6.2 million of them in Europe": a part of the figure before it
+_PARTITIVE = re.compile(r"\s+of\s+(?:them|these|those|whom)\b", re.IGNORECASE)
+# "55,000 households, or about 278,000 people": the same group counted twice
+_RESTATED = re.compile(r"\s+(?:families|households)\s*(?:\(\s*|,?\s*or\s+|,\s*)$", re.IGNORECASE)
+_PEOPLE_AFTER = re.compile(r"\s+(?:people|persons|individuals)\b\s*\)?", re.IGNORECASE)
+
+
+def _restatements(sentence: str, mentions: list[numbers.CountMention]) -> dict[int, tuple[numbers.CountMention, int]]:
+    """Index of a households/families count -> (the people count restating it, where the pair
+    ends): "1,146 households (6,876 individuals)", "52,711 families or 223,457 persons"."""
+    pairs = {}
+    for index, (first, second) in enumerate(zip(mentions, mentions[1:])):
+        gap = sentence[first.end:second.start]
+        if len(gap) < 30 and _RESTATED.search(gap):
+            people = _PEOPLE_AFTER.match(sentence, second.end)
+            if people:
+                pairs[index] = (second, people.end())
+    return pairs
+
+
+def _value(mention: numbers.CountMention) -> int:
+    """The count's best (else low) value; "one of them told AFP" is a person, not a part of a figure."""
+    return mention.count.best if mention.count.best is not None else (mention.count.low or 0)
 
 
 _THE_NUMBER = re.compile(
