@@ -77,8 +77,8 @@ def read_displacement(sentence: str) -> list[tuple[numbers.CountMention, str, bo
     mentions = numbers.find_counts(sentence)
     restated = _restatements(sentence, mentions)
     for index, mention in enumerate(mentions):
-        if any(people is mention for people, _ in restated.values()):
-            continue  # read with the households it restates
+        if index - 1 in restated:
+            continue  # the second count of a restated pair: read with the first
         phrase, phrase_end = victim_phrase(sentence, mention.end)
         if cues["not_people"].match(phrase):
             continue
@@ -95,7 +95,8 @@ def read_displacement(sentence: str) -> list[tuple[numbers.CountMention, str, bo
         if out and cues["subgroup"].match(phrase) and cues["inherit"].search(window):
             continue  # "20,000 people, including 3,500 children, have been evacuated": a part, not a figure
         population = (_population_after(sentence, mention, phrase_end, mentions)
-                      or _population_before(sentence, mention, phrase))
+                      or _population_before(sentence, mention, phrase)
+                      or _population_noun(phrase))
         if population is None and out and (_THE_NUMBER.search(window) or cues["inherit"].search(window)
                                            or (_PARTITIVE.match(sentence, mention.end) and _value(mention) >= 10)):
             population = out[-1][1]  # "280,000 displaced ..., warning the number could reach 1.5 million"
@@ -112,11 +113,14 @@ _PARTITIVE = re.compile(r"\s+of\s+(?:them|these|those|whom)\b", re.IGNORECASE)
 # "55,000 households, or about 278,000 people": the same group counted twice
 _RESTATED = re.compile(r"\s+(?:families|households)\s*(?:\(\s*|,?\s*or\s+|,\s*)$", re.IGNORECASE)
 _PEOPLE_AFTER = re.compile(r"\s+(?:people|persons|individuals)\b\s*\)?", re.IGNORECASE)
+_RESTATED_PEOPLE = re.compile(r"\s+(?:people|persons|individuals)\s*\(\s*$", re.IGNORECASE)
+_HOUSEHOLDS_AFTER = re.compile(r"\s+(?:families|households)\s*\)", re.IGNORECASE)
 
 
 def _restatements(sentence: str, mentions: list[numbers.CountMention]) -> dict[int, tuple[numbers.CountMention, int]]:
     """Index of a households/families count -> (the people count restating it, where the pair
-    ends): "1,146 households (6,876 individuals)", "52,711 families or 223,457 persons"."""
+    ends): "1,146 households (6,876 individuals)", "52,711 families or 223,457 persons"; or of a
+    people count -> (itself, where the pair ends): "2,500 people (500 households)"."""
     pairs = {}
     for index, (first, second) in enumerate(zip(mentions, mentions[1:])):
         gap = sentence[first.end:second.start]
@@ -124,6 +128,10 @@ def _restatements(sentence: str, mentions: list[numbers.CountMention]) -> dict[i
             people = _PEOPLE_AFTER.match(sentence, second.end)
             if people:
                 pairs[index] = (second, people.end())
+        elif len(gap) < 30 and _RESTATED_PEOPLE.fullmatch(gap):
+            households = _HOUSEHOLDS_AFTER.match(sentence, second.end)
+            if households:
+                pairs[index] = (first, households.end())
     return pairs
 
 
@@ -192,6 +200,16 @@ def _population_after(sentence: str, mention: numbers.CountMention, phrase_end: 
     return None
 
 
+def _population_noun(phrase: str) -> str | None:
+    """The population a noun phrase's head names ("2.6 million international refugees",
+    "9,000 Sudanese returnees"): only the one-word cues, the nouns of the vocabulary."""
+    words = phrase.lower().split()
+    return _cues()["words"].get(words[-1]) if words and words[-1] in _POPULATION_NOUNS else None
+
+
+_POPULATION_NOUNS = frozenset({"refugees", "returnees", "evacuees", "idps", "displacements", "arrivals"})
+
+
 def _cue_positions(sentence: str, mention: numbers.CountMention, phrase_end: int) -> list[int]:
     """Where a population cue may start: right after the count, after its noun phrase, and
     after each word inside the phrase ("thousands of loyalists evacuated the day before",
@@ -209,8 +227,15 @@ def _population_before(sentence: str, mention: numbers.CountMention, phrase: str
             continue
         if needs_people and not _is_people(phrase) and not (bare and _is_bare(phrase)):
             continue
+        if name == "displaced" and _victim_type(phrase) == "combatant":
+            continue  # "ordered 300 soldiers to leave the base": troops move, people are displaced
         return name
     return None
+
+
+def _victim_type(phrase: str) -> str | None:
+    victim = resolve_victim(phrase)
+    return None if victim is None or victim is UNSPECIFIED else victim.type
 
 
 def _is_bare(phrase: str) -> bool:

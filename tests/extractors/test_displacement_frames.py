@@ -86,3 +86,37 @@ def test_r5_open_excerpts_keep_their_recall_and_precision() -> None:
     scores = score(load_excerpts(R5_OPEN))
     assert scores.recall >= 0.9, scores.misses
     assert scores.extracted <= scores.labelled, scores.misses  # no more figures than an analyst labels
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("About 1,200 residents were rendered homeless by the fire in Cox's Bazar.", [(1200, "displaced")]),
+    ("Roughly 4,000 people were forced out of their homes by the landslide.", [(4000, "displaced")]),
+    ("The fighting drove 15,000 people from their villages in Kachin.", [(15000, "displaced")]),
+    ("About 3,000 people have been left without homes in Derna.", [(3000, "displaced")]),
+    ("Floodwaters forced nearly 5,000 residents to evacuate their homes.", [(5000, "displaced")]),
+    ("Some 2,000 people were rescued and moved to relief camps.", [(2000, "displaced")]),
+    ("About 2,500 people (500 households) were displaced by the floods.", [(2500, "displaced")]),
+    ("Some 3,000 families (about 15,000 people) fled to Dori.", [(15000, "displaced")]),
+    ("The number of people in evacuation centres dropped to 2,300 on Friday.", [(2300, "displaced")]),
+    ("Authorities set up 120 evacuation centres, which now host 8,500 people.", [(8500, "displaced")]),
+    ("Nine million have been driven from their homes including 2.6 million international refugees.",
+     [(9000000, "displaced"), (2600000, "refugees")]),
+])
+def test_more_frames_of_our_own_wording(text: str, expected: list) -> None:
+    assert read(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The commander ordered 300 soldiers to leave the base.",
+    "The government sent 500 troops to the region.",
+    "The city hosted 3,000 delegates for the summit.",
+    "The floods affected 12,000 people and destroyed 5,000 houses in Kasai.",
+])
+def test_troops_delegates_and_affected_are_not_displaced(text: str) -> None:
+    assert read(text) == []
+
+
+def test_a_plan_to_relocate_is_a_projection() -> None:
+    [(mention, population, projection)] = read_displacement(
+        "The government plans to relocate 10,000 households away from the river banks.")
+    assert (population, projection) == ("evacuated", True)
