@@ -54,14 +54,21 @@ def as_of(sentence: str, published_at: date | None) -> date | None:
 
 def cause(ctx: SentenceContext, mention: CountMention) -> str:
     """conflict or disaster by the words of the sentence (the nearest to the count when
-    both occur), else of the sentence before it in the same paragraph; unknown without."""
+    both occur), else of the sentence before it in the same paragraph, else of the other
+    sentences of the paragraph, nearest first ("... 2,100 people remain in relief camps." after
+    "Heavy monsoon rains ... killed 250"); unknown without."""
     found = _nearest_cause(ctx.text, mention.start)
     if found:
         return found
-    previous = ctx.previous()
-    if previous is not None and previous.paragraph == ctx.sentence.paragraph:
-        found = _nearest_cause(previous.text, len(previous.text))
-    return found or "unknown"
+    here = ctx.sentence.index
+    sentences = ctx.article.sentences
+    around = sorted((s for s in sentences if s.paragraph == ctx.sentence.paragraph and s.index != here),
+                    key=lambda s: (abs(s.index - here), s.index > here))  # the one before first at a tie
+    for other in around:
+        found = _nearest_cause(other.text, len(other.text) if other.index < here else 0)
+        if found:
+            return found
+    return "unknown"
 
 
 def _nearest_cause(text: str, at: int) -> str | None:

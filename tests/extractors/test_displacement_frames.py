@@ -120,3 +120,17 @@ def test_a_plan_to_relocate_is_a_projection() -> None:
     [(mention, population, projection)] = read_displacement(
         "The government plans to relocate 10,000 households away from the river banks.")
     assert (population, projection) == ("evacuated", True)
+
+
+def test_cause_from_the_paragraph_and_as_of_from_figures_for() -> None:
+    from datetime import date
+
+    from extractors import extract_article
+
+    text = ("Heavy monsoon rains since 25 June have killed 250 people across Pakistan. "
+            "More than 8,000 houses were damaged. About 2,100 people remain in 63 relief camps.")
+    [figure] = extract_article(text, "p1", date(2025, 7, 25)).displacement_figures
+    assert (figure.count.best, figure.cause, figure.measure) == (2100, "disaster", "stock")
+    text = "Niger hosts 335,000 internally displaced persons, according to UNHCR figures for 31 December."
+    [figure] = extract_article(text, "n1", date(2024, 1, 19)).displacement_figures
+    assert figure.as_of == date(2023, 12, 31)
