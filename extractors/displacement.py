@@ -51,6 +51,8 @@ def _cues() -> dict[str, Any]:
         "inherit": re.compile(data["inherit"], re.IGNORECASE),
         "subgroup": re.compile(data["subgroup"], re.IGNORECASE),
         "stock": re.compile(data["stock"], re.IGNORECASE),
+        "stock_noun": re.compile(data["stock_noun"], re.IGNORECASE),
+        "flow_words": re.compile(data["flow_words"], re.IGNORECASE),
         "stock_overridden_by": re.compile(data["stock_overridden_by"], re.IGNORECASE),
         "as_of": re.compile(data["as_of"], re.IGNORECASE),
         "cause": cause_words,
@@ -97,8 +99,7 @@ def read_displacement(sentence: str) -> list[tuple[numbers.CountMention, str, bo
         population = (_population_after(sentence, mention, phrase_end, mentions)
                       or _population_before(sentence, mention, phrase)
                       or _population_noun(phrase))
-        if population is None and out and (_THE_NUMBER.search(window) or cues["inherit"].search(window)
-                                           or (_PARTITIVE.match(sentence, mention.end) and _value(mention) >= 10)):
+        if population is None and out and (_THE_NUMBER.search(window) or _is_part(sentence, mention)):
             population = out[-1][1]  # "280,000 displaced ..., warning the number could reach 1.5 million"
         if population is None:
             continue
@@ -133,6 +134,14 @@ def _restatements(sentence: str, mentions: list[numbers.CountMention]) -> dict[i
             if households:
                 pairs[index] = (first, households.end())
     return pairs
+
+
+def _is_part(sentence: str, mention: numbers.CountMention) -> bool:
+    """The count restates or is a part of the figure before it: "up from 362,000", "including
+    1 million in Tigray", "6.2 million of them in Europe"."""
+    window = sentence[max(0, mention.start - 60):mention.start]
+    return bool(_cues()["inherit"].search(window)
+                or (_PARTITIVE.match(sentence, mention.end) and _value(mention) >= 10))
 
 
 def _value(mention: numbers.CountMention) -> int:
@@ -251,6 +260,10 @@ def extract(ctx: SentenceContext) -> list[DisplacementFigure]:
         return []
     when = dates.resolve_when(ctx.text, ctx.published_at)
     as_of = displacement_attributes.as_of(ctx.text, ctx.published_at)
+    measures: list[str] = []
+    for index, (mention, _, _) in enumerate(figures):
+        own = "stock" if as_of else displacement_attributes.measure(ctx.text, mention)  # "as of" dates a stock
+        measures.append(measures[-1] if index and own == "flow" and _is_part(ctx.text, mention) else own)
     return [
         DisplacementFigure(
             article_id=ctx.article.article_id,
@@ -261,9 +274,9 @@ def extract(ctx: SentenceContext) -> list[DisplacementFigure]:
             population=population,
             count=mention.count,
             is_projection=projection,
-            measure="stock" if as_of else displacement_attributes.measure(ctx.text, mention),  # "as of" dates a stock
+            measure=measure,  # a part of a stock is a stock
             as_of=as_of,
             cause=displacement_attributes.cause(ctx, mention),
         )
-        for mention, population, projection in figures
+        for (mention, population, projection), measure in zip(figures, measures)
     ]

@@ -38,7 +38,13 @@ def measure(sentence: str, mention: CountMention) -> str:
     around = clause(sentence, mention.start, mention.end)
     if cues["stock_overridden_by"].search(around):
         return "flow"
-    return "stock" if cues["stock"].search(around) else "flow"
+    if cues["stock"].search(around):
+        return "stock"
+    # "UNHCR has recorded 6.7 million refugees", "335,000 internally displaced persons": a count of
+    # a population noun is a stock unless a movement word makes it a flow ("new refugees crossed")
+    if cues["stock_noun"].match(sentence, mention.end) and not cues["flow_words"].search(around):
+        return "stock"
+    return "flow"
 
 
 def as_of(sentence: str, published_at: date | None) -> date | None:

@@ -134,3 +134,13 @@ def test_cause_from_the_paragraph_and_as_of_from_figures_for() -> None:
     text = "Niger hosts 335,000 internally displaced persons, according to UNHCR figures for 31 December."
     [figure] = extract_article(text, "n1", date(2024, 1, 19)).displacement_figures
     assert figure.as_of == date(2023, 12, 31)
+
+
+def test_refugee_counts_and_parts_of_stocks_are_stocks() -> None:
+    from extractors import extract_article
+
+    text = "UNHCR has recorded 6.7 million refugees from Ukraine globally, 6.2 million of them in Europe."
+    figures = extract_article(text, "u1", None).displacement_figures
+    assert [(f.count.best, f.measure) for f in figures] == [(6700000, "stock"), (6200000, "stock")]
+    text = "More than 20,000 new refugees from Sudan crossed into eastern Chad in June."
+    assert [f.measure for f in extract_article(text, "c1", None).displacement_figures] == ["flow"]
