@@ -144,3 +144,13 @@ def test_refugee_counts_and_parts_of_stocks_are_stocks() -> None:
     assert [(f.count.best, f.measure) for f in figures] == [(6700000, "stock"), (6200000, "stock")]
     text = "More than 20,000 new refugees from Sudan crossed into eastern Chad in June."
     assert [f.measure for f in extract_article(text, "c1", None).displacement_figures] == ["flow"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Evacuees numbered 5,000 by Sunday.", [(5000, "evacuated")]),
+    ("IDPs in Dori totalled 12,000 in March.", [(12000, "displaced")]),
+    ("An estimated 75,000 people were forced to leave Kherson.", [(75000, "displaced")]),
+    ("The regiment was forced to leave 30 vehicles behind.", []),
+])
+def test_subject_before_the_count_and_forced_to_leave(text: str, expected: list) -> None:
+    assert read(text) == expected
