@@ -30,6 +30,36 @@ def _figure(claim: CasualtyClaim) -> tuple[str, int | None]:
 
 
 def restated_victims(claims: list[CasualtyClaim]) -> list[CasualtyClaim]:
+    """Victims, then claimants, of figures the article tells twice (see the two steps)."""
+    return restated_claimants(_restated_victims(claims))
+
+
+def restated_claimants(claims: list[CasualtyClaim]) -> list[CasualtyClaim]:
+    """Article level: a figure with no source of its own (a headline, a lead written before
+    the attribution: "Strike kills 15 including 4 children in Idlib") takes the source the
+    article gives for the same figure elsewhere (same outcome, count and victims), when every
+    such statement gives the same one. "By whose count" stays empty when sources disagree."""
+    sources: dict[tuple, set[tuple[str, str | None]]] = {}
+    for claim in claims:
+        if claim.claimant:
+            sources.setdefault(_told(claim), set()).add((claim.claimant, claim.claimant_text))
+    if not sources:
+        return claims
+    out = []
+    for claim in claims:
+        found = sources.get(_told(claim)) if not claim.claimant else None
+        if found and len({name for name, _ in found}) == 1:
+            name, words = sorted(found, key=str)[0]
+            claim = replace(claim, claimant=name, claimant_text=words)
+        out.append(claim)
+    return out
+
+
+def _told(claim: CasualtyClaim) -> tuple:
+    return (claim.outcome, claim.count.low, claim.count.best, claim.victim_actor)
+
+
+def _restated_victims(claims: list[CasualtyClaim]) -> list[CasualtyClaim]:
     """Article level: an unnamed figure takes the victims of the article's named figures with
     the same outcome and count, when they all name the same victims; ``part_of`` links that
     pointed at a renamed claim follow its new id."""
