@@ -20,6 +20,12 @@ def _unnamed(claim: CasualtyClaim) -> bool:
     return claim.victim_actor == "unknown" and claim.victim_type == "unknown"
 
 
+def _framed(claim: CasualtyClaim) -> bool:
+    """A figure whose victims are a bare hostile framing ("48 terrorists") left generic."""
+    from .casualty_victims import Victim, is_framing
+    return claim.victim_actor == "opposition" and is_framing(Victim(claim.victim_actor, claim.victim_label, claim.victim_type))
+
+
 def _names_victims(claim: CasualtyClaim) -> bool:
     return claim.victim_actor not in ("all", "unknown") and claim.victim_type in ("civilian", "combatant")
 
@@ -75,6 +81,8 @@ def _restated_victims(claims: list[CasualtyClaim]) -> list[CasualtyClaim]:
     out = []
     for claim in claims:
         victims = named.get(_figure(claim)) if _unnamed(claim) else None
+        if _framed(claim):  # "48 terrorists" told again as "48 ISIL terrorists": that group
+            victims = {v for v in named.get(_figure(claim), ()) if v[1] == "combatant" and v[0] != "opposition"}
         new = None
         if victims and len({actor for actor, _, _ in victims}) == 1:
             actor, kind, label = sorted(victims, key=str)[0]

@@ -107,7 +107,9 @@ def resolve_victim(phrase: str) -> Victim | None:
         return None  # "23 terrorist targets", "two dens": things, not people
     table, pattern = _victim_table()
     found = pattern.search(words)
-    named = [a for a in actors.find_actors(words) if a.actor_id not in ("civilians",)]
+    # "jihadists of Daesh", "men from Hezbollah": a group named in the phrase outranks a framing word
+    named = sorted((a for a in actors.find_actors(words) if a.actor_id not in ("civilians",)),
+                   key=lambda a: a.label.lower() in _cues()["group_framings"])
     if found:
         actor, kind = table[found.group().lower()]
         if kind == "combatant" and _PRO_GOVERNMENT.match(words):
@@ -198,12 +200,8 @@ def specific_group(victim: Victim, sentence: str, article_text: str = "", agent:
         return Victim("opposition", victim.label, victim.type)  # "fighters" among rebels only
     if not is_framing(victim) or " and " in (victim.label or ""):
         return victim  # "rebels and jihadists": several groups, none named
-    counts = actors.group_counts(sentence)
-    others = [g for g in counts if g != agent]
-    if agent in counts and len(others) == 1:
-        return Victim(others[0], victim.label, victim.type)
-    # an article that names a group only once in passing is not about it
-    group = actors.main_group(sentence) if counts else actors.main_group(article_text, at_least=2)
+    from .casualty_framing import framed_group
+    group = framed_group(sentence, article_text, agent)
     return Victim(group, victim.label, victim.type) if group else victim
 
 
