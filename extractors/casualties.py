@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from . import actors, casualty_links, casualty_scope, dates, numbers, places
+from .casualty_affiliation import affiliated
 from .casualty_cues import cues as _cues, has_hint, perpetrator_words as _perpetrator_words
 from .casualty_readings import counted_group, cue_noun, listed_cue, of_them, passing_one, toll_of, too_vague
 from .casualty_victims import (
@@ -152,7 +153,7 @@ def _read(sentence: str, mention: numbers.CountMention) -> _Reading | None:
     phrase, phrase_end = victim_phrase(sentence, mention.end)
     victim = counted_group(sentence, mention) or resolve_victim(phrase)
     if victim is not None:
-        victim = crew_of(sentence, phrase_end, loyal_to(sentence, phrase_end, victim))
+        victim = affiliated(sentence, mention.end, crew_of(sentence, phrase_end, loyal_to(sentence, phrase_end, victim)))
     after = cues["after"].match(sentence[phrase_end:])
     if after and after.group("relative") and numbers.find_counts(after.group("relative")):
         after = None  # "... that nine others were injured": the relative clause has a count of its own

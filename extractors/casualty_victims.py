@@ -110,6 +110,10 @@ def resolve_victim(phrase: str) -> Victim | None:
     # "jihadists of Daesh", "men from Hezbollah": a group named in the phrase outranks a framing word
     named = sorted((a for a in actors.find_actors(words) if a.actor_id not in ("civilians",)),
                    key=lambda a: a.label.lower() in _cues()["group_framings"])
+    if found and " and " in words.lower():
+        kinds = {table[m.group().lower()][1] for m in pattern.finditer(words)}
+        if {"civilian", "combatant"} <= kinds:  # "people, both militants and civilians": a mixed toll
+            return Victim("all", words, "mixed")
     if found:
         actor, kind = table[found.group().lower()]
         if kind == "combatant" and _PRO_GOVERNMENT.match(words):
