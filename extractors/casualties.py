@@ -265,14 +265,17 @@ def _inherit(sentence: str, mention: numbers.CountMention, readings: list[_Readi
     return None
 
 
-def _same_group(ordered: list[_Reading], sentence: str) -> list[_Reading]:
+def _same_group(ordered: list[_Reading], sentence: str, mentions: list[numbers.CountMention]) -> list[_Reading]:
     """A count with no victim words of its own ("killing 10 terrorists and injuring 20
     others", "10 civilians were killed and another 17 injured") counts the same group as
-    the figure with another outcome right before it."""
+    the figure with another outcome right before it; not when the sentence counts people of
+    two groups ("40 Civilians 25 YPG Fighters Killed 110 Injured": the injured are both)."""
     out: list[_Reading] = []
+    counted = {v.actor for v in (resolve_victim(victim_phrase(sentence, m.end)[0]) for m in mentions)
+               if v is not None and v is not UNSPECIFIED}
     for reading in ordered:
         previous = out[-1] if out else None
-        groups = {r.victim.actor for r in out if r.victim is not UNSPECIFIED}
+        groups = {r.victim.actor for r in out if r.victim is not UNSPECIFIED} | counted
         if (previous is not None and reading.victim is UNSPECIFIED and len(groups) == 1
                 and previous.victim is not UNSPECIFIED
                 # another outcome, or a clause of its own ("9 civilians were killed in X and two
@@ -346,7 +349,7 @@ def _read_figures(sentence: str, article_text: str) -> tuple[Figure, ...]:
                 if reading:
                     readings[i] = reading
     of_them(mentions, readings, sentence)
-    ordered = _link_asides(_same_group([r for _, r in sorted(readings.items())], sentence), sentence)
+    ordered = _link_asides(_same_group([r for _, r in sorted(readings.items())], sentence, mentions), sentence)
     kept = [r for r in ordered if not _is_background(sentence, r.mention.count) and not too_vague(r.mention.count)
             and not passing_one(r.mention.count, own_side(sentence, r.mention, r.victim))]
     starts = {r.mention.start for r in kept}

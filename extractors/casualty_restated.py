@@ -6,7 +6,10 @@ article names for it; left as a mixed total it would be a second, wrong reading 
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
+
+from . import numbers
 
 from .casualty_links import people_total
 from .claims import CasualtyClaim
@@ -36,8 +39,39 @@ def _figure(claim: CasualtyClaim) -> tuple[str, int | None]:
 
 
 def restated_victims(claims: list[CasualtyClaim]) -> list[CasualtyClaim]:
-    """Victims, then claimants, of figures the article tells twice (see the two steps)."""
-    return restated_claimants(_restated_victims(claims))
+    """Victims, then claimants, of figures the article tells twice (see the steps), after
+    "others" that open a sentence are bound to the sentence before."""
+    return restated_claimants(_restated_victims(others_continue(claims)))
+
+
+_OTHERS = re.compile(r"\s+(?:others|other\s+people|more)\b", re.IGNORECASE)
+
+
+def _counts_others(claim: CasualtyClaim) -> bool:
+    """The figure's count is followed by "others" ("21 others died") in its sentence."""
+    text = claim.evidence.text
+    return any(m.count.best == claim.count.best and _OTHERS.match(text, m.end) for m in numbers.find_counts(text))
+
+
+def others_continue(claims: list[CasualtyClaim]) -> list[CasualtyClaim]:
+    """"As well as the 10 civilians killed on the bus ... 21 others died": "others" with no
+    group of their own continue the victims of the sentence right before, when that
+    sentence's figures name one group only."""
+    starts = sorted({c.evidence.start for c in claims})
+    by_start: dict[int, set[tuple[str, str, str | None]]] = {}
+    for claim in claims:
+        by_start.setdefault(claim.evidence.start, set()).add((claim.victim_actor, claim.victim_type, claim.victim_label))
+    out = []
+    for claim in claims:
+        at = starts.index(claim.evidence.start)
+        if claim.victim_actor == "all" and claim.victim_label is None and at and _counts_others(claim):
+            earlier = by_start[starts[at - 1]]
+            if len({actor for actor, _, _ in earlier}) == 1:
+                actor, kind, label = sorted(earlier, key=str)[0]
+                if actor not in ("all", "unknown"):
+                    claim = replace(claim, victim_actor=actor, victim_type=kind, victim_label=claim.victim_label)
+        out.append(claim)
+    return out
 
 
 def restated_claimants(claims: list[CasualtyClaim]) -> list[CasualtyClaim]:

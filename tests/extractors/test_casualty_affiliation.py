@@ -43,3 +43,25 @@ def test_no_group_without_a_confident_binding(sentence: str, expected: list) -> 
 ])
 def test_a_toll_of_combatants_and_civilians_together_is_mixed(sentence: str, expected: list) -> None:
     assert _victims(sentence) == expected
+
+
+def test_others_opening_a_sentence_continue_the_victims_before() -> None:
+    from extractors.pipeline import extract_article
+    text = ("Strikes on the market in El Obeid killed 10 civilians.\n"  # Sudan
+            "21 others died in shelling on the camp.")
+    claims = extract_article(text, "ours-sudan").casualty_claims
+    assert {(c.count.best, c.victim_actor) for c in claims} == {(10, "civilians"), (21, "civilians")}
+
+
+def test_others_after_two_groups_stay_a_mixed_toll() -> None:
+    from extractors.pipeline import extract_article
+    text = ("Shelling killed 10 civilians and 4 soldiers near Donetsk.\n"  # Ukraine
+            "21 others were wounded.")
+    claims = extract_article(text, "ours-ukraine").casualty_claims
+    assert {c.victim_actor for c in claims if c.count.best == 21} == {"all"}
+
+
+def test_injured_after_a_headline_of_two_groups_are_both() -> None:
+    # Syria headline style without commas: the injured are not the last group named
+    figures = read_figures("40 Civilians 25 YPG Fighters Killed 110 Injured by Turkey Near Jarablus.")
+    assert [(f.mention.count.best, f.victim.actor) for f in figures if f.outcome == "wounded"] == [(110, "all")]
