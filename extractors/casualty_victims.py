@@ -35,6 +35,7 @@ _NP_STOP = {
     "many", "some", "not", "near", "per", "each", "despite", "kill", "kills", "killing",
     "injure", "injures", "injuring", "wounding", "wound", "leaving", "left", "said", "says",
     "got", "get", "gets", "fled", "returned", "arrived", "remain", "remained", "went",
+    "it", "he", "she", "they",  # "wounded 22 it said": the reporting clause, no victims
 }
 _NP_LEAD = re.compile(r"""^[\s"“”'‘’]*(?:(?:of|from)\s+(?:the\s+|them\b|whom\b)?)?""", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][\w'’.-]*")
@@ -84,7 +85,12 @@ def _coordinated_victim(text: str, at: int) -> bool:
     """True when the word after "and" at ``at`` is itself a victim noun (not a number)."""
     nxt = re.match(r"\s+([A-Za-z][\w-]*)", text[at:at + 30])
     word = nxt.group(1).lower() if nxt else ""
-    if not word or word in _number_words() or word in _NP_STOP or word.endswith(("ed", "ing")):
+    if not word or word in _number_words() or word in _NP_STOP:
+        return False
+    pair = re.match(r"\s+[A-Za-z][\w-]*\s+([A-Za-z][\w-]*)", text[at:at + 40])
+    if pair and pair.group(1).lower() in _victim_table()[0]:
+        return True  # "regime and allied fighters": an adjective, then a victim noun
+    if word.endswith(("ed", "ing")):
         return False  # "killed 90,000 people and displaced millions": a verb, not a group
     victim = resolve_victim(nxt.group(1))
     return victim is not None and victim is not UNSPECIFIED
