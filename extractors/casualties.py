@@ -271,6 +271,8 @@ def _same_group(ordered: list[_Reading], sentence: str, mentions: list[numbers.C
     the figure with another outcome right before it; not when the sentence counts people of
     two groups ("40 Civilians 25 YPG Fighters Killed 110 Injured": the injured are both)."""
     out: list[_Reading] = []
+    if len(ordered) < 2 or all(r.victim is not UNSPECIFIED for r in ordered):
+        return ordered
     counted = {v.actor for v in (resolve_victim(victim_phrase(sentence, m.end)[0]) for m in mentions)
                if v is not None and v is not UNSPECIFIED}
     for reading in ordered:
