@@ -259,6 +259,8 @@ def _described_source(text: str) -> ClaimantMention | None:
             token = word.group()
             if token.lower() in stop or token[0].isdigit() or text[word.end():m.start("head") if not kept else kept[0].start()].strip():
                 break
+            if kept and token[0].islower() and kept[0].group()[0].isupper():
+                break  # "killed in the strikes RIA news agency said": a lower word before a name ends it
             kept.insert(0, word)
         start = kept[0].start() if kept else m.start("head")
         named = _named_before(text, start, m.end("head"))

@@ -65,3 +65,13 @@ def test_injured_after_a_headline_of_two_groups_are_both() -> None:
     # Syria headline style without commas: the injured are not the last group named
     figures = read_figures("40 Civilians 25 YPG Fighters Killed 110 Injured by Turkey Near Jarablus.")
     assert [(f.mention.count.best, f.victim.actor) for f in figures if f.outcome == "wounded"] == [(110, "all")]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # Syria: "scores of them" are the last people named before
+    ("The army clashed with ISIL terrorists near the airport killing scores of them.", [(40, "killed", "isis")]),
+    # Myanmar: rebels named, then "dozens of them"
+    ("Troops shelled the rebels in Lashio where dozens of them were killed.", [(24, "killed", "opposition")]),
+])
+def test_of_them_binds_to_the_last_people_named(sentence: str, expected: list) -> None:
+    assert [(f.mention.count.low, f.outcome, f.victim.actor) for f in read_figures(sentence)] == expected

@@ -77,3 +77,9 @@ def test_a_headline_keeps_no_source_when_the_body_gives_two() -> None:
 ])
 def test_a_nationality_before_army_names_whose_army(text: str, expected: str) -> None:
     assert find_claimant(text).claimant == expected
+
+
+def test_a_lower_word_before_a_name_ends_the_described_source() -> None:
+    # Ukraine, unpunctuated: "the strikes" is not part of the agency's name
+    mention = find_claimant("Nine people were killed in the strikes RIA news agency quoted officials as saying.")
+    assert mention is not None and mention.claimant == "RIA news agency"
