@@ -235,7 +235,7 @@ def _described_patterns() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[s
         rf"\s*,?\s+(?:(?:also|later|further|has|have|had|then)\s+){{0,2}}(?P<verb>{verb})\b(?!\s+(?:the\s+)?lives\b)",
         re.IGNORECASE)
     after_said = re.compile(
-        rf"\b(?:said|says|reported|added)\s+(?P<np>(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){{0,3}}?(?:{heads}))\s*[.\"”]?\s*$",
+        rf"\b(?:said|says|reported|added)\s+(?P<np>(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){{0,3}}?(?:{heads}))\s*(?:[.\"”]|$)",
         re.IGNORECASE)
     stop = frozenset(w.lower() for w in verbs["source_modifier_stop"])
     return before_verb, after_said, stop
@@ -263,11 +263,18 @@ def _described_source(text: str) -> ClaimantMention | None:
                 break  # "killed in the strikes RIA news agency said": a lower word before a name ends it
             kept.insert(0, word)
         start = kept[0].start() if kept else m.start("head")
+        if re.search(r"\b(?:no|not|any)\s+$", text[max(0, start - 5):start], re.IGNORECASE):
+            return None  # "No group claimed responsibility": nobody made a claim
         named = _named_before(text, start, m.end("head"))
         if named is not None:  # "the Syrian Observatory for Human Rights monitor said"
             return named
         words_text = text[start:m.end("where") if m.group("where") else m.end("head")]
-        mention = _source_mention(words_text, start, not kept and not m.group("where") and m.group("head").islower())
+        bare = not kept and not m.group("where") and m.group("head").islower()
+        definite = re.search(r"\bthe\s+$", text[max(0, start - 5):start], re.IGNORECASE) is not None
+        mention = _source_mention(words_text, start, bare)
+        if mention.generic != definite and mention.claimant in (words_text, words_text.lower()):
+            # "the source", "the Britain-based group": back-references; "a witness": a new source
+            mention = ClaimantMention(mention.claimant, mention.words, mention.start, definite)
         if m.group("verb").lower() == "told":
             medium = _told_medium(text, m.end("verb"))
             if medium:
@@ -295,7 +302,11 @@ def _named_before(text: str, start: int, head_end: int) -> ClaimantMention | Non
 
 def _source_mention(words: str, start: int, bare: bool) -> ClaimantMention:
     """A described source: its known name when a word of it is one ("SANAs correspondent")."""
-    aliases = _tables()[0]
+    aliases, alias_pattern, *_ = _tables()
+    for m in _alias_matches(words, alias_pattern):  # "a UK-based monitoring group"
+        alias = aliases[m.group().lower()]
+        if not alias.generic:
+            return ClaimantMention(alias.claimant, words, start, False)
     for token in words.split():
         key = re.sub(r"(?:'s|’s|s)$", "", token.lower())
         alias = aliases.get(key) or aliases.get(token.lower())
@@ -341,12 +352,18 @@ def _demonyms() -> frozenset[str]:
     return frozenset(row["demonym"].strip().lower() for row in load_csv("actors_nationalities.csv"))
 
 
-def _resolve_generic(mention: ClaimantMention, history: list[str]) -> str:
-    """"the sources" -> the most recent claimant whose name contains "sources", if any."""
-    head = mention.claimant.lower().split()[-1]
-    for earlier in reversed(history):
-        if head in earlier.lower() and earlier != mention.claimant:
-            return earlier
+def _resolve_generic(mention: ClaimantMention, history: list[tuple[str, str]], in_force: str | None) -> str:
+    """"the sources" -> the most recent claimant whose name or words contain "sources"; a
+    described one ("the Britain-based group") also shares a modifier with it; a bare head
+    ("the group said") with no such claimant -> the claimant in force, if any."""
+    words = [w for w in mention.words.lower().split() if w not in ("the", "a", "an")]
+    head, modifiers = mention.claimant.lower().split()[-1], set(words[:-1])
+    for name, earlier_words in reversed(history):
+        said = f"{name} {earlier_words}".lower()
+        if name != mention.claimant and head in said and (not modifiers or modifiers & set(said.split())):
+            return name
+    if in_force and len(words) == 1 and mention.claimant == mention.words.lower():
+        return in_force
     return mention.claimant
 
 
@@ -355,7 +372,7 @@ def claimants_by_sentence(sentences: Sequence[Sentence]) -> list[tuple[str | Non
     from a claimant that opens a paragraph; (None, None) when the article gives none."""
     *_, pronoun = _tables()
     out: list[tuple[str | None, str | None]] = []
-    history: list[str] = []
+    history: list[tuple[str, str]] = []  # (claimant, the article's words for it)
     carried: tuple[str, str] | None = None
     carried_paragraph = -1
     carried_opens = False
@@ -373,9 +390,10 @@ def claimants_by_sentence(sentences: Sequence[Sentence]) -> list[tuple[str | Non
                 carried = None
         mention = find_claimant(sentence.text)
         if mention is not None:
-            name = _resolve_generic(mention, history) if mention.generic else mention.claimant
+            in_force = carried[0] if carried else previous[0]
+            name = _resolve_generic(mention, history, in_force) if mention.generic else mention.claimant
             current: tuple[str | None, str | None] = (name, mention.words)
-            history.append(name)
+            history.append((name, mention.words))
             # a report's source holds for the sentences after it in its paragraph; one that
             # opens its sentence also runs on through single-sentence paragraphs
             carried, carried_paragraph = (name, mention.words), sentence.paragraph

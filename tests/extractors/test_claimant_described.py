@@ -83,3 +83,29 @@ def test_a_lower_word_before_a_name_ends_the_described_source() -> None:
     # Ukraine, unpunctuated: "the strikes" is not part of the agency's name
     mention = find_claimant("Nine people were killed in the strikes RIA news agency quoted officials as saying.")
     assert mention is not None and mention.claimant == "RIA news agency"
+
+
+def test_definite_described_sources_refer_back_and_indefinite_ones_are_new() -> None:
+    text = ("Shelling killed 9 people in Idlib, the Britain-based monitoring group said. "
+            "The Britain-based group said the toll would rise. "
+            "Two people were slightly hurt in Saraqeb a witness said.")
+    names = [c for c, _ in claimants_by_sentence(split_sentences(text))]
+    assert names == ["SOHR", "SOHR", "witness"]
+
+
+def test_a_described_source_sharing_only_its_head_is_not_the_earlier_one() -> None:
+    # Yemen: an agency earlier in the article is not every later agency
+    text = ("Houthi fighters attacked Marib, Saba news agency said. "
+            "The Riyadh-based Al Arabiya news agency said 30 fighters died.")
+    names = [c for c, _ in claimants_by_sentence(split_sentences(text))]
+    assert names[1] != names[0]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("No group claimed responsibility for the bombing in Mogadishu.", None),
+    ("At least 23 civilians were killed in the strikes says a UK-based monitoring group.", "SOHR"),
+    ("Six militants were shot dead said the frontline commander. The fighting ended.", "frontline commander"),
+])
+def test_negated_and_trailing_sources(text: str, expected: str | None) -> None:
+    mention = find_claimant(split_sentences(text)[0].text)
+    assert (mention.claimant if mention else None) == expected
