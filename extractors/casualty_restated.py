@@ -85,12 +85,16 @@ def restated_claimants(claims: list[CasualtyClaim]) -> list[CasualtyClaim]:
             sources.setdefault(_told(claim), set()).add((claim.claimant, claim.claimant_text))
     if not sources:
         return claims
+    only = {pair for found in sources.values() for pair in found}
+    only_one = sorted(only, key=str)[0] if len({name for name, _ in only}) == 1 else None
     out = []
     for claim in claims:
         found = sources.get(_told(claim)) if not claim.claimant else None
         if found and len({name for name, _ in found}) == 1:
             name, words = sorted(found, key=str)[0]
             claim = replace(claim, claimant=name, claimant_text=words)
+        elif not claim.claimant and only_one and not claim.is_background:
+            claim = replace(claim, claimant=only_one[0], claimant_text=only_one[1])
         out.append(claim)
     return out
 

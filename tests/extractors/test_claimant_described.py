@@ -109,3 +109,20 @@ def test_a_described_source_sharing_only_its_head_is_not_the_earlier_one() -> No
 def test_negated_and_trailing_sources(text: str, expected: str | None) -> None:
     mention = find_claimant(split_sentences(text)[0].text)
     assert (mention.claimant if mention else None) == expected
+
+
+def test_an_unattributed_figure_takes_the_article_s_only_source() -> None:
+    # Gaza: the lead gives a figure, the body's only source is the health ministry
+    text = ("Air strikes kill 9 in Rafah.\n"
+            "Nine people died in the first strike.\n"
+            "A second strike killed 4 children, the health ministry said.")
+    claims = extract_article(text, "ours-gaza2").casualty_claims
+    assert {c.claimant for c in claims} == {"health ministry"}
+
+
+def test_no_source_is_lent_when_the_article_cites_two() -> None:
+    text = ("Shelling kills 7 in Donetsk.\n"  # Ukraine
+            "A strike killed 4 soldiers, the Ukrainian army said.\n"
+            "Russian officials said 12 soldiers died.")
+    claims = extract_article(text, "ours-ukraine2").casualty_claims
+    assert [c.claimant for c in claims if c.count.best == 7] == [None]
