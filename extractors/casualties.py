@@ -259,7 +259,10 @@ def _inherit(sentence: str, mention: numbers.CountMention, readings: list[_Readi
     for nxt in readings:
         if nxt.mention.start >= phrase_end and not nxt.active:
             between = sentence[phrase_end:nxt.mention.start]
-            if re.fullmatch(r"\s*(?:,\s*)?(?:and|as well as|plus|,)\s*", between, re.IGNORECASE):
+            if re.fullmatch(r"\s*(?:,\s*)?(?:and|as well as|plus|,)\s*", between, re.IGNORECASE) or (
+                    between.isspace() and victim is not UNSPECIFIED and nxt.victim is not UNSPECIFIED):
+                # "3 soldiers and 5 civilians were killed"; a headline without commas:
+                # "40 Civilians 25 YPG Fighters Killed"
                 return _Reading(mention, nxt.outcome, victim, nxt.cue_start, nxt.cue_end, False)
             break
     return None

@@ -108,6 +108,8 @@ def resolve_victim(phrase: str) -> Victim | None:
         return UNSPECIFIED
     if words.split()[0].lower() in ("others", "more") and not _victim_table()[1].search(words):
         return UNSPECIFIED  # "25 others Ibrahim Abu Leys told": a run-on in unpunctuated text
+    if words.startswith("Related "):
+        return None  # "Get short URL 185 Related Daesh Commander Killed ...": a page's link list
     head = re.split(r"\s+(?:of|out|from)\s+", words, maxsplit=1)[0].split()[-1].lower()
     if head in _cues()["not_victims"]:
         return None  # "23 terrorist targets", "two dens": things, not people

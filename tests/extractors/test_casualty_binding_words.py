@@ -25,3 +25,14 @@ def test_binding(sentence: str, expected: list) -> None:
 def test_a_reporting_pronoun_is_no_victim_noun() -> None:
     # Myanmar: the count is not the object of the reporting verb's subject
     assert _figures("The junta said it detained 40 people in Sagaing.") == []
+
+
+def test_a_headline_list_without_commas_shares_its_outcome() -> None:
+    # Syria headline style: every counted group before the cue takes it; the injured stay mixed
+    assert _figures("40 Civilians 25 YPG Fighters Killed 110 Injured by Turkey Near Jarablus.") == [
+        (40, "killed", "civilians"), (25, "killed", "sdf"), (110, "wounded", "all")]
+
+
+def test_a_page_link_list_is_no_toll() -> None:
+    # web chrome before the article text: "Related" opens a list of links
+    assert _figures("Get short URL 185 Related Daesh Commander Killed by SDF Near Tabqa.") == []
