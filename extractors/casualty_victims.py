@@ -69,8 +69,12 @@ def victim_phrase(text: str, end: int) -> tuple[str, int]:
             phrase_end = m.end()
             continue
         stop = word in _NP_STOP and not m.group().isupper()  # "IS" is an actor, "is" a verb
-        stop = stop or (words > 0 and word.endswith("ing") and word not in _victim_table()[0]
-                        and _OBJECT_NEXT.match(text, m.end()) is not None)  # "a doctor receiving the ..."
+        stop = stop or (words > 0 and word.endswith("ing") and len(word) >= 5 and word not in _victim_table()[0]
+                        and (_OBJECT_NEXT.match(text, m.end()) is not None  # "a doctor receiving the ..."
+                             or (_people_word(text[cursor:m.start()]) and not _thing_next(text, m.end()))))
+        # "1300 people using chemical weapons": a participle after a people noun starts a clause
+        # (not "13 Daesh fighting positions": an adjective before a thing)
+        stop = stop or (words > 0 and word == "more" and re.match(r"\s+than\b", text[m.end():]) is not None)
         stop = stop or (words > 0 and word in _number_words())  # "six women five children"
         if stop or word in stems or word.split("-")[0] in stems:
             break
@@ -79,6 +83,18 @@ def victim_phrase(text: str, end: int) -> tuple[str, int]:
         if words >= 8:  # "members of the so-called Free Syrian Army"
             break
     return text[end:phrase_end].strip(" \"“”'‘’"), phrase_end
+
+
+def _people_word(words: str) -> bool:
+    """True when the last word of ``words`` is a people noun of the victim table."""
+    last = words.split()[-1].lower() if words.split() else ""
+    return last in _victim_table()[0]
+
+
+def _thing_next(text: str, at: int) -> bool:
+    """True when the word at ``at`` is a thing, not people ("fighting positions")."""
+    nxt = re.match(r"\s+([A-Za-z][\w-]*)", text[at:at + 30])
+    return nxt is not None and nxt.group(1).lower() in _cues()["not_victims"]
 
 
 def _coordinated_victim(text: str, at: int) -> bool:

@@ -36,3 +36,20 @@ def test_a_headline_list_without_commas_shares_its_outcome() -> None:
 def test_a_page_link_list_is_no_toll() -> None:
     # web chrome before the article text: "Related" opens a list of links
     assert _figures("Get short URL 185 Related Daesh Commander Killed by SDF Near Tabqa.") == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a participle after a people noun starts a clause (Syria; Sudan)
+    ("Reports said regime forces killed 1300 people using chemical weapons.", [(1300, "killed", "civilians")]),
+    ("Militiamen killed 40 people fleeing El Geneina.", [(40, "killed", "civilians")]),
+    # "more than half of them" is an aside between the toll and its verb (Syria)
+    ("At least 412 people more than half of them fighters have been killed near Kobane.",
+     [(412, "killed", "civilians")]),
+])
+def test_a_clause_or_aside_after_the_people(sentence: str, expected: list) -> None:
+    assert _figures(sentence) == expected
+
+
+def test_an_adjective_in_ing_before_a_thing_is_no_clause() -> None:
+    # Iraq/Syria: positions are things, whoever they belong to
+    assert _figures("Strikes destroyed 13 Daesh fighting positions near Manbij.") == []
