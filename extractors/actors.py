@@ -131,7 +131,19 @@ def _ascii_first_word_finder() -> re.Pattern[str]:
     words = sorted(w for w in _alias_first_words() if w.isascii())
     if not words:
         return re.compile(r"(?!)")
-    return re.compile(rf"(?<![a-z0-9])(?:{trie_alternation(words)})(?![a-z0-9])", re.ASCII)
+    return re.compile(rf"(?<![a-z0-9])(?={trie_alternation(_alias_openings())})(?:{trie_alternation(words)})(?![a-z0-9])",
+                      re.ASCII)
+
+
+@lru_cache(maxsize=1)
+def _alias_openings() -> list[str]:
+    """What the lower-cased text must hold where an alias starts: the whole alias when it
+    is ASCII (the alias pattern matches literally, case-blind or as written: either way the
+    lower-cased text then holds it), else only its first word (a case-blind non-ASCII
+    letter may match an ASCII one). Most first words ("the", "people", "forces") start
+    no alias where they stand, and are then passed over inside the scan."""
+    table, _ = _aliases()
+    return [alias if alias.isascii() else _WORD_RUN.match(alias).group() for alias in table if _WORD_RUN.match(alias)]
 
 
 @lru_cache(maxsize=1)
