@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import csv
 import importlib.util
+from array import array
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -57,26 +59,58 @@ def _rows() -> tuple[list[str], ...]:
         return tuple(r for r in rows if len(r) == 6 and r[2])
 
 
+_FIELD, _RECORD = "\x1f", "\x1e"  # separators of the packed table (never in a place name)
+
+
+class _Rows:
+    """The rows (name, admin1, cc, lat, lon) kept as one string with their start offsets:
+    a row is split only when read (the cache then holds a few long strings instead of
+    700,000 small ones, and a new process reads it back at once)."""
+
+    def __init__(self, packed: str, starts: array) -> None:
+        self._packed, self._starts = packed, starts
+
+    def __len__(self) -> int:
+        return len(self._starts) - 1
+
+    def __getitem__(self, i: int) -> tuple[str, ...]:
+        return tuple(self._packed[self._starts[i]:self._starts[i + 1] - 1].split(_FIELD))
+
+    def __iter__(self) -> Iterator[tuple[str, ...]]:
+        return (self[i] for i in range(len(self)))
+
+
 @lru_cache(maxsize=1)
-def _table() -> tuple[dict[str, tuple[int, ...]], tuple[tuple[str, str, str, str, str], ...]]:
-    """Keys -> row numbers (``name_key`` for theatre countries, ``_simple`` for the
-    others), and the rows as (name, admin1, cc, lat, lon): built from the cities file, or
-    read from the start-up cache (a new process then skips folding 144,000 names)."""
-    return cached_table("world_places", _build_table, _cities_identity())
+def _table() -> tuple[dict[str, int | tuple[int, ...]], _Rows]:
+    """Keys -> row number(s) (``name_key`` for theatre countries, ``_simple`` for the
+    others; one number, or a tuple when several rows share a key), and the rows: built
+    from the cities file, or read from the start-up cache (a new process then skips
+    folding 144,000 names)."""
+    keys, numbers, packed, starts = cached_table("world_places", _build_packed_table, _cities_identity())
+    return dict(zip(keys.split(_FIELD), numbers)), _Rows(packed, array("q", starts))
 
 
-def _build_table() -> tuple[dict[str, tuple[int, ...]], tuple[tuple[str, str, str, str, str], ...]]:
+def _build_packed_table() -> tuple[str, tuple[int | tuple[int, ...], ...], str, bytes]:
     theatres = free_text_countries()
     index: dict[str, list[int]] = {}
     rows = _rows()
     for i, row in enumerate(rows):
         key = _key(row[2]) if row[5] in theatres else _simple(row[2])
         index.setdefault(key, []).append(i)
-    return {k: tuple(v) for k, v in index.items()}, tuple((r[2], r[3], r[5], r[0], r[1]) for r in rows)
+    records = [_FIELD.join((r[2], r[3], r[5], r[0], r[1])) + _RECORD for r in rows]
+    if any(_FIELD in key or _RECORD in key for key in index) or any(  # pragma: no cover
+            r.count(_FIELD) != 4 or r.count(_RECORD) != 1 for r in records):
+        raise ValueError("a place name holds a separator of the packed table")
+    starts = array("q", [0])
+    for record in records:
+        starts.append(starts[-1] + len(record))
+    numbers = tuple(v[0] if len(v) == 1 else tuple(v) for v in index.values())
+    return _FIELD.join(index), numbers, "".join(records), starts.tobytes()
 
 
-def _places() -> dict[str, tuple[int, ...]]:
-    return _table()[0]
+def _rows_of(key: str) -> tuple[int, ...]:
+    found = _table()[0].get(key, ())
+    return (found,) if isinstance(found, int) else found
 
 
 def _place(index: int) -> WorldPlace:
@@ -176,16 +210,14 @@ def _build_english_words() -> frozenset[str]:
 def lookup_world(name: str, free_text: bool = False) -> WorldPlace | None:
     """The cities1000 place of that name; ``free_text`` keeps only theatre countries and
     never reads a name made only of English words ("Said", "Old City") as one."""
-    places = _places()
-    rows = places.get(_key(name), ())
+    rows = _rows_of(_key(name))
     if free_text:
-        rows_ = _table()[1]
-        if not any(rows_[i][2] in free_text_countries() for i in rows):
+        if not any(_table()[1][i][2] in free_text_countries() for i in rows):
             return None  # no theatre place of that name (whatever its words)
         if all(is_english_word(w) for w in name.replace("-", " ").split()):
             return None
     else:
-        rows = rows + tuple(i for i in places.get(_simple(name), ()) if i not in rows)
+        rows = rows + tuple(i for i in _rows_of(_simple(name)) if i not in rows)
     return _choose(tuple(_place(i) for i in rows), free_text)
 
 
@@ -206,7 +238,8 @@ def world_first_tokens() -> dict[str, int]:
 def _build_first_tokens() -> dict[str, int]:
     firsts: dict[str, int] = {}
     theatres, rows = free_text_countries(), _table()[1]
-    for key, numbers in _places().items():
+    for key in _table()[0]:
+        numbers = _rows_of(key)
         if any(rows[i][2] in theatres for i in numbers) and key == _key(rows[numbers[0]][0]):
             parts = key.split()
             firsts[parts[0]] = max(firsts.get(parts[0], 0), len(parts))
