@@ -135,7 +135,9 @@ def _ascii_first_word_finder() -> re.Pattern[str]:
     words = sorted(w for w in _alias_first_words() if w.isascii())
     if not words:
         return re.compile(r"(?!)")
-    return re.compile(rf"(?<![a-z0-9])(?={trie_alternation(_alias_openings())})(?:{trie_alternation(words)})(?![a-z0-9])",
+    # ``\b`` first: the engine tests it at every position far faster than the look-behind; it
+    # drops only a word after "_", which the caller passes over anyway
+    return re.compile(rf"\b(?<![a-z0-9])(?={trie_alternation(_alias_openings())})(?:{trie_alternation(words)})(?![a-z0-9])",
                       re.ASCII)
 
 
