@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .patterns import alternation, case_blind_alternation, lowers_exactly, substring_finder, trie_alternation
+from . import theatre
 from .reference import load_csv, load_yaml
 from .text import Sentence
 
@@ -341,6 +342,9 @@ def _mention(aliases: dict[str, _Alias], m: re.Match[str], start: int, text: str
         demonym = before.group(1) if before else None
         if demonym and demonym.lower() in _demonyms() and demonym.lower() != "syrian":
             return ClaimantMention(f"{demonym} {whose.group(2).lower()}", text[m.start():m.end()], start, False)
+    local = theatre.local_claimant(m.group())  # "the army said" in a report from Sudan
+    if local is not None:
+        return ClaimantMention(local, text[m.start():m.end()], start, False)
     return ClaimantMention(alias.claimant, text[m.start():m.end()], start, alias.generic)
 
 
