@@ -21,11 +21,14 @@ from .casualty_victims import UNSPECIFIED, resolve_victim, victim_phrase
 from .claims import DisplacementFigure
 from .context import SentenceContext
 from .reference import load_yaml
+from .startup_cache import cached_table
 
 
 @lru_cache(maxsize=1)
 def _cues() -> dict[str, Any]:
-    data = _expanded(load_yaml("displacement_cues.yaml"))
+    # expanding the {lemma} placeholders loads lemminflect's tables (about 0.4 CPU s): done once
+    # per extractor version and kept on disk (startup_cache)
+    data = cached_table("displacement_cues", lambda: _expanded(load_yaml("displacement_cues.yaml")))
     words = invert(data["after"])
     # compiled with IGNORECASE below
     # the frames' matches count as "displaced"
