@@ -62,7 +62,7 @@ _DIRECT_HEAD = re.compile(
     r"(?:(?:(?!(?:in|near|at|on|from|to|outside|around|of)\b)[\w'’-]+\s+){0,4}(?:city|town|village|capital|stronghold|hub|bastion|district|"
     r"neighbo(?:u)?rhood|base|positions|sites|areas|villages|towns|area|region|district)\s*(?:of\s+|,\s*|including\s+|"
     r"such\s+as\s+|namely\s+|(?<=capital)\s+|(?<=city)\s+)|[\w\s,'’-]{0,40}\b(?:including|such\s+as|namely)\s+(?:the\s+)?|"
-    r"[\w'’-]+\s*,\s*|(?:(?:strategic|key|vital|important|nearby|neighbou?ring|besieged|historic|ancient|"
+    r"[\w'’-]+\s*,\s*|(?:(?:[a-z]+ly\s+)?(?:strategic|key|vital|important|nearby|neighbou?ring|besieged|historic|ancient|"
     r"[a-z]+-(?:held|controlled|dominated|besieged))\s+){1,3})?[\"“”']?\s*$",
     re.IGNORECASE,
 )
@@ -250,6 +250,11 @@ def _site_or_city(region: str, start: int, ctx: SentenceContext) -> list[PlaceSp
     listed = _THOSE_VILLAGES.match(region)
     if listed:  # "captured those villages": the villages the text listed just before
         return _recent_list(ctx, start, (listed.group(1) or listed.group(2)).lower())
+    group = _counted_group().match(region)
+    if group:  # "seized 14 villages", "a string of villages": the phrase as written
+        phrase = group.group("phrase")
+        return [PlaceSpan(phrase, start + group.start("phrase"), start + group.end("phrase"),
+                          Place(name=phrase, place_type="area"))]
     part_of_it = _ITS_PART.match(region)
     if part_of_it:  # "entered its southwestern districts": that part of the town named before
         city = _recent_city(ctx, start)
@@ -259,6 +264,23 @@ def _site_or_city(region: str, start: int, ctx: SentenceContext) -> list[PlaceSp
                 name=name, place_id=city.place_id, admin1=city.admin1, latitude=city.latitude,
                 longitude=city.longitude, precision=city.precision, place_type="neighbourhood"))]
     return []
+
+
+@lru_cache(maxsize=1)
+def _counted_group() -> re.Pattern[str]:
+    """"14 villages", "a string of villages", "several towns and villages" at the start of an
+    object (not after "the": "the two villages" are the ones named before)."""
+    vocab = _vocab()
+    nouns = _alternation(vocab["counted_group_nouns"])
+    counts = _alternation(vocab["counted_group_quantifiers"])
+    return re.compile(
+        rf"^\s*(?:an?\s+)?(?P<phrase>(?:\d{{1,3}}|{counts})\s+(?:(?!(?:of|in|near|and)\b)[a-z-]+\s+){{0,2}}?(?:{nouns})"
+        rf"(?:\s+(?:and|or)\s+(?:{nouns}))?)\b(?!\s+(?:of|called|named)\b)", re.IGNORECASE)
+
+
+def is_counted_group(span: PlaceSpan) -> bool:
+    """A place ``_counted_group`` made ("14 villages"): a group the text counts, no gazetteer's."""
+    return span.place.place_id is None and span.place.place_type == "area" and _counted_group().fullmatch(span.name) is not None
 
 
 _THOSE_VILLAGES = re.compile(

@@ -68,6 +68,14 @@ def _trigger_patterns(word: str | None = None) -> tuple[tuple[str, str, str], ..
         out.append(("expel_passive", "capture",  # "IS was expelled by the army from Zuhur"
                     rf"\b{aux}{adverb}\s+(?:{_alternation(_expel_participles())})(?:\s+(?:back|out))?"
                     r"\s+(?:by\s+[^,.;]{1,60}?\s+|(?:\w+\s+){1,3}ago\s+|last\s+\w+\s+|on\s+\w+day\s+)?(?:out\s+of|out\s+from|from)\s+"))
+        out.append(("under_control_passive", "capture",  # "X was taken under control", "brought back under army control"
+                    rf"\b{aux}{adverb}\s+(?:{_alternation(vocab['under_control_passive'])})\s+(?:back\s+)?under\s+"
+                    r"(?=(?:[\w'’-]+\s+){0,3}?control\b)"))
+    if word is None or word == "control":  # "control was established over X"
+        preps = "|".join(vocab["control_passive_prepositions"])
+        for change, words in vocab["control_passive"].items():
+            out.append(("control_passive", change,
+                        rf"\bcontrol\s+{aux}{adverb}\s+(?:{_alternation(words)})\s+(?:back\s+)?(?:{preps})\b"))
     for change, words in vocab["listed_by"].items():
         if phrases(words):
             out.append(("listed_by", change,
@@ -99,7 +107,11 @@ def _trigger_patterns(word: str | None = None) -> tuple[tuple[str, str, str], ..
     if word is None or word == "under":  # "has been under Daesh control since May"
         out.append(("under_since", "capture",
                     r"\bunder\s+(?:the\s+|a\s+)?(?:full\s+|total\s+|complete\s+)?(?:[\w'’-]+\s+){1,3}?(?:control|siege)\s+since\b"))
-    if word is None or word in _DETERMINERS:
+    if word is None or word in _DETERMINERS:  # "The gains ... including the towns of A and B"
+        out.append(("nominal_list", "capture",
+                    rf"\b(?:the|their|its|these)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{_alternation(vocab['nominal_lists'])})\s+"
+                    r"(?:[^.;()]{0,100}?\s)?(?:including|include|includes|included)\s+(?:the\s+)?"
+                    r"(?:(?:towns?|villages?|cities|city|districts?|neighbou?rhoods?|areas?)\s+(?:of\s+)?)?"))
         for change, words in vocab["nominal"].items():
             out.append(("nominal", change,
                         rf"\b(?:the|its|their|his|a)\s+(?:[\"“]?[\w-]+[\"”]?\s+)?[\"“]?(?:{_alternation(words)})[\"”]?\s+(?:of|from)\b"))
@@ -127,7 +139,7 @@ def _active_regexes(word: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
 @lru_cache(maxsize=1)
 def _first_words() -> frozenset[str]:
     """Words a trigger can start with: the pattern is only tried where one of them stands."""
-    return _phrase_starts() | _AUXILIARIES | _DETERMINERS | {"under"}
+    return _phrase_starts() | _AUXILIARIES | _DETERMINERS | {"under", "control"}
 
 
 @lru_cache(maxsize=1)
@@ -141,6 +153,7 @@ def _phrase_starts() -> frozenset[str]:
 
 
 _WORD = re.compile(r"[A-Za-z]+")
+_UNDER_CONTROL = re.compile(r"\bunder\s+(?:[\w'’-]+\s+){0,3}?control\b")  # "taken under (army) control"
 _AUXILIARIES = frozenset({"is", "was", "were", "are", "has", "have", "had", "being", "been"})
 _DETERMINERS = frozenset({"the", "its", "their", "his", "a"})
 
@@ -180,7 +193,8 @@ def _only_nominal_starts() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _nominal_nouns() -> tuple[str, ...]:
-    return tuple(sorted({w.lower() for words in _vocab()["nominal"].values() for w in words}))
+    nouns = {w.lower() for words in _vocab()["nominal"].values() for w in words}
+    return tuple(sorted(nouns | {w.lower() for w in _vocab()["nominal_lists"]}))
 
 
 # Word stems of every trigger: a sentence without any of them is skipped at once.
@@ -243,7 +257,8 @@ def _find_triggers(text: str) -> list[Trigger]:
     come before plain verbs."""
     low = text.lower()
     # every passive form ends in "by" but "were driven out of"
-    passive = " by" in low or "siege" in low or _expel_participle_finder().search(low) is not None
+    passive = (" by" in low or "siege" in low or _expel_participle_finder().search(low) is not None
+               or _UNDER_CONTROL.search(low) is not None)
     nominal = any(noun in low for noun in _nominal_nouns())  # "the capture of"
     # the finder is ASCII: on a text whose lower-casing is exact (no İ ı ſ K) the lower-case
     # finder reads the same words at the same offsets
@@ -328,6 +343,10 @@ def _is_reported_event(text: str, trigger: Trigger, published_year: int | None) 
     if trigger.form == "active" and _is_adjective(text, trigger):
         return False  # "the besieged town of ...", "two captured villages"
     words = text[trigger.start:trigger.end].split()
+    if trigger.form == "nominal_list":  # "the gains will include": the verb of the list is inside the trigger
+        if _not_event_pattern().search(text, trigger.start, trigger.end):
+            return False
+        words = words[:1]
     if trigger.form in ("expel", "expel_passive", "under_since"):  # the actor inside may be a name
         words = words[:2] if trigger.form == "expel_passive" else words[:1]  # the expelled actor's name may be capitalised
     capitals = [w for i, w in enumerate(words) if w[0].isupper() and (i > 0 or trigger.start > 0)]
