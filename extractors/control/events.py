@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .. import dates
-from ..actors import ActorMention
+from ..actors import ActorMention, resolve_actor
 from ..claims import UNKNOWN_DATE, ControlChange, DateSpan
 from ..context import SentenceContext
 from .agents import (
@@ -141,12 +141,25 @@ def _read(ctx: SentenceContext, trigger: Trigger) -> _Reading | None:
     elif trigger.form == "nominal" and re.match(r"^\s*to\b", text[places[-1].end:]) and "fall" in text[trigger.start:trigger.end].lower():
         to = re.match(r"^\s*to\s+(?:the\s+)?", text[places[-1].end:])
         by_actor = _actor_after_by(sent, places[-1].end + to.end())  # "the fall of Al-Bab to rebels"
-    agent = by_actor or _pronoun_subject(ctx, trigger) or _agent_before(sent, trigger.start, text[trigger.start:trigger.end])
+    agent = (by_actor or (_possessive_agent(text, trigger) if trigger.form == "nominal" else None)
+             or _pronoun_subject(ctx, trigger) or _agent_before(sent, trigger.start, text[trigger.start:trigger.end]))
     if agent is None and re.search(r"\b(?:they|it|its|their)\b", text[:trigger.start], re.IGNORECASE):
         agent = _previous_sentence_agent(ctx)
     counterpart = (_from_actor(sent, places[-1].end) or enemy_in_object(ctx, trigger.end, places[0].start)
                    or _held_by(text, trigger.end, places[0].start))
     return _Reading(tuple(places), trigger.change, agent, counterpart)
+
+
+def _possessive_agent(text: str, trigger: Trigger) -> ActorMention | None:
+    """"the regime's capture of", "the regimes capture of" (apostrophes lost), "the RSF's
+    seizure of": the word between the determiner and the noun, when it names an armed actor."""
+    m = re.match(r"\w+\s+[\"“]?([\w-]+?)(?:['’]s|s['’]?)?\s+[\"“]?\w+[\"”]?\s+(?:of|from)\b", text[trigger.start:trigger.end])
+    if m is None:
+        return None
+    actor = resolve_actor(m.group(1)) or resolve_actor(m.group(1) + "s")
+    if actor is None or actor in NOT_ARMED:
+        return None
+    return ActorMention(m.group(1), actor, trigger.start + m.start(1), trigger.start + m.end(1))
 
 
 # Place ids of the worldwide gazetteer outside Syria ("gn_ua_kherson_kherson").

@@ -114,7 +114,7 @@ def _trigger_patterns(word: str | None = None) -> tuple[tuple[str, str, str], ..
                     r"(?:(?:towns?|villages?|cities|city|districts?|neighbou?rhoods?|areas?)\s+(?:of\s+)?)?"))
         for change, words in vocab["nominal"].items():
             out.append(("nominal", change,
-                        rf"\b(?:the|its|their|his|a)\s+(?:[\"“]?[\w-]+[\"”]?\s+)?[\"“]?(?:{_alternation(words)})[\"”]?\s+(?:of|from)\b"))
+                        rf"\b(?:the|its|their|his|a)\s+(?:[\"“]?[\w-]+(?:['’]s|['’])?[\"”]?\s+)?[\"“]?(?:{_alternation(words)})[\"”]?\s+(?:of|from)\b"))
     for change, words in vocab["active"].items():
         if phrases(words):
             out.append(("active", change, rf"(?<![\w-])(?:{_alternation(phrases(words))})(?![\w-])"))
@@ -349,6 +349,8 @@ def _is_reported_event(text: str, trigger: Trigger, published_year: int | None) 
         words = words[:1]
     if trigger.form in ("expel", "expel_passive", "under_since"):  # the actor inside may be a name
         words = words[:2] if trigger.form == "expel_passive" else words[:1]  # the expelled actor's name may be capitalised
+    if trigger.form == "nominal" and len(words) > 3 and _possessor(words[1]):
+        words = [words[0], *words[2:]]  # "the RSF's seizure of": the possessor may be a name
     capitals = [w for i, w in enumerate(words) if w[0].isupper() and (i > 0 or trigger.start > 0)]
     if capitals and not _is_title(text):
         return False  # part of a name: "Organization for the Liberation of the Levant"
@@ -356,6 +358,15 @@ def _is_reported_event(text: str, trigger: Trigger, published_year: int | None) 
         if published_year is None or int(year) < published_year:
             return False
     return True
+
+
+def _possessor(word: str) -> bool:
+    """Does ``word`` ("RSF's", "regimes") name an armed actor as a possessor?"""
+    from ..actors import resolve_actor  # late: the actor tables are only needed here
+    from ..sides import NOT_ARMED
+    bare = re.sub(r"(?:['’]s|s['’]?)$", "", word.strip("\"“”"))
+    actor = resolve_actor(word) or resolve_actor(bare)
+    return actor is not None and actor not in NOT_ARMED
 
 
 _NOUN_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those"})

@@ -147,3 +147,35 @@ def test_described_encirclement_with_a_framing_agent() -> None:
     text = ("In March SDF military commander Nasser Haj Mansour told Sputnik that the Kurdish-led "
             "units had surrounded the strategically important Al Tabqah west of Raqqa.")
     assert changes(text, date(2017, 4, 6)) == [("Al Tabqah", "sdf", "encirclement")]
+
+
+# ---------------------------------------------------------------- the places and agents of nouns
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a gloss in brackets does not end a list of hills
+    ("Army units took control over the hills of Tal Saman (the barricades) and Tal Abyad after "
+     "destroying the last IS positions.",
+     [("hills of Tal Saman", "syrian_government", "capture"), ("Tal Abyad", "syrian_government", "capture")]),
+    # the one district the article names stands for "a district in X" and "the district"
+    ("Rebels advanced into a key district in Aleppo on Monday. The attack on the Castello Road in "
+     "the Al Mallah district came at dawn. The regime's capture of the district days ago had come "
+     "during a truce.",
+     [("Al Mallah district", "opposition", "entry"), ("Al Mallah district", "syrian_government", "capture")]),
+    # a possessor names the agent of a noun
+    ("The RSF's seizure of Wad Madani shocked the army.", [("Wad Madani", "rsf", "capture")]),
+    ("The Houthis' capture of Al Hazm was confirmed on Friday.", [("Al Hazm", "houthis", "capture")]),
+])
+def test_places_and_agents_of_nouns(text: str, expected: list[tuple]) -> None:
+    assert changes(text) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "The regime's capture of Aleppo would change the war.",  # hypothetical
+    "The Organization for the Liberation of the Levant issued a statement.",
+    "Rebels advanced into a key district in Aleppo and the Zahra district on Monday.",  # two named districts
+    "Government forces seized the central prison in Aleppo and Idlib.",  # a singular site: no list
+])
+def test_places_and_agents_of_nouns_negative(sentence: str) -> None:
+    rows = changes(sentence)
+    assert all(place not in ("Idlib", "Aleppo", "Zahra district") for place, _, _ in rows)
+    assert not any("Liberation" in place for place, _, _ in rows)
