@@ -12,7 +12,7 @@ from .agents import (
     _LANDMARK, _abandoned_after, _actor_after_by, _agent_before, _armed,
     _from_actor, _held_by, _opponent, _opposed_in_sentence, _refine,
 )
-from .anaphora import _anaphoric_subject, _previous_sentence_agent, _pronoun_subject
+from .anaphora import compass_part, _anaphoric_subject, _previous_sentence_agent, _pronoun_subject
 from .arguments import (
     _HYPOTHETICAL_AFTER, _is_place_like, is_counted_group, enemy_in_object, _names_in, _object_places, _passive_list_after, listed as _list_of,
     _passive_subject,
@@ -126,6 +126,8 @@ def _read(ctx: SentenceContext, trigger: Trigger) -> _Reading | None:
         agent = _actor_after_by(sent, trigger.start + by + 2)
         return _Reading(tuple(listed or ()), trigger.change, agent, None)
     places, _ = _object_places(text, trigger.end, ctx)
+    if not places and trigger.change == "encirclement":  # "encircled the east": that half of the city
+        places = compass_part(ctx, trigger.end)
     if trigger.form == "nominal":  # "after the capture of five villages": whose capture is not said
         places = [p for p in places if not is_counted_group(p)]
     if not places and trigger.form == "active":

@@ -179,3 +179,18 @@ def test_places_and_agents_of_nouns_negative(sentence: str) -> None:
     rows = changes(sentence)
     assert all(place not in ("Idlib", "Aleppo", "Zahra district") for place, _, _ in rows)
     assert not any("Liberation" in place for place, _, _ in rows)
+
+
+def test_encircled_compass_half_is_that_half_of_the_city_named_before() -> None:
+    text = ("Aleppo city has been divided between government control in the west and rebel control "
+            "in the east since 2012. In recent weeks government forces have encircled the east.")
+    assert changes(text, date(2016, 8, 1)) == [("eastern Aleppo", "syrian_government", "encirclement")]
+
+
+@pytest.mark.parametrize("text", [
+    "Russian troops shelled Kharkiv. They encircled the north of the country.",  # "of": not a half
+    "Government forces shelled the east of Aleppo.",  # no encirclement
+    "The army failed to encircle the east. Aleppo remained divided.",
+])
+def test_encircled_compass_half_negative(text: str) -> None:
+    assert changes(text, date(2016, 8, 1)) == []
