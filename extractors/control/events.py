@@ -19,7 +19,7 @@ from .arguments import (
 )
 from .triggers import Trigger, _has_stem
 from .voices import (
-    _clause_subject, _controller_before_control, _read_control_passive, _read_nominal_list, _Reading, _where_relative,
+    _clause_subject, _controller_before_control, _read_control_passive, _read_nominal_list, _read_under_control_active, _Reading, _where_relative,
 )
 from ..sides import NOT_ARMED, opposed, side_of
 
@@ -112,6 +112,8 @@ def _read(ctx: SentenceContext, trigger: Trigger) -> _Reading | None:
         return _Reading(tuple(places), trigger.change, actor, None)
     if trigger.form in ("control_passive", "under_control_passive"):
         return _read_control_passive(ctx, trigger)
+    if trigger.form == "under_control_active":  # "brought X back under its control"
+        return _read_under_control_active(ctx, trigger)
     if trigger.form == "nominal_list":  # "The gains ... including the towns of A and B"
         return _read_nominal_list(ctx, trigger)
     if trigger.form == "listed_adjective":  # "the liberated neighborhoods are A, B and C"

@@ -144,6 +144,7 @@ def generated() -> dict[str, Any]:
     control_passive = {change: [p for lemma in frames["control_verbs"][change] for p in participles(lemma)]
                        for change in ("capture", "recapture") if change in frames["control_verbs"]}
     under_passive = [p for lemma in frames.get("under_control_passive", ()) for p in participles(lemma)]
+    under_active = [f for lemma in frames.get("under_control_active", ()) for f in inflections(lemma)]
     fell_to = {change: [form for phrase in phrases for form in _inflect_head(phrase)]
                for change, phrases in frames["fell_to"].items()}
     expel = [form for lemma in frames.get("expel", ()) for form in inflections(lemma)]
@@ -159,6 +160,7 @@ def generated() -> dict[str, Any]:
         "control_passive": control_passive,
         "control_passive_prepositions": list(frames.get("control_passive_prepositions", ())),
         "under_control_passive": under_passive,
+        "under_control_active": under_active,
     }
 
 
@@ -179,7 +181,7 @@ def vocabulary() -> dict[str, Any]:
     vocab["expel"] = {**vocab["expel"], "verbs": _merge(list(vocab["expel"]["verbs"]), gen["expel"])}
     vocab["expel_lemmas"] = list(load_yaml("control_frames.yaml").get("expel", ()))
     vocab["under_control"] = gen["under_control"]
-    for family in ("control_passive", "control_passive_prepositions", "under_control_passive"):
+    for family in ("control_passive", "control_passive_prepositions", "under_control_passive", "under_control_active"):
         vocab[family] = gen[family]
     hand = vocab.get("fell_to") or {}
     hand = {"capture": list(hand)} if isinstance(hand, list) else dict(hand)

@@ -71,6 +71,12 @@ def _trigger_patterns(word: str | None = None) -> tuple[tuple[str, str, str], ..
         out.append(("under_control_passive", "capture",  # "X was taken under control", "brought back under army control"
                     rf"\b{aux}{adverb}\s+(?:{_alternation(vocab['under_control_passive'])})\s+(?:back\s+)?under\s+"
                     r"(?=(?:[\w'’-]+\s+){0,3}?control\b)"))
+    if phrases(vocab["under_control_active"]):  # "brought Kafr Nabuda back under its control"
+        out.append(("under_control_active", "capture",
+                    rf"(?<![\w-])(?<!took\s)(?<!take\s)(?<!takes\s)(?<!taken\s)(?<!taking\s)"  # "took place"
+                    rf"(?:{_alternation(phrases(vocab['under_control_active']))})\s+"
+                    r"(?!(?:on|in|at|near|during|after|before|outside|inside|around)\b)"  # an object, not a place adverbial
+                    r"(?=[^.;:]{1,80}?\s+under\s+(?:[\w'’-]+\s+){0,3}?control\b)"))
     if word is None or word == "control":  # "control was established over X"
         preps = "|".join(vocab["control_passive_prepositions"])
         for change, words in vocab["control_passive"].items():
@@ -149,6 +155,7 @@ def _phrase_starts() -> frozenset[str]:
     groups = ("active", "passive", "listed_by", "from_passive", "nominal", "under_control")
     phrases = [w for group in groups for ws in vocab.get(group, {}).values() for w in ws]
     phrases += [w for words in vocab["fell_to"].values() for w in words] + vocab["expel"]["verbs"]
+    phrases += vocab["under_control_active"]
     return frozenset(re.split(r"[\s-]", p.strip())[0].lower() for p in phrases)
 
 

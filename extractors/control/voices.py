@@ -11,7 +11,7 @@ from ..actors import ActorMention, resolve_actor
 from ..context import SentenceContext
 from ..sides import NOT_ARMED
 from .agents import _AIR_ONLY, _actor_after_by, _agent_before, _armed, _from_actor
-from .anaphora import _anaphoric_subject
+from .anaphora import _anaphoric_subject, _recent_city
 from .arguments import PlaceSpan, _names_in, _object_places, _passive_subject, listed
 from .triggers import Trigger
 
@@ -120,3 +120,26 @@ def _read_nominal_list(ctx: SentenceContext, trigger: Trigger) -> _Reading | Non
     agent = (ActorMention(inside[0].label, inside[0].actor_id, trigger.start + inside[0].start, trigger.start + inside[0].end)
              if inside else _agent_before(sent, trigger.start, "gains") or _previous_armed_subject(ctx))
     return _Reading(tuple(listed(text, names)), trigger.change, agent, None)
+
+
+_UNDER_CONTROL_AFTER = re.compile(r"\s+(?P<back>back\s+)?under\s+(?P<owner>(?:[\w'’-]+\s+){0,3}?)control\b")
+
+
+def _read_under_control_active(ctx: SentenceContext, trigger: Trigger) -> _Reading | None:
+    """"the army brought Kafr Nabuda back under its control", "brought it back under regime
+    control" (``it``: the town named last): the object is the place, the actor before
+    "control" (else the subject) the new controller; with "back" a recapture."""
+    text, sent = ctx.text, ctx.mentions
+    under = _UNDER_CONTROL_AFTER.search(text, trigger.end, trigger.end + 120)
+    if under is None:
+        return None
+    if re.fullmatch(r"\s*(?:it|them)\s*", text[trigger.end:under.start()]):
+        city = _recent_city(ctx, trigger.start)
+        places = [PlaceSpan(city.name, trigger.end, under.start(), city)] if city is not None else []
+    else:
+        places, _ = _object_places(text[:under.start()], trigger.end, ctx)
+    if not places:
+        return None
+    agent = (_controller_before_control(text, under.start("owner")) if under.group("owner") else None) or _agent_before(
+        sent, trigger.start, text[trigger.start:trigger.end])
+    return _Reading(tuple(places), "recapture" if under.group("back") else trigger.change, agent, None)

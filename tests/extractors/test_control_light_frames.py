@@ -194,3 +194,24 @@ def test_encircled_compass_half_is_that_half_of_the_city_named_before() -> None:
 ])
 def test_encircled_compass_half_negative(text: str) -> None:
     assert changes(text, date(2016, 8, 1)) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The army brought Kafr Nabuda back under its control on Tuesday.",
+     [("Kafr Nabuda", "syrian_government", "recapture")]),
+    ("Rebels had held the town of Marea for a year. On Sunday the army brought it back under "
+     "regime control.", [("Marea", "syrian_government", "recapture")]),
+    ("The Tatmadaw put Lashio under military control, the junta said.", [("Lashio", "myanmar", "capture")]),
+])
+def test_brought_under_control(text: str, expected: list[tuple]) -> None:
+    assert changes(text) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "The blast took place on the outskirts of the Old City of Homs which is under rebel control.",
+    "Firefighters brought the blaze under control.",
+    "The army vowed to bring Douma under its control.",
+    "Hamas has not brought Rafah under its control.",
+])
+def test_brought_under_control_negative(sentence: str) -> None:
+    assert changes(sentence) == []
