@@ -14,6 +14,7 @@ from .anaphora import _recent_city
 from ..mentions.names import PlaceSpan, clean_name as _clean_name, is_actor_name as _is_actor_name
 from ..mentions.names import names_in as _all_names_in
 from .triggers import _DAYS_MONTHS, Trigger, _alternation, _vocab
+from .groups import _A_PART_IN, _THE_DISTRICT, _counted_group, is_counted_group
 
 # ---------------------------------------------------------------- places
 
@@ -124,11 +125,6 @@ def _object_places(text: str, start: int, ctx: SentenceContext) -> tuple[list[Pl
     if territory:
         chosen = [_as_territory(text, start, span, len(chosen)) for span in chosen]
     return chosen, territory
-
-
-# An unnamed part of a named city, with an indefinite article: "a key district in Aleppo".
-_A_PART_IN = re.compile(r"^\s*an?\s+(?:[\w'’-]+\s+){0,3}?(district|neighbou?rhood|suburb)\s+(?:in|of)\s+(?:the\s+)?$",
-                        re.IGNORECASE)
 
 
 def listed(text: str, names: list[PlaceSpan]) -> list[PlaceSpan]:
@@ -287,26 +283,6 @@ def _site_or_city(region: str, start: int, ctx: SentenceContext) -> list[PlaceSp
                 name=name, place_id=city.place_id, admin1=city.admin1, latitude=city.latitude,
                 longitude=city.longitude, precision=city.precision, place_type="neighbourhood"))]
     return []
-
-
-_THE_DISTRICT = re.compile(r"^\s*the\s+(district|neighbou?rhood|suburb)\b(?!\s+of\b)", re.IGNORECASE)
-
-
-@lru_cache(maxsize=1)
-def _counted_group() -> re.Pattern[str]:
-    """"14 villages", "a string of villages", "several towns and villages" at the start of an
-    object (not after "the": "the two villages" are the ones named before)."""
-    vocab = _vocab()
-    nouns = _alternation(vocab["counted_group_nouns"])
-    counts = _alternation(vocab["counted_group_quantifiers"])
-    return re.compile(
-        rf"^\s*(?:an?\s+)?(?P<phrase>(?:\d{{1,3}}|{counts})\s+(?:(?!(?:of|in|near|and)\b)[a-z-]+\s+){{0,2}}?(?:{nouns})"
-        rf"(?:\s+(?:and|or)\s+(?:{nouns}))?)\b(?!\s+(?:of|called|named)\b)", re.IGNORECASE)
-
-
-def is_counted_group(span: PlaceSpan) -> bool:
-    """A place ``_counted_group`` made ("14 villages"): a group the text counts, no gazetteer's."""
-    return span.place.place_id is None and span.place.place_type == "area" and _counted_group().fullmatch(span.name) is not None
 
 
 _THOSE_VILLAGES = re.compile(

@@ -10,6 +10,7 @@ from typing import Any
 
 from ..patterns import alternation, lowers_exactly, substring_finder, trie_alternation
 from .frames import control_modifier_pattern, control_nouns, vocabulary
+from .nominals import _nominal_list, _possessor
 
 _DAYS_MONTHS = (
     "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
@@ -204,17 +205,6 @@ def _nominal_nouns() -> tuple[str, ...]:
     return tuple(sorted({w.lower() for words in _vocab()["nominal"].values() for w in words}))
 
 
-@lru_cache(maxsize=1)
-def _nominal_list() -> re.Pattern[str]:
-    """"The gains ... including the towns of A and B": tried apart, only in sentences that
-    hold one of the nouns and "includ" (the pattern would otherwise run at every "the")."""
-    nouns = _alternation(_vocab()["nominal_lists"])
-    return re.compile(
-        rf"\b(?:the|their|its|these)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{nouns})\s+"
-        r"(?:[^.;()]{0,100}?\s)?(?:including|include|includes|included)\s+(?:the\s+)?"
-        r"(?:(?:towns?|villages?|cities|city|districts?|neighbou?rhoods?|areas?)\s+(?:of\s+)?)?", re.IGNORECASE)
-
-
 # Word stems of every trigger: a sentence without any of them is skipped at once.
 _STEMS = (
     "seiz", "captur", "control", "took", "taken", "taking over", "take over", "overr", "storm",
@@ -381,15 +371,6 @@ def _is_reported_event(text: str, trigger: Trigger, published_year: int | None) 
         if published_year is None or int(year) < published_year:
             return False
     return True
-
-
-def _possessor(word: str) -> bool:
-    """Does ``word`` ("RSF's", "regimes") name an armed actor as a possessor?"""
-    from ..actors import resolve_actor  # late: the actor tables are only needed here
-    from ..sides import NOT_ARMED
-    bare = re.sub(r"(?:['’]s|s['’]?)$", "", word.strip("\"“”"))
-    actor = resolve_actor(word) or resolve_actor(bare)
-    return actor is not None and actor not in NOT_ARMED
 
 
 _NOUN_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those"})
