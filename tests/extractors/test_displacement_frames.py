@@ -154,3 +154,14 @@ def test_refugee_counts_and_parts_of_stocks_are_stocks() -> None:
 ])
 def test_subject_before_the_count_and_forced_to_leave(text: str, expected: list) -> None:
     assert read(text) == expected
+
+
+def test_as_of_with_a_time_of_day() -> None:
+    from datetime import date
+
+    from extractors import extract_article
+
+    text = ("As of 6 a.m. on 26 October, 52,711 families or 223,457 persons are taking temporary shelter "
+            "in 2,870 evacuation centres.")
+    [figure] = extract_article(text, "ph", date(2024, 10, 26)).displacement_figures
+    assert (figure.count.best, figure.as_of, figure.measure) == (223457, date(2024, 10, 26), "stock")
