@@ -189,6 +189,13 @@ def _framings() -> frozenset[str]:
     )
 
 
+def framing_may_be(label: str) -> frozenset[str]:
+    """The specific groups a framing may stand for (``control_actor_framings.csv``: the first
+    word of the label with an entry decides; empty when none has one)."""
+    heads = _framing_heads()
+    return next((heads[w] for w in label.strip().lower().split() if w in heads), frozenset())
+
+
 def is_framing(label: str) -> bool:
     """True when ``label`` is a generic framing of an opposition group, not its name."""
     key = label.strip().lower().replace("’", "'")
@@ -230,11 +237,9 @@ def specific_actor(label: str, actor_id: str, earlier: tuple[str, ...] = (), art
     """
     if actor_id != "opposition" or not is_framing(label):
         return actor_id
-    words = label.strip().lower().split()
-    head = words[-1]
-    heads = _framing_heads()
+    head = label.strip().lower().split()[-1]
     # the first word with an entry decides: "rebel groups" are rebels, whatever groups are
-    may_be = next((heads[w] for w in words if w in heads), frozenset())
+    may_be = framing_may_be(label)
     if not may_be:
         return actor_id
     for text in earlier:

@@ -81,11 +81,13 @@ def framed_groups(article_text: str) -> dict[str, int]:
     return found
 
 
-def framed_group(sentence: str, article_text: str, agent: str | None) -> str | None:
+def framed_group(sentence: str, article_text: str, agent: str | None, label: str = "") -> str | None:
     """The specific group a framing in ``sentence`` stands for, or None (keep it generic).
     ``agent``: the killer the cue's clause names, if any; an actor followed by its verb
     ("the Russian Aerospace Forces have destroyed a Daesh command center and killed") is
-    the better witness when there is one."""
+    the better witness when there is one. ``label``: the framing as written; of two other
+    groups, the only one it may describe (``control_actor_framings.csv``: "extremists" may
+    be IS or HTS, never the SDF) is the one."""
     subject = subject_actor(sentence)
     counts = actors.group_counts(sentence)
     if set(counts) == {subject or agent} and (subject is None or agent is None):
@@ -97,6 +99,9 @@ def framed_group(sentence: str, article_text: str, agent: str | None) -> str | N
     others = {g: n for g, n in counts.items() if g != agent}
     if len(others) == 1:
         return next(iter(others))
+    described = [g for g in others if g in actors.framing_may_be(label)] if label else []
+    if len(described) == 1:  # "fighting between the SDF and IS members left 11 extremists dead"
+        return described[0]
     if others:
         return actors.main_group(sentence, frozenset(others))
     framed = {g: n for g, n in framed_groups(article_text).items() if g != agent} if article_text else {}

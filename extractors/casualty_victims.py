@@ -229,7 +229,7 @@ def specific_group(victim: Victim, sentence: str, article_text: str = "", agent:
     if not is_framing(victim) or " and " in (victim.label or ""):
         return victim  # "rebels and jihadists": several groups, none named
     from .casualty_framing import framed_group
-    group = framed_group(sentence, article_text, agent)
+    group = framed_group(sentence, article_text, agent, victim.label or "")
     return Victim(group, victim.label, victim.type) if group else victim
 
 

@@ -49,3 +49,12 @@ def test_a_framed_figure_takes_the_group_its_headline_names() -> None:
 def test_the_sudanese_framing_is_not_the_subject() -> None:
     # Sudan: the RSF is the subject; "mercenaries" are not the RSF
     assert _victims("The RSF repelled the attack and killed 30 mercenaries.").get(30) != "rsf"
+
+
+def test_of_two_groups_named_the_framing_is_the_one_it_may_describe() -> None:
+    # written by us (lead, round 5): "extremists" may be IS or HTS (control_actor_framings.csv),
+    # never the SDF, so a fight between the SDF and IS leaves IS's dead
+    assert _victims("Fighting between the SDF and IS members near Tabqa left at least 11 extremists dead.") == {
+        11: "isis"}
+    # both named groups may be "militants": nothing decides, the framing stays generic
+    assert _victims("Fighting between HTS and IS members near Idlib left 9 militants dead.") == {9: "opposition"}
