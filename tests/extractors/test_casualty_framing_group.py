@@ -58,3 +58,12 @@ def test_of_two_groups_named_the_framing_is_the_one_it_may_describe() -> None:
         11: "isis"}
     # both named groups may be "militants": nothing decides, the framing stays generic
     assert _victims("Fighting between HTS and IS members near Idlib left 9 militants dead.") == {9: "opposition"}
+
+
+def test_a_total_as_follows_breaks_down_into_its_parts() -> None:
+    # written by us (lead, round 5): "as follows" opens the parts of a total like "including"
+    rows = extract_article("The monitor said the toll reached 120 individuals as follows: 45 soldiers and 75 "
+                           "civilians.", "t").casualty_claims
+    assert {(c.count.best, c.victim_actor) for c in rows} == {(120, "all"), (45, "syrian_government"), (75, "civilians")}
+    total = next(c for c in rows if c.count.best == 120)
+    assert all(c.part_of == total.claim_id for c in rows if c is not total)
