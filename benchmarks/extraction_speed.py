@@ -15,6 +15,11 @@ time mostly measures the other processes, the CPU time the extractors. The budge
         # more passes on a loaded machine; every claim as JSON lines, to check that a
         # speed change changed no output (``cmp`` two dumps)
 
+It also starts new processes (skip with ``--no-cold``) and prints their CPU seconds up to
+the first article's claims and up to the first 100 articles' (what a small refresh pays):
+once with an empty start-up cache (a temporary ``XDG_CACHE_HOME``: every cached table is
+built and written) and once with the user's cache (``extractors/startup_cache.py``).
+
 FA-KES: Abu Salem et al. 2019, CC BY 4.0 (read from ../shared, never copied here).
 """
 from __future__ import annotations
@@ -24,7 +29,9 @@ import csv
 import json
 import os
 import resource
+import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import replace
 from pathlib import Path
@@ -36,12 +43,15 @@ DEFAULT_CSV = next((p for p in (REPO.parent / "shared" / _DEV_CSV, Path("/work/s
                    REPO.parent / "shared" / _DEV_CSV)
 BUDGET_SECONDS = 2.5
 REPEATS = 3
+COLD_ARTICLES = 100  # a refresh that adds about this many articles starts a new process
 
 sys.path.insert(0, str(REPO))
 
 from evaluation.sources import CLAIM_LISTS, Article, parse_fakes_date  # noqa: E402
 from extractors import extract_article  # noqa: E402  (imported before timing starts)
 from extractors.pipeline import clear_text_caches  # noqa: E402
+
+_IMPORTED_CPU = time.process_time()  # interpreter start and every import, for a child run
 
 
 def read_rows(path: Path) -> list[Article]:
@@ -83,6 +93,8 @@ def main(argv: list[str] | None = None) -> int:
                         help=f"timed passes, the best one counts (default {REPEATS}; more on a loaded machine)")
     parser.add_argument("--dump", type=Path, metavar="JSONL",
                         help="also write every claim (extractor version fixed, sorted) to compare outputs across changes")
+    parser.add_argument("--no-cold", action="store_true", help="skip the new-process (cold start) figures")
+    parser.add_argument("--cold-child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if not args.articles.is_file():
         print(f"SKIP: {args.articles} not found: the FA-KES dev set lives in ../shared beside the "
@@ -91,6 +103,8 @@ def main(argv: list[str] | None = None) -> int:
 
     pinning = pin_to_one_core()
     articles = read_rows(args.articles)
+    if args.cold_child:
+        return cold_child(articles)
     rss_before = peak_rss_mb()
     timings = []
     cpu_timings = []
@@ -114,6 +128,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"load average:        {' '.join(f'{x:.2f}' for x in os.getloadavg())} (1/5/15 min, {os.cpu_count()} cores)")
     print(f"articles/second:     {len(articles) / best_cpu:,.0f} (per CPU second)")
     print(f"budget:              {BUDGET_SECONDS:.1f} CPU s -> {'OK' if best_cpu <= BUDGET_SECONDS else 'OVER BUDGET'}")
+    if not args.no_cold:
+        print_cold_start(args.articles)
     if args.memory:
         print(f"peak RSS:            {peak_rss_mb():.1f} MB (after loading articles: {rss_before:.1f} MB)")
     if args.dump:
@@ -121,6 +137,44 @@ def main(argv: list[str] | None = None) -> int:
         args.dump.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
         print(f"claims written:      {len(lines)} to {args.dump}")
     return 0
+
+
+def cold_child(articles: list[Article]) -> int:
+    """In a new process: CPU seconds (of the process, interpreter start included) after the
+    imports, after the first article and after the first ``COLD_ARTICLES``, as JSON."""
+    reading = time.process_time()
+    first = articles[0]
+    extract_article(first.text, first.article_id, first.published_at)
+    after_first = time.process_time()
+    extract_all(articles[1:COLD_ARTICLES])
+    after_all = time.process_time()
+    # reading the CSV is not extraction: its CPU time is left out of the later figures
+    print(json.dumps({"imports": _IMPORTED_CPU, "first": after_first - (reading - _IMPORTED_CPU),
+                      "batch": after_all - (reading - _IMPORTED_CPU)}))
+    return 0
+
+
+def cold_start(articles: Path, cache_home: str | None) -> dict[str, float]:
+    """The child run in a new process, with the user's start-up cache (``cache_home`` None)
+    or with an empty one (a temporary ``XDG_CACHE_HOME``: every table is built and written)."""
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+    if cache_home is not None:
+        env["XDG_CACHE_HOME"] = cache_home
+    out = subprocess.run([sys.executable, __file__, "--articles", str(articles), "--cold-child"],
+                         env=env, capture_output=True, text=True, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def print_cold_start(articles: Path) -> None:
+    with tempfile.TemporaryDirectory(prefix="sitrep-cold-") as empty:
+        # the empty-cache run first: it also leaves the version cache of a changed tree
+        # written, so the warm run pays neither
+        runs = {"empty cache": cold_start(articles, empty)}
+        cold_start(articles, None)  # fills the user's cache if it was stale
+        runs["warm cache"] = cold_start(articles, None)
+    for label, run in runs.items():
+        print(f"new process ({label + '):':<13} {run['imports']:.2f} CPU s to import, {run['first']:.2f} up to the first "
+              f"article's claims, {run['batch']:.2f} up to the first {COLD_ARTICLES} articles' (from process start)")
 
 
 def dump_claims(articles: list[Article]) -> list[str]:

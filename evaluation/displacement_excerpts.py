@@ -64,9 +64,10 @@ def score(excerpts: list[dict[str, Any]]) -> ExcerptScores:
         unused = list(rows)
         for label in excerpt.get("figures") or []:
             scores.labelled += 1
-            match = next((r for r in unused if _value(r) == label["best"]), None)
+            wanted = label.get("best", label.get("low"))  # a range is labelled low/high, no best
+            match = next((r for r in unused if _value(r) == wanted), None)
             if match is None:
-                scores.misses.append(f"{excerpt['id']}: {label['best']} {label.get('population')}")
+                scores.misses.append(f"{excerpt['id']}: {wanted} {label.get('population')}")
                 continue
             unused.remove(match)
             scores.found += 1

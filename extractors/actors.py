@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from .patterns import trie_alternation
 from .reference import load_csv
+from .theatre import localised
 
 
 @dataclass(frozen=True)
@@ -77,13 +78,16 @@ def resolve_actor(label: str) -> str | None:
 
 
 def find_actors(text: str) -> list[ActorMention]:
-    """Every alias in ``text``, longest match first, left to right, non-overlapping."""
-    return list(_find_actors(text))
+    """Every alias in ``text``, longest match first, left to right, non-overlapping; an
+    alias naming no army of its own ("the army") as the current article's country reads it
+    (``theatre``)."""
+    return _merge_group_framings(text, [localised(m) for m in _find_actors(text)])
 
 
 @lru_cache(maxsize=8192)
 def _find_actors(text: str) -> tuple[ActorMention, ...]:
-    """Cached ``find_actors``: the extractors read the same sentence and its parts often."""
+    """Cached alias matches of ``find_actors`` (before the article's country and the merging
+    of framings): the extractors read the same sentence and its parts often."""
     table, _ = _aliases()
     firsts = _alias_first_words()
     normalised = text.replace("’", "'")  # same length, so offsets still hold
@@ -103,16 +107,16 @@ def _find_actors(text: str) -> tuple[ActorMention, ...]:
         if m:
             found.append(ActorMention(text[m.start():m.end()], table[m.group().lower()], m.start(), m.end()))
             resume = m.end()
-    return tuple(_merge_group_framings(text, found))
+    return tuple(found)
 
 
 def _merge_group_framings(text: str, found: list[ActorMention]) -> list[ActorMention]:
-    """"ISIL terrorists", "Nusra militants": a framing right after a named group is that
-    group (one mention, the group's id)."""
+    """"ISIL terrorists", "Nusra militants", "JNIM fighters": a framing right after a named
+    armed group is that group (one mention, the group's id)."""
     merged: list[ActorMention] = []
     for mention in found:
         prev = merged[-1] if merged else None
-        if (prev is not None and prev.actor_id in SPECIFIC_GROUPS and mention.actor_id == "opposition"
+        if (prev is not None and prev.actor_id not in _NOT_A_GROUP and mention.actor_id == "opposition"
                 and text[prev.end:mention.start] == " " and is_framing(mention.label)):
             merged[-1] = ActorMention(text[prev.start:mention.end], prev.actor_id, prev.start, mention.end)
         else:
@@ -131,7 +135,27 @@ def _ascii_first_word_finder() -> re.Pattern[str]:
     words = sorted(w for w in _alias_first_words() if w.isascii())
     if not words:
         return re.compile(r"(?!)")
-    return re.compile(rf"(?<![a-z0-9])(?:{trie_alternation(words)})(?![a-z0-9])", re.ASCII)
+    # ``\b`` first: the engine tests it at every position far faster than the look-behind; it
+    # drops only a word after "_", which the caller passes over anyway
+    return re.compile(rf"\b(?<![a-z0-9])(?={trie_alternation(_alias_openings())})(?:{trie_alternation(words)})(?![a-z0-9])",
+                      re.ASCII)
+
+
+@lru_cache(maxsize=1)
+def _alias_openings() -> list[str]:
+    """What the lower-cased text must hold where an alias starts: the alias's first word and
+    the next three characters when it is ASCII (the alias pattern matches literally,
+    case-blind or as written: either way the lower-cased text then holds it), else only its
+    first word (a case-blind non-ASCII letter may match an ASCII one). Most first words
+    ("the", "people", "forces") start no alias where they stand, and are then passed over
+    inside the scan; three characters keep the pattern small (quick to compile)."""
+    table, _ = _aliases()
+    openings = set()
+    for alias in table:
+        first = _WORD_RUN.match(alias)
+        if first:
+            openings.add(alias[:first.end() + 3] if alias.isascii() else first.group())
+    return sorted(openings)
 
 
 @lru_cache(maxsize=1)
@@ -142,6 +166,8 @@ def _alias_first_words() -> frozenset[str]:
 
 
 SPECIFIC_GROUPS = frozenset({"hts", "sna", "isis", "sdf"})
+# ids that name no group of their own: a framing after them ("civilians militants") stays apart
+_NOT_A_GROUP = frozenset({"opposition", "civilians", "unknown"})
 
 
 @lru_cache(maxsize=1)

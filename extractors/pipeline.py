@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from . import actors, casualties, casualty_links, casualty_restated, casualty_scope, casualty_victims, claimants, control, dates, displacement, equipment, equipment_owner, numbers, places
+from . import actors, casualties, casualty_links, casualty_restated, casualty_scope, casualty_victims, claimants, control, dates, displacement, equipment, equipment_owner, numbers, places, theatre
 from .claims import UNKNOWN_DATE, ArticleClaims, Claim
 from .context import ArticleContext, SentenceContext
 from .text import split_sentences
@@ -14,14 +14,15 @@ def extract_article(text: str, article_id: str, published_at: date | None = None
     """All claims of one article. Pure: no I/O beyond the cached reference files."""
     article = ArticleContext(article_id, text, published_at, tuple(split_sentences(text)))
     result = ArticleClaims()
-    for sentence, (claimant, claimant_text) in zip(
-        article.sentences, claimants.claimants_by_sentence(article.sentences)
-    ):
-        ctx = SentenceContext(article, sentence, claimant, claimant_text)
-        result.control_changes.extend(control.extract(ctx))
-        result.casualty_claims.extend(casualties.extract(ctx))
-        result.displacement_figures.extend(displacement.extract(ctx))
-        result.equipment_losses.extend(equipment.extract(ctx))
+    with theatre.reading([s.text for s in article.sentences]):  # "the army" of this article's country
+        for sentence, (claimant, claimant_text) in zip(
+            article.sentences, claimants.claimants_by_sentence(article.sentences)
+        ):
+            ctx = SentenceContext(article, sentence, claimant, claimant_text)
+            result.control_changes.extend(control.extract(ctx))
+            result.casualty_claims.extend(casualties.extract(ctx))
+            result.displacement_figures.extend(displacement.extract(ctx))
+            result.equipment_losses.extend(equipment.extract(ctx))
     result.equipment_losses = equipment.name_generic_items(result.equipment_losses)
     result.casualty_claims = casualty_links.mixed_totals(result.casualty_claims)
     result.casualty_claims = casualty_restated.restated_victims(result.casualty_claims)

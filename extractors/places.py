@@ -253,13 +253,10 @@ def _find_places(text: str) -> tuple[PlaceMention, ...]:
     A name followed by "province", "countryside" or "governorate" (also "Idlib and Aleppo
     provinces") is reported with that word and precision admin1.
     """
-    tokens: list[tuple[int, int]] = []
-    candidates: list[int] = []  # only a capitalised word or an article ("al") can start a name
-    for match in _TOKEN.finditer(text):
-        a, b = span = match.span()
-        if text[a].isupper() or (b - a <= _LONGEST_ARTICLE and text[a:b].lower() in _ARTICLES):
-            candidates.append(len(tokens))
-        tokens.append(span)
+    tokens = [match.span() for match in _TOKEN.finditer(text)]
+    # only a capitalised word or an article ("al") can start a name
+    candidates = [k for k, (a, b) in enumerate(tokens)
+                  if text[a].isupper() or (b - a <= _LONGEST_ARTICLE and text[a:b].lower() in _ARTICLES)]
     inside_actor: list[tuple[int, int]] | None = None  # actor name spans, read when first needed
     mentions: list[PlaceMention] = []
     i = 0

@@ -46,7 +46,12 @@ def _vocab() -> dict[str, Any]:
     return vocabulary()
 
 def _starts_with(phrase: str, word: str | None) -> bool:
-    return word is None or re.split(r"[\s-]", phrase.strip().lower())[0] == word
+    return word is None or _first_word_of(phrase) == word
+
+
+@lru_cache(maxsize=None)  # asked for every phrase once per first word (~250 words)
+def _first_word_of(phrase: str) -> str:
+    return re.split(r"[\s-]", phrase.strip().lower())[0]
 
 
 @lru_cache(maxsize=None)

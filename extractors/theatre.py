@@ -1,0 +1,151 @@
+"""Where an article's events happen, and what its unnamed armies are there.
+
+Words such as "the army", "government forces" or "al-Qaeda" name no country's forces of their
+own: in a report from Syria they are the Syrian army and HTS, from Sudan the Sudanese Armed
+Forces, from Mali the Malian army and JNIM. ``actors_country_roles.csv`` lists those aliases
+with their role; ``theatre_countries.csv`` gives each role's actor per country. The article's
+country is the country of most of its place mentions (the project gazetteer is Syria's; a
+worldwide GeoNames place or admin1 area carries its country code; a country name counts for
+that country); an article with neither reads them as the row "none" says (unknown forces). On
+a tie, or in a country the table does not list, every alias keeps the actor
+``actor_aliases.csv`` gives it (Syria, the first theatre).
+
+The pipeline opens ``reading(sentences)`` around one article; ``localised`` maps a mention
+inside it. The country is read only when an article first meets a role alias.
+"""
+from __future__ import annotations
+
+import re
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from typing import Iterator, Sequence
+
+from .reference import load_csv
+
+NO_COUNTRY = "none"  # the row of theatre_countries.csv for an article that names no place or country
+_SETTLED = 3  # place mentions of one country, and of no other, that decide without reading on
+_WORLD_ID = re.compile(r"^(?:gn|adm1)_([a-z]{2})_")
+
+
+@dataclass
+class _Article:
+    sentences: Sequence[str]
+    country: str | None = None
+    read: bool = False
+    busy: bool = field(default=False)
+
+
+_CURRENT: ContextVar[_Article | None] = ContextVar("sitrep_article_theatre", default=None)
+
+
+@contextmanager
+def reading(sentences: Sequence[str]) -> Iterator[None]:
+    """Within this block, role aliases resolve for the article made of ``sentences``."""
+    token = _CURRENT.set(_Article(sentences))
+    try:
+        yield
+    finally:
+        _CURRENT.reset(token)
+
+
+@lru_cache(maxsize=1)
+def _roles() -> dict[str, str]:
+    return {row["alias"].strip().lower(): row["role"].strip() for row in load_csv("actors_country_roles.csv")}
+
+
+@lru_cache(maxsize=1)
+def _countries() -> dict[str, dict[str, str]]:
+    return {row["code"].strip().upper() if row["code"].strip() != NO_COUNTRY else NO_COUNTRY:
+            {k: (v or "").strip() for k, v in row.items()}
+            for row in load_csv("theatre_countries.csv")}
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    """Country names, lower-case -> code."""
+    return {name.strip().lower(): code for code, row in _countries().items()
+            for name in row["names"].split("|") if name.strip()}
+
+
+@lru_cache(maxsize=1)
+def _project_place_ids() -> frozenset[str]:
+    """The project gazetteer (``gazetteer.csv``) is Syria's."""
+    return frozenset(row["place_id"] for row in load_csv("gazetteer.csv"))
+
+
+def place_country(place) -> str | None:
+    """ISO code of a resolved place (``claims.Place``), or None."""
+    if place.precision == "country":
+        return _country_names().get(place.name.strip().lower())
+    if not place.place_id:
+        return None
+    if place.place_id in _project_place_ids():
+        return "SY"
+    found = _WORLD_ID.match(place.place_id)
+    return found.group(1).upper() if found else None
+
+
+def article_country(sentences: Sequence[str]) -> str | None:
+    """The country most of the sentences' place mentions lie in (reading stops once the first
+    sentences name ``_SETTLED`` places of one country and none of another); where no place resolves,
+    the country the text names most; "none" with neither; None on a tie."""
+    from .places import find_places  # late import: places reads actors, which read this module
+    counts: dict[str, int] = {}
+    for text in sentences:
+        for mention in find_places(text):
+            code = place_country(mention.place)
+            if code:
+                counts[code] = counts.get(code, 0) + 1
+        if len(counts) == 1 and max(counts.values()) >= _SETTLED:
+            break  # one country only, named often enough: the rest of the article can wait
+    if not counts:
+        for text in sentences:
+            for found in _country_words().finditer(text):
+                code = _country_names()[found.group().lower()]
+                counts[code] = counts.get(code, 0) + 1
+    ranked = sorted(counts.values(), reverse=True)
+    if not ranked:
+        return NO_COUNTRY
+    if len(ranked) > 1 and ranked[1] == ranked[0]:
+        return None
+    return max(counts, key=counts.__getitem__)
+
+
+@lru_cache(maxsize=1)
+def _country_words() -> re.Pattern[str]:
+    words = sorted(_country_names(), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])", re.IGNORECASE)
+
+
+def _current_country() -> str | None:
+    article = _CURRENT.get()
+    if article is None or article.busy:
+        return None
+    if not article.read:
+        article.busy = True  # finding places finds actors: those keep their table ids meanwhile
+        try:
+            article.country = article_country(article.sentences)
+        finally:
+            article.busy = False
+        article.read = True
+    return article.country
+
+
+def role_actor(alias: str) -> str | None:
+    """The actor a role alias stands for in the current article's country; None when the
+    alias has no role, no article is being read, or its country is not in the table."""
+    role = _roles().get(alias.strip().lower().replace("’", "'"))
+    if role is None:
+        return None
+    country = _current_country()
+    row = _countries().get(country) if country else None
+    return (row or {}).get(role) or None
+
+
+def localised(mention):
+    """``mention`` (an ``actors.ActorMention``) with the actor its alias stands for in the
+    current article's country."""
+    actor = role_actor(mention.label)
+    return mention if actor is None or actor == mention.actor_id else replace(mention, actor_id=actor)
