@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from . import actors, casualty_links, casualty_scope, dates, numbers, places
+from .casualty_affiliation import affiliated
 from .casualty_cues import cues as _cues, has_hint, perpetrator_words as _perpetrator_words
 from .casualty_readings import counted_group, cue_noun, listed_cue, of_them, passing_one, toll_of, too_vague
 from .casualty_victims import (
@@ -152,7 +153,7 @@ def _read(sentence: str, mention: numbers.CountMention) -> _Reading | None:
     phrase, phrase_end = victim_phrase(sentence, mention.end)
     victim = counted_group(sentence, mention) or resolve_victim(phrase)
     if victim is not None:
-        victim = crew_of(sentence, phrase_end, loyal_to(sentence, phrase_end, victim))
+        victim = affiliated(sentence, mention.end, crew_of(sentence, phrase_end, loyal_to(sentence, phrase_end, victim)))
     after = cues["after"].match(sentence[phrase_end:])
     if after and after.group("relative") and numbers.find_counts(after.group("relative")):
         after = None  # "... that nine others were injured": the relative clause has a count of its own
@@ -258,20 +259,28 @@ def _inherit(sentence: str, mention: numbers.CountMention, readings: list[_Readi
     for nxt in readings:
         if nxt.mention.start >= phrase_end and not nxt.active:
             between = sentence[phrase_end:nxt.mention.start]
-            if re.fullmatch(r"\s*(?:,\s*)?(?:and|as well as|plus|,)\s*", between, re.IGNORECASE):
+            if re.fullmatch(r"\s*(?:,\s*)?(?:and|as well as|plus|,)\s*", between, re.IGNORECASE) or (
+                    between.isspace() and victim is not UNSPECIFIED and nxt.victim is not UNSPECIFIED):
+                # "3 soldiers and 5 civilians were killed"; a headline without commas:
+                # "40 Civilians 25 YPG Fighters Killed"
                 return _Reading(mention, nxt.outcome, victim, nxt.cue_start, nxt.cue_end, False)
             break
     return None
 
 
-def _same_group(ordered: list[_Reading], sentence: str) -> list[_Reading]:
+def _same_group(ordered: list[_Reading], sentence: str, mentions: list[numbers.CountMention]) -> list[_Reading]:
     """A count with no victim words of its own ("killing 10 terrorists and injuring 20
     others", "10 civilians were killed and another 17 injured") counts the same group as
-    the figure with another outcome right before it."""
+    the figure with another outcome right before it; not when the sentence counts people of
+    two groups ("40 Civilians 25 YPG Fighters Killed 110 Injured": the injured are both)."""
     out: list[_Reading] = []
+    if len(ordered) < 2 or all(r.victim is not UNSPECIFIED for r in ordered):
+        return ordered
+    counted = {v.actor for v in (resolve_victim(victim_phrase(sentence, m.end)[0]) for m in mentions)
+               if v is not None and v is not UNSPECIFIED}
     for reading in ordered:
         previous = out[-1] if out else None
-        groups = {r.victim.actor for r in out if r.victim is not UNSPECIFIED}
+        groups = {r.victim.actor for r in out if r.victim is not UNSPECIFIED} | counted
         if (previous is not None and reading.victim is UNSPECIFIED and len(groups) == 1
                 and previous.victim is not UNSPECIFIED
                 # another outcome, or a clause of its own ("9 civilians were killed in X and two
@@ -345,7 +354,7 @@ def _read_figures(sentence: str, article_text: str) -> tuple[Figure, ...]:
                 if reading:
                     readings[i] = reading
     of_them(mentions, readings, sentence)
-    ordered = _link_asides(_same_group([r for _, r in sorted(readings.items())], sentence), sentence)
+    ordered = _link_asides(_same_group([r for _, r in sorted(readings.items())], sentence, mentions), sentence)
     kept = [r for r in ordered if not _is_background(sentence, r.mention.count) and not too_vague(r.mention.count)
             and not passing_one(r.mention.count, own_side(sentence, r.mention, r.victim))]
     starts = {r.mention.start for r in kept}

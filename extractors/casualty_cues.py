@@ -18,9 +18,10 @@ def cues() -> dict[str, Any]:
     data = load_yaml("casualty_cues.yaml")
     cue_words = invert(data["after"])
     cues = case_blind_alternation(cue_words)  # compiled with IGNORECASE below
-    filler = case_blind_alternation(data["after_filler"])
+    # any adverb too: "were slightly hurt", "were critically injured"
+    filler = case_blind_alternation(data["after_filler"]) + r"|[a-z]+ly"
     aside = (  # "12 people, including 5 children, were killed"; "mostly women and children"
-        r"(?P<aside>\s*[,(–-]?\s*(?:including|mostly|mainly|among\s+them|(?:most|many|some|all|half|several)\s+of\s+(?:them|whom))"
+        r"(?P<aside>\s*[,(–-]?\s*(?:including|mostly|mainly|among\s+them|(?:(?:more\s+than|over|nearly|almost|about)\s+)?(?:most|many|some|all|half|several)\s+of\s+(?:them|whom))"
         r"\b[^,.;()–]{0,60}?(?:\s*[,)–-](?=\s)|(?=\s)))?"
     )
     place = r"(?:\s+(?:in|near|across|around)\s+(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*)?(?:\s+province)?)?"

@@ -66,6 +66,26 @@ def of_them(mentions: list[numbers.CountMention], readings: dict[int, Any], sent
             if victim is not None and victim.type in ("civilian", "combatant"):
                 readings[i] = replace(reading, victim=victim)
                 break
+        else:  # "clashed with ISIL terrorists ..., killing scores of them": the last people named before
+            victim = _last_people(sentence[:reading.mention.start])
+            if victim is not None:
+                readings[i] = replace(reading, victim=victim)
+
+
+def _last_people(before: str) -> Victim | None:
+    """The victims the last people noun before a count names ("the rebels", "ISIL
+    terrorists"), when it stands in the same clause run (no sentence-internal count between)."""
+    from . import actors
+    from .casualty_cues import victim_table
+    found = [(m.start(), m.group()) for m in victim_table()[1].finditer(before)]
+    found += [(a.start, a.label) for a in actors.find_actors(before) if a.actor_id not in ("civilians", "unknown")]
+    if not found:
+        return None
+    start, words = max(found)
+    named = [a for a in actors.find_actors(before[max(0, start - 20):start + len(words)])
+             if a.actor_id not in ("civilians", "unknown")]
+    victim = resolve_victim(named[-1].label if named else words)
+    return victim if victim is not None and victim.type in ("civilian", "combatant") else None
 
 
 def passing_one(count: Count, victim: Victim) -> bool:

@@ -6,7 +6,10 @@ article names for it; left as a mixed total it would be a second, wrong reading 
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
+
+from . import numbers
 
 from .casualty_links import people_total
 from .claims import CasualtyClaim
@@ -20,6 +23,12 @@ def _unnamed(claim: CasualtyClaim) -> bool:
     return claim.victim_actor == "unknown" and claim.victim_type == "unknown"
 
 
+def _framed(claim: CasualtyClaim) -> bool:
+    """A figure whose victims are a bare hostile framing ("48 terrorists") left generic."""
+    from .casualty_victims import Victim, is_framing
+    return claim.victim_actor == "opposition" and is_framing(Victim(claim.victim_actor, claim.victim_label, claim.victim_type))
+
+
 def _names_victims(claim: CasualtyClaim) -> bool:
     return claim.victim_actor not in ("all", "unknown") and claim.victim_type in ("civilian", "combatant")
 
@@ -30,6 +39,71 @@ def _figure(claim: CasualtyClaim) -> tuple[str, int | None]:
 
 
 def restated_victims(claims: list[CasualtyClaim]) -> list[CasualtyClaim]:
+    """Victims, then claimants, of figures the article tells twice (see the steps), after
+    "others" that open a sentence are bound to the sentence before."""
+    return restated_claimants(_restated_victims(others_continue(claims)))
+
+
+_OTHERS = re.compile(r"\s+(?:others|other\s+people|more)\b", re.IGNORECASE)
+
+
+def _counts_others(claim: CasualtyClaim) -> bool:
+    """The figure's count is followed by "others" ("21 others died") in its sentence."""
+    text = claim.evidence.text
+    return any(m.count.best == claim.count.best and _OTHERS.match(text, m.end) for m in numbers.find_counts(text))
+
+
+def others_continue(claims: list[CasualtyClaim]) -> list[CasualtyClaim]:
+    """"As well as the 10 civilians killed on the bus ... 21 others died": "others" with no
+    group of their own continue the victims of the sentence right before, when that
+    sentence's figures name one group only."""
+    starts = sorted({c.evidence.start for c in claims})
+    by_start: dict[int, set[tuple[str, str, str | None]]] = {}
+    for claim in claims:
+        by_start.setdefault(claim.evidence.start, set()).add((claim.victim_actor, claim.victim_type, claim.victim_label))
+    out = []
+    for claim in claims:
+        at = starts.index(claim.evidence.start)
+        if claim.victim_actor == "all" and claim.victim_label is None and at and _counts_others(claim):
+            earlier = by_start[starts[at - 1]]
+            if len({actor for actor, _, _ in earlier}) == 1:
+                actor, kind, label = sorted(earlier, key=str)[0]
+                if actor not in ("all", "unknown"):
+                    claim = replace(claim, victim_actor=actor, victim_type=kind, victim_label=claim.victim_label)
+        out.append(claim)
+    return out
+
+
+def restated_claimants(claims: list[CasualtyClaim]) -> list[CasualtyClaim]:
+    """Article level: a figure with no source of its own (a headline, a lead written before
+    the attribution: "Strike kills 15 including 4 children in Idlib") takes the source the
+    article gives for the same figure elsewhere (same outcome, count and victims), when every
+    such statement gives the same one. "By whose count" stays empty when sources disagree."""
+    sources: dict[tuple, set[tuple[str, str | None]]] = {}
+    for claim in claims:
+        if claim.claimant:
+            sources.setdefault(_told(claim), set()).add((claim.claimant, claim.claimant_text))
+    if not sources:
+        return claims
+    only = {pair for found in sources.values() for pair in found}
+    only_one = sorted(only, key=str)[0] if len({name for name, _ in only}) == 1 else None
+    out = []
+    for claim in claims:
+        found = sources.get(_told(claim)) if not claim.claimant else None
+        if found and len({name for name, _ in found}) == 1:
+            name, words = sorted(found, key=str)[0]
+            claim = replace(claim, claimant=name, claimant_text=words)
+        elif not claim.claimant and only_one and not claim.is_background:
+            claim = replace(claim, claimant=only_one[0], claimant_text=only_one[1])
+        out.append(claim)
+    return out
+
+
+def _told(claim: CasualtyClaim) -> tuple:
+    return (claim.outcome, claim.count.low, claim.count.best, claim.victim_actor)
+
+
+def _restated_victims(claims: list[CasualtyClaim]) -> list[CasualtyClaim]:
     """Article level: an unnamed figure takes the victims of the article's named figures with
     the same outcome and count, when they all name the same victims; ``part_of`` links that
     pointed at a renamed claim follow its new id."""
@@ -45,6 +119,8 @@ def restated_victims(claims: list[CasualtyClaim]) -> list[CasualtyClaim]:
     out = []
     for claim in claims:
         victims = named.get(_figure(claim)) if _unnamed(claim) else None
+        if _framed(claim):  # "48 terrorists" told again as "48 ISIL terrorists": that group
+            victims = {v for v in named.get(_figure(claim), ()) if v[1] == "combatant" and v[0] != "opposition"}
         new = None
         if victims and len({actor for actor, _, _ in victims}) == 1:
             actor, kind, label = sorted(victims, key=str)[0]

@@ -35,6 +35,7 @@ _NP_STOP = {
     "many", "some", "not", "near", "per", "each", "despite", "kill", "kills", "killing",
     "injure", "injures", "injuring", "wounding", "wound", "leaving", "left", "said", "says",
     "got", "get", "gets", "fled", "returned", "arrived", "remain", "remained", "went",
+    "it", "he", "she", "they",  # "wounded 22 it said": the reporting clause, no victims
 }
 _NP_LEAD = re.compile(r"""^[\s"“”'‘’]*(?:(?:of|from)\s+(?:the\s+|them\b|whom\b)?)?""", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][\w'’.-]*")
@@ -68,8 +69,12 @@ def victim_phrase(text: str, end: int) -> tuple[str, int]:
             phrase_end = m.end()
             continue
         stop = word in _NP_STOP and not m.group().isupper()  # "IS" is an actor, "is" a verb
-        stop = stop or (words > 0 and word.endswith("ing") and word not in _victim_table()[0]
-                        and _OBJECT_NEXT.match(text, m.end()) is not None)  # "a doctor receiving the ..."
+        stop = stop or (words > 0 and word.endswith("ing") and len(word) >= 5 and word not in _victim_table()[0]
+                        and (_OBJECT_NEXT.match(text, m.end()) is not None  # "a doctor receiving the ..."
+                             or (_people_word(text[cursor:m.start()]) and not _thing_next(text, m.end()))))
+        # "1300 people using chemical weapons": a participle after a people noun starts a clause
+        # (not "13 Daesh fighting positions": an adjective before a thing)
+        stop = stop or (words > 0 and word == "more" and re.match(r"\s+than\b", text[m.end():]) is not None)
         stop = stop or (words > 0 and word in _number_words())  # "six women five children"
         if stop or word in stems or word.split("-")[0] in stems:
             break
@@ -80,11 +85,28 @@ def victim_phrase(text: str, end: int) -> tuple[str, int]:
     return text[end:phrase_end].strip(" \"“”'‘’"), phrase_end
 
 
+def _people_word(words: str) -> bool:
+    """True when the last word of ``words`` is a people noun of the victim table."""
+    last = words.split()[-1].lower() if words.split() else ""
+    return last in _victim_table()[0]
+
+
+def _thing_next(text: str, at: int) -> bool:
+    """True when the word at ``at`` is a thing, not people ("fighting positions")."""
+    nxt = re.match(r"\s+([A-Za-z][\w-]*)", text[at:at + 30])
+    return nxt is not None and nxt.group(1).lower() in _cues()["not_victims"]
+
+
 def _coordinated_victim(text: str, at: int) -> bool:
     """True when the word after "and" at ``at`` is itself a victim noun (not a number)."""
     nxt = re.match(r"\s+([A-Za-z][\w-]*)", text[at:at + 30])
     word = nxt.group(1).lower() if nxt else ""
-    if not word or word in _number_words() or word in _NP_STOP or word.endswith(("ed", "ing")):
+    if not word or word in _number_words() or word in _NP_STOP:
+        return False
+    pair = re.match(r"\s+[A-Za-z][\w-]*\s+([A-Za-z][\w-]*)", text[at:at + 40])
+    if pair and pair.group(1).lower() in _victim_table()[0]:
+        return True  # "regime and allied fighters": an adjective, then a victim noun
+    if word.endswith(("ed", "ing")):
         return False  # "killed 90,000 people and displaced millions": a verb, not a group
     victim = resolve_victim(nxt.group(1))
     return victim is not None and victim is not UNSPECIFIED
@@ -102,12 +124,20 @@ def resolve_victim(phrase: str) -> Victim | None:
         return UNSPECIFIED
     if words.split()[0].lower() in ("others", "more") and not _victim_table()[1].search(words):
         return UNSPECIFIED  # "25 others Ibrahim Abu Leys told": a run-on in unpunctuated text
+    if words.startswith("Related "):
+        return None  # "Get short URL 185 Related Daesh Commander Killed ...": a page's link list
     head = re.split(r"\s+(?:of|out|from)\s+", words, maxsplit=1)[0].split()[-1].lower()
     if head in _cues()["not_victims"]:
         return None  # "23 terrorist targets", "two dens": things, not people
     table, pattern = _victim_table()
     found = pattern.search(words)
-    named = [a for a in actors.find_actors(words) if a.actor_id not in ("civilians",)]
+    # "jihadists of Daesh", "men from Hezbollah": a group named in the phrase outranks a framing word
+    named = sorted((a for a in actors.find_actors(words) if a.actor_id not in ("civilians",)),
+                   key=lambda a: a.label.lower() in _cues()["group_framings"])
+    if found and " and " in words.lower():
+        kinds = {table[m.group().lower()][1] for m in pattern.finditer(words)}
+        if {"civilian", "combatant"} <= kinds:  # "people, both militants and civilians": a mixed toll
+            return Victim("all", words, "mixed")
     if found:
         actor, kind = table[found.group().lower()]
         if kind == "combatant" and _PRO_GOVERNMENT.match(words):
@@ -198,12 +228,8 @@ def specific_group(victim: Victim, sentence: str, article_text: str = "", agent:
         return Victim("opposition", victim.label, victim.type)  # "fighters" among rebels only
     if not is_framing(victim) or " and " in (victim.label or ""):
         return victim  # "rebels and jihadists": several groups, none named
-    counts = actors.group_counts(sentence)
-    others = [g for g in counts if g != agent]
-    if agent in counts and len(others) == 1:
-        return Victim(others[0], victim.label, victim.type)
-    # an article that names a group only once in passing is not about it
-    group = actors.main_group(sentence) if counts else actors.main_group(article_text, at_least=2)
+    from .casualty_framing import framed_group
+    group = framed_group(sentence, article_text, agent)
     return Victim(group, victim.label, victim.type) if group else victim
 
 

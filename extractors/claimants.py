@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .patterns import alternation, case_blind_alternation, lowers_exactly, substring_finder, trie_alternation
+from . import theatre
 from .reference import load_csv, load_yaml
 from .text import Sentence
 
@@ -161,7 +162,7 @@ def find_claimant(text: str) -> ClaimantMention | None:
     aliases, alias_pattern, after_source, before, _ = _tables()
     mentions = _alias_matches(text.replace("’", "'"), alias_pattern)
     if not mentions:
-        return _headline_credit(text)
+        return _described_source(text) or _headline_credit(text)
     according = _according_to(text)
     if according:
         for m in mentions:
@@ -179,21 +180,28 @@ def find_claimant(text: str) -> ClaimantMention | None:
         if follow:
             mention = _mention(aliases, m, m.start(), text)
             if follow.group("verb").lower() == "told":
-                verb_end = m.end() + follow.end("verb")
-                told = alias_pattern.match(text, verb_end + 1) or alias_pattern.match(text, verb_end + 5)
-                if told and re.fullmatch(r"\s+(?:the\s+)?", text[verb_end:told.start()], re.IGNORECASE):
-                    medium = aliases[told.group().lower()].claimant
+                medium = _told_medium(text, m.end() + follow.end("verb"))
+                if medium:
                     mention = ClaimantMention(f"{mention.claimant} ({medium})", mention.words,
                                               mention.start, mention.generic)
             candidates.append(mention)
-    if candidates:
-        chosen = _source_at(min(candidates, key=lambda c: c.start), text, mentions, aliases)
-        end = chosen.start + len(chosen.words)
-        for m in mentions:  # "state news agency SANA": the name in apposition is more precise
-            if 0 < m.start() - end <= 2 and not chosen.generic:
-                return ClaimantMention(aliases[m.group().lower()].claimant, text[chosen.start:m.end()], chosen.start, False)
-        return chosen
-    return _headline_credit(text)
+    if not candidates:
+        return _described_source(text) or _headline_credit(text)
+    chosen = _source_at(min(candidates, key=lambda c: c.start), text, mentions, aliases)
+    end = chosen.start + len(chosen.words)
+    for m in mentions:  # "state news agency SANA": the name in apposition is more precise
+        if 0 < m.start() - end <= 2 and not chosen.generic:
+            return ClaimantMention(aliases[m.group().lower()].claimant, text[chosen.start:m.end()], chosen.start, False)
+    return chosen
+
+
+def _told_medium(text: str, verb_end: int) -> str | None:
+    """"X told Reuters": the known medium right after "told" (its normalised name)."""
+    aliases, alias_pattern, *_ = _tables()
+    told = alias_pattern.match(text, verb_end + 1) or alias_pattern.match(text, verb_end + 5)
+    if told and re.fullmatch(r"\s+(?:the\s+)?", text[verb_end:told.start()], re.IGNORECASE):
+        return aliases[told.group().lower()].claimant
+    return None
 
 
 def _source_at(mention: ClaimantMention, text: str, mentions: list[re.Match[str]],
@@ -216,6 +224,100 @@ def _source_at(mention: ClaimantMention, text: str, mentions: list[re.Match[str]
 
 
 @lru_cache(maxsize=1)
+def _described_patterns() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
+    """(a source head before a reporting verb, a source after "said" ending the sentence,
+    words that end a source's modifiers)."""
+    verbs = load_yaml("claimants_verbs.yaml")
+    heads = case_blind_alternation(verbs["source_heads"])
+    verb = case_blind_alternation(verbs["reporting_verbs"])
+    before_verb = re.compile(
+        rf"(?<![\w-])(?P<head>{heads}|(?-i:[A-Z]{{2,6}}))(?![\w-])"
+        r"(?P<where>(?:\s+(?:in|at|of|from|for|inside)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?[\w'’-]+){1,3}?)?"
+        rf"\s*,?\s+(?:(?:also|later|further|has|have|had|then)\s+){{0,2}}(?P<verb>{verb})\b(?!\s+(?:the\s+)?lives\b)",
+        re.IGNORECASE)
+    after_said = re.compile(
+        rf"\b(?:said|says|reported|added)\s+(?P<np>(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){{0,3}}?(?:{heads}))\s*(?:[.\"”]|$)",
+        re.IGNORECASE)
+    stop = frozenset(w.lower() for w in verbs["source_modifier_stop"])
+    return before_verb, after_said, stop
+
+
+_SOURCE_WORD = re.compile(r"[\w'’-]+")
+
+
+def _described_source(text: str) -> ClaimantMention | None:
+    """A source described, not named: "an official source said", "a hospital spokesman
+    said", "SANAs correspondent reported", "..., said the Britain-based organisation". The
+    noun phrase up to its head (at most three modifiers, none a function word or a victim
+    noun) is the claimant as written; a known name inside it wins ("SANAs correspondent" ->
+    SANA); a bare head ("the source said") is a back-reference to an earlier source."""
+    before_verb, after_said, stop = _described_patterns()
+    m = before_verb.search(text)
+    if m is not None:
+        words = [w for w in _SOURCE_WORD.finditer(text[:m.start("head")])][-3:]
+        kept: list[re.Match[str]] = []
+        for word in reversed(words):
+            token = word.group()
+            if token.lower() in stop or token[0].isdigit() or text[word.end():m.start("head") if not kept else kept[0].start()].strip():
+                break
+            if kept and token[0].islower() and kept[0].group()[0].isupper():
+                break  # "killed in the strikes RIA news agency said": a lower word before a name ends it
+            kept.insert(0, word)
+        start = kept[0].start() if kept else m.start("head")
+        if re.search(r"\b(?:no|not|any)\s+$", text[max(0, start - 5):start], re.IGNORECASE):
+            return None  # "No group claimed responsibility": nobody made a claim
+        named = _named_before(text, start, m.end("head"))
+        if named is not None:  # "the Syrian Observatory for Human Rights monitor said"
+            return named
+        words_text = text[start:m.end("where") if m.group("where") else m.end("head")]
+        bare = not kept and not m.group("where") and m.group("head").islower()
+        definite = re.search(r"\bthe\s+$", text[max(0, start - 5):start], re.IGNORECASE) is not None
+        mention = _source_mention(words_text, start, bare)
+        if mention.generic != definite and mention.claimant in (words_text, words_text.lower()):
+            # "the source", "the Britain-based group": back-references; "a witness": a new source
+            mention = ClaimantMention(mention.claimant, mention.words, mention.start, definite)
+        if m.group("verb").lower() == "told":
+            medium = _told_medium(text, m.end("verb"))
+            if medium:
+                mention = ClaimantMention(f"{mention.claimant} ({medium})", mention.words, mention.start, False)
+        return mention
+    m = after_said.search(text)
+    if m is not None:
+        np = re.sub(r"^(?:the|a|an)\s+", "", m.group("np"), flags=re.IGNORECASE)
+        if not any(w.lower() in stop for w in np.split()[:-1]):
+            return _source_mention(np, m.start("np"), len(np.split()) == 1)
+    return None
+
+
+def _named_before(text: str, start: int, head_end: int) -> ClaimantMention | None:
+    """A known source whose name ends right before a described one or inside it ("the
+    Observatory monitor", "SANA reporter in Quneitra"): the name is the claimant."""
+    aliases, alias_pattern, *_ = _tables()
+    for m in _alias_matches(text[:head_end], alias_pattern):
+        if m.end() <= head_end and (m.end() >= start or not text[m.end():start].strip()):
+            alias = aliases[m.group().lower()]
+            if not alias.generic:
+                return ClaimantMention(alias.claimant, text[m.start():head_end], m.start(), False)
+    return None
+
+
+def _source_mention(words: str, start: int, bare: bool) -> ClaimantMention:
+    """A described source: its known name when a word of it is one ("SANAs correspondent")."""
+    aliases, alias_pattern, *_ = _tables()
+    for m in _alias_matches(words, alias_pattern):  # "a UK-based monitoring group"
+        alias = aliases[m.group().lower()]
+        if not alias.generic:
+            return ClaimantMention(alias.claimant, words, start, False)
+    for token in words.split():
+        key = re.sub(r"(?:'s|’s|s)$", "", token.lower())
+        alias = aliases.get(key) or aliases.get(token.lower())
+        if alias is not None and not alias.generic and token[0].isupper():
+            return ClaimantMention(alias.claimant, words, start, False)
+    name = re.sub(r"\b([A-Z]{2,})s\b", r"\1", words)  # "ISs statement": a possessive without its apostrophe
+    return ClaimantMention(name.lower() if bare else name, words, start, bare)
+
+
+@lru_cache(maxsize=1)
 def _headline_credit_pattern() -> tuple[dict[str, str], re.Pattern[str]]:
     credits = {k.lower(): v for k, v in load_yaml("claimants_verbs.yaml")["headline_credit"].items()}
     return credits, re.compile(rf"(?::|\s[-–])\s*(?P<who>{alternation(credits)})\s*\.?\s*$", re.IGNORECASE)
@@ -234,15 +336,38 @@ def _headline_credit(text: str) -> ClaimantMention | None:
 
 def _mention(aliases: dict[str, _Alias], m: re.Match[str], start: int, text: str) -> ClaimantMention:
     alias = aliases[m.group().lower()]
+    whose = _FORCE_WORD.fullmatch(m.group())
+    if whose:  # "the Ukrainian army said": whose army the nationality says, not the Syrian default
+        before = re.search(r"([A-Z][a-z]+)\s+$", text[max(0, m.start() - 30):m.start() + len(whose.group(1) or "")])
+        demonym = before.group(1) if before else None
+        if demonym and demonym.lower() in _demonyms() and demonym.lower() != "syrian":
+            return ClaimantMention(f"{demonym} {whose.group(2).lower()}", text[m.start():m.end()], start, False)
+    local = theatre.local_claimant(m.group())  # "the army said" in a report from Sudan
+    if local is not None:
+        return ClaimantMention(local, text[m.start():m.end()], start, False)
     return ClaimantMention(alias.claimant, text[m.start():m.end()], start, alias.generic)
 
 
-def _resolve_generic(mention: ClaimantMention, history: list[str]) -> str:
-    """"the sources" -> the most recent claimant whose name contains "sources", if any."""
-    head = mention.claimant.lower().split()[-1]
-    for earlier in reversed(history):
-        if head in earlier.lower() and earlier != mention.claimant:
-            return earlier
+_FORCE_WORD = re.compile(r"(the\s+)?(army|military|armed forces)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> frozenset[str]:
+    return frozenset(row["demonym"].strip().lower() for row in load_csv("actors_nationalities.csv"))
+
+
+def _resolve_generic(mention: ClaimantMention, history: list[tuple[str, str]], in_force: str | None) -> str:
+    """"the sources" -> the most recent claimant whose name or words contain "sources"; a
+    described one ("the Britain-based group") also shares a modifier with it; a bare head
+    ("the group said") with no such claimant -> the claimant in force, if any."""
+    words = [w for w in mention.words.lower().split() if w not in ("the", "a", "an")]
+    head, modifiers = mention.claimant.lower().split()[-1], set(words[:-1])
+    for name, earlier_words in reversed(history):
+        said = f"{name} {earlier_words}".lower()
+        if name != mention.claimant and head in said and (not modifiers or modifiers & set(said.split())):
+            return name
+    if in_force and len(words) == 1 and mention.claimant == mention.words.lower():
+        return in_force
     return mention.claimant
 
 
@@ -251,9 +376,10 @@ def claimants_by_sentence(sentences: Sequence[Sentence]) -> list[tuple[str | Non
     from a claimant that opens a paragraph; (None, None) when the article gives none."""
     *_, pronoun = _tables()
     out: list[tuple[str | None, str | None]] = []
-    history: list[str] = []
+    history: list[tuple[str, str]] = []  # (claimant, the article's words for it)
     carried: tuple[str, str] | None = None
     carried_paragraph = -1
+    carried_opens = False
     previous: tuple[str | None, str | None] = (None, None)
     paragraph_sizes: dict[int, int] = {}
     for sentence in sentences:
@@ -261,19 +387,21 @@ def claimants_by_sentence(sentences: Sequence[Sentence]) -> list[tuple[str | Non
     for sentence in sentences:
         if carried and sentence.paragraph != carried_paragraph:
             # carry on only through a run of one-sentence paragraphs
-            if paragraph_sizes.get(carried_paragraph, 0) == 1 and sentence.paragraph == carried_paragraph + 1:
+            if (carried_opens and paragraph_sizes.get(carried_paragraph, 0) == 1
+                    and sentence.paragraph == carried_paragraph + 1):
                 carried_paragraph = sentence.paragraph
             else:
                 carried = None
         mention = find_claimant(sentence.text)
         if mention is not None:
-            name = _resolve_generic(mention, history) if mention.generic else mention.claimant
+            in_force = carried[0] if carried else previous[0]
+            name = _resolve_generic(mention, history, in_force) if mention.generic else mention.claimant
             current: tuple[str | None, str | None] = (name, mention.words)
-            history.append(name)
-            if mention.start <= OPENING_CHARS:
-                carried, carried_paragraph = (name, mention.words), sentence.paragraph
-            elif carried:
-                carried = None
+            history.append((name, mention.words))
+            # a report's source holds for the sentences after it in its paragraph; one that
+            # opens its sentence also runs on through single-sentence paragraphs
+            carried, carried_paragraph = (name, mention.words), sentence.paragraph
+            carried_opens = mention.start <= OPENING_CHARS
         elif previous[0] is not None and pronoun.search(sentence.text):
             current = previous
         elif carried:

@@ -13,6 +13,7 @@ from typing import Any
 
 from .patterns import case_blind_alternation, invert, whole_words
 from . import dates, displacement_attributes, numbers
+from .displacement_lemmas import expand
 from .displacement_attributes import clause
 from .casualties import read_casualties
 from .casualty_cues import has_hint, literal_stems
@@ -20,14 +21,18 @@ from .casualty_victims import UNSPECIFIED, resolve_victim, victim_phrase
 from .claims import DisplacementFigure
 from .context import SentenceContext
 from .reference import load_yaml
+from .startup_cache import cached_table
 
 
 @lru_cache(maxsize=1)
 def _cues() -> dict[str, Any]:
-    data = load_yaml("displacement_cues.yaml")
+    # expanding the {lemma} placeholders loads lemminflect's tables (about 0.4 CPU s): done once
+    # per extractor version and kept on disk (startup_cache)
+    data = cached_table("displacement_cues", lambda: _expanded(load_yaml("displacement_cues.yaml")))
     words = invert(data["after"])
     # compiled with IGNORECASE below
-    cues = case_blind_alternation(words) + "|" + data["shelter_frame"]  # the frame's matches count as "displaced"
+    # the frames' matches count as "displaced"
+    cues = case_blind_alternation(words) + f"|(?:{data['shelter_frame']})|(?:{data['leave_frame']})"
     filler = case_blind_alternation(data["after_filler"])
     cause_words = {kind: whole_words(data["cause"][kind]) for kind in ("disaster", "conflict")}
     return {
@@ -47,11 +52,25 @@ def _cues() -> dict[str, Any]:
         "hint": re.compile(data["sentence_hint"], re.IGNORECASE),
         "hint_stems": literal_stems(data["sentence_hint"]),
         "inherit": re.compile(data["inherit"], re.IGNORECASE),
+        "subgroup": re.compile(data["subgroup"], re.IGNORECASE),
         "stock": re.compile(data["stock"], re.IGNORECASE),
+        "stock_noun": re.compile(data["stock_noun"], re.IGNORECASE),
+        "flow_words": re.compile(data["flow_words"], re.IGNORECASE),
         "stock_overridden_by": re.compile(data["stock_overridden_by"], re.IGNORECASE),
         "as_of": re.compile(data["as_of"], re.IGNORECASE),
         "cause": cause_words,
     }
+
+
+def _expanded(data: Any) -> Any:
+    """The vocabulary with every ``{lemma}`` placeholder of its strings expanded."""
+    if isinstance(data, str):
+        return expand(data)
+    if isinstance(data, list):
+        return [_expanded(item) for item in data]
+    if isinstance(data, dict):
+        return {key: _expanded(value) for key, value in data.items()}
+    return data
 
 
 def read_displacement(sentence: str) -> list[tuple[numbers.CountMention, str, bool]]:
@@ -61,14 +80,29 @@ def read_displacement(sentence: str) -> list[tuple[numbers.CountMention, str, bo
         return []
     out = []
     mentions = numbers.find_counts(sentence)
-    for mention in mentions:
+    restated = _restatements(sentence, mentions)
+    for index, mention in enumerate(mentions):
+        if index - 1 in restated:
+            continue  # the second count of a restated pair: read with the first
         phrase, phrase_end = victim_phrase(sentence, mention.end)
         if cues["not_people"].match(phrase):
             continue
-        population = (_population_after(sentence, mention, phrase_end, mentions)
-                      or _population_before(sentence, mention, phrase))
+        if index in restated:  # "1,146 households (6,876 individuals) displaced": one figure, in people
+            people, pair_end = restated[index]
+            after = cues["after"].match(sentence, pair_end)
+            population = (_population_before(sentence, mention, phrase)
+                          or (cues["words"].get(re.sub(r"\s+", " ", after.group("cue").lower()), "displaced")
+                              if after else None))
+            if population is not None and not _is_casualty_count(sentence, people):
+                out.append((people, population, _is_projection(sentence, people)))
+            continue
         window = sentence[max(0, mention.start - 60):mention.start]
-        if population is None and out and (_THE_NUMBER.search(window) or cues["inherit"].search(window)):
+        if out and cues["subgroup"].match(phrase) and cues["inherit"].search(window):
+            continue  # "20,000 people, including 3,500 children, have been evacuated": a part, not a figure
+        population = (_population_after(sentence, mention, phrase_end, mentions)
+                      or _population_before(sentence, mention, phrase)
+                      or _population_noun(phrase))
+        if population is None and out and (_THE_NUMBER.search(window) or _is_part(sentence, mention)):
             population = out[-1][1]  # "280,000 displaced ..., warning the number could reach 1.5 million"
         if population is None:
             continue
@@ -76,6 +110,46 @@ def read_displacement(sentence: str) -> list[tuple[numbers.CountMention, str, bo
             continue  # "killed 120 evacuees", "a family of six displaced people" killed: victims
         out.append((mention, population, _is_projection(sentence, mention)))
     return out
+
+
+# "6.7 million refugees ..., 6.2 million of them in Europe": a part of the figure before it
+_PARTITIVE = re.compile(r"\s+of\s+(?:them|these|those|whom)\b", re.IGNORECASE)
+# "55,000 households, or about 278,000 people": the same group counted twice
+_RESTATED = re.compile(r"\s+(?:families|households)\s*(?:\(\s*|,?\s*or\s+|,\s*)$", re.IGNORECASE)
+_PEOPLE_AFTER = re.compile(r"\s+(?:people|persons|individuals)\b\s*\)?", re.IGNORECASE)
+_RESTATED_PEOPLE = re.compile(r"\s+(?:people|persons|individuals)\s*\(\s*$", re.IGNORECASE)
+_HOUSEHOLDS_AFTER = re.compile(r"\s+(?:families|households)\s*\)", re.IGNORECASE)
+
+
+def _restatements(sentence: str, mentions: list[numbers.CountMention]) -> dict[int, tuple[numbers.CountMention, int]]:
+    """Index of a households/families count -> (the people count restating it, where the pair
+    ends): "1,146 households (6,876 individuals)", "52,711 families or 223,457 persons"; or of a
+    people count -> (itself, where the pair ends): "2,500 people (500 households)"."""
+    pairs = {}
+    for index, (first, second) in enumerate(zip(mentions, mentions[1:])):
+        gap = sentence[first.end:second.start]
+        if len(gap) < 30 and _RESTATED.search(gap):
+            people = _PEOPLE_AFTER.match(sentence, second.end)
+            if people:
+                pairs[index] = (second, people.end())
+        elif len(gap) < 30 and _RESTATED_PEOPLE.fullmatch(gap):
+            households = _HOUSEHOLDS_AFTER.match(sentence, second.end)
+            if households:
+                pairs[index] = (first, households.end())
+    return pairs
+
+
+def _is_part(sentence: str, mention: numbers.CountMention) -> bool:
+    """The count restates or is a part of the figure before it: "up from 362,000", "including
+    1 million in Tigray", "6.2 million of them in Europe"."""
+    window = sentence[max(0, mention.start - 60):mention.start]
+    return bool(_cues()["inherit"].search(window)
+                or (_PARTITIVE.match(sentence, mention.end) and _value(mention) >= 10))
+
+
+def _value(mention: numbers.CountMention) -> int:
+    """The count's best (else low) value; "one of them told AFP" is a person, not a part of a figure."""
+    return mention.count.best if mention.count.best is not None else (mention.count.low or 0)
 
 
 _THE_NUMBER = re.compile(
@@ -138,6 +212,16 @@ def _population_after(sentence: str, mention: numbers.CountMention, phrase_end: 
     return None
 
 
+def _population_noun(phrase: str) -> str | None:
+    """The population a noun phrase's head names ("2.6 million international refugees",
+    "9,000 Sudanese returnees"): only the one-word cues, the nouns of the vocabulary."""
+    words = phrase.lower().split()
+    return _cues()["words"].get(words[-1]) if words and words[-1] in _POPULATION_NOUNS else None
+
+
+_POPULATION_NOUNS = frozenset({"refugees", "returnees", "evacuees", "idps", "displacements", "arrivals"})
+
+
 def _cue_positions(sentence: str, mention: numbers.CountMention, phrase_end: int) -> list[int]:
     """Where a population cue may start: right after the count, after its noun phrase, and
     after each word inside the phrase ("thousands of loyalists evacuated the day before",
@@ -155,8 +239,15 @@ def _population_before(sentence: str, mention: numbers.CountMention, phrase: str
             continue
         if needs_people and not _is_people(phrase) and not (bare and _is_bare(phrase)):
             continue
+        if name == "displaced" and _victim_type(phrase) == "combatant":
+            continue  # "ordered 300 soldiers to leave the base": troops move, people are displaced
         return name
     return None
+
+
+def _victim_type(phrase: str) -> str | None:
+    victim = resolve_victim(phrase)
+    return None if victim is None or victim is UNSPECIFIED else victim.type
 
 
 def _is_bare(phrase: str) -> bool:
@@ -172,6 +263,10 @@ def extract(ctx: SentenceContext) -> list[DisplacementFigure]:
         return []
     when = dates.resolve_when(ctx.text, ctx.published_at)
     as_of = displacement_attributes.as_of(ctx.text, ctx.published_at)
+    measures: list[str] = []
+    for index, (mention, _, _) in enumerate(figures):
+        own = "stock" if as_of else displacement_attributes.measure(ctx.text, mention)  # "as of" dates a stock
+        measures.append(measures[-1] if index and own == "flow" and _is_part(ctx.text, mention) else own)
     return [
         DisplacementFigure(
             article_id=ctx.article.article_id,
@@ -182,9 +277,9 @@ def extract(ctx: SentenceContext) -> list[DisplacementFigure]:
             population=population,
             count=mention.count,
             is_projection=projection,
-            measure="stock" if as_of else displacement_attributes.measure(ctx.text, mention),  # "as of" dates a stock
+            measure=measure,  # a part of a stock is a stock
             as_of=as_of,
             cause=displacement_attributes.cause(ctx, mention),
         )
-        for mention, population, projection in figures
+        for (mention, population, projection), measure in zip(figures, measures)
     ]

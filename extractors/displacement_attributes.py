@@ -38,7 +38,13 @@ def measure(sentence: str, mention: CountMention) -> str:
     around = clause(sentence, mention.start, mention.end)
     if cues["stock_overridden_by"].search(around):
         return "flow"
-    return "stock" if cues["stock"].search(around) else "flow"
+    if cues["stock"].search(around):
+        return "stock"
+    # "UNHCR has recorded 6.7 million refugees", "335,000 internally displaced persons": a count of
+    # a population noun is a stock unless a movement word makes it a flow ("new refugees crossed")
+    if cues["stock_noun"].match(sentence, mention.end) and not cues["flow_words"].search(around):
+        return "stock"
+    return "flow"
 
 
 def as_of(sentence: str, published_at: date | None) -> date | None:
@@ -54,14 +60,21 @@ def as_of(sentence: str, published_at: date | None) -> date | None:
 
 def cause(ctx: SentenceContext, mention: CountMention) -> str:
     """conflict or disaster by the words of the sentence (the nearest to the count when
-    both occur), else of the sentence before it in the same paragraph; unknown without."""
+    both occur), else of the sentence before it in the same paragraph, else of the other
+    sentences of the paragraph, nearest first ("... 2,100 people remain in relief camps." after
+    "Heavy monsoon rains ... killed 250"); unknown without."""
     found = _nearest_cause(ctx.text, mention.start)
     if found:
         return found
-    previous = ctx.previous()
-    if previous is not None and previous.paragraph == ctx.sentence.paragraph:
-        found = _nearest_cause(previous.text, len(previous.text))
-    return found or "unknown"
+    here = ctx.sentence.index
+    sentences = ctx.article.sentences
+    around = sorted((s for s in sentences if s.paragraph == ctx.sentence.paragraph and s.index != here),
+                    key=lambda s: (abs(s.index - here), s.index > here))  # the one before first at a tie
+    for other in around:
+        found = _nearest_cause(other.text, len(other.text) if other.index < here else 0)
+        if found:
+            return found
+    return "unknown"
 
 
 def _nearest_cause(text: str, at: int) -> str | None:

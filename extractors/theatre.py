@@ -149,3 +149,24 @@ def localised(mention):
     current article's country."""
     actor = role_actor(mention.label)
     return mention if actor is None or actor == mention.actor_id else replace(mention, actor_id=actor)
+
+
+def local_claimant(alias: str) -> str | None:
+    """A claimant's name for a role alias ("the army said") where the current article's
+    country reads it otherwise than the default theatre does: that actor's label in
+    ``actors.csv`` ("Sudanese Armed Forces"), or the words as written when the country's
+    forces have no id; None where the alias table's own claimant holds."""
+    actor = role_actor(alias)
+    role = _roles().get(alias.strip().lower().replace("’", "'"))
+    default = _countries().get(NO_COUNTRY, {}).get(role or "")
+    if actor is None or actor == default:
+        return None
+    return alias.strip() if actor == "unknown" else _labels().get(actor, alias.strip())
+
+
+@lru_cache(maxsize=1)
+def _labels() -> dict[str, str]:
+    labels: dict[str, str] = {}
+    for row in load_csv("actors.csv"):
+        labels.setdefault(row["id"].strip(), row["label"].strip())
+    return labels

@@ -30,16 +30,16 @@ import re
 
 from ..claims import ControlChange, DateSpan
 from ..context import SentenceContext
-from . import agents, anaphora, arguments, events, frames, triggers
+from . import agents, anaphora, arguments, events, frames, groups, nominals, triggers, voices
 from .events import _claims_for, _or_news_date, _read, _Reading, _when
-from .arguments import PlaceSpan, is_numbered_position
+from .arguments import PlaceSpan, is_counted_group, is_numbered_position
 from .triggers import _DAYS_MONTHS, Trigger, _find_triggers, _has_stem, _is_reinforcement, _is_reported_event, _vocab
 from ..sides import NOT_ARMED
 
 __all__ = ["extract", "_has_stem", "_vocab"]
 
 # The package's modules, for clearing their per-text caches (``pipeline.clear_text_caches``).
-MODULES = (agents, anaphora, arguments, events, frames, triggers)
+MODULES = (agents, anaphora, arguments, events, frames, groups, nominals, triggers, voices)
 
 
 def extract(ctx: SentenceContext) -> list[ControlChange]:
@@ -63,16 +63,25 @@ def extract(ctx: SentenceContext) -> list[ControlChange]:
                                              or _agent_of_coordinated_verb(text, reading, trigger)):
             continue  # "encircled the town and entered its districts": the same subject
         if _needs_known_place(text, trigger) and not _named_as_settlements(text, trigger, reading):
-            reading = _Reading(tuple(p for p in reading.places if p.place.place_id or is_numbered_position(p) or _dated_object(text, trigger, reading, p)), reading.change,
+            reading = _Reading(tuple(p for p in reading.places if p.place.place_id or is_numbered_position(p) or is_counted_group(p) or _dated_object(text, trigger, reading, p)), reading.change,
                                reading.agent, reading.counterpart)
             if not reading.places:
                 continue
+        if trigger.form == "active" and frames.light_noun_pattern().search(text, trigger.start, trigger.end):
+            reading = _Reading(tuple(p for p in reading.places if p.place.type not in _WIDE), reading.change,
+                               reading.agent, reading.counterpart)
+            if not reading.places:
+                continue  # "made gains in Hama province": an advance, no place taken
         since = events.since_date(ctx, trigger) if trigger.form == "under_since" else None
         if trigger.form == "under_since" and since is None:
             continue  # "under siege since the start of the war": no date, background
         when = when or _when(ctx)
         claims.extend(_claims_for(ctx, trigger, reading, since or _or_news_date(ctx, trigger, when)))
     return _prefer_withdrawal(claims)
+
+
+# Place types too wide for a light frame ("gains in Hama province", "ground in Syria").
+_WIDE = frozenset({"admin1", "country"})
 
 
 def _is_weak(text: str, trigger: Trigger) -> bool:

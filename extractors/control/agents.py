@@ -15,8 +15,11 @@ from ..sides import armed as _armed
 
 _BY_TIME = (r"(?!\s+(?:noon|dawn|dusk|midnight|nightfall|morning|evening|night|then|now|late|early|"
             r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|the\s+end|the\s+time)\b)")
+# "On Saturday the SDF ...", "In March Kurdish forces ...": a time phrase governs no actor.
+_ON_TIME = (r"(?!\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|"
+            r"june|july|august|september|october|november|december|\d{1,4})\b)")
 _GOVERNED = re.compile(
-    r"(?<![-\w])(?:by" + _BY_TIME + r"|with|against|from|of|on|to|in|backed|supported|allied|alongside|among|between)\s+"
+    r"(?<![-\w])(?:by" + _BY_TIME + r"|with|against|from|of|on" + _ON_TIME + r"|to|in" + _ON_TIME + r"|backed|supported|allied|alongside|among|between)\s+"
     r"(?:(?!(?:that|who|which|said|says|reported|announced|claimed|and|after|before|when|while|as|since|"
     r"because|but|then|where|once|until)\b)[\w'’-]+\s+){0,5}$", re.IGNORECASE)
 _BACKED_PAIR = re.compile(r"\b(?:backed|supported|aided)\s+by\s+(?:the\s+)?(?:[\w'’-]+\s+){1,3}and\s+$", re.IGNORECASE)

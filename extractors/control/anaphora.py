@@ -93,3 +93,22 @@ def _previous_sentence_agent(ctx: SentenceContext) -> ActorMention | None:
     return mentions[0] if mentions else None
 
 
+
+
+_THE_COMPASS = re.compile(r"^\s*the\s+(east|west|north|south)(?:ern\s+(?:part|half|side|districts|neighbou?rhoods))?\b(?!\s+of\b)",
+                          re.IGNORECASE)
+
+
+def compass_part(ctx: SentenceContext, start: int) -> list[PlaceSpan]:
+    """"government forces have encircled the east": that half of the city named last (in this
+    sentence or the three before), as "eastern Aleppo" (offsets of the phrase)."""
+    m = _THE_COMPASS.match(ctx.text[start:])
+    if m is None:
+        return []
+    city = _recent_city(ctx, start)
+    if city is None:
+        return []
+    name = f"{m.group(1).lower()}ern {city.name}"
+    return [PlaceSpan(name, start + m.start(1), start + m.end(), Place(
+        name=name, place_id=city.place_id, admin1=city.admin1, latitude=city.latitude,
+        longitude=city.longitude, precision=city.precision, place_type="neighbourhood"))]

@@ -14,6 +14,7 @@ from .anaphora import _recent_city
 from ..mentions.names import PlaceSpan, clean_name as _clean_name, is_actor_name as _is_actor_name
 from ..mentions.names import names_in as _all_names_in
 from .triggers import _DAYS_MONTHS, Trigger, _alternation, _vocab
+from .groups import _A_PART_IN, _THE_DISTRICT, _counted_group, is_counted_group
 
 # ---------------------------------------------------------------- places
 
@@ -62,7 +63,7 @@ _DIRECT_HEAD = re.compile(
     r"(?:(?:(?!(?:in|near|at|on|from|to|outside|around|of)\b)[\w'’-]+\s+){0,4}(?:city|town|village|capital|stronghold|hub|bastion|district|"
     r"neighbo(?:u)?rhood|base|positions|sites|areas|villages|towns|area|region|district)\s*(?:of\s+|,\s*|including\s+|"
     r"such\s+as\s+|namely\s+|(?<=capital)\s+|(?<=city)\s+)|[\w\s,'’-]{0,40}\b(?:including|such\s+as|namely)\s+(?:the\s+)?|"
-    r"[\w'’-]+\s*,\s*|(?:(?:strategic|key|vital|important|nearby|neighbou?ring|besieged|historic|ancient|"
+    r"[\w'’-]+\s*,\s*|(?:(?:[a-z]+ly\s+)?(?:strategic|key|vital|important|nearby|neighbou?ring|besieged|historic|ancient|"
     r"[a-z]+-(?:held|controlled|dominated|besieged))\s+){1,3})?[\"“”']?\s*$",
     re.IGNORECASE,
 )
@@ -80,10 +81,15 @@ def _territory_head() -> re.Pattern[str]:
     )
 
 
+# A short gloss in brackets inside an object ("Hilal al-Dusham (the barricades) and Milad",
+# "Telal Hakema ( Hakema hills)"): blanked, offsets kept, so the list goes on after it.
+_GLOSS = re.compile(r"\(\s*[A-Za-z][\w'’ -]{0,30}\)")
+
+
 def _object_places(text: str, start: int, ctx: SentenceContext) -> tuple[list[PlaceSpan], bool]:
     """Places right after a trigger ending at ``start``: the list they form and whether
     they are only where a vague territory lies ("villages in Hama province")."""
-    tail = text[start:start + 220]
+    tail = _GLOSS.sub(lambda m: " " * len(m.group()), text[start:start + 220])
     cut = _OBJECT_END.search(tail)
     region = tail[: cut.start()] if cut else tail
     numbered = numbered_positions(region, start)
@@ -94,10 +100,13 @@ def _object_places(text: str, start: int, ctx: SentenceContext) -> tuple[list[Pl
         return _site_or_city(region, start, ctx), False
     head = text[start:names[0].start]
     site = _site_in(head)
-    if site is not None:  # "the military academy in Aleppo"
+    if site is not None:  # "the military academy in Aleppo", "the hills of A and B"
         first = names[0]
         name = text[start + site:first.end]
-        return [PlaceSpan(name, start + site, first.end, resolve_place(name))], False
+        more = (listed(tail, [PlaceSpan(n.name, n.start - start, n.end - start, n.place) for n in names])[1:]
+                if re.search(r"s\s+of\s+$", head) else [])  # a plural site noun heads a list
+        return [PlaceSpan(name, start + site, first.end, resolve_place(name)),
+                *(PlaceSpan(n.name, n.start + start, n.end + start, n.place) for n in more)], False
     territory = False
     head = _APPOSITIVE_HEAD.sub("", head)  # "its last bastion in the region, the town of X"
     if enemy_in_object(ctx, start, names[0].start) is not None:
@@ -108,6 +117,11 @@ def _object_places(text: str, start: int, ctx: SentenceContext) -> tuple[list[Pl
         else:  # "seized an artillery school there and shelled ... Aleppo"
             return _site_or_city(region, start, ctx), False
     chosen = listed(text, names)
+    if territory and len(chosen) == 1:
+        part = _A_PART_IN.match(head)  # "advanced into a key regime-held district in Aleppo"
+        named = _named_site(ctx.article.text, part.group(1).lower()) if part else None
+        if named is not None:  # the one district of that kind the article names ("Al Mallah district")
+            return [PlaceSpan(named, start, names[0].end, Place(name=named, place_type="neighbourhood"))], False
     if territory:
         chosen = [_as_territory(text, start, span, len(chosen)) for span in chosen]
     return chosen, territory
@@ -247,9 +261,19 @@ def _site_or_city(region: str, start: int, ctx: SentenceContext) -> list[PlaceSp
                                                              latitude=city.latitude, longitude=city.longitude,
                                                              precision=city.precision))]
             return [PlaceSpan(city.name, start, start, city)]
+    district = _THE_DISTRICT.match(region)
+    if district:  # "the capture of the district": the one district the article names
+        named = _named_site(ctx.article.text, district.group(1).lower())
+        if named is not None:
+            return [PlaceSpan(named, start, start, Place(name=named, place_type="neighbourhood"))]
     listed = _THOSE_VILLAGES.match(region)
     if listed:  # "captured those villages": the villages the text listed just before
         return _recent_list(ctx, start, (listed.group(1) or listed.group(2)).lower())
+    group = _counted_group().match(region)
+    if group:  # "seized 14 villages", "a string of villages": the phrase as written
+        phrase = group.group("phrase")
+        return [PlaceSpan(phrase, start + group.start("phrase"), start + group.end("phrase"),
+                          Place(name=phrase, place_type="area"))]
     part_of_it = _ITS_PART.match(region)
     if part_of_it:  # "entered its southwestern districts": that part of the town named before
         city = _recent_city(ctx, start)

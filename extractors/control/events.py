@@ -3,7 +3,6 @@ counterpart into new and previous controllers."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from .. import dates
 from ..actors import ActorMention, resolve_actor
@@ -13,12 +12,15 @@ from .agents import (
     _LANDMARK, _abandoned_after, _actor_after_by, _agent_before, _armed,
     _from_actor, _held_by, _opponent, _opposed_in_sentence, _refine,
 )
-from .anaphora import _anaphoric_subject, _previous_sentence_agent, _pronoun_subject
+from .anaphora import compass_part, _anaphoric_subject, _previous_sentence_agent, _pronoun_subject
 from .arguments import (
-    _HYPOTHETICAL_AFTER, PlaceSpan, _is_place_like, enemy_in_object, _names_in, _object_places, _passive_list_after, listed as _list_of,
+    _HYPOTHETICAL_AFTER, _is_place_like, is_counted_group, enemy_in_object, _names_in, _object_places, _passive_list_after, listed as _list_of,
     _passive_subject,
 )
 from .triggers import Trigger, _has_stem
+from .voices import (
+    _clause_subject, _controller_before_control, _read_control_passive, _read_nominal_list, _read_under_control_active, _Reading, _where_relative,
+)
 from ..sides import NOT_ARMED, opposed, side_of
 
 # ---------------------------------------------------------------- dates
@@ -74,16 +76,6 @@ def _or_news_date(ctx: SentenceContext, trigger: Trigger, when: DateSpan) -> Dat
 
 # ---------------------------------------------------------------- claims
 
-@dataclass(frozen=True)
-class _Reading:
-    """One trigger read: places, change type and the actors around it."""
-
-    places: tuple[PlaceSpan, ...]
-    change: str
-    agent: ActorMention | None
-    counterpart: ActorMention | None  # "from X" / "by X" of a withdrawal
-
-
 def _read(ctx: SentenceContext, trigger: Trigger) -> _Reading | None:
     text, sent = ctx.text, ctx.mentions
     if trigger.form == "passive":
@@ -118,6 +110,12 @@ def _read(ctx: SentenceContext, trigger: Trigger) -> _Reading | None:
             return None
         places = _passive_subject(text, trigger) or _anaphoric_subject(ctx, trigger)
         return _Reading(tuple(places), trigger.change, actor, None)
+    if trigger.form in ("control_passive", "under_control_passive"):
+        return _read_control_passive(ctx, trigger)
+    if trigger.form == "under_control_active":  # "brought X back under its control"
+        return _read_under_control_active(ctx, trigger)
+    if trigger.form == "nominal_list":  # "The gains ... including the towns of A and B"
+        return _read_nominal_list(ctx, trigger)
     if trigger.form == "listed_adjective":  # "the liberated neighborhoods are A, B and C"
         names = _names_in(text[trigger.end:trigger.end + 300], trigger.end)
         if not names or names[0].start != trigger.end:
@@ -130,8 +128,12 @@ def _read(ctx: SentenceContext, trigger: Trigger) -> _Reading | None:
         agent = _actor_after_by(sent, trigger.start + by + 2)
         return _Reading(tuple(listed or ()), trigger.change, agent, None)
     places, _ = _object_places(text, trigger.end, ctx)
+    if not places and trigger.change == "encirclement":  # "encircled the east": that half of the city
+        places = compass_part(ctx, trigger.end)
+    if trigger.form == "nominal":  # "after the capture of five villages": whose capture is not said
+        places = [p for p in places if not is_counted_group(p)]
     if not places and trigger.form == "active":
-        return _bare_passive(ctx, trigger) or _relative_object(ctx, trigger)
+        return _bare_passive(ctx, trigger) or _relative_object(ctx, trigger) or _where_relative(ctx, trigger)
     if not places:
         return None
     by_actor = None
@@ -143,12 +145,25 @@ def _read(ctx: SentenceContext, trigger: Trigger) -> _Reading | None:
     elif trigger.form == "nominal" and re.match(r"^\s*to\b", text[places[-1].end:]) and "fall" in text[trigger.start:trigger.end].lower():
         to = re.match(r"^\s*to\s+(?:the\s+)?", text[places[-1].end:])
         by_actor = _actor_after_by(sent, places[-1].end + to.end())  # "the fall of Al-Bab to rebels"
-    agent = by_actor or _pronoun_subject(ctx, trigger) or _agent_before(sent, trigger.start, text[trigger.start:trigger.end])
+    agent = (by_actor or (_possessive_agent(text, trigger) if trigger.form == "nominal" else None)
+             or _pronoun_subject(ctx, trigger) or _agent_before(sent, trigger.start, text[trigger.start:trigger.end]))
     if agent is None and re.search(r"\b(?:they|it|its|their)\b", text[:trigger.start], re.IGNORECASE):
         agent = _previous_sentence_agent(ctx)
     counterpart = (_from_actor(sent, places[-1].end) or enemy_in_object(ctx, trigger.end, places[0].start)
                    or _held_by(text, trigger.end, places[0].start))
     return _Reading(tuple(places), trigger.change, agent, counterpart)
+
+
+def _possessive_agent(text: str, trigger: Trigger) -> ActorMention | None:
+    """"the regime's capture of", "the regimes capture of" (apostrophes lost), "the RSF's
+    seizure of": the word between the determiner and the noun, when it names an armed actor."""
+    m = re.match(r"\w+\s+[\"“]?([\w-]+?)(?:['’]s|s['’]?)?\s+[\"“]?\w+[\"”]?\s+(?:of|from)\b", text[trigger.start:trigger.end])
+    if m is None:
+        return None
+    actor = resolve_actor(m.group(1)) or resolve_actor(m.group(1) + "s")
+    if actor is None or actor in NOT_ARMED:
+        return None
+    return ActorMention(m.group(1), actor, trigger.start + m.start(1), trigger.start + m.end(1))
 
 
 # Place ids of the worldwide gazetteer outside Syria ("gn_ua_kherson_kherson").
@@ -217,19 +232,6 @@ def _read_expel_passive(ctx: SentenceContext, trigger: Trigger) -> _Reading | No
     return _Reading(tuple(places), "capture", agent, expelled)
 
 
-def _controller_before_control(text: str, start: int, noun: str = "control") -> ActorMention | None:
-    """"RSF control", "government control", "Russian control" (or "government siege"): the
-    actor named by the words before the noun (a nationality or "government" as its forces)."""
-    m = re.match(rf"((?:[\w'’-]+\s+){{0,2}}[\w'’-]+)\s+{noun}\b", text[start:])
-    if m is None:
-        return None
-    words = m.group(1)
-    actor = resolve_actor(words) or resolve_actor(words + " forces")
-    if actor is None or actor in NOT_ARMED:
-        return None
-    return ActorMention(words, actor, start, start + len(words))
-
-
 _BARE_PASSIVE_AUX = re.compile(r"\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _AS_CLAUSE = re.compile(r"^\s*(?:as|when|while|after)\s+(?:the\s+)?", re.IGNORECASE)
 
@@ -264,11 +266,9 @@ def _relative_object(ctx: SentenceContext, trigger: Trigger) -> _Reading | None:
     m = _RELATIVE.search(text[: trigger.start])
     if not m:
         return None
-    subject = _armed(ctx.mentions.actors_in(m.start("subject"), m.end("subject")))
-    if not subject or subject[-1].end < len(m.group("subject").rstrip()) - 1:
+    agent = _clause_subject(ctx, m)
+    if agent is None:
         return None
-    agent = subject[-1]
-    agent = ActorMention(agent.label, agent.actor_id, m.start("subject") + agent.start, m.start("subject") + agent.end)
     before = text[: m.start()].rstrip()
     names = _names_in(before, 0)
     if not names or names[-1].end < len(before) - 1:

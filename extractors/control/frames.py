@@ -50,15 +50,23 @@ def _inflect_head(phrase: str, *, participle_only: bool = False) -> list[str]:
 
 @lru_cache(maxsize=1)
 def control_nouns() -> tuple[str, ...]:
-    return tuple(load_yaml("control_frames.yaml")["control_nouns"])
+    """Nouns before which modifiers are allowed: "control" and the light frames' nouns
+    ("gains", "advances", "ground")."""
+    frames = load_yaml("control_frames.yaml")
+    light = [noun for entry in frames.get("light_verbs", ()) for noun in entry["nouns"]]
+    return tuple(dict.fromkeys([*frames["control_nouns"], *light]))
 
 
 @lru_cache(maxsize=1)
 def control_modifier_pattern() -> str:
-    """Regex of the words allowed before a control noun ("full ", "complete military "):
-    modifiers are not spelled out in the phrases but allowed wherever a control noun is."""
-    words = "|".join(re.escape(m) for m in sorted(load_yaml("control_frames.yaml")["control_modifiers"], key=len, reverse=True))
-    return rf"(?:(?:{words})\s+(?:and\s+)?){{0,2}}"
+    """Regex of the words allowed before a control noun ("full ", "their complete military ",
+    "quick "): modifiers are not spelled out in the phrases but allowed wherever such a noun is."""
+    frames = load_yaml("control_frames.yaml")
+    modifiers = [*frames["control_modifiers"], *frames.get("light_modifiers", ())]
+    words = "|".join(re.escape(m) for m in sorted(set(modifiers), key=len, reverse=True))
+    determiners = "|".join(re.escape(d) for d in frames.get("control_determiners", ()))
+    lead = rf"(?:(?:{determiners})\s+)?" if determiners else ""
+    return rf"{lead}(?:(?:{words})\s+(?:and\s+)?){{0,2}}"
 
 
 def _with_adverbs(phrases: list[str], adverbs: list[str]) -> list[str]:
@@ -78,6 +86,7 @@ def _control_phrases(frames: dict[str, Any]) -> dict[str, list[str]]:
     modifiers = [""]
     nouns, preps = frames["control_nouns"], frames["control_prepositions"]
     out: dict[str, list[str]] = {}
+    by_verb = frames.get("control_verb_prepositions", {})
     for change, lemmas in frames["control_verbs"].items():
         for lemma in lemmas:
             for form in inflections(lemma):
@@ -85,9 +94,29 @@ def _control_phrases(frames: dict[str, Any]) -> dict[str, list[str]]:
                     into = "recapture" if particle and change == "capture" else change
                     for modifier in modifiers:
                         for noun in nouns:
-                            for prep in preps:
+                            for prep in [*preps, *by_verb.get(lemma, ())]:
                                 out.setdefault(into, []).append(f"{form} {particle}{modifier}{noun} {prep}")
     return out
+
+
+def _light_phrases(frames: dict[str, Any]) -> dict[str, list[str]]:
+    """"make gains in" -> "made gains in", "scoring advances into", ...: every form of each
+    light verb with each noun and preposition of its row (modifiers allowed by the pattern
+    builder, as before "control")."""
+    out: dict[str, list[str]] = {}
+    for entry in frames.get("light_verbs", ()):
+        for lemma in entry["verbs"]:
+            for form in inflections(lemma):
+                out.setdefault(entry["change"], []).extend(
+                    f"{form} {noun} {prep}" for noun in entry["nouns"] for prep in entry["prepositions"])
+    return out
+
+
+@lru_cache(maxsize=1)
+def light_noun_pattern() -> re.Pattern[str]:
+    """The light frames' nouns as whole words: a trigger holding one is a light frame."""
+    nouns = {noun for entry in load_yaml("control_frames.yaml").get("light_verbs", ()) for noun in entry["nouns"]}
+    return re.compile(rf"\b(?:{'|'.join(sorted(nouns))})\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -110,6 +139,12 @@ def generated() -> dict[str, Any]:
             passive.setdefault(change, []).extend(_inflect_head(phrase, participle_only=True))
     for change, phrases in _control_phrases(frames).items():
         active.setdefault(change, []).extend(phrases)
+    for change, phrases in _light_phrases(frames).items():
+        active.setdefault(change, []).extend(phrases)
+    control_passive = {change: [p for lemma in frames["control_verbs"][change] for p in participles(lemma)]
+                       for change in ("capture", "recapture") if change in frames["control_verbs"]}
+    under_passive = [p for lemma in frames.get("under_control_passive", ()) for p in participles(lemma)]
+    under_active = [f for lemma in frames.get("under_control_active", ()) for f in inflections(lemma)]
     fell_to = {change: [form for phrase in phrases for form in _inflect_head(phrase)]
                for change, phrases in frames["fell_to"].items()}
     expel = [form for lemma in frames.get("expel", ()) for form in inflections(lemma)]
@@ -122,6 +157,10 @@ def generated() -> dict[str, Any]:
         "passive": passive,
         "listed_by": {c: passive[c] for c in frames["listed_by_changes"] if c in passive},
         "fell_to": fell_to,
+        "control_passive": control_passive,
+        "control_passive_prepositions": list(frames.get("control_passive_prepositions", ())),
+        "under_control_passive": under_passive,
+        "under_control_active": under_active,
     }
 
 
@@ -142,6 +181,8 @@ def vocabulary() -> dict[str, Any]:
     vocab["expel"] = {**vocab["expel"], "verbs": _merge(list(vocab["expel"]["verbs"]), gen["expel"])}
     vocab["expel_lemmas"] = list(load_yaml("control_frames.yaml").get("expel", ()))
     vocab["under_control"] = gen["under_control"]
+    for family in ("control_passive", "control_passive_prepositions", "under_control_passive", "under_control_active"):
+        vocab[family] = gen[family]
     hand = vocab.get("fell_to") or {}
     hand = {"capture": list(hand)} if isinstance(hand, list) else dict(hand)
     vocab["fell_to"] = {change: _merge(hand.get(change, []), words) for change, words in gen["fell_to"].items()}

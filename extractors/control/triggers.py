@@ -10,6 +10,7 @@ from typing import Any
 
 from ..patterns import alternation, lowers_exactly, substring_finder, trie_alternation
 from .frames import control_modifier_pattern, control_nouns, vocabulary
+from .nominals import _nominal_list, _possessor
 
 _DAYS_MONTHS = (
     "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
@@ -73,6 +74,20 @@ def _trigger_patterns(word: str | None = None) -> tuple[tuple[str, str, str], ..
         out.append(("expel_passive", "capture",  # "IS was expelled by the army from Zuhur"
                     rf"\b{aux}{adverb}\s+(?:{_alternation(_expel_participles())})(?:\s+(?:back|out))?"
                     r"\s+(?:by\s+[^,.;]{1,60}?\s+|(?:\w+\s+){1,3}ago\s+|last\s+\w+\s+|on\s+\w+day\s+)?(?:out\s+of|out\s+from|from)\s+"))
+        out.append(("under_control_passive", "capture",  # "X was taken under control", "brought back under army control"
+                    rf"\b{aux}{adverb}\s+(?:{_alternation(vocab['under_control_passive'])})\s+(?:back\s+)?under\s+"
+                    r"(?=(?:[\w'’-]+\s+){0,3}?control\b)"))
+    if phrases(vocab["under_control_active"]):  # "brought Kafr Nabuda back under its control"
+        out.append(("under_control_active", "capture",
+                    rf"(?<![\w-])(?<!took\s)(?<!take\s)(?<!takes\s)(?<!taken\s)(?<!taking\s)"  # "took place"
+                    rf"(?:{_alternation(phrases(vocab['under_control_active']))})\s+"
+                    r"(?!(?:on|in|at|near|during|after|before|outside|inside|around)\b)"  # an object, not a place adverbial
+                    r"(?=[^.;:]{1,80}?\s+under\s+(?:[\w'’-]+\s+){0,3}?control\b)"))
+    if word is None or word == "control":  # "control was established over X"
+        preps = "|".join(vocab["control_passive_prepositions"])
+        for change, words in vocab["control_passive"].items():
+            out.append(("control_passive", change,
+                        rf"\bcontrol\s+{aux}{adverb}\s+(?:{_alternation(words)})\s+(?:back\s+)?(?:{preps})\b"))
     for change, words in vocab["listed_by"].items():
         if phrases(words):
             out.append(("listed_by", change,
@@ -107,7 +122,7 @@ def _trigger_patterns(word: str | None = None) -> tuple[tuple[str, str, str], ..
     if word is None or word in _DETERMINERS:
         for change, words in vocab["nominal"].items():
             out.append(("nominal", change,
-                        rf"\b(?:the|its|their|his|a)\s+(?:[\"“]?[\w-]+[\"”]?\s+)?[\"“]?(?:{_alternation(words)})[\"”]?\s+(?:of|from)\b"))
+                        rf"\b(?:the|its|their|his|a)\s+(?:[\"“]?[\w-]+(?:['’]s|['’])?[\"”]?\s+)?[\"“]?(?:{_alternation(words)})[\"”]?\s+(?:of|from)\b"))
     for change, words in vocab["active"].items():
         if phrases(words):
             out.append(("active", change, rf"(?<![\w-])(?:{_alternation(phrases(words))})(?![\w-])"))
@@ -132,7 +147,7 @@ def _active_regexes(word: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
 @lru_cache(maxsize=1)
 def _first_words() -> frozenset[str]:
     """Words a trigger can start with: the pattern is only tried where one of them stands."""
-    return _phrase_starts() | _AUXILIARIES | _DETERMINERS | {"under"}
+    return _phrase_starts() | _AUXILIARIES | _DETERMINERS | {"under", "control"}
 
 
 @lru_cache(maxsize=1)
@@ -142,10 +157,12 @@ def _phrase_starts() -> frozenset[str]:
     groups = ("active", "passive", "listed_by", "from_passive", "nominal", "under_control")
     phrases = [w for group in groups for ws in vocab.get(group, {}).values() for w in ws]
     phrases += [w for words in vocab["fell_to"].values() for w in words] + vocab["expel"]["verbs"]
+    phrases += vocab["under_control_active"]
     return frozenset(re.split(r"[\s-]", p.strip())[0].lower() for p in phrases)
 
 
 _WORD = re.compile(r"[A-Za-z]+")
+_UNDER_CONTROL = re.compile(r"\bunder\s+(?:[\w'’-]+\s+){0,3}?control\b")  # "taken under (army) control"
 _AUXILIARIES = frozenset({"is", "was", "were", "are", "has", "have", "had", "being", "been"})
 _DETERMINERS = frozenset({"the", "its", "their", "his", "a"})
 
@@ -248,7 +265,8 @@ def _find_triggers(text: str) -> list[Trigger]:
     come before plain verbs."""
     low = text.lower()
     # every passive form ends in "by" but "were driven out of"
-    passive = " by" in low or "siege" in low or _expel_participle_finder().search(low) is not None
+    passive = (" by" in low or "siege" in low or _expel_participle_finder().search(low) is not None
+               or ("control" in low and _UNDER_CONTROL.search(low) is not None))
     nominal = any(noun in low for noun in _nominal_nouns())  # "the capture of"
     # the finder is ASCII: on a text whose lower-casing is exact (no İ ı ſ K) the lower-case
     # finder reads the same words at the same offsets
@@ -273,6 +291,11 @@ def _find_triggers(text: str) -> list[Trigger]:
                         change, end = other, longer.end()
             found.append(Trigger(form, change, start, end))
             resume = end
+    if "includ" in low and any(noun in low for noun in _vocab()["nominal_lists"]):
+        for m in _nominal_list().finditer(text):
+            if not any(t.start < m.end() and m.start() < t.end for t in found):
+                found.append(Trigger("nominal_list", "capture", m.start(), m.end()))
+        found.sort(key=lambda t: t.start)
     return found
 
 
@@ -333,8 +356,14 @@ def _is_reported_event(text: str, trigger: Trigger, published_year: int | None) 
     if trigger.form == "active" and _is_adjective(text, trigger):
         return False  # "the besieged town of ...", "two captured villages"
     words = text[trigger.start:trigger.end].split()
+    if trigger.form == "nominal_list":  # "the gains will include": the verb of the list is inside the trigger
+        if _not_event_pattern().search(text, trigger.start, trigger.end):
+            return False
+        words = words[:1]
     if trigger.form in ("expel", "expel_passive", "under_since"):  # the actor inside may be a name
         words = words[:2] if trigger.form == "expel_passive" else words[:1]  # the expelled actor's name may be capitalised
+    if trigger.form == "nominal" and len(words) > 3 and _possessor(words[1]):
+        words = [words[0], *words[2:]]  # "the RSF's seizure of": the possessor may be a name
     capitals = [w for i, w in enumerate(words) if w[0].isupper() and (i > 0 or trigger.start > 0)]
     if capitals and not _is_title(text):
         return False  # part of a name: "Organization for the Liberation of the Levant"

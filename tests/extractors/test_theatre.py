@@ -86,3 +86,12 @@ def test_named_group_takes_the_framing_after_it_in_any_war():
     with theatre.reading([text]):
         mentions = find_actors(text)
     assert [(m.label, m.actor_id) for m in mentions][0] == ("RSF militants", "rsf")
+
+
+@pytest.mark.parametrize("text, claimant", [
+    ("Extremists killed 12 soldiers in northern Burkina Faso, the army said.", "Burkinabe armed forces"),
+    ("Rebels killed 12 soldiers near Idlib, the army said.", "Syrian army"),
+    ("Militants killed 12 soldiers near Kherson, the army said.", "the army"),  # UA: either army
+])
+def test_the_army_as_a_source_is_the_article_s_country_s_army(text, claimant):
+    assert [c.claimant for c in _claims(text).casualty_claims] == [claimant]

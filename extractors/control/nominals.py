@@ -1,0 +1,29 @@
+"""Noun triggers' helpers (helper control4): the "gains ... including A and B" list pattern
+and possessors ("the RSF's seizure of")."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..patterns import alternation
+from .frames import vocabulary
+
+
+@lru_cache(maxsize=1)
+def _nominal_list() -> re.Pattern[str]:
+    """"The gains ... including the towns of A and B": tried apart, only in sentences that
+    hold one of the nouns and "includ" (the pattern would otherwise run at every "the")."""
+    nouns = alternation(vocabulary()["nominal_lists"])
+    return re.compile(
+        rf"\b(?:the|their|its|these)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{nouns})\s+"
+        r"(?:[^.;()]{0,100}?\s)?(?:including|include|includes|included)\s+(?:the\s+)?"
+        r"(?:(?:towns?|villages?|cities|city|districts?|neighbou?rhoods?|areas?)\s+(?:of\s+)?)?", re.IGNORECASE)
+
+
+def _possessor(word: str) -> bool:
+    """Does ``word`` ("RSF's", "regimes") name an armed actor as a possessor?"""
+    from ..actors import resolve_actor  # late: the actor tables are only needed here
+    from ..sides import NOT_ARMED
+    bare = re.sub(r"(?:['’]s|s['’]?)$", "", word.strip("\"“”"))
+    actor = resolve_actor(word) or resolve_actor(bare)
+    return actor is not None and actor not in NOT_ARMED
