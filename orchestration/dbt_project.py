@@ -1,6 +1,7 @@
 """The dbt project as Dagster sees it: a cached DbtProject whose manifest is prepared offline."""
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from functools import lru_cache
@@ -29,3 +30,16 @@ def parse_manifest() -> None:
          "--project-dir", str(DBT_PROJECT_DIR), "--profiles-dir", str(DBT_PROJECT_DIR)],
         check=True,
     )
+
+
+_MANIFEST: dict[str, tuple[int, dict]] = {}
+
+
+def manifest_json() -> dict:
+    """``target/manifest.json`` as a dict, read once per change of the file."""
+    path = sitrep_dbt_project().manifest_path
+    stamp = path.stat().st_mtime_ns
+    cached = _MANIFEST.get(str(path))
+    if cached is None or cached[0] != stamp:
+        _MANIFEST[str(path)] = cached = (stamp, json.loads(path.read_text()))
+    return cached[1]

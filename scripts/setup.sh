@@ -6,6 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install.sh
 export DAGSTER_HOME="${DAGSTER_HOME:-$PWD/.dagster_home}"
+export PYTHONPATH="$PWD${PYTHONPATH:+:$PYTHONPATH}"  # this checkout's code for the Dagster instance too (orchestration/event_log.py)
 echo "==> materializing every asset (inbox: ${SITREP_INBOX:-seeds/articles}, warehouse: ${SITREP_DB:-data/sitrep.duckdb})"
 mkdir -p data
 log=data/last_materialize.log

@@ -52,6 +52,11 @@ def add_bench_parser(subcommands: Any) -> None:
     parser.add_argument("--workdir", metavar="DIR", help="where corpora, warehouses and DAGSTER_HOMEs go "
                         "(default: a temp folder, removed afterwards)")
     parser.add_argument("--keep", action="store_true", help="keep the work folder")
+    parser.add_argument("--reuse", metavar="DIR", help="re-time refreshes on a warehouse a previous "
+                        "`--keep` run left in DIR (its inbox/, w.duckdb, home/), without a new full build")
+    parser.add_argument("--only", default="plus100,nothing_new", metavar="RUN[,RUN...]",
+                        help="with --reuse: which refreshes to time, in order (plus100, nothing_new)")
+    parser.add_argument("--repeat", type=int, default=1, help="with --reuse: time them this many times")
     parser.set_defaults(handler=run_bench)
 
 
@@ -107,6 +112,10 @@ def extraction_mb_per_cpu_second(workdir: Path, n: int = 300) -> float:
 
 
 def run_bench(args: argparse.Namespace) -> int:
+    if args.reuse:
+        print(json.dumps(retime(Path(args.reuse), [r.strip() for r in args.only.split(",") if r.strip()],
+                                args.repeat)))
+        return 0
     sizes = sizes_of(args.articles)
     workdir = Path(args.workdir) if args.workdir else Path(tempfile.mkdtemp(prefix="sitrep-bench-"))
     try:
@@ -169,6 +178,38 @@ def bench_size(n: int, workdir: Path, pool: list[str]) -> dict[str, Any]:
         "nothing_new_cpu_s": same["cpu_s"], "load_average_1min_before": round(load_before, 1),
         "load_average_1min_after": round(os.getloadavg()[0], 1),
     }
+
+
+def retime(workdir: Path, runs: list[str], repeat: int = 1) -> dict[str, Any]:
+    """Time ``runs`` (``plus100``: a file of 100 new articles, then a refresh; ``nothing_new``: a
+    refresh of the unchanged inbox) on a kept bench folder, ``repeat`` times; the figures."""
+    if not (workdir / "w.duckdb").exists() or not (workdir / "inbox").is_dir():
+        raise SystemExit(f"sitrep bench --reuse: no kept bench warehouse in {workdir} (inbox/ and w.duckdb)")
+    unknown = set(runs) - {"plus100", "nothing_new"}
+    if unknown:
+        raise SystemExit(f"sitrep bench --only: unknown run(s) {', '.join(sorted(unknown))}")
+    (workdir / "home").mkdir(exist_ok=True)
+    shutil.copy(REPO / "orchestration" / "dagster.yaml", workdir / "home" / "dagster.yaml")
+    pool = sentence_pool() if "plus100" in runs else []
+    with duckdb.connect(str(workdir / "w.duckdb"), read_only=True) as conn:
+        n = conn.execute("SELECT count(*) FROM raw.articles").fetchone()[0]
+    timed: list[dict[str, Any]] = []
+    for round_ in range(repeat):
+        for run in runs:
+            label = f"{run}-{time.strftime('%H%M%S')}"
+            if run == "plus100":  # a new seed per file: 100 articles the warehouse has not seen
+                write_corpus(workdir / "inbox", 100, seed=1000 + int(time.time()) % 100000, prefix=label, pool=pool)
+            load = os.getloadavg()[0]
+            seconds, row = refresh(workdir, label)
+            figures = {"run": run, "wall_s": round(seconds, 1), "cpu_s": row["cpu_s"], "peak_rss_mb": row["peak_rss_mb"],
+                       "load_average_1min_before": round(load, 1),
+                       **{f"{k}_s": row.get(f"{k}_seconds") for k in STAGES},
+                       "articles_new": row.get("articles_new"), "outcome": row.get("outcome")}
+            timed.append(figures)
+            print(f"[{n:,}] {run}: {seconds:.1f} s wall, {row['cpu_s']:.0f} CPU s, load {load:.1f} "
+                  f"(ingestion {figures['ingestion_s']}, extraction {figures['extraction_s']}, dbt {figures['dbt_s']})",
+                  flush=True)
+    return {"articles": n, "runs": timed, "load_average_1min_at_end": round(os.getloadavg()[0], 1)}
 
 
 def summary(results: dict[int, dict[str, Any]]) -> dict[str, Any]:

@@ -6,7 +6,6 @@ the reconciled views are rebuilt from them.
 """
 
 import hashlib
-import json
 import os
 import shutil
 import time
@@ -22,7 +21,8 @@ from warehouse.refresh_scope import ENV as SCOPE_ENV
 from warehouse.refresh_scope import mark_changed, scope_size
 from warehouse.storage import settle_wal
 
-from ..dbt_project import DBT_PROJECT_DIR, sitrep_dbt_project
+from ..dbt_project import DBT_PROJECT_DIR, manifest_json, sitrep_dbt_project
+from ..dbt_tests import fold_test_events, folded_check_spec
 from ..mart_previews import with_mart_previews
 from ..pause import pause_point
 from ..resources import DUCKDB_POOL, WarehouseResource
@@ -35,7 +35,21 @@ DBT_BUILD = ["build", "--exclude-resource-type", "unit_test"]
 
 class SitrepDbtTranslator(DagsterDbtTranslator):
     """Keys as ``<layer>/<model>`` (sources as ``raw/<table>``, matching the Python assets),
-    grouped by layer folder (staging, intermediate, marts)."""
+    grouped by layer folder (staging, intermediate, marts); a model's dbt data tests are one
+    asset check, ``dbt_tests`` (orchestration/dbt_tests.py)."""
+
+    def get_asset_check_spec(self, asset_spec: dg.AssetSpec, manifest: Mapping[str, Any], unique_id: str,
+                             project) -> dg.AssetCheckSpec | None:
+        model_uid = asset_spec.metadata.get(UNIQUE_ID)
+        if not model_uid:
+            return None
+        folded = self.__dict__.setdefault("_folded", {})
+        if model_uid not in folded:  # called once per test of the model: the same spec each time
+            parents = {p for t in manifest.get("child_map", {}).get(model_uid, []) if t.startswith("test.")
+                       for p in manifest.get("parent_map", {}).get(t, [])}
+            deps = {self.get_asset_spec(manifest, p, project).key for p in parents if p != model_uid}
+            folded[model_uid] = folded_check_spec(manifest, asset_spec, model_uid, deps)
+        return folded[model_uid]
 
     def get_asset_spec(self, manifest: Mapping[str, Any], unique_id: str, project) -> dg.AssetSpec:
         spec = super().get_asset_spec(manifest, unique_id, project)
@@ -51,7 +65,16 @@ def layer_of(fqn: list[str]) -> str:
     return fqn[1] if len(fqn) > 2 else "dbt"
 
 
-TRANSLATOR = SitrepDbtTranslator(settings=DagsterDbtTranslatorSettings(enable_asset_checks=True))
+UNIQUE_ID = "dagster_dbt/unique_id"  # the dbt node of a dagster-dbt asset spec
+# dagster-dbt's own one-check-per-test is off (enable_asset_checks=False): each test then comes
+# back as an observation, which fold_test_events turns into the model's one check result.
+TRANSLATOR = SitrepDbtTranslator(settings=DagsterDbtTranslatorSettings(enable_asset_checks=False))
+
+
+def folded_checks(assets_def: dg.AssetsDefinition) -> dict[dg.AssetKey, str]:
+    """Asset key -> dbt unique id of every model with a ``dbt_tests`` check."""
+    keys = {spec.asset_key for spec in assets_def.check_specs}
+    return {spec.key: spec.metadata[UNIQUE_ID] for spec in assets_def.specs if spec.key in keys}
 
 
 @contextmanager
@@ -80,7 +103,7 @@ def prune_target(target: Path = DBT_PROJECT_DIR / "target", keep: int = KEEP_TAR
 def project_fingerprint() -> str:
     """What the marts depend on besides the data: every model, test and macro (their checksums
     in the manifest) and dbt_project.yml (the merge rules' vars)."""
-    manifest = json.loads(sitrep_dbt_project().manifest_path.read_text())
+    manifest = manifest_json()
     digest = hashlib.sha256((DBT_PROJECT_DIR / "dbt_project.yml").read_bytes())
     for section in ("nodes", "macros", "unit_tests"):
         for uid, node in sorted(manifest.get(section, {}).items()):
@@ -172,7 +195,8 @@ def sitrep_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, wa
                                                   else "every row (first build, or the dbt project changed)"))
     with environment({**refresh.dbt_env(), SCOPE_ENV: "changed" if scoped else "all"}):
         invocation = dbt.cli(DBT_BUILD, context=context)
-    for event in with_mart_previews(context, invocation.stream(), str(refresh.path)):
+    events = fold_test_events(invocation.stream(), manifest_json(), folded_checks(context.assets_def))
+    for event in with_mart_previews(context, events, str(refresh.path)):
         yield event
         key = getattr(event, "asset_key", None)
         if key is not None:

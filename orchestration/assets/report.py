@@ -9,7 +9,6 @@ from pathlib import Path
 
 import dagster as dg
 
-from report.build import write_report
 from sitrep.reading import open_published
 
 from ..resources import DUCKDB_POOL, WarehouseResource
@@ -59,6 +58,8 @@ def sitrep_report(context: dg.AssetExecutionContext, warehouse: WarehouseResourc
                        f"write it on demand with `sitrep report --out {out}`")
             context.log.warning(message)
             return dg.MaterializeResult(metadata={"skipped": dg.MetadataValue.text(message), "claims": n_claims})
+        from report.build import write_report  # altair and the page code: loaded only to write it
+
         summary = write_report(conn, out, source=warehouse.store().location)
     context.log.info(f"wrote {out}: {summary}")
     return dg.MaterializeResult(metadata={

@@ -35,7 +35,9 @@ def test_checks_cover_raw_claims_and_dbt_tests(defs) -> None:
     checks = {(k.asset_key.to_user_string(), k.name) for k in defs.resolve_asset_graph().asset_check_keys}
     assert ("raw/casualty_claims", "evidence_offsets_match") in checks
     assert ("marts/control_events", "control_events_have_claims") in checks
-    assert any(key.startswith("marts/") and name.startswith("not_null") for key, name in checks)
+    # dbt's data tests: one check per model that has tests (orchestration/dbt_tests.py)
+    assert ("marts/fct_casualty_claims", "dbt_tests") in checks and ("staging/stg_articles", "dbt_tests") in checks
+    assert not any(name.startswith("not_null") for _, name in checks)
 
 
 def test_schedule_and_sensor_target_the_refresh(defs) -> None:

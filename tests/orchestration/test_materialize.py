@@ -112,3 +112,29 @@ def test_bad_files_are_quarantined_and_good_ones_reach_the_marts(tmp_path, dbt_m
         "broken.json": "malformed_json", "notext.csv": "missing_text", "huge.txt": "too_large",
         "good.jsonl#line=2": "malformed_json",
     }
+
+
+def test_a_failing_dbt_test_shows_in_its_models_one_check(sample_run, repo, tmp_path) -> None:
+    """dbt's tests are one asset check per model (``dbt_tests``): a bad row makes that check fail
+    and name the failing test with its failing-row count (here a severity-warn test: the check
+    fails as a warning and the run still publishes; an error-severity test also fails dbt build)."""
+    import shutil
+
+    db = tmp_path / "w.duckdb"
+    shutil.copyfile(sample_run[0], db)
+    with duckdb.connect(str(db)) as conn:  # a reason dbt's accepted_values test (severity warn) does not know
+        assert conn.execute("UPDATE raw.quarantine SET reason = 'bogus_reason'").fetchone()[0] == 1
+    inbox = tmp_path / "inbox"
+    shutil.copytree(repo / "seeds" / "articles", inbox)
+    (inbox / "new.txt").write_text("Rebels captured the town of Saraqib on Monday, a monitoring group said.")
+    result = materialize_all(str(db), str(inbox))
+    assert result.success
+    checks = {(e.asset_key.to_user_string(), e.check_name): e for e in result.get_asset_check_evaluations()}
+    failed = checks[("marts/quarantine", "dbt_tests")]
+    assert not failed.passed and failed.severity == dg.AssetCheckSeverity.WARN
+    assert failed.metadata["failing_tests"].value.startswith("accepted_values_quarantine_reason")
+    assert "1 rows" in failed.description and "| warn | 1 |" in failed.metadata["tests"].value
+    passed = [key for (key, name), e in checks.items() if name == "dbt_tests" and e.passed]
+    assert len(passed) > 20 and "marts/dim_articles" in passed
+    assert {name for _, name in checks} - {"dbt_tests", "control_events_have_claims"} <= {
+        name for (key, name) in checks if key.startswith("raw/")}
