@@ -32,6 +32,19 @@ def actor_ids() -> frozenset[str]:
     return frozenset(row["id"].strip() for row in load_csv("actors.csv"))
 
 
+@lru_cache(maxsize=1)
+def _labels() -> dict[str, str]:
+    labels: dict[str, str] = {}
+    for row in load_csv("actors.csv"):
+        labels.setdefault(row["id"].strip(), row["label"].strip())
+    return labels
+
+
+def label_of(actor: str) -> str | None:
+    """The actor's label in ``actors.csv`` (its first row's), or None for an unknown id."""
+    return _labels().get(actor)
+
+
 def theatres(actor: str) -> frozenset[str]:
     """The wars ``actor`` fights in."""
     return frozenset(_sides().get(actor, {}))

@@ -18,11 +18,12 @@ from __future__ import annotations
 import re
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Iterator, Sequence
 
 from .reference import load_csv
+from .sides import label_of
 
 NO_COUNTRY = "none"  # the row of theatre_countries.csv for an article that names no place or country
 _SETTLED = 3  # place mentions of one country, and of no other, that decide without reading on
@@ -34,7 +35,7 @@ class _Article:
     sentences: Sequence[str]
     country: str | None = None
     read: bool = False
-    busy: bool = field(default=False)
+    busy: bool = False
 
 
 _CURRENT: ContextVar[_Article | None] = ContextVar("sitrep_article_theatre", default=None)
@@ -57,9 +58,11 @@ def _roles() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def _countries() -> dict[str, dict[str, str]]:
-    return {row["code"].strip().upper() if row["code"].strip() != NO_COUNTRY else NO_COUNTRY:
-            {k: (v or "").strip() for k, v in row.items()}
-            for row in load_csv("theatre_countries.csv")}
+    table: dict[str, dict[str, str]] = {}
+    for row in load_csv("theatre_countries.csv"):
+        code = row["code"].strip()
+        table[code if code == NO_COUNTRY else code.upper()] = {k: (v or "").strip() for k, v in row.items()}
+    return table
 
 
 @lru_cache(maxsize=1)
@@ -133,10 +136,14 @@ def _current_country() -> str | None:
     return article.country
 
 
+def _role(alias: str) -> str | None:
+    return _roles().get(alias.strip().lower().replace("’", "'"))
+
+
 def role_actor(alias: str) -> str | None:
     """The actor a role alias stands for in the current article's country; None when the
     alias has no role, no article is being read, or its country is not in the table."""
-    role = _roles().get(alias.strip().lower().replace("’", "'"))
+    role = _role(alias)
     if role is None:
         return None
     country = _current_country()
@@ -157,16 +164,8 @@ def local_claimant(alias: str) -> str | None:
     ``actors.csv`` ("Sudanese Armed Forces"), or the words as written when the country's
     forces have no id; None where the alias table's own claimant holds."""
     actor = role_actor(alias)
-    role = _roles().get(alias.strip().lower().replace("’", "'"))
-    default = _countries().get(NO_COUNTRY, {}).get(role or "")
+    default = _countries().get(NO_COUNTRY, {}).get(_role(alias) or "")
     if actor is None or actor == default:
         return None
-    return alias.strip() if actor == "unknown" else _labels().get(actor, alias.strip())
+    return alias.strip() if actor == "unknown" else label_of(actor) or alias.strip()
 
-
-@lru_cache(maxsize=1)
-def _labels() -> dict[str, str]:
-    labels: dict[str, str] = {}
-    for row in load_csv("actors.csv"):
-        labels.setdefault(row["id"].strip(), row["label"].strip())
-    return labels
