@@ -18,6 +18,7 @@ import re
 from collections.abc import Sequence
 
 from .claimants_described import described_source, headline_credit
+from .claimants_phrase import phrase_source
 from .claimants_named import Alias, ClaimantMention, alias_matches, mention_of, may_attribute, tables, told_medium
 from .text import Sentence
 
@@ -37,7 +38,7 @@ def find_claimant(text: str) -> ClaimantMention | None:
     aliases, alias_pattern, after_source, before, _ = tables()
     mentions = alias_matches(text.replace("’", "'"), alias_pattern)
     if not mentions:
-        return described_source(text) or headline_credit(text)
+        return described_source(text) or phrase_source(text) or headline_credit(text)
     according = _according_to(text)
     if according:
         for m in mentions:
@@ -61,9 +62,15 @@ def find_claimant(text: str) -> ClaimantMention | None:
                                               mention.start, mention.generic)
             candidates.append(mention)
     if not candidates:
-        return described_source(text) or headline_credit(text)
+        return described_source(text) or phrase_source(text) or headline_credit(text)
     chosen = _source_at(min(candidates, key=lambda c: c.start), text, mentions, aliases)
     end = chosen.start + len(chosen.words)
+    alias_end = text.find(chosen.words, chosen.start) + len(chosen.words)
+    if " (" not in chosen.claimant and re.match(r"\s+[A-Z]", text[alias_end:alias_end + 3]):
+        # the name goes on past the table's words: "the Sudan Doctors Network said" is no "doctors"
+        phrase = phrase_source(text)
+        if phrase is not None and phrase.start < alias_end < phrase.start + len(phrase.words):
+            return phrase
     for m in mentions:  # "state news agency SANA": the name in apposition is more precise
         if 0 < m.start() - end <= 2 and not chosen.generic:
             return ClaimantMention(aliases[m.group().lower()].claimant, text[chosen.start:m.end()], chosen.start, False)

@@ -61,7 +61,7 @@ def described_source(text: str) -> ClaimantMention | None:
         words_text = text[start:m.end("where") if m.group("where") else m.end("head")]
         bare = not kept and not m.group("where") and m.group("head").islower()
         definite = re.search(r"\bthe\s+$", text[max(0, start - 5):start], re.IGNORECASE) is not None
-        mention = _source_mention(words_text, start, bare)
+        mention = source_mention(words_text, start, bare)
         if mention.generic != definite and mention.claimant in (words_text, words_text.lower()):
             # "the source", "the Britain-based group": back-references; "a witness": a new source
             mention = ClaimantMention(mention.claimant, mention.words, mention.start, definite)
@@ -74,7 +74,7 @@ def described_source(text: str) -> ClaimantMention | None:
     if m is not None:
         np = re.sub(r"^(?:the|a|an)\s+", "", m.group("np"), flags=re.IGNORECASE)
         if not any(w.lower() in stop for w in np.split()[:-1]):
-            return _source_mention(np, m.start("np"), len(np.split()) == 1)
+            return source_mention(np, m.start("np"), len(np.split()) == 1)
     return None
 
 
@@ -90,7 +90,7 @@ def _named_before(text: str, start: int, head_end: int) -> ClaimantMention | Non
     return None
 
 
-def _source_mention(words: str, start: int, bare: bool) -> ClaimantMention:
+def source_mention(words: str, start: int, bare: bool) -> ClaimantMention:
     """A described source: its known name when a word of it is one ("SANAs correspondent")."""
     aliases, alias_pattern, *_ = tables()
     for m in alias_matches(words, alias_pattern):  # "a UK-based monitoring group"

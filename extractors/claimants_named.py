@@ -64,7 +64,7 @@ def tables() -> tuple[dict[str, Alias], re.Pattern[str], re.Pattern[str], re.Pat
         r"(?:\s*,[^,]{1,120},)?"  # ", which has supported Damascus since 2015,"
         r"(?:\s+(?:in|from|at|of|on|inside)\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]*(?:\s+[a-z]+)?)?"  # "in Hama city"
         r"(?:\s+(?-i:[A-Z])[\w'’.-]*){0,3}"  # a person's name: "spokesman Dmitry Peskov"
-        r"\s*,?\s*(?:(?:\w+ly|also|has|have|had|then|later|further|"
+        r"\s*,?\s*(?:(?:\w+ly|also|has|have|had|then|later|earlier|further|"
         r"on\s+(?-i:[A-Z])\w+|in\s+a\s+statement)\s+){0,3}"
     )
     after_source = re.compile(  # not "an airstrike ... claimed the lives of"
@@ -155,10 +155,16 @@ def mention_of(aliases: dict[str, Alias], m: re.Match[str], start: int, text: st
     alias = aliases[m.group().lower()]
     whose = _FORCE_WORD.fullmatch(m.group())
     if whose:  # "the Ukrainian army said": whose army the nationality says, not the Syrian default
-        before = re.search(r"([A-Z][a-z]+)\s+$", text[max(0, m.start() - 30):m.start() + len(whose.group(1) or "")])
+        before = re.search(r"((?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+)(['’]s)?\s+$",
+                           text[max(0, m.start() - 40):m.start() + len(whose.group(1) or "")])
         demonym = before.group(1) if before else None
-        if demonym and demonym.lower() in _demonyms() and demonym.lower() != "syrian":
+        if demonym and not before.group(2):
+            demonym = demonym.split()[-1]  # "the Sudanese army"
+        if demonym and not before.group(2) and demonym.lower() in _demonyms() and demonym.lower() != "syrian":
             return ClaimantMention(f"{demonym} {whose.group(2).lower()}", text[m.start():m.end()], start, False)
+        if demonym and before.group(2) and demonym.lower() in _country_names() and demonym.lower() != "syria":
+            # "Mali's army said": the country's own army
+            return ClaimantMention(f"{demonym}'s {whose.group(2).lower()}", text[m.start():m.end()], start, False)
     local = theatre.local_claimant(m.group())  # "the army said" in a report from Sudan
     if local is not None:
         return ClaimantMention(local, text[m.start():m.end()], start, False)
@@ -166,6 +172,13 @@ def mention_of(aliases: dict[str, Alias], m: re.Match[str], start: int, text: st
 
 
 _FORCE_WORD = re.compile(r"(the\s+)?(army|military|armed forces)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
+    """Country names as written ("Mali", "Ukraine"), lower-case, from theatre_countries.csv."""
+    return frozenset(name.strip().lower() for row in load_csv("theatre_countries.csv")
+                     for name in (row.get("names") or "").split("|") if name.strip())
 
 
 @lru_cache(maxsize=1)
