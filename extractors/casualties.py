@@ -26,6 +26,7 @@ from .casualty_cues import cues as _cues, has_hint, perpetrator_words as _perpet
 from .casualty_inherit import inherit, link_asides, same_group
 from .casualty_readings import of_them, passing_one, too_vague
 from .casualty_victims import Victim, own_side, specific_group, whose_soldiers
+from .claimants import clause_claimant
 from .claims import CasualtyClaim, Count, Place
 from .context import SentenceContext
 
@@ -159,11 +160,12 @@ def extract(ctx: SentenceContext) -> list[CasualtyClaim]:
     claims = []
     for figure in figures:
         victim = figure.victim
+        own = clause_claimant(ctx.text, figure.mention.start) if ctx.claimant else None
         claims.append(CasualtyClaim(
             article_id=ctx.article.article_id,
             evidence=ctx.evidence,
-            claimant=ctx.claimant,
-            claimant_text=ctx.claimant_text,
+            claimant=own.claimant if own else ctx.claimant,
+            claimant_text=own.words if own else ctx.claimant_text,
             when=when,
             place=place,
             victim_actor=victim.actor,

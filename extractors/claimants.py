@@ -152,3 +152,22 @@ def claimants_by_sentence(sentences: Sequence[Sentence]) -> list[tuple[str | Non
         out.append(current)
         previous = current
     return out
+
+
+_CONTRAST = re.compile(r"\s(?:while|whereas|but)\s|;\s", re.IGNORECASE)
+
+
+def clause_claimant(text: str, position: int) -> ClaimantMention | None:
+    """The source of the contrasted clause holding ``position`` when a sentence sets two
+    sources side by side ("The Observatory said 40 were killed while the LCC put the toll
+    at 45"; "Barazi reported eight whereas the Observatory gave 12"): each figure keeps its
+    own clause's source. None when the sentence has one clause or the clause names none."""
+    cuts = [m for m in _CONTRAST.finditer(text)]
+    if not cuts:
+        return None
+    bounds = [0, *(m.start() for m in cuts), len(text)]
+    for start, end in zip(bounds, bounds[1:]):
+        if start <= position < end:
+            found = find_claimant(text[start:end].strip())
+            return found if found is not None and not found.generic else None
+    return None

@@ -62,7 +62,8 @@ def described_source(text: str) -> ClaimantMention | None:
         bare = not kept and not m.group("where") and m.group("head").islower()
         definite = re.search(r"\bthe\s+$", text[max(0, start - 5):start], re.IGNORECASE) is not None
         mention = source_mention(words_text, start, bare)
-        if mention.generic != definite and mention.claimant in (words_text, words_text.lower()):
+        proper = m.group("head")[0].isupper() and words_text.istitle()  # "the Local Coordination Committees"
+        if mention.generic != definite and mention.claimant in (words_text, words_text.lower()) and not proper:
             # "the source", "the Britain-based group": back-references; "a witness": a new source
             mention = ClaimantMention(mention.claimant, mention.words, mention.start, definite)
         if m.group("verb").lower() == "told":

@@ -84,3 +84,16 @@ def test_qatar_red_crescent_is_not_the_syrian_red_crescent() -> None:
 def test_casualty_rows_carry_the_phrase_source(text: str, claimant: str, best: int) -> None:
     claims = extract_article(text, "our-sentence", date(2024, 5, 1)).casualty_claims
     assert [(c.claimant, c.count.best) for c in claims if c.count.best == best] == [(claimant, best)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Observatory said strikes killed 40 civilians on Saturday while the Local Coordination Committees "
+     "put the toll at 45 dead.", [(40, "SOHR"), (45, "Local Coordination Committees")]),
+    ("Governor Hadi had earlier reported a toll of eight while the Syrian Observatory for Human Rights gave "
+     "a death toll of 12.", [(8, "Hadi"), (12, "SOHR")]),
+    ("Shelling killed 20 civilians in Kramatorsk, the regional police said, but rescuers said 25 people died.",
+     [(20, "police"), (25, "rescuers")]),
+])
+def test_each_contrasted_clause_keeps_its_source(text: str, expected: list[tuple[int, str]]) -> None:
+    claims = extract_article(text, "our-sentence", date(2024, 5, 1)).casualty_claims
+    assert sorted((c.count.best, c.claimant) for c in claims) == expected
