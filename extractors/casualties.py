@@ -24,6 +24,7 @@ from . import actors, casualty_links, casualty_scope, dates, numbers, places
 from .casualty_cue_reading import Reading, read
 from .casualty_cues import cues as _cues, has_hint, perpetrator_words as _perpetrator_words
 from .casualty_inherit import inherit, link_asides, same_group
+from .casualty_target import target_side, without_targets
 from .casualty_readings import of_them, passing_one, too_vague
 from .casualty_victims import Victim, own_side, specific_group, whose_soldiers
 from .claimants import clause_claimant
@@ -34,16 +35,27 @@ from .context import SentenceContext
 _BY_AGENT = re.compile(r"[^,.;]{0,30}?\bby\s+(?P<agent>[^,.;]{1,60})")  # "killed ... by <agent>"
 
 
+_EARLIER_CUE = re.compile(r"\b(?:kill|wound|injur|claim)\w*\b", re.IGNORECASE)
+
+
+def _subject_clause(before: str) -> str:
+    """The words before an active cue that hold its subject: the clause, up to an earlier
+    cue the verb is coordinated with ("strikes killed 20 soldiers and wounded ...": the
+    subject is "strikes", not the soldiers)."""
+    clause = re.split(r"[,;:]|\bthat\b|\bsaid\b", before)[-1]
+    return _EARLIER_CUE.split(clause, maxsplit=1)[0]
+
+
 def _agent(sentence: str, reading: Reading) -> str | None:
     """The armed actor that did the killing as the clause's grammar says: the first one
     named in the clause before an active cue ("The SDF ... killing 80 militants"), else
     the first one after "by" ("killed by the SDF after an IS attack")."""
     if reading.active:
-        region = re.split(r"[,;:]|\bthat\b|\bsaid\b", sentence[:reading.cue_start])[-1]
+        region = _subject_clause(sentence[:reading.cue_start])
     else:
         after = _BY_AGENT.match(sentence[reading.cue_end:])
         region = after.group("agent") if after else ""
-    named = [a.actor_id for a in actors.find_actors(region) if a.actor_id not in ("civilians", "unknown")]
+    named = [a.actor_id for a in actors.find_actors(without_targets(region)) if a.actor_id not in ("civilians", "unknown")]
     return named[0] if named else None
 
 
@@ -60,9 +72,8 @@ def _perpetrator(sentence: str, reading: Reading) -> str | None:
         regions.append(attack.group("agent") or attack.group("agent2"))
     if reading.active:
         before = sentence[:reading.cue_start]
-        clause = re.split(r"[,;:]|\bthat\b|\bsaid\b", before)[-1]
-        regions.append(clause)
-    for region in regions:
+        regions.append(_subject_clause(before))
+    for region in map(without_targets, regions):
         named = [a.actor_id for a in actors.find_actors(region) if a.actor_id != "civilians"]
         if named:
             return named[-1]
@@ -125,13 +136,14 @@ def _read_figures(sentence: str, article_text: str) -> tuple[Figure, ...]:
             and not passing_one(r.mention.count, own_side(sentence, r.mention, r.victim))]
     starts = {r.mention.start for r in kept}
     home = casualty_scope.home_country(article_text) if article_text else None
-    return tuple(
-        Figure(r.mention, r.outcome,
-               whose_soldiers(sentence, own_side(sentence, r.mention,
-                                                specific_group(r.victim, sentence, article_text, _agent(sentence, r))), home),
-               _perpetrator(sentence, r), r.total_start if r.total_start in starts else None)
-        for r in kept
-    )
+    figures = []
+    for r in kept:
+        agent = _agent(sentence, r)
+        perpetrator = _perpetrator(sentence, r)
+        victim = own_side(sentence, r.mention, specific_group(r.victim, sentence, article_text, agent))
+        victim = whose_soldiers(sentence, target_side(sentence, victim, perpetrator or agent), home)
+        figures.append(Figure(r.mention, r.outcome, victim, perpetrator, r.total_start if r.total_start in starts else None))
+    return tuple(figures)
 
 
 def read_casualties(sentence: str, article_text: str = "") -> list[tuple[numbers.CountMention, str, Victim, str | None]]:

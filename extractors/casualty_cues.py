@@ -67,6 +67,7 @@ def cues() -> dict[str, Any]:
         "of_the_victims": re.compile(data["of_the_victims"], re.IGNORECASE),
         "before_fillers": re.compile(data["before_fillers"], re.IGNORECASE),
         "attack_frame": re.compile(data["attack_frame"], re.IGNORECASE),
+        "target_frame": re.compile(data["target_frame"], re.IGNORECASE),
     }
 
 

@@ -273,6 +273,17 @@ def whose_soldiers(sentence: str, victim: Victim, home: str | None) -> Victim:
     return victim
 
 
+def bare_default(victim: Victim) -> bool:
+    """Bare "soldiers"/"troops" read as the Syrian army only by the table's default."""
+    bare = (victim.label or "").lower()
+    return victim.actor == "syrian_government" and _victim_table()[0].get(bare, ("",))[0] == "syrian_government"
+
+
+def demonym_actor(word: str) -> str | None:
+    """The country's forces a nationality word stands for ("Ukrainian" -> ukraine)."""
+    return _demonyms().get(word.lower())
+
+
 @lru_cache(maxsize=1)
 def _demonyms() -> dict[str, str]:
     from .reference import load_csv

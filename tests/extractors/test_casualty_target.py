@@ -1,0 +1,40 @@
+"""Combatants killed where an attack landed belong to the side that held the place
+(extractors/casualty_target.py); the holder of the target is not the attacker.
+
+Every sentence here is our own, written for these tests; none is copied from an article.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from extractors.pipeline import extract_article
+
+
+def _rows(text: str) -> list[tuple[int | None, str, str, str | None]]:
+    claims = extract_article(text, "our-sentence", date(2024, 5, 1)).casualty_claims
+    return [(c.count.best or c.count.low, c.outcome, c.victim_actor, c.perpetrator_actor) for c in claims]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Coalition air raids on ISIL positions near Kobani killed 35 fighters.", [(35, "killed", "isis", "us_coalition")]),
+    ("Russian drone strikes on Ukrainian positions near Bakhmut killed 20 soldiers and wounded dozens of them.",
+     [(20, "killed", "ukraine", "russia"), (24, "wounded", "ukraine", "russia")]),
+    ("Israeli strikes on Hezbollah positions in south Lebanon killed eight fighters, the army said.",
+     [(8, "killed", "hezbollah", "israel")]),
+    ("Ukrainian forces struck Russian positions near Kupiansk killing 30 soldiers.", [(30, "killed", "russia", "ukraine")]),
+    ("Government artillery shelled rebel posts near Hama killing 12 fighters.",
+     [(12, "killed", "opposition", "syrian_government")]),
+])
+def test_combatants_belong_to_the_side_hit(text: str, expected: list[tuple[int, str, str, str]]) -> None:
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(("text", "victim"), [
+    ("Israeli strikes on Hezbollah positions killed three civilians.", "civilians"),  # civilians stay civilians
+    ("Strikes on RSF and army positions near El Fasher killed 14 fighters.", "unknown"),  # two holders: no choice
+    ("Airstrikes killed 10 fighters near Idlib.", "unknown"),  # no target named
+])
+def test_no_side_without_one_holder(text: str, victim: str) -> None:
+    assert [row[2] for row in _rows(text)] == [victim]
