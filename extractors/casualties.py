@@ -73,10 +73,10 @@ def _perpetrator(sentence: str, reading: Reading) -> str | None:
     if reading.active:
         before = sentence[:reading.cue_start]
         regions.append(_subject_clause(before))
-    for region in map(without_targets, regions):
+    for i, region in enumerate(map(without_targets, regions)):
         named = [a.actor_id for a in actors.find_actors(region) if a.actor_id != "civilians"]
-        if named:
-            return named[-1]
+        if named:  # the subject of an active clause comes first ("The army ambushed a group of terrorists")
+            return named[0] if reading.active and i == len(regions) - 1 else named[-1]
         adjectives = [table[m.group().lower()] for m in pattern.finditer(region)]
         if adjectives:
             return adjectives[-1]

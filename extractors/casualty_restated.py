@@ -41,7 +41,8 @@ def _figure(claim: CasualtyClaim) -> tuple[str, int | None]:
 def restated_victims(claims: list[CasualtyClaim]) -> list[CasualtyClaim]:
     """Victims, then claimants, of figures the article tells twice (see the steps), after
     "others" that open a sentence are bound to the sentence before."""
-    return restated_claimants(_restated_victims(others_continue(claims)))
+    before = others_continue(claims)
+    return restated_claimants(_follow_in_sentence(before, _restated_victims(before)))
 
 
 _OTHERS = re.compile(r"\s+(?:others|other\s+people|more)\b", re.IGNORECASE)
@@ -136,3 +137,26 @@ def _restated_victims(claims: list[CasualtyClaim]) -> list[CasualtyClaim]:
     if not renamed:
         return out
     return [replace(c, part_of=renamed[c.part_of]) if c.part_of in renamed else c for c in out]
+
+
+def _follow_in_sentence(before: list[CasualtyClaim], after: list[CasualtyClaim]) -> list[CasualtyClaim]:
+    """A figure of the same sentence read with the same victims as one that was renamed
+    ("killing 31 jihadists and wounding dozens of them", the 31 named IS by the headline;
+    "killing 15 and injuring dozens of them", the 15 named terrorists) is the same group with
+    another outcome: it takes the new victims too. ``after`` is ``before`` renamed, item by item."""
+    renamed: dict[tuple[int, str, str | None], set[tuple[str, str, str | None]]] = {}
+    for old, new in zip(before, after):
+        if (old.victim_actor, old.victim_label) != (new.victim_actor, new.victim_label):
+            renamed.setdefault((old.evidence.start, old.victim_actor, old.victim_label), set()).add(
+                (new.victim_actor, new.victim_type, new.victim_label))
+    if not renamed:
+        return after
+    out, moved = [], {}
+    for old, new in zip(before, after):
+        victims = renamed.get((old.evidence.start, old.victim_actor, old.victim_label))
+        if new is old and victims and len(victims) == 1:
+            actor, kind, label = next(iter(victims))
+            new = replace(old, victim_actor=actor, victim_type=kind, victim_label=label)
+            moved[old.claim_id] = new.claim_id
+        out.append(new)
+    return [replace(c, part_of=moved[c.part_of]) if c.part_of in moved else c for c in out]
