@@ -116,10 +116,21 @@ def read(sentence: str, mention: numbers.CountMention) -> Reading | None:
         reading = Reading(mention, outcome, victim, start, phrase_end + after.end("cue"), False)
         # an outcome reached only across an aside ("killed 100 people including 25 children
         # and injured 400") yields to a cue right before the count
-        if not after.group("aside"):
+        if not after.group("aside") and not _cue_takes_next_count(sentence, phrase_end + after.end("cue")):
             return reading
-        return _read_before(sentence, mention, victim) or reading
+        # ... and an outcome verb with a count of its own right after it ("killed two patients
+        # injured eight others", "Kurds kill 83 Injured 100") is that count's cue
+        before = _read_before(sentence, mention, victim)
+        if before is not None and before.outcome != outcome and not after.group("aside"):
+            return before
+        return before or reading
     return _read_before(sentence, mention, victim) or _read_listed(sentence, mention, victim, phrase_end)
+
+
+def _cue_takes_next_count(sentence: str, cue_end: int) -> bool:
+    """True when a count follows the outcome word right away ("injured eight others")."""
+    following = numbers.find_counts(sentence[cue_end:cue_end + 30])
+    return bool(following) and following[0].start <= 2
 
 
 def _read_listed(sentence: str, mention: numbers.CountMention, victim: Victim | None, phrase_end: int) -> Reading | None:

@@ -126,6 +126,9 @@ def resolve_victim(phrase: str) -> Victim | None:
         return UNSPECIFIED  # "25 others Ibrahim Abu Leys told": a run-on in unpunctuated text
     if words.startswith("Related "):
         return None  # "Get short URL 185 Related Daesh Commander Killed ...": a page's link list
+    if re.match(r"of\s", words, re.IGNORECASE) and any(
+            w.lower() in _cues()["not_victims"] for w in words.split()[1:5]):
+        return None  # "14 of IS military vehicles": a part of things
     head = re.split(r"\s+(?:of|out|from)\s+", words, maxsplit=1)[0].split()[-1].lower()
     if head in _cues()["not_victims"]:
         return None  # "23 terrorist targets", "two dens": things, not people

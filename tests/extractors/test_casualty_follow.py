@@ -37,3 +37,15 @@ def test_unnamed_killed_and_wounded_follow_the_headline_group() -> None:
 def test_an_other_war_keeps_its_victims_apart() -> None:
     text = ("A Russian missile strike on Odesa killed 8 civilians and wounded 30 others, the regional governor said.")
     assert _rows(text) == {(8, "killed", "civilians", "russia"), (30, "wounded", "civilians", "russia")}
+
+
+def test_an_outcome_verb_with_its_own_count_belongs_to_that_count() -> None:
+    # our sentences: the verb after "two patients" is the cue of "eight", not of "two"
+    assert _rows("A drone strike on a clinic in Omdurman has killed two patients injured eight others "
+                 "and damaged the building.") == {(2, "killed", "civilians", None), (8, "wounded", "civilians", None)}
+    assert {(c, o) for c, o, _, _ in _rows("Troops kill 40 Injured 60 Militants in 2 Days Near Gao.")} == {
+        (40, "killed"), (60, "wounded")}
+
+
+def test_a_part_of_things_is_no_toll() -> None:
+    assert _rows("The strikes also destroyed 14 of the militia's armoured vehicles near Marib.") == set()
