@@ -25,6 +25,7 @@ from .casualty_cue_reading import Reading, read
 from .casualty_cues import cues as _cues, has_hint, perpetrator_words as _perpetrator_words
 from .casualty_inherit import inherit, link_asides, same_group
 from .casualty_target import target_side, without_targets
+from .casualty_vague import VAGUE, vague_wounded
 from .casualty_readings import of_them, passing_one, too_vague
 from .casualty_victims import Victim, own_side, specific_group, whose_soldiers
 from .claimants import clause_claimant
@@ -163,16 +164,21 @@ def extract(ctx: SentenceContext) -> list[CasualtyClaim]:
     """Casualty claims stated in one sentence; a part of a total stated with it ("826
     people ..., among them 111 civilians") points at the total's claim id (``part_of``)."""
     figures = read_figures(ctx.text, ctx.article.text)
-    if not figures:
+    vague = None
+    if not any(f.outcome == "wounded" for f in figures) and ("wound" in ctx.text or "injur" in ctx.text or "hurt" in ctx.text):
+        vague = vague_wounded(ctx.text, [(f.victim, f.perpetrator) for f in figures if f.outcome == "killed"])
+    if not figures and vague is None:
         return []
     when = dates.resolve_when(ctx.text, ctx.published_at)
     period_start, period_end = dates.find_period(ctx.text, ctx.published_at)
     place = _place(ctx.text)
     background = casualty_scope.is_background(ctx)
     claims = []
-    for figure in figures:
-        victim = figure.victim
-        own = clause_claimant(ctx.text, figure.mention.start) if ctx.claimant else None
+    rows = [(f.victim, f.outcome, f.mention.count, f.perpetrator, f.mention.start) for f in figures]
+    if vague is not None:  # "... and injured many others": wounded without a figure
+        rows.append((vague[0], "wounded", VAGUE, vague[1], len(ctx.text)))
+    for victim, outcome, count, perpetrator, at in rows:
+        own = clause_claimant(ctx.text, at) if ctx.claimant else None
         claims.append(CasualtyClaim(
             article_id=ctx.article.article_id,
             evidence=ctx.evidence,
@@ -183,11 +189,12 @@ def extract(ctx: SentenceContext) -> list[CasualtyClaim]:
             victim_actor=victim.actor,
             victim_label=victim.label,
             victim_type=victim.type,
-            outcome=figure.outcome,
-            count=figure.mention.count,
+            outcome=outcome,
+            count=count,
             period_start=period_start,
             period_end=period_end,
-            perpetrator_actor=figure.perpetrator if figure.perpetrator != victim.actor else None,
+            perpetrator_actor=perpetrator if perpetrator != victim.actor else None,
             is_background=background,
         ))
-    return casualty_links.link_parts(claims, [f.mention.start for f in figures], [f.total_start for f in figures])
+    starts = [f.mention.start for f in figures] + [len(ctx.text)] * (vague is not None)
+    return casualty_links.link_parts(claims, starts, [f.total_start for f in figures] + [None] * (vague is not None))

@@ -68,6 +68,7 @@ def cues() -> dict[str, Any]:
         "before_fillers": re.compile(data["before_fillers"], re.IGNORECASE),
         "attack_frame": re.compile(data["attack_frame"], re.IGNORECASE),
         "target_frame": re.compile(data["target_frame"], re.IGNORECASE),
+        "vague_wounded": re.compile(data["vague_wounded"], re.IGNORECASE),
     }
 
 

@@ -12,6 +12,7 @@ from dataclasses import replace
 from . import numbers
 
 from .casualty_links import people_total
+from .casualty_vague import only_figure
 from .claims import CasualtyClaim
 
 
@@ -40,9 +41,10 @@ def _figure(claim: CasualtyClaim) -> tuple[str, int | None]:
 
 def restated_victims(claims: list[CasualtyClaim]) -> list[CasualtyClaim]:
     """Victims, then claimants, of figures the article tells twice (see the steps), after
-    "others" that open a sentence are bound to the sentence before."""
+    "others" that open a sentence are bound to the sentence before; last, wounded without a
+    figure give way to a figure for the same victims (``casualty_vague``)."""
     before = others_continue(claims)
-    return restated_claimants(_follow_in_sentence(before, _restated_victims(before)))
+    return only_figure(restated_claimants(_follow_in_sentence(before, _restated_victims(before))))
 
 
 _OTHERS = re.compile(r"\s+(?:others|other\s+people|more)\b", re.IGNORECASE)

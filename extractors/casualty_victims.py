@@ -120,7 +120,7 @@ def resolve_victim(phrase: str) -> Victim | None:
     """Victim group of a noun phrase; UNSPECIFIED when empty; None when the phrase names
     no people ("rockets", "Idlib")."""
     words = phrase.strip()
-    if not words or words.lower() in ("others", "more", "other", "them", "of them", "people more"):
+    if not words or words.lower() in ("others", "more", "other", "them", "of them", "of others", "people more"):
         return UNSPECIFIED
     if words.split()[0].lower() in ("others", "more") and not _victim_table()[1].search(words):
         return UNSPECIFIED  # "25 others Ibrahim Abu Leys told": a run-on in unpunctuated text
