@@ -81,15 +81,15 @@ def restated_claimants(claims: list[CasualtyClaim]) -> list[CasualtyClaim]:
     """Article level: a figure with no source of its own (a headline, a lead written before
     the attribution: "Strike kills 15 including 4 children in Idlib") takes the source the
     article gives for the same figure elsewhere (same outcome, count and victims), when every
-    such statement gives the same one. "By whose count" stays empty when sources disagree."""
+    such statement gives the same one; else the source that gives most of the article's
+    figures. "By whose count" stays empty when sources disagree or tie."""
     sources: dict[tuple, set[tuple[str, str | None]]] = {}
     for claim in claims:
         if claim.claimant:
             sources.setdefault(_told(claim), set()).add((claim.claimant, claim.claimant_text))
     if not sources:
         return claims
-    only = {pair for found in sources.values() for pair in found}
-    only_one = sorted(only, key=str)[0] if len({name for name, _ in only}) == 1 else None
+    only_one = _dominant(claims)
     out = []
     for claim in claims:
         found = sources.get(_told(claim)) if not claim.claimant else None
@@ -100,6 +100,22 @@ def restated_claimants(claims: list[CasualtyClaim]) -> list[CasualtyClaim]:
             claim = replace(claim, claimant=only_one[0], claimant_text=only_one[1])
         out.append(claim)
     return out
+
+
+def _dominant(claims: list[CasualtyClaim]) -> tuple[str, str | None] | None:
+    """(claimant, words) of the source that gives most of the article's casualty figures (its
+    first words for it), when one source gives more than any other: the source a lead or a
+    headline written before any attribution goes back to."""
+    tally: dict[str, int] = {}
+    words: dict[str, str | None] = {}
+    for claim in claims:
+        if claim.claimant and not claim.is_background:
+            tally[claim.claimant] = tally.get(claim.claimant, 0) + 1
+            words.setdefault(claim.claimant, claim.claimant_text)
+    ranked = sorted(tally.items(), key=lambda item: -item[1])
+    if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0], words[ranked[0][0]]
 
 
 def _told(claim: CasualtyClaim) -> tuple:

@@ -31,6 +31,10 @@ def _according_to(text: str) -> re.Match[str] | None:
     return re.search(r"\baccording\s+to\b", text, re.IGNORECASE)
 
 
+_QUOTED = re.compile(r"\b(?:quoted|quoting|cited|citing)\s+(?:the\s+)?$", re.IGNORECASE)
+_AS_SAYING = re.compile(r"\s+as\s+(?:saying|having\s+said)\b", re.IGNORECASE)
+
+
 def find_claimant(text: str) -> ClaimantMention | None:
     """The source a sentence attributes itself to, or None."""
     if not may_attribute(text):
@@ -47,7 +51,14 @@ def find_claimant(text: str) -> ClaimantMention | None:
                 return mention_of(aliases, m, according.start(), text)
     candidates: list[ClaimantMention] = []
     for m in mentions:
+        if _QUOTED.search(text, max(0, m.start() - 12), m.start()) and _AS_SAYING.match(text, m.end()):
+            return mention_of(aliases, m, m.start(), text)  # "RIA quoted the defence ministry as saying"
         prefix = before.search(text[max(0, m.start() - 40):m.start()])
+        if prefix and prefix.group("phrase").lower() in ("quoted by", "cited by") and _AS_SAYING.match(text, m.end()):
+            speaker = [e for e in mentions if e.end() <= m.start() - len(prefix.group())]
+            if speaker:  # "Abdel Rahman ... was quoted by AFP as saying": the speaker's claim
+                candidates.append(mention_of(aliases, speaker[0], speaker[0].start(), text))
+                continue
         if prefix and prefix.group("phrase").lower() != "told":
             start = m.start() - (len(text[max(0, m.start() - 40):m.start()]) - prefix.start())
             candidates.append(mention_of(aliases, m, start, text))

@@ -97,3 +97,24 @@ def test_casualty_rows_carry_the_phrase_source(text: str, claimant: str, best: i
 def test_each_contrasted_clause_keeps_its_source(text: str, expected: list[tuple[int, str]]) -> None:
     claims = extract_article(text, "our-sentence", date(2024, 5, 1)).casualty_claims
     assert sorted((c.count.best, c.claimant) for c in claims) == expected
+
+
+@pytest.mark.parametrize(("sentence", "claimant"), [
+    # the speaker a medium quotes, not the medium
+    ("\"Nine fighters died in the blast\" Rami Abdel Rahman head of the Syrian Observatory for Human Rights "
+     "was quoted by AFP as saying.", "SOHR"),
+    ("At least 40 people were killed in the strikes, Tass quoted the Russian defence ministry as saying.",
+     "Russian defence ministry"),
+])
+def test_quoted_as_saying(sentence: str, claimant: str) -> None:
+    found = find_claimant(sentence)
+    assert found is not None and found.claimant == claimant
+
+
+def test_an_unsourced_lead_takes_the_source_of_most_figures() -> None:
+    text = ("Shelling kills 14 civilians in Kherson.\n\n"
+            "Russian shelling killed 14 civilians in Kherson on Sunday, the regional governor said.\n\n"
+            "Two more people died in Beryslav, the governor said. A rescuer was also wounded, a local official said.")
+    claims = extract_article(text, "our-article", date(2024, 5, 1)).casualty_claims
+    headline = [c for c in claims if c.evidence.start == 0]
+    assert headline and {c.claimant for c in headline} == {"regional governor"}
