@@ -26,7 +26,7 @@ from .casualty_cues import cues as _cues, has_hint, perpetrator_words as _perpet
 from .casualty_inherit import inherit, link_asides, same_group
 from .casualty_target import target_side, without_targets
 from .casualty_vague import VAGUE, vague_wounded
-from .casualty_readings import of_them, passing_one, too_vague
+from .casualty_readings import depicted_one, of_them, passing_one, too_vague
 from .casualty_victims import Victim, own_side, specific_group, whose_soldiers
 from .claimants import clause_claimant
 from .claims import CasualtyClaim, Count, Place
@@ -134,7 +134,8 @@ def _read_figures(sentence: str, article_text: str) -> tuple[Figure, ...]:
     of_them(mentions, readings, sentence)
     ordered = link_asides(same_group([r for _, r in sorted(readings.items())], sentence, mentions), sentence)
     kept = [r for r in ordered if not _is_background(sentence, r.mention.count) and not too_vague(r.mention.count)
-            and not passing_one(r.mention.count, own_side(sentence, r.mention, r.victim))]
+            and not passing_one(r.mention.count, own_side(sentence, r.mention, r.victim))
+            and not depicted_one(r.mention.count, sentence)]
     starts = {r.mention.start for r in kept}
     home = casualty_scope.home_country(article_text) if article_text else None
     figures = []

@@ -69,6 +69,7 @@ def cues() -> dict[str, Any]:
         "attack_frame": re.compile(data["attack_frame"], re.IGNORECASE),
         "target_frame": re.compile(data["target_frame"], re.IGNORECASE),
         "vague_wounded": re.compile(data["vague_wounded"], re.IGNORECASE),
+        "caption": re.compile(data["caption"], re.IGNORECASE),
     }
 
 

@@ -102,3 +102,9 @@ def passing_one(count: Count, victim: Victim) -> bool:
 def too_vague(count: Count) -> bool:
     """"several wounded", "a few dead": people were hurt, but the text gives no figure."""
     return count.qualifier == "vague" and (count.low or 0) < _cues()["vague_min"]
+
+
+def depicted_one(count: Count, sentence: str) -> bool:
+    """One person a photo caption shows ("A man carries an injured girl after an airstrike"):
+    what the picture shows, not a toll."""
+    return count.best == 1 and _cues()["caption"].search(sentence) is not None

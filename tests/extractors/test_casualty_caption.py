@@ -1,0 +1,27 @@
+"""A photo caption shows one person; that is no toll (casualty_readings.depicted_one).
+The sentences are our own, written for these tests."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from extractors.pipeline import extract_article
+
+
+def _rows(text: str) -> list[tuple[int | None, str]]:
+    return [(c.count.best, c.outcome) for c in extract_article(text, "our-article", date(2024, 5, 1)).casualty_claims]
+
+
+@pytest.mark.parametrize("text", [
+    "Published March 3 2024 A man carries an injured boy after a drone strike on a market in Kharkiv.",
+    "Rescue workers carry the body of a dead child from the rubble in Khan Younis.",
+    "A woman whose husband was killed reacts at the site of an airstrike in Marib.",
+])
+def test_a_caption_shows_no_toll(text: str) -> None:
+    assert _rows(text) == []
+
+
+def test_a_report_of_one_death_stays() -> None:
+    assert _rows("A woman was killed and two children were injured when a shell hit their home in Kharkiv.") == [
+        (1, "killed"), (2, "wounded")]
