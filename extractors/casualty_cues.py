@@ -70,6 +70,7 @@ def cues() -> dict[str, Any]:
         "target_frame": re.compile(data["target_frame"], re.IGNORECASE),
         "vague_wounded": re.compile(data["vague_wounded"], re.IGNORECASE),
         "caption": re.compile(data["caption"], re.IGNORECASE),
+        "summed_total": re.compile(data["summed_total"], re.IGNORECASE),
     }
 
 

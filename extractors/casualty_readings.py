@@ -108,3 +108,13 @@ def depicted_one(count: Count, sentence: str) -> bool:
     """One person a photo caption shows ("A man carries an injured girl after an airstrike"):
     what the picture shows, not a toll."""
     return count.best == 1 and _cues()["caption"].search(sentence) is not None
+
+
+def summed(sentence: str, start: int, victim: Victim) -> Victim:
+    """"In all 40 people were killed": a sum over the groups told before is a mixed toll,
+    not civilians; a named group ("a total of 20 civilians") stays."""
+    if (victim.label or "").lower() not in ("people", "persons", "individuals"):
+        return victim
+    if _cues()["summed_total"].search(sentence[max(0, start - 40):start]) is None:
+        return victim
+    return Victim("all", victim.label, "mixed")

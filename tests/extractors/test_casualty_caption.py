@@ -25,3 +25,12 @@ def test_a_caption_shows_no_toll(text: str) -> None:
 def test_a_report_of_one_death_stays() -> None:
     assert _rows("A woman was killed and two children were injured when a shell hit their home in Kharkiv.") == [
         (1, "killed"), (2, "wounded")]
+
+
+def test_a_summed_total_of_people_is_mixed() -> None:
+    # our sentences: "in all" sums groups told before (gunmen and their families)
+    rows = extract_article("Gunmen executed 25 fighters and 15 of their relatives near Tal Afar. In all 40 people "
+                           "were killed, the monitor said.", "our-article", date(2024, 5, 1)).casualty_claims
+    assert [(c.victim_actor, c.victim_type) for c in rows if c.count.best == 40] == [("all", "mixed")]
+    named = extract_article("A total of 20 civilians were killed in the strikes on Sumy.", "x", date(2024, 5, 1))
+    assert [c.victim_actor for c in named.casualty_claims] == ["civilians"]
