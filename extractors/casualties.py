@@ -26,7 +26,7 @@ from .casualty_cues import cues as _cues, has_hint, perpetrator_words as _perpet
 from .casualty_inherit import inherit, link_asides, same_group
 from .casualty_target import target_side, without_targets
 from .casualty_vague import VAGUE, vague_wounded
-from .casualty_readings import depicted_one, of_them, passing_one, summed, too_vague
+from .casualty_readings import depicted_one, mixed_people, of_them, passing_one, too_vague
 from .casualty_victims import Victim, own_side, specific_group, whose_soldiers
 from .claimants import clause_claimant
 from .claims import CasualtyClaim, Count, Place
@@ -142,7 +142,7 @@ def _read_figures(sentence: str, article_text: str) -> tuple[Figure, ...]:
     for r in kept:
         agent = _agent(sentence, r)
         perpetrator = _perpetrator(sentence, r)
-        victim = own_side(sentence, r.mention, specific_group(summed(sentence, r.mention.start, r.victim),
+        victim = own_side(sentence, r.mention, specific_group(mixed_people(sentence, r.mention.start, r.victim),
                                                               sentence, article_text, agent))
         victim = whose_soldiers(sentence, target_side(sentence, victim, perpetrator or agent), home)
         figures.append(Figure(r.mention, r.outcome, victim, perpetrator, r.total_start if r.total_start in starts else None))

@@ -71,6 +71,7 @@ def cues() -> dict[str, Any]:
         "vague_wounded": re.compile(data["vague_wounded"], re.IGNORECASE),
         "caption": re.compile(data["caption"], re.IGNORECASE),
         "summed_total": re.compile(data["summed_total"], re.IGNORECASE),
+        "armed_target": re.compile(data["armed_target"], re.IGNORECASE),
     }
 
 

@@ -17,7 +17,7 @@ from .casualty_cues import cues
 from .casualty_victims import Victim, bare_default, demonym_actor
 
 
-def _holder(words: str) -> set[str]:
+def holders(words: str) -> set[str]:
     """The sides named in a target's owner words ("ISIL", "Ukrainian", "the regime's")."""
     found = {a.actor_id for a in actors.find_actors(words) if a.actor_id not in ("civilians", "unknown")}
     for word in re.findall(r"[A-Za-z]+", words):
@@ -33,7 +33,7 @@ def target_side(sentence: str, victim: Victim, agent: str | None) -> Victim:
         return victim
     sides: set[str] = set()
     for m in cues()["target_frame"].finditer(sentence):
-        sides |= _holder(m.group("holder"))
+        sides |= holders(m.group("holder"))
     sides.discard(agent or "")
     if len(sides) != 1:
         return victim

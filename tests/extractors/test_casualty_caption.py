@@ -34,3 +34,14 @@ def test_a_summed_total_of_people_is_mixed() -> None:
     assert [(c.victim_actor, c.victim_type) for c in rows if c.count.best == 40] == [("all", "mixed")]
     named = extract_article("A total of 20 civilians were killed in the strikes on Sumy.", "x", date(2024, 5, 1))
     assert [c.victim_actor for c in named.casualty_claims] == ["civilians"]
+
+
+@pytest.mark.parametrize(("text", "victim"), [
+    ("A suicide attack on a rival rebel group near Azaz killed 16 people.", "all"),
+    ("Ukrainian strikes on Russian positions near Tokmak killed 12 people, the governor said.", "all"),
+    ("Russian strikes on rebel-held Idlib killed 20 people.", "civilians"),  # a place held by a side: civilians
+    ("Airstrikes on a market in Khan Younis killed 30 people.", "civilians"),
+])
+def test_people_killed_in_an_attack_on_an_armed_side_are_mixed(text: str, victim: str) -> None:
+    claims = extract_article(text, "our-article", date(2024, 5, 1)).casualty_claims
+    assert [c.victim_actor for c in claims] == [victim]
