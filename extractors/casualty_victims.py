@@ -273,7 +273,16 @@ def whose_soldiers(sentence: str, victim: Victim, home: str | None) -> Victim:
         return Victim(states.pop(), victim.label, victim.type)
     if home is not None and home != "syria" and not states:
         return Victim("unknown", victim.label, victim.type)
+    if home is None and not states and _foreign_country(sentence):
+        return Victim("unknown", victim.label, victim.type)  # "Burkina Faso's army said 12 soldiers died"
     return victim
+
+
+def _foreign_country(sentence: str) -> bool:
+    """The sentence names a country other than Syria ("Burkina Faso's army", "in Mali")."""
+    from .claimants_named import country_names
+    lowered = sentence.lower()
+    return any(name != "syria" and re.search(rf"\b{re.escape(name)}\b", lowered) for name in country_names())
 
 
 def bare_default(victim: Victim) -> bool:

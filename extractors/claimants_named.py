@@ -162,7 +162,7 @@ def mention_of(aliases: dict[str, Alias], m: re.Match[str], start: int, text: st
             demonym = demonym.split()[-1]  # "the Sudanese army"
         if demonym and not before.group(2) and demonym.lower() in _demonyms() and demonym.lower() != "syrian":
             return ClaimantMention(f"{demonym} {whose.group(2).lower()}", text[m.start():m.end()], start, False)
-        if demonym and before.group(2) and demonym.lower() in _country_names() and demonym.lower() != "syria":
+        if demonym and before.group(2) and demonym.lower() in country_names() and demonym.lower() != "syria":
             # "Mali's army said": the country's own army
             return ClaimantMention(f"{demonym}'s {whose.group(2).lower()}", text[m.start():m.end()], start, False)
     local = theatre.local_claimant(m.group())  # "the army said" in a report from Sudan
@@ -175,7 +175,7 @@ _FORCE_WORD = re.compile(r"(the\s+)?(army|military|armed forces)", re.IGNORECASE
 
 
 @lru_cache(maxsize=1)
-def _country_names() -> frozenset[str]:
+def country_names() -> frozenset[str]:
     """Country names as written ("Mali", "Ukraine"), lower-case, from theatre_countries.csv."""
     return frozenset(name.strip().lower() for row in load_csv("theatre_countries.csv")
                      for name in (row.get("names") or "").split("|") if name.strip())

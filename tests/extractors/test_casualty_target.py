@@ -38,3 +38,10 @@ def test_combatants_belong_to_the_side_hit(text: str, expected: list[tuple[int, 
 ])
 def test_no_side_without_one_holder(text: str, victim: str) -> None:
     assert [row[2] for row in _rows(text)] == [victim]
+
+
+def test_bare_soldiers_in_another_country_are_not_the_syrian_army() -> None:
+    # our sentence, from the Sahel: no Syrian default for "soldiers" there
+    claims = extract_article("Burkina Faso's army said 12 soldiers died in an ambush near Djibo.", "x",
+                             date(2024, 5, 1)).casualty_claims
+    assert [c.victim_actor for c in claims] and "syrian_government" not in [c.victim_actor for c in claims]
