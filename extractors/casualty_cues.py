@@ -72,6 +72,8 @@ def cues() -> dict[str, Any]:
         "caption": re.compile(data["caption"], re.IGNORECASE),
         "summed_total": re.compile(data["summed_total"], re.IGNORECASE),
         "armed_target": re.compile(data["armed_target"], re.IGNORECASE),
+        "combat_deaths": re.compile(data["combat_deaths"], re.IGNORECASE),
+        "combat_unless": re.compile(data["combat_unless"], re.IGNORECASE),
     }
 
 

@@ -112,11 +112,14 @@ def depicted_one(count: Count, sentence: str) -> bool:
 
 def mixed_people(sentence: str, start: int, victim: Victim) -> Victim:
     """"In all 40 people were killed": a sum over the groups told before is a mixed toll,
-    not civilians, and so are people killed in an attack aimed at an armed side; a named
-    group ("a total of 20 civilians") stays."""
+    not civilians, and so are people killed in an attack aimed at an armed side or in
+    fighting between sides ("fighting that has killed 6000 people"); a named group ("a total
+    of 20 civilians") stays."""
     if (victim.label or "").lower() not in ("people", "persons", "individuals"):
         return victim
-    if _cues()["summed_total"].search(sentence[max(0, start - 40):start]) is None and not _armed_target(sentence):
+    cues = _cues()
+    combat = cues["combat_deaths"].search(sentence) is not None and cues["combat_unless"].search(sentence) is None
+    if cues["summed_total"].search(sentence[max(0, start - 40):start]) is None and not combat and not _armed_target(sentence):
         return victim
     return Victim("all", victim.label, "mixed")
 

@@ -45,3 +45,13 @@ def test_a_summed_total_of_people_is_mixed() -> None:
 def test_people_killed_in_an_attack_on_an_armed_side_are_mixed(text: str, victim: str) -> None:
     claims = extract_article(text, "our-article", date(2024, 5, 1)).casualty_claims
     assert [c.victim_actor for c in claims] == [victim]
+
+
+@pytest.mark.parametrize(("text", "victim"), [
+    ("Rival militias have battled for the town since March in fighting that has killed more than 600 people.", "all"),
+    ("Clashes between the army and the RSF in Omdurman killed 20 people on Monday.", "all"),
+    ("Clashes erupted after drone strikes on a market in Khartoum killed 20 people.", "civilians"),  # strikes on people
+])
+def test_people_killed_in_fighting_between_sides_are_mixed(text: str, victim: str) -> None:
+    claims = extract_article(text, "our-article", date(2024, 5, 1)).casualty_claims
+    assert [c.victim_actor for c in claims] == [victim]
