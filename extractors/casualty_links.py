@@ -23,9 +23,10 @@ _INCLUDING_CIVILIANS = re.compile(  # "800 people, including 111 civilians", "27
 
 
 def people_total(claim: CasualtyClaim) -> bool:
-    """A "people" figure: "people", "Syrian people", "individuals" (the head noun decides)."""
+    """A "people" figure: "people", "Syrian people", "individuals" (the head noun decides),
+    read as civilians or already as a mixed toll."""
     words = (claim.victim_label or "").lower().split()
-    return claim.victim_actor == "civilians" and bool(words) and words[-1] in _PEOPLE_WORDS
+    return claim.victim_actor in ("civilians", "all") and bool(words) and words[-1] in _PEOPLE_WORDS
 
 
 def _sets_apart(part: CasualtyClaim) -> bool:
