@@ -32,11 +32,14 @@ def _cues() -> dict[str, Any]:
     words = invert(data["after"])
     # compiled with IGNORECASE below
     # the frames' matches count as "displaced"
-    cues = case_blind_alternation(words) + f"|(?:{data['shelter_frame']})|(?:{data['leave_frame']})"
+    frames = data.get("population_frames", {})
+    cues = (case_blind_alternation(words) + f"|(?:{data['shelter_frame']})|(?:{data['leave_frame']})"
+            + "".join(f"|(?:{pattern})" for pattern in frames.values()))
     filler = case_blind_alternation(data["after_filler"])
     cause_words = {kind: whole_words(data["cause"][kind]) for kind in ("disaster", "conflict")}
     return {
         "words": words,
+        "frames": [(re.compile(pattern, re.IGNORECASE), population) for population, pattern in frames.items()],
         "after": re.compile(rf"(?P<aside>{data['aside']})?(?:\s*,?\s*(?:{filler})\b)*\s*(?P<cue>{cues})\b",
                             re.IGNORECASE),
         "before": [
@@ -91,8 +94,7 @@ def read_displacement(sentence: str) -> list[tuple[numbers.CountMention, str, bo
             people, pair_end = restated[index]
             after = cues["after"].match(sentence, pair_end)
             population = (_population_before(sentence, mention, phrase)
-                          or (cues["words"].get(re.sub(r"\s+", " ", after.group("cue").lower()), "displaced")
-                              if after else None))
+                          or (_cue_population(after.group("cue")) if after else None))
             if population is not None and not _is_casualty_count(sentence, people):
                 out.append((people, population, _is_projection(sentence, people)))
             continue
@@ -208,8 +210,24 @@ def _population_after(sentence: str, mention: numbers.CountMention, phrase_end: 
         if not after.group("aside") and any(
                 mention.end <= other.start < cue_start for other in mentions if other is not mention):
             return None
-        return cues["words"].get(re.sub(r"\s+", " ", after.group("cue").lower()), "displaced")
+        population = _cue_population(after.group("cue"))
+        if population == "displaced" and cue_at < phrase_end:
+            # "30,000 displaced people have gone back": displaced people who returned are returnees
+            then = cues["after"].match(sentence, phrase_end)
+            if then and _cue_population(then.group("cue")) == "returnees":
+                return "returnees"
+        return population
     return None
+
+
+def _cue_population(cue: str) -> str:
+    """The population a cue after the count names: a word of the vocabulary's, a population
+    frame's ("crossed the river into"), else displaced (shelter and leave frames)."""
+    cues = _cues()
+    word = cues["words"].get(re.sub(r"\s+", " ", cue.lower()))
+    if word:
+        return word
+    return next((population for frame, population in cues["frames"] if frame.fullmatch(cue)), "displaced")
 
 
 def _population_noun(phrase: str) -> str | None:
