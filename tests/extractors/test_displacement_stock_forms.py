@@ -43,6 +43,12 @@ def test_a_fraction_without_a_scale_is_no_count() -> None:
     ("More than 30,000 displaced people have gone back to their villages in Ituri.", [(30000, "returnees")]),
     ("About 4,000 of them crossed the Ubangi river into the Republic of Congo.", [(4000, "refugees")]),
     ("Some 12,500 people crossed the border into Chad last week.", [(12500, "refugees")]),
+    ("Thousands of people have fled the Gao region into Niger since March.", [(2000, "refugees")]),
+    ("The governor said 1,240 people had been moved to safer villages.", [(1240, "evacuated")]),
+    ("Hundreds of displaced families began heading back to Jabalia on Sunday.", [(200, "returnees")]),
+    ("About 9,000 people had arrived in Renk by Thursday.", [(9000, "displaced")]),
+    ("Some 40,000 people, about half of them children, have been displaced.", [(40000, "displaced")]),
+    ("In Deir al-Balah, where more than 700,000 people are sheltering, water is short.", [(700000, "displaced")]),
 ])
 def test_stock_and_crossing_forms(text: str, expected: list) -> None:
     assert read(text) == expected
@@ -53,6 +59,14 @@ def test_stock_and_crossing_forms(text: str, expected: list) -> None:
     "Some 500,000 Israelis live in settlements in the West Bank.",
     "The 200 people in the village were killed when the shell hit the market.",
     "Around 300 fighters crossed the front line near the river.",
+    "About 3,000 soldiers arrived in Kidal on Tuesday.",
+    "Some 200 fighters left the area under the deal.",
 ])
 def test_places_and_crossings_that_are_not_displacement(text: str) -> None:
     assert read(text) == []
+
+
+def test_a_month_named_may_is_no_forecast() -> None:
+    found = read_displacement("KHARKIV, May 13 - Authorities have evacuated nearly 6,000 people from border villages.")
+    assert [(m.count.best, population, projection) for m, population, projection in found] == [(6000, "evacuated", False)]
+    assert read_displacement("Officials said 6,000 people may be evacuated.")[0][2] is True
