@@ -265,7 +265,7 @@ def whose_soldiers(sentence: str, victim: Victim, home: str | None) -> Victim:
     """Bare "soldiers"/"troops" default to the Syrian army (the table's Syrian-war reading);
     elsewhere they are the one state force the sentence names ("The Israeli military said
     three soldiers were killed" -> israel), or unknown in an article about another country."""
-    bare = (victim.label or "").lower()
+    bare = _bare_noun(victim.label or "")
     if victim.actor != "syrian_government" or _victim_table()[0].get(bare, ("",))[0] != "syrian_government":
         return victim  # "regime soldiers", "Syrian troops", "regime": named, not the table's bare default
     states = {a.actor_id for a in actors.find_actors(sentence) if a.label.lower() != bare} & _state_forces()
@@ -285,9 +285,22 @@ def _foreign_country(sentence: str) -> bool:
     return any(name != "syria" and re.search(rf"\b{re.escape(name)}\b", lowered) for name in country_names())
 
 
+def _bare_noun(label: str) -> str:
+    """The label's default noun when no word of it names a side: "junta soldiers" ->
+    "soldiers" (only "soldiers" itself matched an actor), "regime soldiers" stays."""
+    lowered = label.lower()
+    if lowered in _victim_table()[0]:
+        return lowered
+    found = actors.find_actors(label)
+    head = lowered.split()[-1] if lowered else ""
+    if found and all(a.label.lower() == head for a in found):
+        return head
+    return lowered
+
+
 def bare_default(victim: Victim) -> bool:
     """Bare "soldiers"/"troops" read as the Syrian army only by the table's default."""
-    bare = (victim.label or "").lower()
+    bare = _bare_noun(victim.label or "")
     return victim.actor == "syrian_government" and _victim_table()[0].get(bare, ("",))[0] == "syrian_government"
 
 

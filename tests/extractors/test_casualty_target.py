@@ -45,3 +45,17 @@ def test_bare_soldiers_in_another_country_are_not_the_syrian_army() -> None:
     claims = extract_article("Burkina Faso's army said 12 soldiers died in an ambush near Djibo.", "x",
                              date(2024, 5, 1)).casualty_claims
     assert [c.victim_actor for c in claims] and "syrian_government" not in [c.victim_actor for c in claims]
+
+
+def test_surrendered_soldiers_are_captives_of_their_own_side() -> None:
+    # our sentences, Myanmar
+    claims = extract_article("The MNDAA said 1,200 soldiers, including four generals, had surrendered with their "
+                             "families.", "x", date(2024, 1, 8)).casualty_claims
+    assert [(c.count.best, c.outcome) for c in claims if c.count.best == 1200] == [(1200, "captive")]
+
+
+def test_junta_soldiers_are_not_the_syrian_army_in_a_myanmar_report() -> None:
+    text = ("Fighting in Myanmar's Rakhine state. The Arakan Army said dozens of junta soldiers had been killed near "
+            "Paletwa in Myanmar and that more than 70 had surrendered.")
+    claims = extract_article(text, "x", date(2024, 1, 16)).casualty_claims
+    assert claims and all(c.victim_actor != "syrian_government" for c in claims)
