@@ -29,6 +29,14 @@ def people_total(claim: CasualtyClaim) -> bool:
     return claim.victim_actor in ("civilians", "all") and bool(words) and words[-1] in _PEOPLE_WORDS
 
 
+def _two_sides(claim: CasualtyClaim, parts: list[CasualtyClaim]) -> bool:
+    """"218 fighters, including 134 from the SNA and 84 from the SDF": combatants of no named
+    side whose parts are two sides are a mixed total."""
+    if claim.victim_actor != "unknown" or claim.victim_type != "combatant":
+        return False
+    return len({p.victim_actor for p in parts if p.victim_actor not in ("unknown", "all")}) >= 2
+
+
 def _sets_apart(part: CasualtyClaim) -> bool:
     """A part that tells the total's people apart: combatants, or civilians by that word
     (children or women among "people" leave the people civilians)."""
@@ -44,7 +52,8 @@ def link_parts(claims: list[CasualtyClaim], starts: list[int], total_starts: lis
             parts[total].append(claim)
     decided = [
         replace(claim, victim_actor="all", victim_type="mixed")
-        if people_total(claim) and any(_sets_apart(p) for p in parts.get(start, ())) else claim
+        if (people_total(claim) and any(_sets_apart(p) for p in parts.get(start, ()))) or _two_sides(claim, parts.get(start, ()))
+        else claim
         for claim, start in zip(claims, starts)
     ]
     by_start = dict(zip(starts, decided))

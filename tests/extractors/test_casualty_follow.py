@@ -49,3 +49,10 @@ def test_an_outcome_verb_with_its_own_count_belongs_to_that_count() -> None:
 
 def test_a_part_of_things_is_no_toll() -> None:
     assert _rows("The strikes also destroyed 14 of the militia's armoured vehicles near Marib.") == set()
+
+
+def test_fighters_whose_parts_are_two_sides_are_a_mixed_total() -> None:
+    # our sentence, northern Syria 2024
+    rows = _rows("The monitor said at least 120 fighters were killed in the battle for Manbij, including about 70 "
+                 "from the SNA and 50 from the SDF.")
+    assert {(120, "killed", "all"), (70, "killed", "sna"), (50, "killed", "sdf")} <= {r[:3] for r in rows}
