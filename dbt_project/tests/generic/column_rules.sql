@@ -1,6 +1,6 @@
 {#- Every per-column rule of a model in ONE data test, instead of one dbt test per rule and
     column: in a small refresh each test node costs dbt ~40 ms of its own bookkeeping, its
-    query about 1 ms (214 nodes -> ~55; docs/readme/scale3.md). Arguments, each optional:
+    query about 1 ms (220 test nodes -> 51; docs/readme/scale3.md). Arguments, each optional:
 
       unique:          [column, ...]                  no two rows share a non-null value
       not_null:        [column, ...]
