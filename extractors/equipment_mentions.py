@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import Any
 
 from . import numbers
+from .equipment_verbs import reduced_passive
 from .patterns import substring_finder
 from .reference import load_csv, load_yaml
 
@@ -28,7 +29,10 @@ class EquipmentMention:
 
 @lru_cache(maxsize=1)
 def vocab() -> dict[str, Any]:
-    return load_yaml("equipment_vocabulary.yaml")
+    """The vocabulary, with its loss lemmas spread into every verb form (equipment_verbs)."""
+    from .equipment_verbs import expanded_vocabulary
+
+    return expanded_vocabulary(lambda: load_yaml("equipment_vocabulary.yaml"))
 
 
 def _alias_regex(alias: str) -> str:
@@ -73,7 +77,10 @@ _STEMS = (
     "wreck", "shot down", "downed", "fell into", "troph", "booty", "spoils", "disabl",
     "torch", "knocked", "ablaze", "on fire", "neutrali", "eliminat", "charred", "loot",
     "commandeer", "hands", "equipment", "losses", "lost", "hardware", "arsenal", "crash",
-    "flames", "hit", "possession", "got hold", "out of action",
+    "flames", "hit", "possession", "got hold", "out of action", "smash", "wipe", "wiping",
+    "obliterat", "annihilat", "demolish", "took out", "take out", "taken out", "taking out",
+    "sank", "sunk", "sink", "intercept", "grab", "confiscat", "incinerat", "flatten", "immobili",
+    "crippl", "knock", "elimination", "destruction", "downing", "damage", "lose", "loss",
 )
 
 
@@ -213,8 +220,8 @@ def is_agent(text: str, mention: EquipmentMention) -> bool:
     return bool(re.match(
         r"\s+(?:\w+ly\s+)?(?:bombed|struck|shelled|targeted|fired|attacked|hit|pounded|carried|"
         r"conducted|launched|flew|destroyed|killed|downed|shot|raided|strafed|dropped|dropping|"
-        r"bombing|shelling|firing|targeting|pounding|used)\b",
-        text[mention.end:], re.IGNORECASE))
+        r"bombing|shelling|firing|targeting|pounding|used(?!\s+by))\b",
+        text[mention.end:], re.IGNORECASE)) and reduced_passive(text, mention.end, vocab()) is None
 
 
 # ---------------------------------------------------------------- quantity
@@ -223,7 +230,12 @@ def quantity_of(text: str, mention: EquipmentMention) -> tuple[int | None, str |
     """Quantity and qualifier from the words before the equipment."""
     prefix = np_prefix(text, mention.start)
     prefix_end = len(prefix)
-    for count in numbers.find_counts(prefix):
+    counts = numbers.find_counts(prefix)
+    for i in reversed(range(len(counts))):  # the nearest first: "34 terrorists five vehicles"
+        count = counts[i]
+        if i and re.fullmatch(r"\s+of\s+(?:the\s+|their\s+|its\s+)?", prefix[counts[i - 1].end:count.start]) \
+                and re.fullmatch(r"(?:\s+[a-z][\w-]*){0,2}\s*", prefix[count.end:prefix_end]):
+            return counts[i - 1].count.best, counts[i - 1].count.qualifier  # "18 of (the) 31 trucks" counts 18
         value = count.count.best if count.count.best is not None else count.count.low
         if value is not None and 1900 <= value <= 2100:
             continue  # a year ("3 August 2015 A Syrian jet ...")
@@ -247,7 +259,17 @@ def quantity_of(text: str, mention: EquipmentMention) -> tuple[int | None, str |
     vague = phrases(table["vague_words"])
     if re.search(rf"\b(?:{vague})\b(?:\s+[\w-]+){{0,2}}\s*$", prefix, re.IGNORECASE):
         return None, "vague"
+    if _plural(mention) and (
+        re.search(r"\b(?:their|its)\s+(?:[\w-]+\s+){0,2}$", prefix, re.IGNORECASE)
+        or re.search(rf"\b(?:{vague}|their|its)\s+(?:[a-z-]+\s+){{0,3}}?(?:and|or|as\s+well\s+as)\s+(?:[a-z-]+\s+){{0,2}}$",
+                     text[max(0, mention.start - 70):mention.start], re.IGNORECASE)):
+        return None, "vague"  # "destroying their vehicles", "some tanks and military vehicles"
     if re.search(r"\bthe\s+$", prefix, re.IGNORECASE) and mention.model and not mention.text.endswith("s") \
             and mention.text.split()[-1].lower() in {"gun", "tank", "system", "unit", "launcher", "helicopter", "jet"}:
         return 1, "exact"
     return None, None
+
+
+def _plural(mention: EquipmentMention) -> bool:
+    """A plural item ("vehicles", "tanks with machine guns"), by its first words."""
+    return re.match(r"^(?:[\w-]+\s+){0,2}?[\w-]*[^s\W]s\b", mention.text) is not None

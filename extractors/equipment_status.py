@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from .context import SentenceContext
 from .equipment_mentions import EquipmentMention, np_prefix, phrases, vocab
+from .equipment_verbs import reduced_passive
 
 _CLAUSE_BREAK = re.compile(
     r"[;:]|,\s+(?:while|but|as|after|when|where|which|who|whereas|although)\b|\.\s|"
@@ -59,7 +60,7 @@ def _status_after(text: str, mention: EquipmentMention) -> tuple[str, int] | Non
             m = pattern.match(after, offset)
             if m:
                 return status, mention.end + m.end()
-    return None
+    return reduced_passive(text, mention.end, vocab())  # "Five VBIEDs destroyed in the village"
 
 
 _AUXILIARY = re.compile(r"\b(?:were|was|have\s+been|has\s+been|had\s+been)\s+(?:(?:also|all|reportedly|\w+ly)\s+)*",
@@ -178,6 +179,9 @@ def status_of(text: str, mention: EquipmentMention) -> tuple[str | None, int | N
         verb = _status_verb_before(text, mention)
         if verb is not None and verb[0] == "captured":  # "seized six jets abandoned at the airport"
             return "captured", verb[1], None
+    if after is not None and _not_a_loss().search(text[max(0, mention.start - 60):mention.start]
+                                                  + " " + text[mention.end:after[1]]):
+        after = None  # "denied that any tanks were lost", "no tanks were lost"
     if after is not None:
         return after[0], None, after[1]
     adjective = _status_adjective(text, mention)
@@ -193,7 +197,9 @@ def status_of(text: str, mention: EquipmentMention) -> tuple[str | None, int | N
 
 @lru_cache(maxsize=1)
 def _hedges() -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w-])(?:{phrases(vocab()['hedges'])})(?![\w-])", re.IGNORECASE)
+    table = vocab()
+    return re.compile(rf"(?<![\w-])(?:{phrases(table['hedges'])})(?![\w-])(?!\s+(?:{phrases(table['not_a_hedge_after'])})\b)",
+                      re.IGNORECASE)
 
 
 def is_hedged(sentence: str, end: int) -> bool:
