@@ -90,7 +90,9 @@ def has_stem(text: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _stem_finder() -> re.Pattern[str]:
-    return substring_finder(_STEMS)
+    table = vocab()  # every form of every loss verb and noun, and the after-phrases, count too
+    words = [w for family in ("verbs_before", "after") for ws in table[family].values() for w in ws]
+    return substring_finder({*_STEMS, *(w.lower() for w in words), *table["damage_verbs_direct"]})
 
 
 # ---------------------------------------------------------------- mentions
@@ -204,6 +206,25 @@ def umbrellas(text: str, mentions: list[EquipmentMention]) -> set[int]:
     return drop
 
 
+def instruments(text: str, mentions: list[EquipmentMention]) -> set[int]:
+    """Starts of mentions that are the means of an action, not its object ("captured the
+    town with the help of tanks and artillery", "seized the hill using car bombs", "fighters
+    aboard pickup trucks"); an item listed right after one inherits it."""
+    table = vocab()
+    before = re.compile(rf"\b(?:{phrases(table['instrument_before'])})\s+(?:(?:the|a|an|their|its|his|[a-z][\w-]*)\s+){{0,2}}$",
+                        re.IGNORECASE)
+    found: set[int] = set()
+    previous: EquipmentMention | None = None
+    for mention in mentions:
+        head = text[max(0, mention.start - 50):mention.start]
+        listed = previous is not None and previous.start in found and re.fullmatch(
+            r"\s*,?\s*(?:and|or|as\s+well\s+as)?\s*(?:[a-z][\w-]*\s+){0,2}", text[previous.end:mention.start])
+        if listed or (before.search(head) and not re.search(r"\d", head[before.search(head).start():])):
+            found.add(mention.start)
+        previous = mention
+    return found
+
+
 def np_prefix(text: str, start: int) -> str:
     """Words of the noun phrase before ``start`` (after the last comma, "and", "including")."""
     before = text[max(0, start - 50):start]
@@ -244,6 +265,8 @@ def quantity_of(text: str, mention: EquipmentMention) -> tuple[int | None, str |
             return count.count.best, count.count.qualifier
         if re.fullmatch(r"\s+of\s+(?:the\s+|their\s+|its\s+)?\d[\d,]*(?:\s+[a-z][\w-]*){0,2}\s*", between):
             return count.count.best, count.count.qualifier  # "at least 18 of 31 vehicles": 18
+        if re.fullmatch(r"\s+of\s+(?:the\s+|their\s+|its\s+)?(?:[A-Z][\w-]*\s+){1,2}(?:[a-z][\w-]*\s+)?", between):
+            return count.count.best, count.count.qualifier  # "14 of IS military vehicles": 14
     table = vocab()
     words = "|".join(re.escape(w) for w in sorted(table["quantity_words"], key=len, reverse=True))
     m = re.search(rf"\b(at\s+least\s+|more\s+than\s+|about\s+|around\s+)?(?<![\w-])(\d+|{words})\b((?:\s+[\w-]+){{0,2}})\s*$",
@@ -267,6 +290,9 @@ def quantity_of(text: str, mention: EquipmentMention) -> tuple[int | None, str |
     if re.search(r"\bthe\s+$", prefix, re.IGNORECASE) and mention.model and not mention.text.endswith("s") \
             and mention.text.split()[-1].lower() in {"gun", "tank", "system", "unit", "launcher", "helicopter", "jet"}:
         return 1, "exact"
+    if not _plural(mention) and mention.model is None and re.search(
+            r"\b(?:the|this|that)\s+(?:[a-z][\w-]*\s+){0,2}$", prefix, re.IGNORECASE):
+        return 1, "exact"  # "the tank was put out of service": one item
     return None, None
 
 

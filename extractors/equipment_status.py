@@ -111,7 +111,29 @@ def _status_verb_before(text: str, mention: EquipmentMention) -> tuple[str, int]
                 best = (status, m.start())
     if best is not None and _not_a_loss().search(text[clause_start(text, best[1]):best[1] + 12]):
         return None
+    if best is not None and _new_clause().search(text, best[1] + 3, mention.start):
+        return None  # "destroyed a checkpoint and the army sent tanks": another verb's object
+    if best is None:
+        direct = _direct_verb().search(text[max(floor, mention.start - 40):mention.start])
+        if direct and not _not_a_loss().search(text[floor:mention.start]):
+            return "damaged", max(floor, mention.start - 40) + direct.start()  # "rebels hit a tank"
     return best
+
+
+@lru_cache(maxsize=1)
+def _new_clause() -> re.Pattern[str]:
+    """A verb or connective between a status verb and the item, which starts another clause
+    (FA-KES texts have lost their commas, so words must do what commas did)."""
+    # case-sensitive: "IS vehicles" is the group, not the verb
+    return re.compile(rf"(?<![\w-])(?:{phrases(vocab()['clause_words_between'])})(?![\w-])")
+
+
+@lru_cache(maxsize=1)
+def _direct_verb() -> re.Pattern[str]:
+    """"hit" or "struck" with the item as its direct object: damaged at least."""
+    words = phrases(vocab()["damage_verbs_direct"])
+    return re.compile(rf"(?<![\w-])(?:{words})\s+(?:(?:a|an|the|one|two|three|four|five|\d+|their|its|his|several|"
+                      rf"[A-Z][\w-]*|[a-z]+(?:ian|ish|i|ese))\s+){{0,3}}$")
 
 
 def _owner_subject_verb(word: str) -> bool:

@@ -152,3 +152,36 @@ def test_the_nearest_number_counts_and_claimed_lives_is_no_hedge() -> None:
         "truck", "destroyed", 5, "exact")
     losses = full("The raids claimed the lives of several fighters and destroyed their tanks.")
     assert [loss.hedged for loss in losses] == [False]
+
+
+@pytest.mark.parametrize("text", [
+    # the equipment is the means, not what was lost
+    "Rebels captured the town with the help of tanks and artillery.",
+    "ISIS seized the hill using armoured vehicles and car bombs.",
+    "Government forces regained the airport, which rebels had seized in March with tanks.",
+    "Hezbollah fighters aboard pickup trucks captured the ridge.",
+    "RSF fighters riding technicals seized the market in Nyala.",
+    # the status verb belongs to another clause (no commas, as in FA-KES texts)
+    "Rebels destroyed a checkpoint and the army sent tanks to the area.",
+    "Russian jets destroyed a bridge after Ukrainian howitzers fired on the town.",
+    "Officials denied that any tanks were lost in the fighting.",
+])
+def test_means_and_other_clauses_give_nothing(text: str) -> None:
+    assert rows(text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Rebels hit a tank with an anti-tank missile near Hama.", [("tank", "damaged", 1, "exact")]),
+    ("A junta helicopter was brought down by resistance fire in Kayah.", [("helicopter", "destroyed", 1, "exact")]),
+    ("The tank was put out of service by a Javelin.", [("tank", "destroyed", 1, "exact")]),
+    ("Al-Shabaab fighters set alight three army trucks on the Afgoye road.", [("truck", "destroyed", 3, "exact")]),
+    ("Israeli aircraft destroyed a Syrian air defence battery near Damascus.",
+     [("air_defence_system", "destroyed", 1, "exact")]),
+    ("All four crew on board a military helicopter that was shot down over Idlib died.",
+     [("helicopter", "destroyed", 1, "exact")]),
+    ("The strikes destroyed a tank a building used as headquarters and three vehicles belonging to the militants.",
+     [("tank", "destroyed", 1, "exact"), ("other", "destroyed", 3, "exact")]),
+    ("The strikes also destroyed 14 of IS military vehicles.", [("other", "destroyed", 14, "exact")]),
+])
+def test_more_verbs_items_and_counts(text: str, expected: list) -> None:
+    assert rows(text) == expected
