@@ -13,7 +13,9 @@ from .actors import ActorMention, find_actors, specific_actor
 from .context import SentenceContext
 from .equipment_mentions import EquipmentMention, np_prefix, phrases, vocab
 from .equipment_status import clause_start
+from .reference import load_csv
 from .sides import NOT_ARMED, allied, opposed
+from .theatre import role_actor
 from .sides import armed as _armed
 
 
@@ -99,15 +101,35 @@ def _possessor(ctx: SentenceContext, mention: EquipmentMention) -> str | None:
             earlier = _armed(find_actors(previous.text))
             if earlier:
                 return _refine(earlier[-1], ctx)
-    adjective = re.search(r"([A-Za-z]+)(?:\s+military)?\s+$", prefix)
-    if adjective and adjective.group(1).lower() in vocab()["owner_adjectives"]:
-        return vocab()["owner_adjectives"][adjective.group(1).lower()]
+    adjective = re.search(r"([A-Za-z.]+)(?:\s+military)?\s+$", prefix)
+    if adjective:
+        owner = owner_word(adjective.group(1))
+        if owner:
+            return owner
     return _first_conjunct_owner(ctx, mention)
+
+
+@lru_cache(maxsize=1)
+def _owner_words() -> dict[str, str]:
+    """Nationality words (``actors_nationalities.csv``: "Ukrainian", "US") and the
+    vocabulary's own owner words ("regime", "army"), lower case -> actor id."""
+    table = {row["demonym"].strip().lower(): row["actor_id"].strip() for row in load_csv("actors_nationalities.csv")}
+    table.update({word.lower(): actor for word, actor in vocab()["owner_adjectives"].items()})
+    return table
+
+
+def owner_word(word: str) -> str | None:
+    """The actor a word before an item names ("a Ukrainian Su-25", "a US drone", "army
+    trucks"); a role word ("army", "regime") names the forces of the article's country."""
+    word = word.lower()
+    if word in _owner_words():
+        return role_actor(word) or _owner_words()[word]
+    return None
 
 
 _THEIR = re.compile(r"\b(?:their|its)\s+(?:[\w-]+\s+){0,2}?(?:(?:and|or)\s+[\w-]+\s+)?$", re.IGNORECASE)
 _VERB_OR_BREAK = re.compile(r"[,;:]|\b(?:was|were|is|are|has|have|had|killed|destroyed|targeted|hit|struck|"
-                            r"attacked|captured|seized|by|said|says)\b", re.IGNORECASE)
+                            r"attacked|captured|seized|by|said|says)\b")  # case-sensitive: "IS" is the group
 
 
 def _first_conjunct_owner(ctx: SentenceContext, mention: EquipmentMention) -> str | None:
@@ -117,8 +139,8 @@ def _first_conjunct_owner(ctx: SentenceContext, mention: EquipmentMention) -> st
     if not re.search(r"\b(?:and|or|as\s+well\s+as)\s+(?:[\w-]+\s+)?$", before, re.IGNORECASE):
         return None
     head = re.split(r"\b(?:and|or|as\s+well\s+as)\s+(?:[\w-]+\s+)?$", before)[0]
-    if _VERB_OR_BREAK.search(head):
-        return None
+    if _VERB_OR_BREAK.search(head) or re.search(r"\b\w+ing\b", head):
+        return None  # a clause, not a noun phrase: "army units carried out ... destroying a tank and"
     found = _armed(find_actors(head))
     return _refine(found[0], ctx) if found else None
 
@@ -177,10 +199,17 @@ def owner_and_captor(
         owner = owner or _actor_at(ctx, verb_at, mention.start)  # "captured Russian military equipment"
         subject = _subject(ctx, clause_start(text, verb_at), verb_at)
         if status == "abandoned" or _owner_subject_verb().match(text, verb_at):
-            owner = owner or subject  # "abandoned", "the army lost four tanks": the subject's own
+            country = re.search(r"([A-Za-z.]+)\s+(?:(?:has|have|had)\s+)?$", text[:verb_at])
+            owner = owner or subject or (owner_word(country.group(1)) if country else None)  # "Russia lost an A-50"
         else:
             acted = acted or subject
     owner = owner or _possessor(ctx, mention)
+    if owner is None and status == "captured":  # "captured two howitzers from the junta"
+        source = re.search(r"\bfrom\s+(?:the\s+)?", text[mention.end:mention.end + 80])
+        if source and not re.search(r"[;:]", text[mention.end:mention.end + source.start()]):
+            at = mention.end + source.end()
+            word = re.match(r"[A-Za-z.]+", text[at:])
+            owner = _actor_at(ctx, at, at + 40) or (owner_word(word.group()) if word else None)
     if acted is None and verb_at is not None and owner is None:
         acted = _subject(ctx, 0, verb_at)  # "Army units targeted ..., while other units destroyed"
     owner = owner or _fallen_side(ctx, acted)  # "killing 34 militants and destroying 5 SUVs"

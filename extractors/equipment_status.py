@@ -86,7 +86,8 @@ def _status_after_list(text: str, mention: EquipmentMention) -> tuple[str, int] 
     return None
 
 
-_DETERMINER = re.compile(r"\b(?:a|an|the|some|several|many|all|its|their|his|one|two|three|\d+)\b", re.IGNORECASE)
+_DETERMINER = re.compile(r"\b(?:a|an|the|some|several|many|all|its|their|his|one|two|three|four|five|six|seven|eight|"
+                         r"nine|ten|dozens|scores|tens|hundreds|numerous|few|of|\d+)\b", re.IGNORECASE)  # then it is a verb
 
 
 def _status_adjective(text: str, mention: EquipmentMention) -> str | None:

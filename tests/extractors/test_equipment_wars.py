@@ -185,3 +185,31 @@ def test_means_and_other_clauses_give_nothing(text: str) -> None:
 ])
 def test_more_verbs_items_and_counts(text: str, expected: list) -> None:
     assert rows(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Hezbollah said it destroyed an Israeli Merkava tank near the border.", ("Merkava", "tank", "israel")),
+    ("Russia lost an A-50 surveillance aircraft over the Sea of Azov.", ("A-50", "aircraft", "russia")),
+    ("The Houthis said they shot down a US MQ-9 Reaper drone over Marib.", ("MQ-9 Reaper", "drone", "us_coalition")),
+    ("A Ukrainian Su-25 crashed during a combat mission.", ("Su-25", "aircraft", "ukraine")),
+    ("Two Russian landing ships were sunk in the Black Sea.", (None, "other", "russia")),
+    ("Turkey Downs Russian Warplane Near Syria Border", (None, "aircraft", "russia")),
+    ("Many civilian vehicles were burned on the road to Idlib.", (None, "other", "civilians")),
+])
+def test_models_of_other_wars_and_owners_by_nationality(text: str, expected: tuple) -> None:
+    assert [(e.model, e.category, e.owner_actor) for e in full(text)] == [expected]
+
+
+def test_the_capturing_side_and_the_side_it_took_from() -> None:
+    [loss] = full("JNIM militants captured four armoured vehicles after overrunning the army post.")
+    assert (loss.quantity, loss.status, loss.captor_actor) == (4, "captured", "jnim")
+    [loss] = full("Arakan Army fighters seized two howitzers from Myanmar troops.")
+    assert (loss.owner_actor, loss.captor_actor) == ("myanmar", "arakan_army")
+
+
+def test_an_owner_heads_a_noun_phrase_but_not_a_clause() -> None:
+    losses = full("Army units shelled the outskirts killing 48 terrorists and destroying a tank and 6 "
+                  "machinegun-equipped vehicles.")
+    assert "syrian_government" not in {loss.owner_actor for loss in losses}
+    losses = full("The IS military equipment and machinegun-equipped vehicles were badly destroyed in the attacks.")
+    assert {loss.owner_actor for loss in losses} == {"isis"}
