@@ -189,7 +189,12 @@ def _mounted(text: str, mentions: list[EquipmentMention]) -> list[EquipmentMenti
 
 
 def is_munition(text: str, mention: EquipmentMention) -> bool:
+    """Ammunition, a person or a part named by the item ("TOW missiles", "a jet pilot"), or
+    no military item at all ("fuel tanks")."""
     words = phrases(vocab()["munition_after"])
+    if mention.model is None and re.search(rf"\b(?:{phrases(vocab()['not_equipment_before'])})\s+$",
+                                           text[max(0, mention.start - 12):mention.start], re.IGNORECASE):
+        return True
     return bool(re.match(rf"\s+(?:{words})\b", text[mention.end:], re.IGNORECASE))
 
 

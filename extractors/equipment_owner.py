@@ -93,9 +93,12 @@ def _possessor(ctx: SentenceContext, mention: EquipmentMention) -> str | None:
     # actor before it, in this sentence or the one before in the paragraph
     their = _THEIR.search(ctx.text, max(0, mention.start - 60), mention.start)
     if their:
-        earlier = _armed(find_actors(ctx.text[:their.start()]))
-        if earlier:
-            return _refine(earlier[-1], ctx)
+        earlier = [m for m in _armed(find_actors(ctx.text[:their.start()]))
+                   if not _acting(ctx.text, m.end, their.start())]
+        subject = _subject(ctx, 0, their.start())
+        others = [m for m in earlier if subject is None or not allied(_refine(m, ctx), subject)]
+        if others or earlier:  # "SDF fighters repelled ISIL ... near SDF positions ... destroying their vehicles": ISIL's
+            return _refine((others or earlier)[-1], ctx)
         previous = ctx.previous()
         if previous is not None and previous.paragraph == ctx.sentence.paragraph:
             earlier = _armed(find_actors(previous.text))
@@ -125,6 +128,19 @@ def owner_word(word: str) -> str | None:
     if word in _owner_words():
         return role_actor(word) or _owner_words()[word]
     return None
+
+
+def _acting(text: str, end: int, their: int) -> bool:
+    """True when the actor ending at ``end`` is the subject of the status verb whose object
+    "their" opens ("The SDF destroyed their vehicles": not the SDF's own)."""
+    return _status_verb().match(text[end:their].lower().strip() + " ") is not None
+
+
+@lru_cache(maxsize=1)
+def _status_verb() -> re.Pattern[str]:
+    words = [w for ws in vocab()["verbs_before"].values() for w in ws]
+    return re.compile(rf"(?:(?:fighters|forces|troops|also|then|have|has|had|\w+ly)\s+){{0,2}}?(?:{phrases(words)})\s+$",
+                      re.IGNORECASE)
 
 
 _THEIR = re.compile(r"\b(?:their|its)\s+(?:[\w-]+\s+){0,2}?(?:(?:and|or)\s+[\w-]+\s+)?$", re.IGNORECASE)

@@ -213,3 +213,23 @@ def test_an_owner_heads_a_noun_phrase_but_not_a_clause() -> None:
     assert "syrian_government" not in {loss.owner_actor for loss in losses}
     losses = full("The IS military equipment and machinegun-equipped vehicles were badly destroyed in the attacks.")
     assert {loss.owner_actor for loss in losses} == {"isis"}
+
+
+@pytest.mark.parametrize("text", [
+    "Airstrikes destroyed fuel tanks and water tanks in the town.",
+    "Rebels captured a jet pilot after his plane went down.",
+    "The helicopter crew were captured by ISIS after the crash.",
+    "Drone footage showed destroyed buildings in Gaza.",
+    "Russian air defences shot down 10 rockets fired at Hmeimim.",
+    "The US aircraft carrier arrived in the Mediterranean.",
+])
+def test_people_parts_and_other_tanks_are_no_items(text: str) -> None:
+    assert rows(text) == []
+
+
+def test_their_is_the_side_fought_not_the_one_acting() -> None:
+    losses = full("SDF fighters repelled an ISIS attack on SDF positions near Manbij killing 80 militants "
+                  "and destroying their armored vehicles.")
+    assert [(loss.category, loss.owner_actor) for loss in losses] == [("armoured_vehicle", "isis")]
+    [loss] = full("The militants fled destroying their mortar shells and launchers.")
+    assert (loss.category, loss.status) == ("other", "destroyed")
