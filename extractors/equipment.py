@@ -33,7 +33,7 @@ from .equipment_mentions import (  # noqa: F401  (find_equipment: part of this m
     EquipmentMention, has_stem, instruments, is_agent, is_munition, quantity_of, umbrellas, find_equipment,
 )
 from .equipment_owner import owner_and_captor
-from .equipment_status import carried_status, is_hedged, status_of
+from .equipment_status import carried_status, has_own_verb, is_hedged, status_of
 from .places import find_places
 
 
@@ -58,6 +58,8 @@ def extract(ctx: SentenceContext) -> list[EquipmentLoss]:
         status, verb_at, after_end = status_of(text, mention)
         if mention.start in instrument_starts and after_end is None:
             continue  # "captured the town with tanks"; but "on board a helicopter that was shot down"
+        if status is None and has_own_verb(text, mention):
+            continue
         if status is None:
             if carried is False:
                 carried = carried_status(ctx)

@@ -142,9 +142,12 @@ def _owner_subject_verb(word: str) -> bool:
 
 
 def _adjectival_loss(text: str, verb: re.Match[str]) -> bool:
-    """"The lost equipment": "lost" after a determiner is an adjective, not the verb."""
-    return _owner_subject_verb(verb.group()) and re.search(
-        r"\b(?:the|their|its|a|an|all)\s+$", text[:verb.start()], re.IGNORECASE) is not None
+    """"The lost equipment", "several damaged buildings": a participle after a determiner
+    is an adjective of its own noun, not the verb of a later item."""
+    participle = _owner_subject_verb(verb.group()) or re.fullmatch(r"[a-z-]+(?:ed|en|nt)", verb.group(), re.IGNORECASE)
+    return bool(participle) and re.search(
+        r"\b(?:the|their|its|a|an|all|several|some|many|numerous|dozens\s+of|\d+)\s+$",
+        text[:verb.start()], re.IGNORECASE) is not None
 
 
 @lru_cache(maxsize=1)
@@ -166,6 +169,13 @@ def _sentence_status(text: str) -> str | None:
 
 
 _ABOUT_EQUIPMENT = re.compile(r"\b(?:equipment|included|including|losses|lost|trophies|hardware|arsenal)\b", re.IGNORECASE)
+
+
+def has_own_verb(text: str, mention: EquipmentMention) -> bool:
+    """True when a status verb stands before the item in its sentence (one the guards
+    rejected: "planned an operation to destroy ... armored vehicles"), so no status is
+    carried from a neighbouring sentence."""
+    return _sentence_status(text[:mention.start]) is not None
 
 
 def carried_status(ctx: SentenceContext) -> str | None:

@@ -233,3 +233,18 @@ def test_their_is_the_side_fought_not_the_one_acting() -> None:
     assert [(loss.category, loss.owner_actor) for loss in losses] == [("armoured_vehicle", "isis")]
     [loss] = full("The militants fled destroying their mortar shells and launchers.")
     assert (loss.category, loss.status) == ("other", "destroyed")
+
+
+@pytest.mark.parametrize("text", [
+    "Video showed several damaged buildings as well as parts of the plane.",
+    "The strikes hit two mortar positions and a drone base near Kherson.",
+    "We planned an operation to destroy command posts and armored vehicles in this area.",
+])
+def test_adjectives_places_and_plans_give_nothing(text: str) -> None:
+    assert rows(text) == []
+
+
+def test_a_plan_in_its_own_sentence_takes_no_status_from_the_next() -> None:
+    text = ("The ministry planned an operation to destroy armored vehicles including 9 foreign fighters. "
+            "In the same place we destroyed a command post.")
+    assert rows(text) == []
