@@ -66,6 +66,12 @@ def _fold(alias: str) -> str:
 
 
 def phrases(words: list[str]) -> str:
+    """Words as one alternation, longest first, spaces and hyphens written either way."""
+    return _phrases(tuple(words))
+
+
+@lru_cache(maxsize=256)
+def _phrases(words: tuple[str, ...]) -> str:
     ordered = sorted({w.strip() for w in words}, key=len, reverse=True)
     return "|".join(re.escape(w).replace(r"\ ", r"\s+").replace(r"\-", r"[-\s]") for w in ordered)
 
@@ -92,7 +98,8 @@ def has_stem(text: str) -> bool:
 def _stem_finder() -> re.Pattern[str]:
     table = vocab()  # every form of every loss verb and noun, and the after-phrases, count too
     words = [w for family in ("verbs_before", "after") for ws in table[family].values() for w in ws]
-    return substring_finder({*_STEMS, *(w.lower() for w in words), *table["damage_verbs_direct"]})
+    stems = sorted({*_STEMS, *(w.lower() for w in words), *table["damage_verbs_direct"]})
+    return re.compile(r"(?<![a-z])(?:" + substring_finder(stems).pattern + ")")  # at a word start: not "close", "white"
 
 
 # ---------------------------------------------------------------- mentions
