@@ -270,11 +270,11 @@ def quantity_of(text: str, mention: EquipmentMention) -> tuple[int | None, str |
                 and re.fullmatch(r"(?:\s+[a-z][\w-]*){0,2}\s*", prefix[count.end:prefix_end]):
             return counts[i - 1].count.best, counts[i - 1].count.qualifier  # "18 of (the) 31 trucks" counts 18
         value = count.count.best if count.count.best is not None else count.count.low
-        if value is not None and 1900 <= value <= 2100:
-            continue  # a year ("3 August 2015 A Syrian jet ...")
+        if value is not None and 1900 <= value <= 2100 and count.count.qualifier == "exact":
+            continue  # a year ("3 August 2015 A Syrian jet ..."), not "more than 2000 vehicles"
         between = prefix[count.end:prefix_end]
-        if re.fullmatch(r"(?:\s+[a-z][\w-]*){0,2}\s*", between):
-            return count.count.best, count.count.qualifier
+        if re.fullmatch(r"(?:\s+[a-z][\w-]*){0,2}\s*|(?:\s+[A-Z][\w-]*)?(?:\s+[a-z][\w-]*)?\s*", between):
+            return count.count.best, count.count.qualifier  # "5 ISIS tanks", "two Russian armored vehicles"
         if re.fullmatch(r"\s+of\s+(?:the\s+|their\s+|its\s+)?\d[\d,]*(?:\s+[a-z][\w-]*){0,2}\s*", between):
             return count.count.best, count.count.qualifier  # "at least 18 of 31 vehicles": 18
         if re.fullmatch(r"\s+of\s+(?:the\s+|their\s+|its\s+)?(?:[A-Z][\w-]*\s+){1,2}(?:[a-z][\w-]*\s+)?", between):

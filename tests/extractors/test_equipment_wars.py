@@ -248,3 +248,27 @@ def test_a_plan_in_its_own_sentence_takes_no_status_from_the_next() -> None:
     text = ("The ministry planned an operation to destroy armored vehicles including 9 foreign fighters. "
             "In the same place we destroyed a command post.")
     assert rows(text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("A jet fighter crashed into a residential building in Ariha.", [("aircraft", "destroyed", 1, "exact")]),
+    ("The coalition said it has destroyed more than 2000 ISIS vehicles since 2014.",
+     [("other", "destroyed", None, "more_than")]),
+    ("According to the Observatory at least 5 regime tanks were destroyed by TOW missiles.",
+     [("tank", "destroyed", 5, "at_least")]),
+    ("The jihadists seized large quantities of weapons including four tanks and several Grad rocket launchers.",
+     [("tank", "captured", 4, "exact"), ("multiple_rocket_launcher", "captured", None, "vague")]),
+])
+def test_counts_with_actors_and_qualifiers(text: str, expected: list) -> None:
+    assert rows(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Russia will supply the S-300 system to Syria the ministry said.",
+    "The army sent reinforcements including tanks to Hama after the rebels captured Halfaya.",
+    "Israel says it struck Iranian weapons shipments bound for Hezbollah.",
+    "ISIS used a drone to drop grenades on army positions.",
+    "The fighters arrived in a convoy of 20 pickup trucks.",
+])
+def test_more_near_misses(text: str) -> None:
+    assert rows(text) == []
