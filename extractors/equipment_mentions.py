@@ -303,7 +303,7 @@ def quantity_of(text: str, mention: EquipmentMention) -> tuple[int | None, str |
             and mention.text.split()[-1].lower() in {"gun", "tank", "system", "unit", "launcher", "helicopter", "jet"}:
         return 1, "exact"
     if not _plural(mention) and mention.model is None and re.search(
-            r"\b(?:the|this|that)\s+(?:[a-z][\w-]*\s+){0,2}$", prefix, re.IGNORECASE):
+            r"\b(?:the|this|that|their|its|his)\s+(?:[a-z][\w-]*\s+){0,2}$", prefix, re.IGNORECASE):
         return 1, "exact"  # "the tank was put out of service": one item
     return None, None
 

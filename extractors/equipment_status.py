@@ -104,15 +104,18 @@ def _status_verb_before(text: str, mention: EquipmentMention) -> tuple[str, int]
     """Nearest status verb before the mention in its clause: (status, verb start)."""
     floor = clause_start(text, mention.start)
     best: tuple[str, int] | None = None
+    verb_end = 0
     for status, pattern in _status_patterns()["verbs_before"]:
         for m in pattern.finditer(text, floor, mention.start):
             if _camera_subject(text, m.start()) or _adjectival_loss(text, m):
                 continue
             if best is None or m.start() > best[1]:
-                best = (status, m.start())
+                best, verb_end = (status, m.start()), m.end()
     if best is not None and _not_a_loss().search(text[clause_start(text, best[1]):best[1] + 12]):
         return None
-    if best is not None and _new_clause().search(text, best[1] + 3, mention.start):
+    inverted = re.match(r"\s+(?:were|was|are|is|included|include|including)\b", text[verb_end:])  # "destroyed were"
+    if best is not None and _new_clause().search(text, inverted.end() + verb_end if inverted else best[1] + 3,
+                                                  mention.start):
         return None  # "destroyed a checkpoint and the army sent tanks": another verb's object
     if best is None:
         direct = _direct_verb().search(text[max(floor, mention.start - 40):mention.start])

@@ -272,3 +272,15 @@ def test_counts_with_actors_and_qualifiers(text: str, expected: list) -> None:
 ])
 def test_more_near_misses(text: str) -> None:
     assert rows(text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Among the equipment destroyed were three tanks and a BMP-2.",
+     [("tank", "destroyed", 3, "exact"), ("infantry_fighting_vehicle", "destroyed", 1, "exact")]),
+    ("The spoils included two T-72 tanks and a Shilka.",
+     [("tank", "captured", 2, "exact"), ("self_propelled_anti_aircraft_gun", "captured", 1, "exact")]),
+    ("Two Turkish soldiers were killed when their tank was hit by a rocket.", [("tank", "damaged", 1, "exact")]),
+    ("The army killed two suicide bombers and destroyed a car bomb.", [("other", "destroyed", 1, "exact")]),
+])
+def test_inverted_lists_and_singular_possessed_items(text: str, expected: list) -> None:
+    assert rows(text) == expected
