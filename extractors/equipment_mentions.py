@@ -150,7 +150,9 @@ def find_equipment(text: str) -> list[EquipmentMention]:
         between = text[prev.end:mention.start] if prev is not None else ""
         described = (  # "Mi-8 military transport helicopter": the model and its description
             prev is not None and prev.model and mention.model is None and prev.category == mention.category
-            and re.fullmatch(r"(?:\s+[a-z][a-z-]*){1,3}\s+", between))
+            and re.fullmatch(r"(?:\s+[a-z][a-z-]*){1,3}\s+", between)
+            and not re.search(r"\b(?:and|or|a|an|the|of|with|as|including|plus|one|two|three|four|five|six|seven|"
+                              r"eight|nine|ten|several|some|their|its|other|another)\b", between))  # "a BTR-80 and a BTR": two
         if prev is not None and (re.fullmatch(r"\s+", between) or described) and (prev.model is None or mention.model is None):
             model = prev.model or mention.model
             category = prev.category if prev.model else mention.category

@@ -284,3 +284,10 @@ def test_more_near_misses(text: str) -> None:
 ])
 def test_inverted_lists_and_singular_possessed_items(text: str, expected: list) -> None:
     assert rows(text) == expected
+
+
+def test_coordinated_items_stay_apart_and_type_families_count() -> None:
+    assert rows("Rebels destroyed a T-72 and two tanks near Hama.") == [
+        ("tank", "destroyed", 1, "exact"), ("tank", "destroyed", 2, "exact")]
+    assert rows("A MiG was shot down over Idlib and two BMPs were captured.") == [
+        ("aircraft", "destroyed", 1, "exact"), ("infantry_fighting_vehicle", "captured", 2, "exact")]
