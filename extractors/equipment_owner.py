@@ -14,7 +14,7 @@ from .context import SentenceContext
 from .equipment_mentions import EquipmentMention, np_prefix, phrases, vocab
 from .equipment_status import clause_start
 from .reference import load_csv
-from .sides import NOT_ARMED, allied, opposed
+from .sides import NOT_ARMED, actor_ids, allied, opposed
 from .theatre import role_actor
 from .sides import armed as _armed
 
@@ -48,6 +48,14 @@ def _article_opponent(article_text: str, actor: str) -> str | None:
         return None
     best = max(counts, key=lambda a: counts[a])
     return specific_actor(labels[best], best, (), article_text)
+
+
+@lru_cache(maxsize=256)
+def _only_opponent(actor: str) -> str | None:
+    """The one armed actor of the reference opposed to ``actor`` in every war it fights
+    ("Ukrainian forces destroyed 12 tanks": Russia's), else None."""
+    others = {other for other in actor_ids() - NOT_ARMED if opposed(actor, other)}
+    return others.pop() if len(others) == 1 else None
 
 
 def _sentence_opponent(ctx: SentenceContext, actor: str) -> str | None:
@@ -234,7 +242,7 @@ def owner_and_captor(
         if previous is not None and previous.paragraph == ctx.sentence.paragraph:
             owner = _fallen_side(ctx, None, previous.text)
     if owner is None and acted is not None:
-        owner = _sentence_opponent(ctx, acted) or _article_opponent(article, acted)
+        owner = _sentence_opponent(ctx, acted) or _article_opponent(article, acted) or _only_opponent(acted)
     owner = owner or _article_loser(article)
     if status == "captured":
         captor = acted or (_article_opponent(article, owner) if owner else None)

@@ -10,9 +10,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .actors import find_actors
 from .context import SentenceContext
 from .equipment_mentions import EquipmentMention, np_prefix, phrases, vocab
 from .equipment_verbs import reduced_passive
+from .sides import armed
 
 _CLAUSE_BREAK = re.compile(
     r"[;:]|,\s+(?:while|but|as|after|when|where|which|who|whereas|although)\b|\.\s|"
@@ -222,6 +224,9 @@ def status_of(text: str, mention: EquipmentMention) -> tuple[str | None, int | N
         return after[0], None, after[1]
     adjective = _status_adjective(text, mention)
     if adjective is not None and _is_verb_only(mention):
+        verb = _status_verb_before(text, mention)  # "the army destroyed RSF combat vehicles": a verb after all
+        if verb is not None and armed(find_actors(text[max(0, verb[1] - 40):verb[1]])):
+            return verb[0], verb[1], None
         return None, None, None
     if adjective is not None:
         return adjective, None, None

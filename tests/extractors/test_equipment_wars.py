@@ -291,3 +291,12 @@ def test_coordinated_items_stay_apart_and_type_families_count() -> None:
         ("tank", "destroyed", 1, "exact"), ("tank", "destroyed", 2, "exact")]
     assert rows("A MiG was shot down over Idlib and two BMPs were captured.") == [
         ("aircraft", "destroyed", 1, "exact"), ("infantry_fighting_vehicle", "captured", 2, "exact")]
+
+
+def test_owner_is_the_only_enemy_of_the_side_that_acted() -> None:
+    losses = full("Ukrainian forces destroyed 12 tanks and 20 armoured vehicles near Avdiivka.")
+    assert [(loss.category, loss.quantity, loss.owner_actor) for loss in losses] == [
+        ("tank", 12, "russia"), ("armoured_vehicle", 20, "russia")]
+    [loss] = full("The Sudanese army destroyed RSF combat vehicles in Bahri.")
+    assert (loss.status, loss.owner_actor) == ("destroyed", "rsf")
+    assert rows("Residents saw destroyed vehicles along the road.") == []
