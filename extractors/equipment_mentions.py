@@ -86,7 +86,7 @@ _STEMS = (
     "flames", "hit", "possession", "got hold", "out of action", "smash", "wipe", "wiping",
     "obliterat", "annihilat", "demolish", "took out", "take out", "taken out", "taking out",
     "sank", "sunk", "sink", "intercept", "grab", "confiscat", "incinerat", "flatten", "immobili",
-    "crippl", "knock", "elimination", "destruction", "downing", "damage", "lose", "loss",
+    "crippl", "knock", "elimination", "destruction", "downing", "damage", "lose", "loss", "down",
 )
 
 

@@ -122,7 +122,8 @@ def _status_verb_before(text: str, mention: EquipmentMention) -> tuple[str, int]
     if best is None:
         direct = _direct_verb().search(text[max(floor, mention.start - 40):mention.start])
         if direct and not _not_a_loss().search(text[floor:mention.start]):
-            return "damaged", max(floor, mention.start - 40) + direct.start()  # "rebels hit a tank"
+            status = "destroyed" if direct.group("verb").lower().startswith("down") else "damaged"
+            return status, max(floor, mention.start - 40) + direct.start()  # "rebels hit a tank", "Rebels down regime jet"
     return best
 
 
@@ -136,10 +137,12 @@ def _new_clause() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _direct_verb() -> re.Pattern[str]:
-    """"hit" or "struck" with the item as its direct object: damaged at least."""
+    """"hit" or "struck" with the item as its direct object: damaged at least; a headline's
+    "down" ("Rebels down regime jet"), not after a verb it is the particle of: destroyed."""
     words = phrases(vocab()["damage_verbs_direct"])
-    return re.compile(rf"(?<![\w-])(?:{words})\s+(?:(?:a|an|the|one|two|three|four|five|\d+|their|its|his|several|"
-                      rf"[A-Z][\w-]*|[a-z]+(?:ian|ish|i|ese))\s+){{0,3}}$")
+    return re.compile(rf"(?<![\w-])(?<!shot )(?<!brought )(?<!came )(?<!went )(?<!climbed )(?<!back )(?<!up )"
+                      rf"(?P<verb>{words}|[Dd]own)\s+(?:(?:a|an|the|one|two|three|four|five|\d+|their|its|his|several|"
+                      rf"regime|government|army|rebel|enemy|militant|[A-Z][\w-]*|[a-z]+(?:ian|ish|i|ese))\s+){{0,3}}$")
 
 
 def _owner_subject_verb(word: str) -> bool:

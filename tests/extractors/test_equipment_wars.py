@@ -300,3 +300,12 @@ def test_owner_is_the_only_enemy_of_the_side_that_acted() -> None:
     [loss] = full("The Sudanese army destroyed RSF combat vehicles in Bahri.")
     assert (loss.status, loss.owner_actor) == ("destroyed", "rsf")
     assert rows("Residents saw destroyed vehicles along the road.") == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Rebels Down Regime Jet Over Hama", [("aircraft", "destroyed", None, None)]),
+    ("The tank rolled down the street.", []),
+    ("Troops came down the hill in armoured vehicles.", []),
+])
+def test_a_headline_down_is_a_loss_verb_but_not_a_particle(text: str, expected: list) -> None:
+    assert rows(text) == expected
