@@ -251,4 +251,11 @@ def is_hedged(sentence: str, end: int) -> bool:
     gives its status), does not vouch for the loss ("allegedly captured a tank", "the tanks
     were reportedly destroyed", "claimed to have shot down"); an item named before the hedge
     ("destroyed two technicals, and allegedly captured a tank") stays unhedged."""
-    return _hedges().search(sentence, 0, end) is not None
+    return _hedges().search(sentence, 0, end) is not None or _hedges_anywhere().search(sentence) is not None
+
+
+@lru_cache(maxsize=1)
+def _hedges_anywhere() -> re.Pattern[str]:
+    """Doubts about the whole report, wherever the sentence writes them ("..., a claim that
+    could not be independently verified")."""
+    return re.compile(rf"(?<![\w-])(?:{phrases(vocab()['hedges_anywhere'])})(?![\w-])", re.IGNORECASE)

@@ -309,3 +309,9 @@ def test_owner_is_the_only_enemy_of_the_side_that_acted() -> None:
 ])
 def test_a_headline_down_is_a_loss_verb_but_not_a_particle(text: str, expected: list) -> None:
     assert rows(text) == expected
+
+
+def test_a_doubt_after_the_item_hedges_the_whole_sentence() -> None:
+    losses = full("Rebels said they destroyed three tanks near Hama, a claim that could not be independently verified.")
+    assert [(loss.quantity, loss.hedged) for loss in losses] == [(3, True)]
+    assert [loss.hedged for loss in full("Rebels destroyed three tanks near Hama.")] == [False]
