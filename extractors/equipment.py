@@ -33,7 +33,7 @@ from .equipment_mentions import (  # noqa: F401  (find_equipment: part of this m
     EquipmentMention, has_stem, instruments, is_agent, is_munition, quantity_of, umbrellas, find_equipment,
 )
 from .equipment_owner import owner_and_captor
-from .equipment_status import carried_status, has_own_verb, is_hedged, status_of
+from .equipment_status import about_equipment_before, carried_status, has_own_verb, is_hedged, status_of
 from .places import find_places
 
 
@@ -60,7 +60,7 @@ def extract(ctx: SentenceContext) -> list[EquipmentLoss]:
             continue  # "captured the town with tanks"; but "on board a helicopter that was shot down"
         if status is None and has_own_verb(text, mention):
             continue
-        if status is None:
+        if status is None and about_equipment_before(text, mention):
             if carried is False:
                 carried = carried_status(ctx)
             status = carried or None

@@ -268,6 +268,8 @@ def quantity_of(text: str, mention: EquipmentMention) -> tuple[int | None, str |
     counts = numbers.find_counts(prefix)
     for i in reversed(range(len(counts))):  # the nearest first: "34 terrorists five vehicles"
         count = counts[i]
+        if re.match(r"\s*-?\s*(?:mm|millimet|cm|calibre|caliber)\b", prefix[count.end:], re.IGNORECASE):
+            continue  # a calibre: "two 105 mm howitzers"
         if i and re.fullmatch(r"\s+of\s+(?:the\s+|their\s+|its\s+)?", prefix[counts[i - 1].end:count.start]) \
                 and re.fullmatch(r"(?:\s+[a-z][\w-]*){0,2}\s*", prefix[count.end:prefix_end]):
             return counts[i - 1].count.best, counts[i - 1].count.qualifier  # "18 of (the) 31 trucks" counts 18

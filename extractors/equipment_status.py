@@ -67,7 +67,7 @@ def _status_after(text: str, mention: EquipmentMention) -> tuple[str, int] | Non
 
 _AUXILIARY = re.compile(r"\b(?:were|was|have\s+been|has\s+been|had\s+been)\s+(?:(?:also|all|reportedly|\w+ly)\s+)*",
                         re.IGNORECASE)
-_NOT_A_LIST = re.compile(r"[.;:!?\"“”]|\b(?:is|are|killed|wounded|injured|said|says|fired|hit|targeted|struck|"
+_NOT_A_LIST = re.compile(r"[.;:!?\"“”]|\band\s+(?:that|of)\b|\b(?:is|are|killed|wounded|injured|said|says|fired|hit|targeted|struck|"
                          r"attacked|destroyed|seized|captured)\b", re.IGNORECASE)
 
 
@@ -76,7 +76,9 @@ def _status_after_list(text: str, mention: EquipmentMention) -> tuple[str, int] 
     batteries were destroyed", "6 vehicles equipped with machineguns were destroyed")."""
     window = text[mention.end:mention.end + 200]
     aux = _AUXILIARY.search(window)
-    if aux is None or _NOT_A_LIST.search(window[: aux.start()]):
+    # "carriers and pick-up trucks that they said had been seized": a relative clause, told by its speaker
+    told = re.sub(r"\b(?:that|which)?\s*(?:they|he|she|it|we)\s+said\s*$", " ", window[: aux.start()]) if aux else ""
+    if aux is None or _NOT_A_LIST.search(told):
         return None
     # "were also destroyed", "have been destroyed" read as "were destroyed"
     verb = "was " if aux.group().split()[0].lower() in ("was", "has") else "were "
@@ -186,6 +188,13 @@ def has_own_verb(text: str, mention: EquipmentMention) -> bool:
     return _sentence_status(text[:mention.start]) is not None
 
 
+def about_equipment_before(text: str, mention: EquipmentMention) -> bool:
+    """True when the sentence talks about equipment before the item ("The equipment included
+    a Buk"), so a neighbour's status may be carried to it; "injuring three citizens
+    including a woman" after the item does not."""
+    return _ABOUT_EQUIPMENT.search(text, 0, mention.start) is not None
+
+
 def carried_status(ctx: SentenceContext) -> str | None:
     """Status from an earlier sentence of the paragraph, or from the next one's "also <verb>"."""
     if not _ABOUT_EQUIPMENT.search(ctx.text):
@@ -218,8 +227,8 @@ def status_of(text: str, mention: EquipmentMention) -> tuple[str | None, int | N
     after = _status_after(text, mention) or _status_after_list(text, mention)
     if after is not None and after[0] == "abandoned":
         verb = _status_verb_before(text, mention)
-        if verb is not None and verb[0] == "captured":  # "seized six jets abandoned at the airport"
-            return "captured", verb[1], None
+        if verb is not None and verb[0] == "captured" and not re.search(r"\band\b", text[verb[1]:mention.start]):
+            return "captured", verb[1], None  # "seized six jets abandoned at the airport"
     if after is not None and _not_a_loss().search(text[max(0, mention.start - 60):mention.start]
                                                   + " " + text[mention.end:after[1]]):
         after = None  # "denied that any tanks were lost", "no tanks were lost"
@@ -228,7 +237,8 @@ def status_of(text: str, mention: EquipmentMention) -> tuple[str | None, int | N
     adjective = _status_adjective(text, mention)
     if adjective is not None and _is_verb_only(mention):
         verb = _status_verb_before(text, mention)  # "the army destroyed RSF combat vehicles": a verb after all
-        if verb is not None and armed(find_actors(text[max(0, verb[1] - 40):verb[1]])):
+        if verb is not None and (re.search(r"\b(?:had|has|have|it|they|we|he|she)\s+$", text[:verb[1]])
+                                 or armed(find_actors(text[max(0, verb[1] - 40):verb[1]]))):
             return verb[0], verb[1], None
         return None, None, None
     if adjective is not None:

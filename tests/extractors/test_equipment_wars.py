@@ -315,3 +315,28 @@ def test_a_doubt_after_the_item_hedges_the_whole_sentence() -> None:
     losses = full("Rebels said they destroyed three tanks near Hama, a claim that could not be independently verified.")
     assert [(loss.quantity, loss.hedged) for loss in losses] == [(3, True)]
     assert [loss.hedged for loss in full("Rebels destroyed three tanks near Hama.")] == [False]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The TNLA said it had captured two 105 mm howitzers in Kyaukme.", [("towed_artillery", "captured", 2, "exact")]),
+    ("It said its forces had destroyed three tanks and 11 armoured combat vehicles there.",
+     [("tank", "destroyed", 3, "exact"), ("armoured_vehicle", "destroyed", 11, "exact")]),
+    ("The army said it had lost one armoured vehicle and that two trucks had been damaged.",
+     [("armoured_vehicle", "destroyed", 1, "exact"), ("truck", "damaged", 2, "exact")]),
+    ("Video showed two army armoured personnel carriers that they said had been seized at the base.",
+     [("armoured_personnel_carrier", "captured", 2, "exact")]),
+    ("A soldier stood beside an RSF armoured vehicle captured intact.", [("armoured_vehicle", "captured", 1, "exact")]),
+    ("Soldiers destroyed five motorcycles and several pick-ups near Banibangou.",
+     [("other", "destroyed", 5, "exact"), ("truck", "destroyed", None, "vague")]),
+    ("The group said it had destroyed army vehicles and seized weapons.", [("other", "destroyed", None, None)]),
+])
+def test_other_wars_wording(text: str, expected: list) -> None:
+    assert rows(text) == expected
+
+
+def test_a_list_with_of_and_a_later_including_carry_nothing() -> None:
+    assert rows("Rebels posted video of burned vehicles and of armoured vehicles they said had been seized.") == [
+        ("armoured_vehicle", "captured", None, None)]
+    text = ("Rebels abandoned the hill on Sunday. Terrorists detonated a motorcycle that was parked in the square "
+            "injuring three citizens including a woman.")
+    assert rows(text) == []
