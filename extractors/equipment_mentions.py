@@ -126,6 +126,8 @@ def _scan(text: str, pattern: re.Pattern[str]) -> list[re.Match[str]]:
         at = run.start()
         if at < resume or run.group().lower() not in starts:
             continue
+        if run.group().lower() in ("a", "an") and text[run.end():run.end() + 1] != "-":
+            continue  # the article, not A-50 or An-26
         if at and (text[at - 1].isalnum() or text[at - 1] in "-_"):
             continue
         m = pattern.match(text, at)

@@ -72,12 +72,24 @@ def reduced_passive_pattern(participles: tuple[tuple[str, tuple[str, ...]], ...]
     return re.compile(rf"\s+(?:{groups})(?=\s+(?:{followers})\b|\s*[,.;:]|\s*$)", re.IGNORECASE)
 
 
+_COMPILED: dict[int, tuple[tuple[tuple[str, tuple[str, ...]], ...], re.Pattern[str]]] = {}
+
+
+def _compiled(key: int, table: dict[str, Any]) -> tuple[tuple[tuple[str, tuple[str, ...]], ...], re.Pattern[str]]:
+    """The participles and the reduced-passive pattern of a (cached, never changed) table."""
+    if key not in _COMPILED:
+        participles = tuple((status, tuple(words)) for status, words in table["participles"].items())
+        followers = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in table["reduced_passive_followers"])
+        _COMPILED.clear()
+        _COMPILED[key] = (participles, reduced_passive_pattern(participles, followers))
+    return _COMPILED[key]
+
+
 def reduced_passive(text: str, end: int, table: dict[str, Any]) -> tuple[str, int] | None:
     """(status, end of the participle) when ``text`` goes on at ``end`` with a participle
     used as a reduced passive ("Five VBIEDs destroyed in the village")."""
-    participles = tuple((status, tuple(words)) for status, words in table["participles"].items())
-    followers = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in table["reduced_passive_followers"])
-    m = reduced_passive_pattern(participles, followers).match(text, end)
+    participles, pattern = _compiled(id(table), table)
+    m = pattern.match(text, end)
     if m is None:
         return None
     for i, (status, _) in enumerate(participles):
