@@ -30,10 +30,10 @@ from dataclasses import replace
 from .claims import EquipmentLoss, Place
 from .context import SentenceContext
 from .equipment_mentions import (  # noqa: F401  (find_equipment: part of this module's interface)
-    EquipmentMention, has_stem, is_agent, is_munition, quantity_of, umbrellas, find_equipment,
+    EquipmentMention, has_stem, instruments, is_agent, is_munition, quantity_of, umbrellas, find_equipment,
 )
 from .equipment_owner import owner_and_captor
-from .equipment_status import carried_status, is_hedged, status_of
+from .equipment_status import about_equipment_before, carried_status, has_own_verb, is_hedged, status_of
 from .places import find_places
 
 
@@ -48,6 +48,7 @@ def extract(ctx: SentenceContext) -> list[EquipmentLoss]:
     if not mentions:
         return []
     umbrella_starts = umbrellas(text, mentions)
+    instrument_starts = instruments(text, mentions)
     place: Place | None | bool = False  # computed lazily
     carried: str | None | bool = False  # computed lazily
     claims: list[EquipmentLoss] = []
@@ -55,7 +56,11 @@ def extract(ctx: SentenceContext) -> list[EquipmentLoss]:
         if mention.start in umbrella_starts or is_munition(text, mention) or is_agent(text, mention):
             continue
         status, verb_at, after_end = status_of(text, mention)
-        if status is None:
+        if mention.start in instrument_starts and after_end is None:
+            continue  # "captured the town with tanks"; but "on board a helicopter that was shot down"
+        if status is None and has_own_verb(text, mention):
+            continue
+        if status is None and about_equipment_before(text, mention):
             if carried is False:
                 carried = carried_status(ctx)
             status = carried or None

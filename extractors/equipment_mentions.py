@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import Any
 
 from . import numbers
+from .equipment_verbs import reduced_passive
 from .patterns import substring_finder
 from .reference import load_csv, load_yaml
 
@@ -28,7 +29,10 @@ class EquipmentMention:
 
 @lru_cache(maxsize=1)
 def vocab() -> dict[str, Any]:
-    return load_yaml("equipment_vocabulary.yaml")
+    """The vocabulary, with its loss lemmas spread into every verb form (equipment_verbs)."""
+    from .equipment_verbs import expanded_vocabulary
+
+    return expanded_vocabulary(lambda: load_yaml("equipment_vocabulary.yaml"))
 
 
 def _alias_regex(alias: str) -> str:
@@ -62,6 +66,12 @@ def _fold(alias: str) -> str:
 
 
 def phrases(words: list[str]) -> str:
+    """Words as one alternation, longest first, spaces and hyphens written either way."""
+    return _phrases(tuple(words))
+
+
+@lru_cache(maxsize=256)
+def _phrases(words: tuple[str, ...]) -> str:
     ordered = sorted({w.strip() for w in words}, key=len, reverse=True)
     return "|".join(re.escape(w).replace(r"\ ", r"\s+").replace(r"\-", r"[-\s]") for w in ordered)
 
@@ -73,7 +83,10 @@ _STEMS = (
     "wreck", "shot down", "downed", "fell into", "troph", "booty", "spoils", "disabl",
     "torch", "knocked", "ablaze", "on fire", "neutrali", "eliminat", "charred", "loot",
     "commandeer", "hands", "equipment", "losses", "lost", "hardware", "arsenal", "crash",
-    "flames", "hit", "possession", "got hold", "out of action",
+    "flames", "hit", "possession", "got hold", "out of action", "smash", "wipe", "wiping",
+    "obliterat", "annihilat", "demolish", "took out", "take out", "taken out", "taking out",
+    "sank", "sunk", "sink", "intercept", "grab", "confiscat", "incinerat", "flatten", "immobili",
+    "crippl", "knock", "elimination", "destruction", "downing", "damage", "lose", "loss", "down",
 )
 
 
@@ -83,7 +96,10 @@ def has_stem(text: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _stem_finder() -> re.Pattern[str]:
-    return substring_finder(_STEMS)
+    table = vocab()  # every form of every loss verb and noun, and the after-phrases, count too
+    words = [w for family in ("verbs_before", "after") for ws in table[family].values() for w in ws]
+    stems = sorted({*_STEMS, *(w.lower() for w in words), *table["damage_verbs_direct"]})
+    return re.compile(r"(?<![a-z])(?:" + substring_finder(stems).pattern + ")")  # at a word start: not "close", "white"
 
 
 # ---------------------------------------------------------------- mentions
@@ -110,6 +126,8 @@ def _scan(text: str, pattern: re.Pattern[str]) -> list[re.Match[str]]:
         at = run.start()
         if at < resume or run.group().lower() not in starts:
             continue
+        if run.group().lower() in ("a", "an") and text[run.end():run.end() + 1] != "-":
+            continue  # the article, not A-50 or An-26
         if at and (text[at - 1].isalnum() or text[at - 1] in "-_"):
             continue
         m = pattern.match(text, at)
@@ -134,7 +152,9 @@ def find_equipment(text: str) -> list[EquipmentMention]:
         between = text[prev.end:mention.start] if prev is not None else ""
         described = (  # "Mi-8 military transport helicopter": the model and its description
             prev is not None and prev.model and mention.model is None and prev.category == mention.category
-            and re.fullmatch(r"(?:\s+[a-z][a-z-]*){1,3}\s+", between))
+            and re.fullmatch(r"(?:\s+[a-z][a-z-]*){1,3}\s+", between)
+            and not re.search(r"\b(?:and|or|a|an|the|of|with|as|including|plus|one|two|three|four|five|six|seven|"
+                              r"eight|nine|ten|several|some|their|its|other|another)\b", between))  # "a BTR-80 and a BTR": two
         if prev is not None and (re.fullmatch(r"\s+", between) or described) and (prev.model is None or mention.model is None):
             model = prev.model or mention.model
             category = prev.category if prev.model else mention.category
@@ -180,7 +200,12 @@ def _mounted(text: str, mentions: list[EquipmentMention]) -> list[EquipmentMenti
 
 
 def is_munition(text: str, mention: EquipmentMention) -> bool:
+    """Ammunition, a person or a part named by the item ("TOW missiles", "a jet pilot"), or
+    no military item at all ("fuel tanks")."""
     words = phrases(vocab()["munition_after"])
+    if mention.model is None and re.search(rf"\b(?:{phrases(vocab()['not_equipment_before'])})\s+$",
+                                           text[max(0, mention.start - 12):mention.start], re.IGNORECASE):
+        return True
     return bool(re.match(rf"\s+(?:{words})\b", text[mention.end:], re.IGNORECASE))
 
 
@@ -195,6 +220,25 @@ def umbrellas(text: str, mentions: list[EquipmentMention]) -> set[int]:
         if re.fullmatch(rf"[^.;]{{0,45}}?(?:{openers})\s+(?:the\s+)?", gap, re.IGNORECASE):
             drop.add(mention.start)
     return drop
+
+
+def instruments(text: str, mentions: list[EquipmentMention]) -> set[int]:
+    """Starts of mentions that are the means of an action, not its object ("captured the
+    town with the help of tanks and artillery", "seized the hill using car bombs", "fighters
+    aboard pickup trucks"); an item listed right after one inherits it."""
+    table = vocab()
+    before = re.compile(rf"\b(?:{phrases(table['instrument_before'])})\s+(?:(?:the|a|an|their|its|his|[a-z][\w-]*)\s+){{0,2}}$",
+                        re.IGNORECASE)
+    found: set[int] = set()
+    previous: EquipmentMention | None = None
+    for mention in mentions:
+        head = text[max(0, mention.start - 50):mention.start]
+        listed = previous is not None and previous.start in found and re.fullmatch(
+            r"\s*,?\s*(?:and|or|as\s+well\s+as)?\s*(?:[a-z][\w-]*\s+){0,2}", text[previous.end:mention.start])
+        if listed or (before.search(head) and not re.search(r"\d", head[before.search(head).start():])):
+            found.add(mention.start)
+        previous = mention
+    return found
 
 
 def np_prefix(text: str, start: int) -> str:
@@ -213,8 +257,8 @@ def is_agent(text: str, mention: EquipmentMention) -> bool:
     return bool(re.match(
         r"\s+(?:\w+ly\s+)?(?:bombed|struck|shelled|targeted|fired|attacked|hit|pounded|carried|"
         r"conducted|launched|flew|destroyed|killed|downed|shot|raided|strafed|dropped|dropping|"
-        r"bombing|shelling|firing|targeting|pounding|used)\b",
-        text[mention.end:], re.IGNORECASE))
+        r"bombing|shelling|firing|targeting|pounding|used(?!\s+by))\b",
+        text[mention.end:], re.IGNORECASE)) and reduced_passive(text, mention.end, vocab()) is None
 
 
 # ---------------------------------------------------------------- quantity
@@ -223,15 +267,24 @@ def quantity_of(text: str, mention: EquipmentMention) -> tuple[int | None, str |
     """Quantity and qualifier from the words before the equipment."""
     prefix = np_prefix(text, mention.start)
     prefix_end = len(prefix)
-    for count in numbers.find_counts(prefix):
+    counts = numbers.find_counts(prefix)
+    for i in reversed(range(len(counts))):  # the nearest first: "34 terrorists five vehicles"
+        count = counts[i]
+        if re.match(r"\s*-?\s*(?:mm|millimet|cm|calibre|caliber)\b", prefix[count.end:], re.IGNORECASE):
+            continue  # a calibre: "two 105 mm howitzers"
+        if i and re.fullmatch(r"\s+of\s+(?:the\s+|their\s+|its\s+)?", prefix[counts[i - 1].end:count.start]) \
+                and re.fullmatch(r"(?:\s+[a-z][\w-]*){0,2}\s*", prefix[count.end:prefix_end]):
+            return counts[i - 1].count.best, counts[i - 1].count.qualifier  # "18 of (the) 31 trucks" counts 18
         value = count.count.best if count.count.best is not None else count.count.low
-        if value is not None and 1900 <= value <= 2100:
-            continue  # a year ("3 August 2015 A Syrian jet ...")
+        if value is not None and 1900 <= value <= 2100 and count.count.qualifier == "exact":
+            continue  # a year ("3 August 2015 A Syrian jet ..."), not "more than 2000 vehicles"
         between = prefix[count.end:prefix_end]
-        if re.fullmatch(r"(?:\s+[a-z][\w-]*){0,2}\s*", between):
-            return count.count.best, count.count.qualifier
+        if re.fullmatch(r"(?:\s+[a-z][\w-]*){0,2}\s*|(?:\s+[A-Z][\w-]*)?(?:\s+[a-z][\w-]*)?\s*", between):
+            return count.count.best, count.count.qualifier  # "5 ISIS tanks", "two Russian armored vehicles"
         if re.fullmatch(r"\s+of\s+(?:the\s+|their\s+|its\s+)?\d[\d,]*(?:\s+[a-z][\w-]*){0,2}\s*", between):
             return count.count.best, count.count.qualifier  # "at least 18 of 31 vehicles": 18
+        if re.fullmatch(r"\s+of\s+(?:the\s+|their\s+|its\s+)?(?:[A-Z][\w-]*\s+){1,2}(?:[a-z][\w-]*\s+)?", between):
+            return count.count.best, count.count.qualifier  # "14 of IS military vehicles": 14
     table = vocab()
     words = "|".join(re.escape(w) for w in sorted(table["quantity_words"], key=len, reverse=True))
     m = re.search(rf"\b(at\s+least\s+|more\s+than\s+|about\s+|around\s+)?(?<![\w-])(\d+|{words})\b((?:\s+[\w-]+){{0,2}})\s*$",
@@ -247,7 +300,20 @@ def quantity_of(text: str, mention: EquipmentMention) -> tuple[int | None, str |
     vague = phrases(table["vague_words"])
     if re.search(rf"\b(?:{vague})\b(?:\s+[\w-]+){{0,2}}\s*$", prefix, re.IGNORECASE):
         return None, "vague"
+    if _plural(mention) and (
+        re.search(r"\b(?:their|its)\s+(?:[\w-]+\s+){0,2}$", prefix, re.IGNORECASE)
+        or re.search(rf"\b(?:{vague}|their|its)\s+(?:[a-z-]+\s+){{0,3}}?(?:and|or|as\s+well\s+as)\s+(?:[a-z-]+\s+){{0,2}}$",
+                     text[max(0, mention.start - 70):mention.start], re.IGNORECASE)):
+        return None, "vague"  # "destroying their vehicles", "some tanks and military vehicles"
     if re.search(r"\bthe\s+$", prefix, re.IGNORECASE) and mention.model and not mention.text.endswith("s") \
             and mention.text.split()[-1].lower() in {"gun", "tank", "system", "unit", "launcher", "helicopter", "jet"}:
         return 1, "exact"
+    if not _plural(mention) and mention.model is None and re.search(
+            r"\b(?:the|this|that|their|its|his)\s+(?:[a-z][\w-]*\s+){0,2}$", prefix, re.IGNORECASE):
+        return 1, "exact"  # "the tank was put out of service": one item
     return None, None
+
+
+def _plural(mention: EquipmentMention) -> bool:
+    """A plural item ("vehicles", "tanks with machine guns"), by its first words."""
+    return re.match(r"^(?:[\w-]+\s+){0,2}?[\w-]*[^s\W]s\b", mention.text) is not None

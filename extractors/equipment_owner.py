@@ -13,7 +13,9 @@ from .actors import ActorMention, find_actors, specific_actor
 from .context import SentenceContext
 from .equipment_mentions import EquipmentMention, np_prefix, phrases, vocab
 from .equipment_status import clause_start
-from .sides import NOT_ARMED, allied, opposed
+from .reference import load_csv
+from .sides import NOT_ARMED, actor_ids, allied, opposed
+from .theatre import role_actor
 from .sides import armed as _armed
 
 
@@ -46,6 +48,14 @@ def _article_opponent(article_text: str, actor: str) -> str | None:
         return None
     best = max(counts, key=lambda a: counts[a])
     return specific_actor(labels[best], best, (), article_text)
+
+
+@lru_cache(maxsize=256)
+def _only_opponent(actor: str) -> str | None:
+    """The one armed actor of the reference opposed to ``actor`` in every war it fights
+    ("Ukrainian forces destroyed 12 tanks": Russia's), else None."""
+    others = {other for other in actor_ids() - NOT_ARMED if opposed(actor, other)}
+    return others.pop() if len(others) == 1 else None
 
 
 def _sentence_opponent(ctx: SentenceContext, actor: str) -> str | None:
@@ -91,23 +101,59 @@ def _possessor(ctx: SentenceContext, mention: EquipmentMention) -> str | None:
     # actor before it, in this sentence or the one before in the paragraph
     their = _THEIR.search(ctx.text, max(0, mention.start - 60), mention.start)
     if their:
-        earlier = _armed(find_actors(ctx.text[:their.start()]))
-        if earlier:
-            return _refine(earlier[-1], ctx)
+        earlier = [m for m in _armed(find_actors(ctx.text[:their.start()]))
+                   if not _acting(ctx.text, m.end, their.start())]
+        subject = _subject(ctx, 0, their.start())
+        others = [m for m in earlier if subject is None or not allied(_refine(m, ctx), subject)]
+        if others or earlier:  # "SDF fighters repelled ISIL ... near SDF positions ... destroying their vehicles": ISIL's
+            return _refine((others or earlier)[-1], ctx)
         previous = ctx.previous()
         if previous is not None and previous.paragraph == ctx.sentence.paragraph:
             earlier = _armed(find_actors(previous.text))
             if earlier:
                 return _refine(earlier[-1], ctx)
-    adjective = re.search(r"([A-Za-z]+)(?:\s+military)?\s+$", prefix)
-    if adjective and adjective.group(1).lower() in vocab()["owner_adjectives"]:
-        return vocab()["owner_adjectives"][adjective.group(1).lower()]
+    adjective = re.search(r"([A-Za-z.]+)(?:\s+military)?\s+$", prefix)
+    if adjective:
+        owner = owner_word(adjective.group(1))
+        if owner:
+            return owner
     return _first_conjunct_owner(ctx, mention)
+
+
+@lru_cache(maxsize=1)
+def _owner_words() -> dict[str, str]:
+    """Nationality words (``actors_nationalities.csv``: "Ukrainian", "US") and the
+    vocabulary's own owner words ("regime", "army"), lower case -> actor id."""
+    table = {row["demonym"].strip().lower(): row["actor_id"].strip() for row in load_csv("actors_nationalities.csv")}
+    table.update({word.lower(): actor for word, actor in vocab()["owner_adjectives"].items()})
+    return table
+
+
+def owner_word(word: str) -> str | None:
+    """The actor a word before an item names ("a Ukrainian Su-25", "a US drone", "army
+    trucks"); a role word ("army", "regime") names the forces of the article's country."""
+    word = word.lower()
+    if word in _owner_words():
+        return role_actor(word) or _owner_words()[word]
+    return None
+
+
+def _acting(text: str, end: int, their: int) -> bool:
+    """True when the actor ending at ``end`` is the subject of the status verb whose object
+    "their" opens ("The SDF destroyed their vehicles": not the SDF's own)."""
+    return _status_verb().match(text[end:their].lower().strip() + " ") is not None
+
+
+@lru_cache(maxsize=1)
+def _status_verb() -> re.Pattern[str]:
+    words = [w for ws in vocab()["verbs_before"].values() for w in ws]
+    return re.compile(rf"(?:(?:fighters|forces|troops|also|then|have|has|had|\w+ly)\s+){{0,2}}?(?:{phrases(words)})\s+$",
+                      re.IGNORECASE)
 
 
 _THEIR = re.compile(r"\b(?:their|its)\s+(?:[\w-]+\s+){0,2}?(?:(?:and|or)\s+[\w-]+\s+)?$", re.IGNORECASE)
 _VERB_OR_BREAK = re.compile(r"[,;:]|\b(?:was|were|is|are|has|have|had|killed|destroyed|targeted|hit|struck|"
-                            r"attacked|captured|seized|by|said|says)\b", re.IGNORECASE)
+                            r"attacked|captured|seized|by|said|says)\b")  # case-sensitive: "IS" is the group
 
 
 def _first_conjunct_owner(ctx: SentenceContext, mention: EquipmentMention) -> str | None:
@@ -117,8 +163,8 @@ def _first_conjunct_owner(ctx: SentenceContext, mention: EquipmentMention) -> st
     if not re.search(r"\b(?:and|or|as\s+well\s+as)\s+(?:[\w-]+\s+)?$", before, re.IGNORECASE):
         return None
     head = re.split(r"\b(?:and|or|as\s+well\s+as)\s+(?:[\w-]+\s+)?$", before)[0]
-    if _VERB_OR_BREAK.search(head):
-        return None
+    if _VERB_OR_BREAK.search(head) or re.search(r"\b\w+ing\b", head):
+        return None  # a clause, not a noun phrase: "army units carried out ... destroying a tank and"
     found = _armed(find_actors(head))
     return _refine(found[0], ctx) if found else None
 
@@ -177,10 +223,17 @@ def owner_and_captor(
         owner = owner or _actor_at(ctx, verb_at, mention.start)  # "captured Russian military equipment"
         subject = _subject(ctx, clause_start(text, verb_at), verb_at)
         if status == "abandoned" or _owner_subject_verb().match(text, verb_at):
-            owner = owner or subject  # "abandoned", "the army lost four tanks": the subject's own
+            country = re.search(r"([A-Za-z.]+)\s+(?:(?:has|have|had)\s+)?$", text[:verb_at])
+            owner = owner or subject or (owner_word(country.group(1)) if country else None)  # "Russia lost an A-50"
         else:
             acted = acted or subject
     owner = owner or _possessor(ctx, mention)
+    if owner is None and status == "captured":  # "captured two howitzers from the junta"
+        source = re.search(r"\bfrom\s+(?:the\s+)?", text[mention.end:mention.end + 80])
+        if source and not re.search(r"[;:]", text[mention.end:mention.end + source.start()]):
+            at = mention.end + source.end()
+            word = re.match(r"[A-Za-z.]+", text[at:])
+            owner = _actor_at(ctx, at, at + 40) or (owner_word(word.group()) if word else None)
     if acted is None and verb_at is not None and owner is None:
         acted = _subject(ctx, 0, verb_at)  # "Army units targeted ..., while other units destroyed"
     owner = owner or _fallen_side(ctx, acted)  # "killing 34 militants and destroying 5 SUVs"
@@ -189,7 +242,7 @@ def owner_and_captor(
         if previous is not None and previous.paragraph == ctx.sentence.paragraph:
             owner = _fallen_side(ctx, None, previous.text)
     if owner is None and acted is not None:
-        owner = _sentence_opponent(ctx, acted) or _article_opponent(article, acted)
+        owner = _sentence_opponent(ctx, acted) or _article_opponent(article, acted) or _only_opponent(acted)
     owner = owner or _article_loser(article)
     if status == "captured":
         captor = acted or (_article_opponent(article, owner) if owner else None)

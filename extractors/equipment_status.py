@@ -10,8 +10,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .actors import find_actors
 from .context import SentenceContext
 from .equipment_mentions import EquipmentMention, np_prefix, phrases, vocab
+from .equipment_verbs import reduced_passive
+from .sides import armed
 
 _CLAUSE_BREAK = re.compile(
     r"[;:]|,\s+(?:while|but|as|after|when|where|which|who|whereas|although)\b|\.\s|"
@@ -59,12 +62,12 @@ def _status_after(text: str, mention: EquipmentMention) -> tuple[str, int] | Non
             m = pattern.match(after, offset)
             if m:
                 return status, mention.end + m.end()
-    return None
+    return reduced_passive(text, mention.end, vocab())  # "Five VBIEDs destroyed in the village"
 
 
 _AUXILIARY = re.compile(r"\b(?:were|was|have\s+been|has\s+been|had\s+been)\s+(?:(?:also|all|reportedly|\w+ly)\s+)*",
                         re.IGNORECASE)
-_NOT_A_LIST = re.compile(r"[.;:!?\"“”]|\b(?:is|are|killed|wounded|injured|said|says|fired|hit|targeted|struck|"
+_NOT_A_LIST = re.compile(r"[.;:!?\"“”]|\band\s+(?:that|of)\b|\b(?:is|are|killed|wounded|injured|said|says|fired|hit|targeted|struck|"
                          r"attacked|destroyed|seized|captured)\b", re.IGNORECASE)
 
 
@@ -73,7 +76,9 @@ def _status_after_list(text: str, mention: EquipmentMention) -> tuple[str, int] 
     batteries were destroyed", "6 vehicles equipped with machineguns were destroyed")."""
     window = text[mention.end:mention.end + 200]
     aux = _AUXILIARY.search(window)
-    if aux is None or _NOT_A_LIST.search(window[: aux.start()]):
+    # "carriers and pick-up trucks that they said had been seized": a relative clause, told by its speaker
+    told = re.sub(r"\b(?:that|which)?\s*(?:they|he|she|it|we)\s+said\s*$", " ", window[: aux.start()]) if aux else ""
+    if aux is None or _NOT_A_LIST.search(told):
         return None
     # "were also destroyed", "have been destroyed" read as "were destroyed"
     verb = "was " if aux.group().split()[0].lower() in ("was", "has") else "were "
@@ -85,7 +90,8 @@ def _status_after_list(text: str, mention: EquipmentMention) -> tuple[str, int] 
     return None
 
 
-_DETERMINER = re.compile(r"\b(?:a|an|the|some|several|many|all|its|their|his|one|two|three|\d+)\b", re.IGNORECASE)
+_DETERMINER = re.compile(r"\b(?:a|an|the|some|several|many|all|its|their|his|one|two|three|four|five|six|seven|eight|"
+                         r"nine|ten|dozens|scores|tens|hundreds|numerous|few|of|\d+)\b", re.IGNORECASE)  # then it is a verb
 
 
 def _status_adjective(text: str, mention: EquipmentMention) -> str | None:
@@ -102,15 +108,43 @@ def _status_verb_before(text: str, mention: EquipmentMention) -> tuple[str, int]
     """Nearest status verb before the mention in its clause: (status, verb start)."""
     floor = clause_start(text, mention.start)
     best: tuple[str, int] | None = None
+    verb_end = 0
     for status, pattern in _status_patterns()["verbs_before"]:
         for m in pattern.finditer(text, floor, mention.start):
             if _camera_subject(text, m.start()) or _adjectival_loss(text, m):
                 continue
             if best is None or m.start() > best[1]:
-                best = (status, m.start())
+                best, verb_end = (status, m.start()), m.end()
     if best is not None and _not_a_loss().search(text[clause_start(text, best[1]):best[1] + 12]):
         return None
+    inverted = re.match(r"\s+(?:were|was|are|is|included|include|including)\b", text[verb_end:])  # "destroyed were"
+    if best is not None and _new_clause().search(text, inverted.end() + verb_end if inverted else best[1] + 3,
+                                                  mention.start):
+        return None  # "destroyed a checkpoint and the army sent tanks": another verb's object
+    if best is None:
+        direct = _direct_verb().search(text[max(floor, mention.start - 40):mention.start])
+        if direct and not _not_a_loss().search(text[floor:mention.start]):
+            status = "destroyed" if direct.group("verb").lower().startswith("down") else "damaged"
+            return status, max(floor, mention.start - 40) + direct.start()  # "rebels hit a tank", "Rebels down regime jet"
     return best
+
+
+@lru_cache(maxsize=1)
+def _new_clause() -> re.Pattern[str]:
+    """A verb or connective between a status verb and the item, which starts another clause
+    (FA-KES texts have lost their commas, so words must do what commas did)."""
+    # case-sensitive: "IS vehicles" is the group, not the verb
+    return re.compile(rf"(?<![\w-])(?:{phrases(vocab()['clause_words_between'])})(?![\w-])")
+
+
+@lru_cache(maxsize=1)
+def _direct_verb() -> re.Pattern[str]:
+    """"hit" or "struck" with the item as its direct object: damaged at least; a headline's
+    "down" ("Rebels down regime jet"), not after a verb it is the particle of: destroyed."""
+    words = phrases(vocab()["damage_verbs_direct"])
+    return re.compile(rf"(?<![\w-])(?<!shot )(?<!brought )(?<!came )(?<!went )(?<!climbed )(?<!back )(?<!up )"
+                      rf"(?P<verb>{words}|[Dd]own)\s+(?:(?:a|an|the|one|two|three|four|five|\d+|their|its|his|several|"
+                      rf"regime|government|army|rebel|enemy|militant|[A-Z][\w-]*|[a-z]+(?:ian|ish|i|ese))\s+){{0,3}}$")
 
 
 def _owner_subject_verb(word: str) -> bool:
@@ -118,9 +152,12 @@ def _owner_subject_verb(word: str) -> bool:
 
 
 def _adjectival_loss(text: str, verb: re.Match[str]) -> bool:
-    """"The lost equipment": "lost" after a determiner is an adjective, not the verb."""
-    return _owner_subject_verb(verb.group()) and re.search(
-        r"\b(?:the|their|its|a|an|all)\s+$", text[:verb.start()], re.IGNORECASE) is not None
+    """"The lost equipment", "several damaged buildings": a participle after a determiner
+    is an adjective of its own noun, not the verb of a later item."""
+    participle = _owner_subject_verb(verb.group()) or re.fullmatch(r"[a-z-]+(?:ed|en|nt)", verb.group(), re.IGNORECASE)
+    return bool(participle) and re.search(
+        r"\b(?:the|their|its|a|an|all|several|some|many|numerous|dozens\s+of|\d+)\s+$",
+        text[:verb.start()], re.IGNORECASE) is not None
 
 
 @lru_cache(maxsize=1)
@@ -142,6 +179,20 @@ def _sentence_status(text: str) -> str | None:
 
 
 _ABOUT_EQUIPMENT = re.compile(r"\b(?:equipment|included|including|losses|lost|trophies|hardware|arsenal)\b", re.IGNORECASE)
+
+
+def has_own_verb(text: str, mention: EquipmentMention) -> bool:
+    """True when a status verb stands before the item in its sentence (one the guards
+    rejected: "planned an operation to destroy ... armored vehicles"), so no status is
+    carried from a neighbouring sentence."""
+    return _sentence_status(text[:mention.start]) is not None
+
+
+def about_equipment_before(text: str, mention: EquipmentMention) -> bool:
+    """True when the sentence talks about equipment before the item ("The equipment included
+    a Buk"), so a neighbour's status may be carried to it; "injuring three citizens
+    including a woman" after the item does not."""
+    return _ABOUT_EQUIPMENT.search(text, 0, mention.start) is not None
 
 
 def carried_status(ctx: SentenceContext) -> str | None:
@@ -176,12 +227,19 @@ def status_of(text: str, mention: EquipmentMention) -> tuple[str | None, int | N
     after = _status_after(text, mention) or _status_after_list(text, mention)
     if after is not None and after[0] == "abandoned":
         verb = _status_verb_before(text, mention)
-        if verb is not None and verb[0] == "captured":  # "seized six jets abandoned at the airport"
-            return "captured", verb[1], None
+        if verb is not None and verb[0] == "captured" and not re.search(r"\band\b", text[verb[1]:mention.start]):
+            return "captured", verb[1], None  # "seized six jets abandoned at the airport"
+    if after is not None and _not_a_loss().search(text[max(0, mention.start - 60):mention.start]
+                                                  + " " + text[mention.end:after[1]]):
+        after = None  # "denied that any tanks were lost", "no tanks were lost"
     if after is not None:
         return after[0], None, after[1]
     adjective = _status_adjective(text, mention)
     if adjective is not None and _is_verb_only(mention):
+        verb = _status_verb_before(text, mention)  # "the army destroyed RSF combat vehicles": a verb after all
+        if verb is not None and (re.search(r"\b(?:had|has|have|it|they|we|he|she)\s+$", text[:verb[1]])
+                                 or armed(find_actors(text[max(0, verb[1] - 40):verb[1]]))):
+            return verb[0], verb[1], None
         return None, None, None
     if adjective is not None:
         return adjective, None, None
@@ -193,7 +251,9 @@ def status_of(text: str, mention: EquipmentMention) -> tuple[str | None, int | N
 
 @lru_cache(maxsize=1)
 def _hedges() -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w-])(?:{phrases(vocab()['hedges'])})(?![\w-])", re.IGNORECASE)
+    table = vocab()
+    return re.compile(rf"(?<![\w-])(?:{phrases(table['hedges'])})(?![\w-])(?!\s+(?:{phrases(table['not_a_hedge_after'])})\b)",
+                      re.IGNORECASE)
 
 
 def is_hedged(sentence: str, end: int) -> bool:
@@ -201,4 +261,11 @@ def is_hedged(sentence: str, end: int) -> bool:
     gives its status), does not vouch for the loss ("allegedly captured a tank", "the tanks
     were reportedly destroyed", "claimed to have shot down"); an item named before the hedge
     ("destroyed two technicals, and allegedly captured a tank") stays unhedged."""
-    return _hedges().search(sentence, 0, end) is not None
+    return _hedges().search(sentence, 0, end) is not None or _hedges_anywhere().search(sentence) is not None
+
+
+@lru_cache(maxsize=1)
+def _hedges_anywhere() -> re.Pattern[str]:
+    """Doubts about the whole report, wherever the sentence writes them ("..., a claim that
+    could not be independently verified")."""
+    return re.compile(rf"(?<![\w-])(?:{phrases(vocab()['hedges_anywhere'])})(?![\w-])", re.IGNORECASE)

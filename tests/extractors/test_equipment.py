@@ -19,7 +19,7 @@ def test_models_nicknames_and_spellings() -> None:
     found = {(m.model, m.category) for m in find_equipment(
         "Footage shows a T72, an Akatsiya, two BTR-82A carriers, a Pantsir and a Ka-52.")}
     assert found == {("T-72", "tank"), ("2S3 Akatsiya", "self_propelled_artillery"),
-                     ("BTR-82", "armoured_personnel_carrier"), ("Pantsir-S1", "air_defence_system"),
+                     ("BTR-82", "armoured_personnel_carrier"), ("Pantsir", "air_defence_system"),
                      ("Ka-52", "helicopter")}
 
 
