@@ -162,8 +162,10 @@ def _adjectival_loss(text: str, verb: re.Match[str]) -> bool:
 
 @lru_cache(maxsize=1)
 def _not_a_loss() -> re.Pattern[str]:
-    """Plans, attempts, modals and negations before a status verb."""
-    return re.compile(rf"(?<![\w'])(?:{phrases(vocab()['not_a_loss_before'])})(?![\w])", re.IGNORECASE)
+    """Plans, attempts, modals and negations before a status verb (the month "May" is no
+    modal: "On May 10", "In May" are dates)."""
+    return re.compile(rf"(?<![\w'])(?<!\bin\s)(?:{phrases(vocab()['not_a_loss_before'])})(?![\w])(?!\s+\d)",
+                      re.IGNORECASE)
 
 
 def _sentence_status(text: str) -> str | None:
