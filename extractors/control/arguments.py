@@ -14,7 +14,7 @@ from .anaphora import _recent_city
 from ..mentions.names import PlaceSpan, clean_name as _clean_name, is_actor_name as _is_actor_name
 from ..mentions.names import names_in as _all_names_in
 from .triggers import _DAYS_MONTHS, Trigger, _alternation, _vocab
-from .groups import _A_PART_IN, _THE_DISTRICT, _counted_group, is_counted_group
+from .groups import _A_PART_IN, _THE_DISTRICT, _counted_group, is_counted_group, unnamed_site
 
 # ---------------------------------------------------------------- places
 
@@ -282,7 +282,7 @@ def _site_or_city(region: str, start: int, ctx: SentenceContext) -> list[PlaceSp
             return [PlaceSpan(name, start, start, Place(
                 name=name, place_id=city.place_id, admin1=city.admin1, latitude=city.latitude,
                 longitude=city.longitude, precision=city.precision, place_type="neighbourhood"))]
-    return []
+    return unnamed_site(region, start)  # "seized a hilltop", "control over building blocks"
 
 
 _THOSE_VILLAGES = re.compile(

@@ -18,6 +18,7 @@ from .arguments import (
     _passive_subject,
 )
 from .triggers import Trigger, _has_stem
+from .sieges import read_under_since
 from .voices import (
     _clause_subject, _controller_before_control, _read_control_passive, _read_nominal_list, _read_under_control_active, _Reading, _where_relative,
 )
@@ -97,18 +98,14 @@ def _read(ctx: SentenceContext, trigger: Trigger) -> _Reading | None:
     if trigger.form == "fell_to":
         return _Reading(tuple(_passive_subject(text, trigger) or _anaphoric_subject(ctx, trigger)), trigger.change, _actor_after_by(sent, trigger.end), None)
     if trigger.form == "under_since":  # "Palmyra has been under Daesh control since May"
-        siege = "siege" in text[trigger.start:trigger.end].lower()
-        head = re.match(r"under\s+(?:the\s+|a\s+)?(?:full\s+|total\s+|complete\s+)?", text[trigger.start:])
-        actor = _controller_before_control(text, trigger.start + head.end(), "siege" if siege else "control")
-        places = _passive_subject(text, trigger)
-        if actor is None or not places:
-            return None
-        return _Reading(tuple(places), "encirclement" if siege else "capture", actor, None)
+        return read_under_since(ctx, trigger)
     if trigger.form == "under_control":  # "Bakhmut came under Russian control"
-        actor = _controller_before_control(text, trigger.end)
+        hands = _controller_before_control(text, trigger.end) is None  # "fell into rebel hands": weapons do too
+        actor = _controller_before_control(text, trigger.end, "hands" if hands else "control")
         if actor is None:
             return None
         places = _passive_subject(text, trigger) or _anaphoric_subject(ctx, trigger)
+        places = [p for p in places if not hands or p.place.place_id or _is_place_like(text, p)]
         return _Reading(tuple(places), trigger.change, actor, None)
     if trigger.form in ("control_passive", "under_control_passive"):
         return _read_control_passive(ctx, trigger)
