@@ -18,7 +18,8 @@ from .arguments import (
     _passive_subject,
 )
 from .triggers import Trigger, _has_stem
-from .sieges import read_under_since
+from .sieges import read_under_since, road_object_end
+from .groups import counted_subject
 from .voices import (
     _clause_subject, _controller_before_control, _read_control_passive, _read_nominal_list, _read_under_control_active, _Reading, _where_relative,
 )
@@ -79,8 +80,8 @@ def _or_news_date(ctx: SentenceContext, trigger: Trigger, when: DateSpan) -> Dat
 
 def _read(ctx: SentenceContext, trigger: Trigger) -> _Reading | None:
     text, sent = ctx.text, ctx.mentions
-    if trigger.form == "passive":
-        places = _passive_subject(text, trigger) or _anaphoric_subject(ctx, trigger)
+    if trigger.form == "passive":  # "Several villages held by IS have been captured by": a counted group
+        places = _passive_subject(text, trigger) or _anaphoric_subject(ctx, trigger) or counted_subject(text, trigger.start)
         return _Reading(tuple(places), trigger.change, _actor_after_by(sent, trigger.end - 2), None)
     if trigger.form == "reduced_passive":  # "the Ramouseh area recently seized by rebels"
         places = [p for p in _passive_subject(text, trigger) if _is_place_like(text, p)]
@@ -124,9 +125,10 @@ def _read(ctx: SentenceContext, trigger: Trigger) -> _Reading | None:
         listed = _passive_list_after(text, trigger.end)
         agent = _actor_after_by(sent, trigger.start + by + 2)
         return _Reading(tuple(listed or ()), trigger.change, agent, None)
-    places, _ = _object_places(text, trigger.end, ctx)
-    if not places and trigger.change == "encirclement":  # "encircled the east": that half of the city
-        places = compass_part(ctx, trigger.end)
+    road = road_object_end(text, trigger)  # "seized the last supply route into X": X is encircled
+    places, _ = _object_places(text, road or trigger.end, ctx)
+    if not places and (trigger.change == "encirclement" or road):  # "encircled the east": that half of the city
+        places = compass_part(ctx, road or trigger.end)
     if trigger.form == "nominal":  # "after the capture of five villages": whose capture is not said
         places = [p for p in places if not is_counted_group(p)]
     if not places and trigger.form == "active":
@@ -148,7 +150,7 @@ def _read(ctx: SentenceContext, trigger: Trigger) -> _Reading | None:
         agent = _previous_sentence_agent(ctx)
     counterpart = (_from_actor(sent, places[-1].end) or enemy_in_object(ctx, trigger.end, places[0].start)
                    or _held_by(text, trigger.end, places[0].start))
-    return _Reading(tuple(places), trigger.change, agent, counterpart)
+    return _Reading(tuple(places), "encirclement" if road else trigger.change, agent, counterpart)
 
 
 def _possessive_agent(text: str, trigger: Trigger) -> ActorMention | None:

@@ -47,7 +47,8 @@ def _unnamed_sites() -> re.Pattern[str]:
     nouns = _alternation(vocab["unnamed_site_nouns"])
     counts = _alternation(vocab["counted_group_quantifiers"])
     return re.compile(
-        rf"^\s*(?:an?\s+|(?:{counts}|\d{{1,3}})\s+)?(?P<phrase>(?:(?!(?:of|in|near|and|the)\b)[a-z-]+\s+)?(?P<noun>{nouns}))\b"
+        rf"^\s*(?:an?\s+|(?:{counts}|\d{{1,3}})\s+)?(?P<phrase>(?:(?!(?:of|in|near|and|the)\b)[a-z-]+\s+)?(?P<noun>{nouns})"
+        rf"(?:\s+and\s+(?:{nouns}))?)\b"  # "positions and heights"
         r"(?!\s+(?:of|called|named|known)\b)(?![-'’])", re.IGNORECASE)
 
 
@@ -62,9 +63,29 @@ def unnamed_site(region: str, start: int) -> list[PlaceSpan]:
     if not noun.endswith("s") and not re.match(r"^\s*an?\s", region):
         return []
     phrase = m.group("phrase")
-    modifier = phrase[: len(phrase) - len(m.group("noun"))].strip().lower()
+    modifier = region[m.start("phrase"):m.start("noun")].strip().lower()
     if modifier and modifier not in _vocab()["unnamed_site_modifiers"]:
-        phrase = m.group("noun")  # "a hilltop", "a strategic hilltop": the noun carries the place
+        phrase = region[m.start("noun"):m.end("phrase")]  # "a strategic hilltop": the noun carries the place
     place = resolve_place(phrase)
     return [PlaceSpan(phrase, start + m.end("phrase") - len(phrase), start + m.end("phrase"),
                       Place(name=phrase, place_type=place.place_type if place.place_type != "unknown" else "facility"))]
+
+
+_HELD_REST = re.compile(r"\s*(?:,?\s*(?:held|controlled|occupied)\s+by\s+(?:the\s+)?[\w'’ -]{1,40}?,?)?\s*$", re.IGNORECASE)
+
+
+def counted_subject(text: str, trigger_start: int) -> list[PlaceSpan]:
+    """A counted group as the subject of a passive (helper control5): "Several villages held
+    by Islamic State have been captured by the SDF", "Five villages were retaken by the
+    army": the phrase as written, as for an object."""
+    window = max(0, trigger_start - 120)
+    for word in re.finditer(r"(?<![\w-])[A-Za-z0-9]", text[window:trigger_start]):
+        at = window + word.start()
+        m = _counted_group().match(text, at, trigger_start)
+        if m is None or _HELD_REST.fullmatch(text, m.end(), trigger_start) is None:
+            continue
+        if re.search(r"\bthe\s+$", text[max(0, at - 5):at], re.IGNORECASE):
+            return []  # "the two villages": the ones named before
+        phrase = m.group("phrase")
+        return [PlaceSpan(phrase, m.start("phrase"), m.end("phrase"), Place(name=phrase, place_type="area"))]
+    return []

@@ -71,3 +71,25 @@ def holder_of_subject(ctx: SentenceContext, places) -> ActorMention | None:
     """"The opposition-held east": the side holding a besieged subject (its previous controller)."""
     from .agents import _held_by
     return _held_by(ctx.text, 0, places[0].start) if places else None
+
+
+# The last road into a place as the object of a capture: "seized control of the last supply
+# route into rebel-held areas", "gained control of all the roads leading to Tabqa", "took
+# parts of the only remaining supply route into eastern Aleppo": the place is encircled.
+_ROAD_OBJECT = re.compile(
+    r"\s*(?:(?:parts?|sections?|most|much|all)\s+of\s+)?(?:the|its|their|all\s+the|all)\s+"
+    r"(?:(?:(?:last|only|sole|remaining)\s+){1,2}(?:(?:main|key|vital|major)\s+)?(?:(?:supply|access|resupply)\s+)?|"
+    r"(?:main|key|vital)\s+(?:supply|resupply)\s+)"  # "the last road", "the only remaining route", "the main supply route"
+    r"(?:routes?|roads?|lifelines?|arter(?:y|ies)|corridors?|highways?|lines?)\s+"
+    r"(?:(?:in|out|going|leading)\s+)?(?:into|to|of|leading\s+to|linking|serving)\s+", re.IGNORECASE)
+_ALL_ROADS = re.compile(r"\s*all\s+(?:of\s+)?the\s+(?:(?:supply|access|main)\s+)?(?:routes|roads|supply\s+lines)\s+"
+                        r"(?:leading\s+to|into|to)\s+", re.IGNORECASE)
+
+
+def road_object_end(text: str, trigger: Trigger) -> int | None:
+    """Offset after "the last supply route into" when a capture's object is the last road
+    into a place (the place follows); None otherwise."""
+    if trigger.form != "active" or trigger.change != "capture":
+        return None
+    m = _ROAD_OBJECT.match(text, trigger.end) or _ALL_ROADS.match(text, trigger.end)
+    return m.end() if m else None

@@ -228,3 +228,53 @@ def test_before_a_past_verb_is_an_event(sentence: str, expected: list[tuple]) ->
 ])
 def test_before_a_future_or_modal_is_no_event(sentence: str) -> None:
     assert changes(sentence) == []
+
+
+# ---------------------------------------------------------------- the last road into a place, taken
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Regime troops seized control of the last supply route into eastern Aleppo in mid-July.",
+     [("eastern Aleppo", "syrian_government", "encirclement")]),
+    ("The YPG have gained control of all the roads leading to the northern city of Tabqa.",
+     [("Tabqa", "sdf", "encirclement")]),
+    ("Russian forces captured the main supply route to Pokrovsk.", [("Pokrovsk", "russia", "encirclement")]),
+    ("The RSF seized the only remaining road into El Fasher.", [("El Fasher", "rsf", "encirclement")]),
+])
+def test_last_road_taken_is_an_encirclement(sentence: str, expected: list[tuple]) -> None:
+    assert changes(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Russian forces captured the main road to Pokrovsk.",  # a main road is not the last one
+    "Rebels captured the road into Idlib.",
+    "The army aims to seize the last supply route into Aleppo.",
+])
+def test_last_road_taken_negative(sentence: str) -> None:
+    assert changes(sentence) == []
+
+
+# ---------------------------------------------------------------- more unnamed sites, counted subjects
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Regime forces and their allies gained control of positions and heights parallel to the main road.",
+     [("positions and heights", "syrian_government", "capture")]),
+    ("SDF fighters overran a key road junction south of the city after capturing nearby grain silos overnight.",
+     [("road junction", "sdf", "capture"), ("grain silos", "sdf", "capture")]),
+    ("The Houthis seized several positions in the mountains.", [("positions", "houthis", "capture")]),
+    ("Several villages held by Islamic State have been captured by the Syrian Democratic Forces, a monitor said.",
+     [("Several villages", "sdf", "capture")]),
+    ("Five villages were retaken by the army on Friday.", [("Five villages", "syrian_government", "recapture")]),
+    ("More than 20 villages have been seized by the RSF in Gezira.", [("More than 20 villages", "rsf", "capture")]),
+])
+def test_more_unnamed_sites_and_counted_subjects(sentence: str, expected: list[tuple]) -> None:
+    assert changes(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "The army shelled positions in the mountains.",
+    "The army took up positions near the town.",
+    "The two villages were captured by rebels.",  # the ones named before: none here
+    "Many villages were shelled by the army.",
+])
+def test_more_unnamed_sites_negative(sentence: str) -> None:
+    assert changes(sentence) == []
