@@ -248,9 +248,7 @@ def _site_or_city(region: str, start: int, ctx: SentenceContext) -> list[PlaceSp
     if m:
         name = _named_site(ctx.article.text, m.group(2).lower()) or _clean_name(m.group(1)) or m.group(1)
         return [PlaceSpan(name, start + m.start(1), start + m.end(1), resolve_place(name))]
-    part = re.match(r"^\s*((?:(?:the\s+)?(?:\w+ern\s+)?(?:parts?|most|much|all|half)\s+of\s+|"
-                    r"(?:its|their)\s+(?:bases|positions|posts|lines)\s+(?:in|around|near|inside)\s+)?"
-                    r"the\s+(?:city|town|village))\b(?!\s+of\b)", region)
+    part = _the_town_object().match(region)  # "the town", "the battleground city": the place named before
     if part:
         city = _recent_city(ctx, start, part.group(1).split()[-1].lower())
         if city is not None:
@@ -283,6 +281,15 @@ def _site_or_city(region: str, start: int, ctx: SentenceContext) -> list[PlaceSp
                 name=name, place_id=city.place_id, admin1=city.admin1, latitude=city.latitude,
                 longitude=city.longitude, precision=city.precision, place_type="neighbourhood"))]
     return unnamed_site(region, start)  # "seized a hilltop", "control over building blocks"
+
+
+@lru_cache(maxsize=1)
+def _the_town_object() -> re.Pattern[str]:
+    adjectives = _alternation(_vocab()["town_anaphor_adjectives"])
+    return re.compile(
+        r"^\s*((?:(?:the\s+)?(?:\w+ern\s+)?(?:parts?|most|much|all|half)\s+of\s+|"
+        r"(?:its|their)\s+(?:bases|positions|posts|lines)\s+(?:in|around|near|inside)\s+)?"
+        rf"the\s+(?:(?:{adjectives})\s+)?(?:city|town|village))\b(?!\s+of\b)")
 
 
 _THOSE_VILLAGES = re.compile(

@@ -18,7 +18,7 @@ from .arguments import (
     _passive_subject,
 )
 from .triggers import Trigger, _has_stem
-from .sieges import read_under_since, road_object_end
+from .sieges import read_left_encircled, read_under_since, road_object_end
 from .groups import counted_subject
 from .voices import (
     _clause_subject, _controller_before_control, _read_control_passive, _read_nominal_list, _read_under_control_active, _Reading, _where_relative,
@@ -98,6 +98,8 @@ def _read(ctx: SentenceContext, trigger: Trigger) -> _Reading | None:
         return _Reading(tuple(places), "recapture" if back else trigger.change, agent, counterpart)
     if trigger.form == "fell_to":
         return _Reading(tuple(_passive_subject(text, trigger) or _anaphoric_subject(ctx, trigger)), trigger.change, _actor_after_by(sent, trigger.end), None)
+    if trigger.form == "left_encircled":  # "The advance leaves the east of the city cut off"
+        return read_left_encircled(ctx, trigger)
     if trigger.form == "under_since":  # "Palmyra has been under Daesh control since May"
         return read_under_since(ctx, trigger)
     if trigger.form == "under_control":  # "Bakhmut came under Russian control"

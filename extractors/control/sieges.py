@@ -93,3 +93,18 @@ def road_object_end(text: str, trigger: Trigger) -> int | None:
         return None
     m = _ROAD_OBJECT.match(text, trigger.end) or _ALL_ROADS.match(text, trigger.end)
     return m.end() if m else None
+
+
+def read_left_encircled(ctx: SentenceContext, trigger: Trigger) -> _Reading | None:
+    """"The advance leaves the opposition-held east of the city cut off", "the offensive left
+    Avdiivka almost encircled": the place after "leaves" is encircled by the actor of the
+    clause, else by the armed subject of the sentence before (who made "the advance")."""
+    from .agents import _agent_before
+    from .arguments import _object_places
+    from .voices import _previous_armed_subject
+    places, _ = _object_places(ctx.text, trigger.end, ctx)
+    places = places or compass_part(ctx, trigger.end)
+    if not places:
+        return None
+    agent = _agent_before(ctx.mentions, trigger.start, ctx.text[trigger.start:trigger.end]) or _previous_armed_subject(ctx)
+    return _Reading(tuple(places), "encirclement", agent, holder_of_subject(ctx, places))

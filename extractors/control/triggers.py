@@ -116,6 +116,8 @@ def _trigger_patterns(word: str | None = None) -> tuple[tuple[str, str, str], ..
             out.append(("under_control", change,
                         rf"\b(?:{_alternation(phrases(words))})\s+(?:the\s+)?(?:full\s+|complete\s+|total\s+|effective\s+)?"
                         r"(?=(?:[\w'’-]+\s+){1,3}(?:control|hands)\b)"))  # "fell into rebel hands" (control5)
+    if word is None or word in _LEAVE:  # "The advance leaves the east of the city cut off" (control5)
+        out.append(("left_encircled", "encirclement", rf"(?<![\w-])(?:{'|'.join(_LEAVE)})\s+(?={_LEFT_CUT_OFF})"))
     if word is None or word == "under":  # "has been under Daesh control since May"
         out.append(("under_since", "capture",
                     r"\bunder\s+(?:the\s+|a\s+)?(?:full\s+|total\s+|complete\s+)?(?:(?:[\w'’-]+\s+){1,3}?control|(?:[\w'’-]+\s+){0,3}?siege)\s+since\b"))
@@ -147,7 +149,7 @@ def _active_regexes(word: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
 @lru_cache(maxsize=1)
 def _first_words() -> frozenset[str]:
     """Words a trigger can start with: the pattern is only tried where one of them stands."""
-    return _phrase_starts() | _AUXILIARIES | _DETERMINERS | {"under", "control"}
+    return _phrase_starts() | _AUXILIARIES | _DETERMINERS | {"under", "control"} | set(_LEAVE)
 
 
 @lru_cache(maxsize=1)
@@ -162,6 +164,10 @@ def _phrase_starts() -> frozenset[str]:
 
 
 _WORD = re.compile(r"[A-Za-z]+")
+_LEAVE = ("leaves", "left", "leaving", "leave")
+_LEFT_CUT_OFF = (r"(?:(?!\b(?:and|was|were|is|are|has|had|after|when|but|while|almost|nearly|partially|partly)\b)[^.;,]){3,80}?"
+                 r"\s+(?:(?:completely|effectively|virtually|totally|fully|now)\s+)?"
+                 r"(?:cut\s+off|encircled|surrounded|besieged|under\s+(?:full\s+|total\s+)?siege)\b")
 _UNDER_CONTROL = re.compile(r"\bunder\s+(?:[\w'’-]+\s+){0,3}?control\b")  # "taken under (army) control"
 _AUXILIARIES = frozenset({"is", "was", "were", "are", "has", "have", "had", "being", "been"})
 _DETERMINERS = frozenset({"the", "its", "their", "his", "a"})

@@ -278,3 +278,29 @@ def test_more_unnamed_sites_and_counted_subjects(sentence: str, expected: list[t
 ])
 def test_more_unnamed_sites_negative(sentence: str) -> None:
     assert changes(sentence) == []
+
+
+# ---------------------------------------------------------------- "the advance leaves X cut off"
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Rebels hold the east of Aleppo. Government forces seized a hilltop within firing range. The advance "
+     "leaves the opposition-held east of the city cut off and raises the prospect of total siege.",
+     [("hilltop", "syrian_government", "capture"), ("eastern Aleppo", "syrian_government", "encirclement")]),
+    ("Russian forces took Stepove. The advance left Avdiivka encircled.",
+     [("Stepove", "russia", "capture"), ("Avdiivka", "russia", "encirclement")]),
+    ("The RSF took Um Kadada. The offensive has left El Fasher completely cut off.",
+     [("Um Kadada", "rsf", "capture"), ("El Fasher", "rsf", "encirclement")]),
+    # "the battleground city": the city named before
+    ("Rebels attacked government-held districts of Aleppo on Monday after the regime severed their only "
+     "remaining supply route into the battleground city.", [("Aleppo", "syrian_government", "encirclement")]),
+])
+def test_left_cut_off(sentence: str, expected: list[tuple]) -> None:
+    assert changes(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Russian forces took Stepove. The advance left Avdiivka almost encircled.",  # not yet
+    "The floods left Derna cut off from aid.",  # nobody armed
+])
+def test_left_cut_off_negative(sentence: str) -> None:
+    assert [c for c in changes(sentence) if c[2] == "encirclement"] == []
