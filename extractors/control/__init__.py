@@ -30,7 +30,7 @@ import re
 
 from ..claims import ControlChange, DateSpan
 from ..context import SentenceContext
-from . import agents, anaphora, arguments, events, frames, groups, modality, nominals, sieges, triggers, voices
+from . import agents, anaphora, arguments, countries, events, frames, groups, modality, nominals, sieges, triggers, voices
 from .events import _claims_for, _or_news_date, _read, _Reading, _when
 from .arguments import PlaceSpan, is_counted_group, is_numbered_position
 from .triggers import _DAYS_MONTHS, Trigger, _find_triggers, _has_stem, _is_reinforcement, _is_reported_event, _vocab
@@ -39,7 +39,7 @@ from ..sides import NOT_ARMED
 __all__ = ["extract", "_has_stem", "_vocab"]
 
 # The package's modules, for clearing their per-text caches (``pipeline.clear_text_caches``).
-MODULES = (agents, anaphora, arguments, events, frames, groups, modality, nominals, sieges, triggers, voices)
+MODULES = (agents, anaphora, arguments, countries, events, frames, groups, modality, nominals, sieges, triggers, voices)
 
 
 def extract(ctx: SentenceContext) -> list[ControlChange]:

@@ -20,6 +20,7 @@ from .arguments import (
 from .triggers import Trigger, _has_stem
 from .sieges import read_left_encircled, read_under_since, road_object_end
 from .groups import counted_subject
+from .countries import country_forces
 from .voices import (
     _clause_subject, _controller_before_control, _read_control_passive, _read_nominal_list, _read_under_control_active, _Reading, _where_relative,
 )
@@ -148,6 +149,7 @@ def _read(ctx: SentenceContext, trigger: Trigger) -> _Reading | None:
         by_actor = _actor_after_by(sent, places[-1].end + to.end())  # "the fall of Al-Bab to rebels"
     agent = (by_actor or (_possessive_agent(text, trigger) if trigger.form == "nominal" else None)
              or _pronoun_subject(ctx, trigger) or _agent_before(sent, trigger.start, text[trigger.start:trigger.end]))
+    agent = country_forces(ctx, trigger.start, agent)  # "Ukraine said its troops", "Russia claimed the capture"
     if agent is None and re.search(r"\b(?:they|it|its|their)\b", text[:trigger.start], re.IGNORECASE):
         agent = _previous_sentence_agent(ctx)
     counterpart = (_from_actor(sent, places[-1].end) or enemy_in_object(ctx, trigger.end, places[0].start)
