@@ -230,8 +230,10 @@ def _read_expel_passive(ctx: SentenceContext, trigger: Trigger) -> _Reading | No
         _actor_after_by(sent, places[-1].end) if re.match(r"\s*by\s", text[places[-1].end:]) else None)
     if agent is None:
         agent = _opposed_in_sentence(ctx, expelled)
-    if agent is None:  # "were ousted from Raqqa": who took it is not said, no guess
-        return None
+    if agent is None:  # "were ousted from Raqqa": who took it is not said, no guess; but "regime troops
+        # were pushed out of Idlib" is a withdrawal to the other side of Syria's two-sided war (control5)
+        syrian_pair = _refine(expelled, ctx) in ("syrian_government", "opposition") and not _ABROAD.match(places[0].place.place_id or "")
+        return _Reading(tuple(places), "withdrawal", expelled, None) if syrian_pair else None
     return _Reading(tuple(places), "capture", agent, expelled)
 
 

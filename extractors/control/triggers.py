@@ -107,7 +107,7 @@ def _trigger_patterns(word: str | None = None) -> tuple[tuple[str, str, str], ..
     if phrases(vocab["expel"]["verbs"]):
         expel = _alternation(phrases(vocab["expel"]["verbs"]))
         out.append(("expel", "capture",
-                    rf"(?<![\w-])(?:{expel})(?!\s+by\b)\s+(?:the\s+)?(?:[\w'’-]+\s+){{1,5}}?(?:out\s+of|out\s+from|from)\s+(?:the\s+)?"))
+                    rf"(?<![\w-])(?:{expel})(?!\s+(?:by|to)\b)\s+(?:the\s+)?(?:[\w'’-]+\s+){{1,5}}?(?:out\s+of|out\s+from|from)\s+(?:the\s+)?"))
     for change, words in vocab["fell_to"].items():
         if phrases(words):
             out.append(("fell_to", change, rf"\b(?:{_alternation(phrases(words))})\b"))

@@ -127,7 +127,10 @@ def test_expel_passive_without_a_winner_guesses_none() -> None:
     """"IS were ousted from Raqqa" says who left, not who took it: no row rather than the
     article's main opponent as a guess."""
     assert changes("Government troops shelled the city. IS fighters were ousted last week from Raqqa.") == []
-    assert changes("Rebels were forced out of the town of Daraya.") == []
+    # in Syria's two-sided war the rebels' loss is the government's gain (a withdrawal, as
+    # "rebels left Daraya" reads; helper control5)
+    assert changes("Rebels were forced out of the town of Daraya.") == [
+        ("Daraya", "syrian_government", "opposition", "withdrawal")]
 
 
 def test_expelled_generic_group_is_not_the_agent_itself() -> None:

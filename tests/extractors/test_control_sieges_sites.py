@@ -304,3 +304,26 @@ def test_left_cut_off(sentence: str, expected: list[tuple]) -> None:
 ])
 def test_left_cut_off_negative(sentence: str) -> None:
     assert [c for c in changes(sentence) if c[2] == "encirclement"] == []
+
+
+# ---------------------------------------------------------------- forced withdrawals, agentless expulsions
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("IS militants were forced to withdraw from Tal Abyad after Kurdish advances.",
+     [("Tal Abyad", "unknown", "withdrawal")]),
+    ("Russian troops were forced to retreat from Kherson.", [("Kherson", "unknown", "withdrawal")]),
+    # Syria's two-sided war: the government's loss is the rebels' gain
+    ("Regime troops were pushed out of Idlib city in March.", [("Idlib", "opposition", "withdrawal")]),
+    ("The army forced rebels to withdraw from Khan Sheikhoun.", [("Khan Sheikhoun", "syrian_government", "capture")]),
+])
+def test_forced_withdrawals(sentence: str, expected: list[tuple]) -> None:
+    assert changes(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "The rebels may be forced to withdraw from Khan Sheikhoun.",
+    "Civilians were forced to flee from Khan Sheikhoun.",
+    "IS fighters were ousted from Raqqa two weeks ago.",  # who took it is not said: no guess
+])
+def test_forced_withdrawals_negative(sentence: str) -> None:
+    assert changes(sentence) == []
