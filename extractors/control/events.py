@@ -18,7 +18,7 @@ from .arguments import (
     _passive_subject,
 )
 from .triggers import Trigger, _has_stem
-from .sieges import read_left_encircled, read_under_since, road_object_end
+from .sieges import cleared_region_end, read_left_encircled, read_under_since, road_object_end
 from .groups import counted_subject
 from .countries import country_forces
 from .voices import (
@@ -99,6 +99,10 @@ def _read(ctx: SentenceContext, trigger: Trigger) -> _Reading | None:
         return _Reading(tuple(places), "recapture" if back else trigger.change, agent, counterpart)
     if trigger.form == "fell_to":
         return _Reading(tuple(_passive_subject(text, trigger) or _anaphoric_subject(ctx, trigger)), trigger.change, _actor_after_by(sent, trigger.end), None)
+    if trigger.form == "cleared_of":  # "the army cleared the Qaboun district of terrorists"
+        places, _ = _object_places(text[:cleared_region_end(text, trigger)], trigger.end, ctx)
+        agent = _agent_before(sent, trigger.start, text[trigger.start:trigger.end])
+        return _Reading(tuple(places), trigger.change, agent, None) if places else None
     if trigger.form == "left_encircled":  # "The advance leaves the east of the city cut off"
         return read_left_encircled(ctx, trigger)
     if trigger.form == "under_since":  # "Palmyra has been under Daesh control since May"
@@ -170,7 +174,7 @@ def _possessive_agent(text: str, trigger: Trigger) -> ActorMention | None:
 
 
 # Place ids of the worldwide gazetteer outside Syria ("gn_ua_kherson_kherson").
-_ABROAD = re.compile(r"gn_(?:mm|ye|il|ua|ps|bf|ne|ml|iq|sd|lb|ss)_")
+_ABROAD = re.compile(r"gn_(?:mm|ye|il|ua|ps|bf|ne|ml|iq|sd|lb|ss|ly|tr|jo|eg|ir|ru|af|so|cd|ng|et|td|cf|dz|ma|tn|sa)_")
 
 
 _OBJECT_PRONOUN = re.compile(r"^\S+\s+(?:them|it)\s+(?:out\s+of|out\s+from|from)\s", re.IGNORECASE)

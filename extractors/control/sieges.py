@@ -7,6 +7,7 @@ place is the subject, a name or the part of a city ("the opposition-held east").
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..actors import ActorMention
 from ..context import SentenceContext
@@ -108,3 +109,34 @@ def read_left_encircled(ctx: SentenceContext, trigger: Trigger) -> _Reading | No
         return None
     agent = _agent_before(ctx.mentions, trigger.start, ctx.text[trigger.start:trigger.end]) or _previous_armed_subject(ctx)
     return _Reading(tuple(places), "encirclement", agent, holder_of_subject(ctx, places))
+
+
+@lru_cache(maxsize=1)
+def _enemy_after_of() -> str:
+    from ..reference import load_yaml
+    enemies = "|".join(re.escape(e) for e in sorted(load_yaml("control_frames.yaml")["cleared_of"]["enemies"], key=len, reverse=True))
+    return rf"\s+of\s+(?:all\s+)?(?:the\s+)?(?:(?:remaining|last|armed|[A-Z][\w-]*)\s+){{0,2}}(?:{enemies})\b"
+
+
+@lru_cache(maxsize=1)
+def cleared_of_pattern() -> str:
+    """Trigger pattern of "cleared PLACE of militants" and "declared PLACE free of terrorists"
+    (``cleared_of`` in ``control_frames.yaml``, every verb form generated): the trigger is
+    the verb; the place follows it (helper control5)."""
+    from ..reference import load_yaml
+    from .frames import inflections
+    frame = load_yaml("control_frames.yaml")["cleared_of"]
+    clear = "|".join(f for lemma in frame["verbs"] for f in inflections(lemma))
+    declare = "|".join(f for lemma in frame["declare_verbs"] for f in inflections(lemma))
+    states = "|".join(frame["declared_states"])
+    enemies = "|".join(re.escape(e) for e in sorted(frame["enemies"], key=len, reverse=True))
+    enemy = _enemy_after_of()
+    return (rf"(?<![\w-])(?:(?:{clear})\s+(?=[^.;,]{{2,60}}?{enemy})|"
+            rf"(?:{declare})\s+(?=[^.;,]{{2,60}}?\s+(?:completely\s+|fully\s+|entirely\s+)?(?:{states}){enemy}))")
+
+
+def cleared_region_end(text: str, trigger: Trigger) -> int:
+    """Where the place of "cleared PLACE of ..." ends: before " of" / " free of"."""
+    m = re.search(r"\s+(?:(?:completely|fully|entirely)\s+)?(?:(?:free|clear|cleared|cleansed)\s+)?(?=" + _enemy_after_of() + ")",
+                  text[trigger.end:])
+    return trigger.end + m.start() if m else len(text)

@@ -116,6 +116,9 @@ def _trigger_patterns(word: str | None = None) -> tuple[tuple[str, str, str], ..
             out.append(("under_control", change,
                         rf"\b(?:{_alternation(phrases(words))})\s+(?:the\s+)?(?:full\s+|complete\s+|total\s+|effective\s+)?"
                         r"(?=(?:[\w'’-]+\s+){1,3}(?:control|hands)\b)"))  # "fell into rebel hands" (control5)
+    if word is None or word in _cleared_starts():  # "cleared the Qaboun district of terrorists" (control5)
+        from .sieges import cleared_of_pattern
+        out.append(("cleared_of", "capture", cleared_of_pattern()))
     if word is None or word in _LEAVE:  # "The advance leaves the east of the city cut off" (control5)
         out.append(("left_encircled", "encirclement", rf"(?<![\w-])(?:{'|'.join(_LEAVE)})\s+(?={_LEFT_CUT_OFF})"))
     if word is None or word == "under":  # "has been under Daesh control since May"
@@ -149,7 +152,7 @@ def _active_regexes(word: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
 @lru_cache(maxsize=1)
 def _first_words() -> frozenset[str]:
     """Words a trigger can start with: the pattern is only tried where one of them stands."""
-    return _phrase_starts() | _AUXILIARIES | _DETERMINERS | {"under", "control"} | set(_LEAVE)
+    return _phrase_starts() | _AUXILIARIES | _DETERMINERS | {"under", "control"} | set(_LEAVE) | _cleared_starts()
 
 
 @lru_cache(maxsize=1)
@@ -164,6 +167,15 @@ def _phrase_starts() -> frozenset[str]:
 
 
 _WORD = re.compile(r"[A-Za-z]+")
+
+
+@lru_cache(maxsize=1)
+def _cleared_starts() -> frozenset[str]:
+    from ..reference import load_yaml
+    from .frames import inflections
+    frame = load_yaml("control_frames.yaml")["cleared_of"]
+    return frozenset(f for lemma in frame["verbs"] + frame["declare_verbs"] for f in inflections(lemma))
+
 _LEAVE = ("leaves", "left", "leaving", "leave")
 _LEFT_CUT_OFF = (r"(?:(?!\b(?:and|was|were|is|are|has|had|after|when|but|while|almost|nearly|partially|partly)\b)[^.;,]){3,80}?"
                  r"\s+(?:(?:completely|effectively|virtually|totally|fully|now)\s+)?"
@@ -213,6 +225,7 @@ def _nominal_nouns() -> tuple[str, ...]:
 
 # Word stems of every trigger: a sentence without any of them is skipped at once.
 _STEMS = (
+    "clear", "declar", "cleans", "purg", "rid ", "announc",  # "cleared X of militants" (control5)
     "seiz", "captur", "control", "took", "taken", "taking over", "take over", "overr", "storm",
     "wrest", "conquer", "occup", "retook", "retak", "regain", "reclaim", "liberat", "enter",
     "into", "encircl", "besieg", "siege", "surround", "cut off", "withdr", "retreat", "pull",

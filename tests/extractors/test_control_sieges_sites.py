@@ -327,3 +327,29 @@ def test_forced_withdrawals(sentence: str, expected: list[tuple]) -> None:
 ])
 def test_forced_withdrawals_negative(sentence: str) -> None:
     assert changes(sentence) == []
+
+
+# ---------------------------------------------------------------- handovers, "cleared X of militants"
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Under the deal, rebels handed over the town of Madaya to the government.",
+     [("Madaya", "syrian_government", "surrender")]),
+    ("The rebels turned over Daraya to government forces on Friday.", [("Daraya", "syrian_government", "surrender")]),
+    ("The army declared the town of Maaloula free of militants on Monday.", [("Maaloula", "syrian_government", "capture")]),
+    ("The army said it had cleared the Qaboun district of terrorists.",
+     [("Qaboun district", "syrian_government", "capture")]),
+    ("The Sudanese army declared Omdurman fully cleared of RSF fighters.", [("Omdurman", "sudan", "capture")]),
+])
+def test_handover_and_cleared_of(sentence: str, expected: list[tuple]) -> None:
+    assert changes(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Rebels handed over their heavy weapons to the army.",
+    "The army handed over the bodies to the Red Crescent.",
+    "Engineers cleared the road of mines.",
+    "The army aims to clear Daraa of terrorists.",
+    "Police cleared the square of protesters.",
+])
+def test_handover_and_cleared_of_negative(sentence: str) -> None:
+    assert changes(sentence) == []
