@@ -322,8 +322,10 @@ def _claims_for(ctx: SentenceContext, trigger: Trigger, reading: _Reading, when:
         if left_by is not None:
             previous, previous_label = _refine(left_by, ctx), left_by.label
             change = "withdrawal"
-        elif reading.counterpart is not None:
-            previous, previous_label = _refine(reading.counterpart, ctx), reading.counterpart.label
+        elif reading.counterpart is not None:  # "rebel-held X": the rebels, not the group the article names most (control5)
+            held = ctx.text[reading.counterpart.end:reading.counterpart.end + 12].startswith(("-held", "-controlled"))
+            previous = reading.counterpart.actor_id if held else _refine(reading.counterpart, ctx)
+            previous_label = reading.counterpart.label
         else:
             previous, previous_label = _opponent(ctx, agent_id, reading.agent)
     if new in NOT_ARMED and new != "unknown":
