@@ -55,7 +55,7 @@ def extract(ctx: SentenceContext) -> list[ControlChange]:
             continue
         if trigger.change == "entry" and _is_reinforcement(text):
             continue
-        if _is_idiom(text, trigger):
+        if _is_idiom(text, trigger) or sieges.road_to_needs_supply(text, trigger):
             continue
         reading = _read(ctx, trigger)
         if reading is not None and reading.change == "encirclement":  # "cut off IS's main route": no place

@@ -21,7 +21,7 @@ from .arguments import (
 from .triggers import Trigger, _has_stem
 from .sieges import cleared_region_end, read_left_encircled, read_under_since, road_object_end
 from .groups import counted_subject
-from .countries import country_forces
+from .countries import country_forces, liberation_kind
 from .voices import (
     _clause_subject, _controller_before_control, _read_control_passive, _read_nominal_list, _read_under_control_active, _Reading, _where_relative,
 )
@@ -332,14 +332,16 @@ def _claims_for(ctx: SentenceContext, trigger: Trigger, reading: _Reading, when:
         return []
     if previous == new and reading.counterpart is not None and change not in ("withdrawal", "surrender"):
         previous = reading.counterpart.actor_id  # "Nusra expelled rebels": not Nusra from Nusra
-    return [
-        ControlChange(
-            article_id=ctx.article.article_id, evidence=ctx.evidence, claimant=ctx.claimant,
-            claimant_text=ctx.claimant_text, when=when, place=span.place,
-            new_controller=new, new_controller_label=new_label, previous_controller=previous,
-            previous_controller_label=previous_label, change_type=change,
-        )
-        for span in reading.places
-    ]
+    words = ctx.text[trigger.start:trigger.end]  # "liberated": a capture, a recapture by the state on its soil
+    return [_claim(ctx, span, new, new_label, previous, previous_label,
+                   (liberation_kind(words, new, span.place.place_id) or change) if change in ("capture", "recapture") else change,
+                   when) for span in reading.places]
 
 
+def _claim(ctx, span, new, new_label, previous, previous_label, change, when) -> ControlChange:
+    return ControlChange(
+        article_id=ctx.article.article_id, evidence=ctx.evidence, claimant=ctx.claimant,
+        claimant_text=ctx.claimant_text, when=when, place=span.place,
+        new_controller=new, new_controller_label=new_label, previous_controller=previous,
+        previous_controller_label=previous_label, change_type=change,
+    )

@@ -47,7 +47,7 @@ def _unnamed_sites() -> re.Pattern[str]:
     nouns = _alternation(vocab["unnamed_site_nouns"])
     counts = _alternation(vocab["counted_group_quantifiers"])
     return re.compile(
-        rf"^\s*(?:an?\s+|(?:{counts}|\d{{1,3}})\s+)?(?P<phrase>(?:(?!(?:of|in|near|and|the)\b)[a-z-]+\s+)?(?P<noun>{nouns})"
+        rf"^\s*(?:an?\s+|(?:{counts}|\d{{1,3}})\s+)?(?P<phrase>(?:(?!(?:of|in|near|and|the|their|its|his|her|our|these|those|this|that)\b)[a-z-]+\s+)?(?P<noun>{nouns})"
         rf"(?:\s+and\s+(?:{nouns}))?)\b"  # "positions and heights"
         r"(?!\s+(?:of|called|named|known)\b)(?![-'’])", re.IGNORECASE)
 

@@ -140,3 +140,16 @@ def cleared_region_end(text: str, trigger: Trigger) -> int:
     m = re.search(r"\s+(?:(?:completely|fully|entirely)\s+)?(?:(?:free|clear|cleared|cleansed)\s+)?(?=" + _enemy_after_of() + ")",
                   text[trigger.end:])
     return trigger.end + m.start() if m else len(text)
+
+
+_SUPPLY_WORD = re.compile(r"\b(?:supply|resupply|last|only|sole|remaining|lifeline)\b", re.IGNORECASE)
+_ROAD_CUT = re.compile(r"\b(?:routes?|roads?|lifelines?|artery|corridor|highway|lines?)\s+to$", re.IGNORECASE)
+
+
+def road_to_needs_supply(text: str, trigger: Trigger) -> bool:
+    """"cut the road to X" besieges X only as its supply line ("severing the supply route to
+    the opposition-held east", "cut the only road to"); "cutting the highway to Damascus" does
+    not: True when such a cut lacks a supply word."""
+    words = text[trigger.start:trigger.end]
+    return (trigger.form == "active" and trigger.change == "encirclement" and _ROAD_CUT.search(words) is not None
+            and _SUPPLY_WORD.search(words) is None)

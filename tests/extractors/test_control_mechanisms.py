@@ -267,7 +267,8 @@ def test_headlines_in_title_case(text: str, expected: list[tuple]) -> None:
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("The SDF liberated three neighborhoods of Tabqa on Friday. The agency said the liberated neighborhoods are Umm Hijara and Tell Sabha.",
-     [("three neighborhoods of Tabqa", "sdf", "recapture"), ("Umm Hijara", "sdf", "recapture"), ("Tell Sabha", "sdf", "recapture")]),
+     # "liberated" by a force that is not the state on its own soil is a capture (helper control5)
+     [("three neighborhoods of Tabqa", "sdf", "capture"), ("Umm Hijara", "sdf", "capture"), ("Tell Sabha", "sdf", "capture")]),
     ("Ukrainian troops advanced near Kupiansk. The recaptured villages include Synkivka and Petropavlivka.",
      [("Synkivka", "ukraine", "recapture"), ("Petropavlivka", "ukraine", "recapture")]),
 ])
