@@ -18,6 +18,8 @@ from .groups import _A_PART_IN, _THE_DISTRICT, _counted_group, is_counted_group,
 
 # ---------------------------------------------------------------- places
 
+_HOLD_IN = re.compile(r"^\s*(?:their|its|the)\s+(?:last\s+)?(?:foothold|bridgehead|presence|grip|hold)\s+(?:in|on)\s+"
+                      r"the\s+(?:village|town|city)\s+of\s+$", re.IGNORECASE)
 _COMPASS = re.compile(r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?", re.IGNORECASE)
 
 
@@ -111,7 +113,7 @@ def _object_places(text: str, start: int, ctx: SentenceContext) -> tuple[list[Pl
     head = _APPOSITIVE_HEAD.sub("", head)  # "its last bastion in the region, the town of X"
     if enemy_in_object(ctx, start, names[0].start) is not None:
         head = ""  # "encircled IS in the town of Manbij": the place is where the enemy is
-    if not _DIRECT_HEAD.match(head):
+    if not _DIRECT_HEAD.match(head) and not _HOLD_IN.match(head):  # "lost their foothold in the village of X": X
         if _territory_head().match(head):
             territory = True
         else:  # "seized an artillery school there and shelled ... Aleppo"

@@ -358,3 +358,11 @@ def test_handover_and_cleared_of_negative(sentence: str) -> None:
 def test_a_highway_cut_is_no_siege() -> None:
     # no supply word: cutting a highway besieges neither end
     assert changes("Rebels seized Saraqeb, cutting the highway to Damascus.") == [("Saraqeb", "opposition", "capture")]
+
+
+def test_a_foothold_in_the_village_of_x_is_x() -> None:
+    rows_ = changes("Ukrainian forces have lost their foothold in the village of Krynky on the eastern bank.")
+    assert [r[0] for r in rows_] == ["Krynky"]
+    # positions near a town are not the town
+    assert changes("Rebels seized positions near the town of Morek.") == [
+        ("positions near the town of Morek", "opposition", "capture")]
