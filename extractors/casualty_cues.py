@@ -67,6 +67,13 @@ def cues() -> dict[str, Any]:
         "of_the_victims": re.compile(data["of_the_victims"], re.IGNORECASE),
         "before_fillers": re.compile(data["before_fillers"], re.IGNORECASE),
         "attack_frame": re.compile(data["attack_frame"], re.IGNORECASE),
+        "target_frame": re.compile(data["target_frame"], re.IGNORECASE),
+        "vague_wounded": re.compile(data["vague_wounded"], re.IGNORECASE),
+        "caption": re.compile(data["caption"], re.IGNORECASE),
+        "summed_total": re.compile(data["summed_total"], re.IGNORECASE),
+        "armed_target": re.compile(data["armed_target"], re.IGNORECASE),
+        "combat_deaths": re.compile(data["combat_deaths"], re.IGNORECASE),
+        "combat_unless": re.compile(data["combat_unless"], re.IGNORECASE),
     }
 
 

@@ -23,9 +23,18 @@ _INCLUDING_CIVILIANS = re.compile(  # "800 people, including 111 civilians", "27
 
 
 def people_total(claim: CasualtyClaim) -> bool:
-    """A "people" figure: "people", "Syrian people", "individuals" (the head noun decides)."""
+    """A "people" figure: "people", "Syrian people", "individuals" (the head noun decides),
+    read as civilians or already as a mixed toll."""
     words = (claim.victim_label or "").lower().split()
-    return claim.victim_actor == "civilians" and bool(words) and words[-1] in _PEOPLE_WORDS
+    return claim.victim_actor in ("civilians", "all") and bool(words) and words[-1] in _PEOPLE_WORDS
+
+
+def _two_sides(claim: CasualtyClaim, parts: list[CasualtyClaim]) -> bool:
+    """"218 fighters, including 134 from the SNA and 84 from the SDF": combatants of no named
+    side whose parts are two sides are a mixed total."""
+    if claim.victim_actor != "unknown" or claim.victim_type != "combatant":
+        return False
+    return len({p.victim_actor for p in parts if p.victim_actor not in ("unknown", "all")}) >= 2
 
 
 def _sets_apart(part: CasualtyClaim) -> bool:
@@ -43,7 +52,8 @@ def link_parts(claims: list[CasualtyClaim], starts: list[int], total_starts: lis
             parts[total].append(claim)
     decided = [
         replace(claim, victim_actor="all", victim_type="mixed")
-        if people_total(claim) and any(_sets_apart(p) for p in parts.get(start, ())) else claim
+        if (people_total(claim) and any(_sets_apart(p) for p in parts.get(start, ()))) or _two_sides(claim, parts.get(start, ()))
+        else claim
         for claim, start in zip(claims, starts)
     ]
     by_start = dict(zip(starts, decided))

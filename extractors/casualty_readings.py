@@ -102,3 +102,36 @@ def passing_one(count: Count, victim: Victim) -> bool:
 def too_vague(count: Count) -> bool:
     """"several wounded", "a few dead": people were hurt, but the text gives no figure."""
     return count.qualifier == "vague" and (count.low or 0) < _cues()["vague_min"]
+
+
+def depicted_one(count: Count, sentence: str) -> bool:
+    """One person a photo caption shows ("A man carries an injured girl after an airstrike"):
+    what the picture shows, not a toll."""
+    return count.best == 1 and _cues()["caption"].search(sentence) is not None
+
+
+def mixed_people(sentence: str, start: int, victim: Victim) -> Victim:
+    """"In all 40 people were killed": a sum over the groups told before is a mixed toll,
+    not civilians, and so are people killed in an attack aimed at an armed side or in
+    fighting between sides ("fighting that has killed 6000 people"); a named group ("a total
+    of 20 civilians") stays."""
+    if (victim.label or "").lower() not in ("people", "persons", "individuals"):
+        return victim
+    cues = _cues()
+    combat = cues["combat_deaths"].search(sentence) is not None and cues["combat_unless"].search(sentence) is None
+    if cues["summed_total"].search(sentence[max(0, start - 40):start]) is None and not combat and not _armed_target(sentence):
+        return victim
+    return Victim("all", victim.label, "mixed")
+
+
+def _armed_target(sentence: str) -> bool:
+    """The sentence's attack was aimed at an armed side ("an attack on a rival rebel group")."""
+    from . import actors
+    from .casualty_target import holders
+    for m in _cues()["armed_target"].finditer(sentence):
+        target = re.sub(r"\b[\w-]+-(?:held|controlled|run|besieged|populated)\b", " ", m.group("target"))
+        if any(a.actor_id not in ("civilians", "unknown") for a in actors.find_actors(target)):
+            return True
+        if any(holders(t.group("holder")) for t in _cues()["target_frame"].finditer(m.group())):
+            return True  # "strikes on Russian positions": a nationality with a military target
+    return False

@@ -12,6 +12,7 @@ from dataclasses import replace
 from . import numbers
 
 from .casualty_links import people_total
+from .casualty_vague import only_figure
 from .claims import CasualtyClaim
 
 
@@ -40,8 +41,10 @@ def _figure(claim: CasualtyClaim) -> tuple[str, int | None]:
 
 def restated_victims(claims: list[CasualtyClaim]) -> list[CasualtyClaim]:
     """Victims, then claimants, of figures the article tells twice (see the steps), after
-    "others" that open a sentence are bound to the sentence before."""
-    return restated_claimants(_restated_victims(others_continue(claims)))
+    "others" that open a sentence are bound to the sentence before; last, wounded without a
+    figure give way to a figure for the same victims (``casualty_vague``)."""
+    before = others_continue(claims)
+    return only_figure(restated_claimants(_follow_in_sentence(before, _restated_victims(before))))
 
 
 _OTHERS = re.compile(r"\s+(?:others|other\s+people|more)\b", re.IGNORECASE)
@@ -78,15 +81,15 @@ def restated_claimants(claims: list[CasualtyClaim]) -> list[CasualtyClaim]:
     """Article level: a figure with no source of its own (a headline, a lead written before
     the attribution: "Strike kills 15 including 4 children in Idlib") takes the source the
     article gives for the same figure elsewhere (same outcome, count and victims), when every
-    such statement gives the same one. "By whose count" stays empty when sources disagree."""
+    such statement gives the same one; else the source that gives most of the article's
+    figures. "By whose count" stays empty when sources disagree or tie."""
     sources: dict[tuple, set[tuple[str, str | None]]] = {}
     for claim in claims:
         if claim.claimant:
             sources.setdefault(_told(claim), set()).add((claim.claimant, claim.claimant_text))
     if not sources:
         return claims
-    only = {pair for found in sources.values() for pair in found}
-    only_one = sorted(only, key=str)[0] if len({name for name, _ in only}) == 1 else None
+    only_one = _dominant(claims)
     out = []
     for claim in claims:
         found = sources.get(_told(claim)) if not claim.claimant else None
@@ -97,6 +100,22 @@ def restated_claimants(claims: list[CasualtyClaim]) -> list[CasualtyClaim]:
             claim = replace(claim, claimant=only_one[0], claimant_text=only_one[1])
         out.append(claim)
     return out
+
+
+def _dominant(claims: list[CasualtyClaim]) -> tuple[str, str | None] | None:
+    """(claimant, words) of the source that gives most of the article's casualty figures (its
+    first words for it), when one source gives more than any other: the source a lead or a
+    headline written before any attribution goes back to."""
+    tally: dict[str, int] = {}
+    words: dict[str, str | None] = {}
+    for claim in claims:
+        if claim.claimant and not claim.is_background:
+            tally[claim.claimant] = tally.get(claim.claimant, 0) + 1
+            words.setdefault(claim.claimant, claim.claimant_text)
+    ranked = sorted(tally.items(), key=lambda item: -item[1])
+    if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0], words[ranked[0][0]]
 
 
 def _told(claim: CasualtyClaim) -> tuple:
@@ -136,3 +155,26 @@ def _restated_victims(claims: list[CasualtyClaim]) -> list[CasualtyClaim]:
     if not renamed:
         return out
     return [replace(c, part_of=renamed[c.part_of]) if c.part_of in renamed else c for c in out]
+
+
+def _follow_in_sentence(before: list[CasualtyClaim], after: list[CasualtyClaim]) -> list[CasualtyClaim]:
+    """A figure of the same sentence read with the same victims as one that was renamed
+    ("killing 31 jihadists and wounding dozens of them", the 31 named IS by the headline;
+    "killing 15 and injuring dozens of them", the 15 named terrorists) is the same group with
+    another outcome: it takes the new victims too. ``after`` is ``before`` renamed, item by item."""
+    renamed: dict[tuple[int, str, str | None], set[tuple[str, str, str | None]]] = {}
+    for old, new in zip(before, after):
+        if (old.victim_actor, old.victim_label) != (new.victim_actor, new.victim_label):
+            renamed.setdefault((old.evidence.start, old.victim_actor, old.victim_label), set()).add(
+                (new.victim_actor, new.victim_type, new.victim_label))
+    if not renamed:
+        return after
+    out, moved = [], {}
+    for old, new in zip(before, after):
+        victims = renamed.get((old.evidence.start, old.victim_actor, old.victim_label))
+        if new is old and victims and len(victims) == 1:
+            actor, kind, label = next(iter(victims))
+            new = replace(old, victim_actor=actor, victim_type=kind, victim_label=label)
+            moved[old.claim_id] = new.claim_id
+        out.append(new)
+    return [replace(c, part_of=moved[c.part_of]) if c.part_of in moved else c for c in out]

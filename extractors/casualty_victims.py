@@ -120,12 +120,15 @@ def resolve_victim(phrase: str) -> Victim | None:
     """Victim group of a noun phrase; UNSPECIFIED when empty; None when the phrase names
     no people ("rockets", "Idlib")."""
     words = phrase.strip()
-    if not words or words.lower() in ("others", "more", "other", "them", "of them", "people more"):
+    if not words or words.lower() in ("others", "more", "other", "them", "of them", "of others", "people more"):
         return UNSPECIFIED
     if words.split()[0].lower() in ("others", "more") and not _victim_table()[1].search(words):
         return UNSPECIFIED  # "25 others Ibrahim Abu Leys told": a run-on in unpunctuated text
     if words.startswith("Related "):
         return None  # "Get short URL 185 Related Daesh Commander Killed ...": a page's link list
+    if re.match(r"of\s", words, re.IGNORECASE) and any(
+            w.lower() in _cues()["not_victims"] for w in words.split()[1:5]):
+        return None  # "14 of IS military vehicles": a part of things
     head = re.split(r"\s+(?:of|out|from)\s+", words, maxsplit=1)[0].split()[-1].lower()
     if head in _cues()["not_victims"]:
         return None  # "23 terrorist targets", "two dens": things, not people
@@ -262,7 +265,7 @@ def whose_soldiers(sentence: str, victim: Victim, home: str | None) -> Victim:
     """Bare "soldiers"/"troops" default to the Syrian army (the table's Syrian-war reading);
     elsewhere they are the one state force the sentence names ("The Israeli military said
     three soldiers were killed" -> israel), or unknown in an article about another country."""
-    bare = (victim.label or "").lower()
+    bare = _bare_noun(victim.label or "")
     if victim.actor != "syrian_government" or _victim_table()[0].get(bare, ("",))[0] != "syrian_government":
         return victim  # "regime soldiers", "Syrian troops", "regime": named, not the table's bare default
     states = {a.actor_id for a in actors.find_actors(sentence) if a.label.lower() != bare} & _state_forces()
@@ -270,7 +273,40 @@ def whose_soldiers(sentence: str, victim: Victim, home: str | None) -> Victim:
         return Victim(states.pop(), victim.label, victim.type)
     if home is not None and home != "syria" and not states:
         return Victim("unknown", victim.label, victim.type)
+    if home is None and not states and _foreign_country(sentence):
+        return Victim("unknown", victim.label, victim.type)  # "Burkina Faso's army said 12 soldiers died"
     return victim
+
+
+def _foreign_country(sentence: str) -> bool:
+    """The sentence names a country other than Syria ("Burkina Faso's army", "in Mali")."""
+    from .claimants_named import country_names
+    lowered = sentence.lower()
+    return any(name != "syria" and re.search(rf"\b{re.escape(name)}\b", lowered) for name in country_names())
+
+
+def _bare_noun(label: str) -> str:
+    """The label's default noun when no word of it names a side: "junta soldiers" ->
+    "soldiers" (only "soldiers" itself matched an actor), "regime soldiers" stays."""
+    lowered = label.lower()
+    if lowered in _victim_table()[0]:
+        return lowered
+    found = actors.find_actors(label)
+    head = lowered.split()[-1] if lowered else ""
+    if found and all(a.label.lower() == head for a in found):
+        return head
+    return lowered
+
+
+def bare_default(victim: Victim) -> bool:
+    """Bare "soldiers"/"troops" read as the Syrian army only by the table's default."""
+    bare = _bare_noun(victim.label or "")
+    return victim.actor == "syrian_government" and _victim_table()[0].get(bare, ("",))[0] == "syrian_government"
+
+
+def demonym_actor(word: str) -> str | None:
+    """The country's forces a nationality word stands for ("Ukrainian" -> ukraine)."""
+    return _demonyms().get(word.lower())
 
 
 @lru_cache(maxsize=1)

@@ -12,11 +12,11 @@ from functools import cached_property
 from pathlib import Path
 
 import dagster as dg
-from dagster_dbt import DbtCliResource
 
 from warehouse.db import db_path, inbox_path
 from warehouse.storage import Refresh, Store, get_store
 
+from .dbt_lib import DbtCliResource
 from .dbt_project import DBT_PROJECT_DIR
 
 # Every step that works on the warehouse after the first, limited to 1 across runs by

@@ -15,14 +15,15 @@ from pathlib import Path
 from typing import Any
 
 import dagster as dg
-from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtCliResource, dbt_assets
+import duckdb
 
 from warehouse.refresh_scope import ENV as SCOPE_ENV
 from warehouse.refresh_scope import mark_changed, scope_size
 from warehouse.storage import settle_wal
 
+from ..dbt_lib import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtCliResource, dbt_assets
 from ..dbt_project import DBT_PROJECT_DIR, manifest_json, sitrep_dbt_project
-from ..dbt_tests import fold_test_events, folded_check_spec
+from ..dbt_tests import column_rules_explainer, fold_test_events, folded_check_spec
 from ..mart_previews import with_mart_previews
 from ..pause import pause_point
 from ..resources import DUCKDB_POOL, WarehouseResource
@@ -30,7 +31,11 @@ from ..resources import DUCKDB_POOL, WarehouseResource
 KEEP_TARGET_RUNS = 5  # dbt_project/target/ keeps the folders of the last few dbt invocations
 # Unit tests check the models' SQL on fixed rows, not the data: they run in the test suite
 # (tests/dbt), not in every refresh, where they would cost a quarter of the dbt step.
-DBT_BUILD = ["build", "--exclude-resource-type", "unit_test"]
+# dbt's own log file (dbt.log in the run's target folder) keeps info events, not every SQL
+# statement at debug level: writing those cost ~5 of the ~29 CPU s of a small refresh's dbt.
+# No manifest.json / run_results.json per run: nothing reads them (Dagster gets every result
+# from dbt's structured output; partial_parse.msgpack is still written when dbt re-parses).
+DBT_BUILD = ["build", "--exclude-resource-type", "unit_test", "--log-level-file", "info", "--no-write-json"]
 
 
 class SitrepDbtTranslator(DagsterDbtTranslator):
@@ -157,6 +162,14 @@ def keep_partial_parse(invocation_target: Path, target: Path = DBT_PROJECT_DIR /
         os.replace(tmp, target / "partial_parse.msgpack")
 
 
+def build_connection(refresh):
+    """A connection to the build under the name dbt gave it (the SQL dbt compiled names it): the
+    duckdb backend's one name for every build (``SITREP_DB`` in dbt's environment), else the
+    backend's own connection (DuckLake attaches the lake under dbt's name)."""
+    path = refresh.dbt_env().get("SITREP_DB")
+    return duckdb.connect(path) if path else refresh.connect()
+
+
 def remember_project(conn, fingerprint: str) -> None:
     conn.execute("CREATE TABLE IF NOT EXISTS raw.build_state (key VARCHAR, value VARCHAR)")  # no keys on DuckLake
     conn.execute("DELETE FROM raw.build_state WHERE key = 'dbt_project'")  # not INSERT OR REPLACE: DuckLake
@@ -195,7 +208,8 @@ def sitrep_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, wa
                                                   else "every row (first build, or the dbt project changed)"))
     with environment({**refresh.dbt_env(), SCOPE_ENV: "changed" if scoped else "all"}):
         invocation = dbt.cli(DBT_BUILD, context=context)
-    events = fold_test_events(invocation.stream(), manifest_json(), folded_checks(context.assets_def))
+    explain = column_rules_explainer(manifest_json(), invocation.target_path, lambda: build_connection(refresh))
+    events = fold_test_events(invocation.stream(), manifest_json(), folded_checks(context.assets_def), explain)
     for event in with_mart_previews(context, events, str(refresh.path)):
         yield event
         key = getattr(event, "asset_key", None)

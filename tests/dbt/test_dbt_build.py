@@ -283,3 +283,38 @@ def test_fact_tables_keep_every_claim_and_articles_count_copies(warehouse: Path)
     articles = query(warehouse, "select article_id, n_copies, duplicate_of from marts.dim_articles order by 1")
     assert articles == [("a1", 1, None), ("a2", 0, None), ("a3", 0, "a1"), ("a4", 0, None)]
     assert query(warehouse, "select reason from marts.quarantine") == [("empty",)]
+
+
+def test_column_rules_name_each_broken_rule(warehouse: Path, tmp_path: Path) -> None:
+    """A model's per-column rules are one dbt test (tests/generic/column_rules.sql): it counts
+    what dbt's built-in unique / not_null / accepted_values / relationships tests would, fails
+    the build, and each failing row names its rule, which the Dagster check shows
+    (orchestration/dbt_tests.py runs the compiled test again, grouped by rule)."""
+    import json
+    import shutil
+    from contextlib import closing
+
+    from orchestration.dbt_tests import column_rules_explainer
+
+    db_path = tmp_path / "sitrep.duckdb"
+    shutil.copyfile(warehouse, db_path)
+    with duckdb.connect(str(db_path)) as con:
+        ids = [r[0] for r in con.execute("select claim_id from marts.fct_control_changes order by claim_id").fetchall()]
+        con.execute("update marts.fct_control_changes set date_precision = 'fortnight' where claim_id = ?", [ids[0]])
+        con.execute("update marts.fct_control_changes set extractor_version = null where claim_id = ?", [ids[1]])
+        con.execute("update marts.fct_control_changes set new_controller = 'martians' where claim_id = ?", [ids[2]])
+        con.execute("update marts.fct_control_changes set claim_id = ? where claim_id = ?", [ids[2], ids[3]])
+    target = tmp_path / "target"
+    result = subprocess.run(
+        [str(DBT), "test", "--select", "column_rules_fct_control_changes", "--profiles-dir", str(PROJECT_DIR),
+         "--project-dir", str(PROJECT_DIR), "--target-path", str(target), "--log-path", str(tmp_path / "logs")],
+        cwd=PROJECT_DIR, env={**os.environ, "SITREP_DB": str(db_path)}, capture_output=True, text=True, timeout=600,
+    )
+    assert result.returncode != 0, result.stdout[-3000:]
+    run = json.loads((target / "run_results.json").read_text())["results"]
+    assert [(r["status"], r["failures"]) for r in run] == [("fail", 4)]
+    manifest = json.loads((target / "manifest.json").read_text())
+    explain = column_rules_explainer(manifest, target, lambda: closing(duckdb.connect(str(db_path))))
+    assert explain(run[0]["unique_id"]) == [
+        ("accepted_values(date_precision)", 1), ("not_null(extractor_version)", 1),
+        ("relationships(new_controller -> actors.id)", 1), ("unique(claim_id)", 1)]

@@ -1,0 +1,186 @@
+"""A count read with an outcome cue of its own: right after the count and its victim noun
+("12 civilians were killed"), right before the count ("killing 12", "the death toll has risen
+to 605"), in a partitive or "among" frame ("six of those killed were rebels", "five children
+were among the dead") or further down the list of an active verb ("killed a staff member and
+around 20 civilians"). Counts without a cue of their own are ``casualty_inherit``'s.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import numbers
+from .casualty_affiliation import affiliated
+from .casualty_cues import cues as _cues
+from .casualty_readings import counted_group, cue_noun, listed_cue, toll_of
+from .casualty_victims import (
+    UNSPECIFIED, Victim, crew_of, is_framing, loyal_to, resolve_victim, subject_victim, victim_before_cue,
+    victim_of_remains, victim_phrase,
+)
+from .patterns import lowers_exactly
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One count read as a casualty figure (before it becomes a claim)."""
+
+    mention: numbers.CountMention
+    outcome: str
+    victim: Victim
+    cue_start: int  # where the outcome cue starts in the sentence
+    cue_end: int
+    active: bool  # the cue comes before the count ("killing 12"): its subject is the perpetrator
+    total_start: int | None = None  # where the total this count is a part of starts ("605, including 245")
+
+
+
+def _read_partitive(sentence: str, mention: numbers.CountMention) -> Reading | None:
+    """"six of those killed were rebel fighters": killed, victims named after the verb."""
+    m = _cues()["partitive"].match(sentence, mention.end)
+    if not m:
+        return None
+    phrase, _ = victim_phrase(sentence, m.end())
+    victim = resolve_victim(phrase)
+    if victim is None or victim is UNSPECIFIED:
+        return None
+    return Reading(mention, "killed", victim, m.start(), m.end(), False)
+
+
+_AMONG_HINT = re.compile(r"\b(?:among|of\s+th(?:e|ose)\s)", re.IGNORECASE)
+_OF_BEFORE = re.compile(r"\bof\s+(?:the\s+|these\s+|those\s+|their\s+)?$", re.IGNORECASE)
+_AMONG_OUTCOMES = {"killed": "killed", "dead": "killed", "died": "killed", "executed": "killed", "victims": "killed",
+                   "wounded": "wounded", "injured": "wounded", "hurt": "wounded", "casualties": "casualties"}
+
+
+def _read_among(sentence: str, mention: numbers.CountMention) -> Reading | None:
+    """"five children were among the dead", "three children were among at least 19
+    civilians killed": the group is a part of the victims (of the total when counted)."""
+    if not _AMONG_HINT.search(sentence, mention.end, mention.end + 120):
+        return None  # cheap gate: most counts have neither "among" nor "of the/those" after them
+    cues = _cues()
+    of_the = cues["of_the_victims"].match(sentence, mention.end)
+    if of_the:  # "Fifteen of the wounded were in critical condition"
+        return Reading(mention, _AMONG_OUTCOMES[of_the.group("cue").lower()], UNSPECIFIED,
+                        of_the.start("cue"), of_the.end(), False)
+    if _OF_BEFORE.search(sentence, max(0, mention.start - 12), mention.start):
+        return None  # "the wives of the five fighters were among the dead": the count is no subject
+    phrase, phrase_end = victim_phrase(sentence, mention.end)
+    m = cues["among"].match(sentence, phrase_end)
+    victim = resolve_victim(phrase) if m else None
+    if m is None or victim is None or victim is UNSPECIFIED:
+        return None
+    total_start = None
+    if m.group("total"):
+        inside = [c for c in numbers.find_counts(sentence) if m.start("total") <= c.start < m.end("total")]
+        total_start = inside[0].start if inside else None
+    return Reading(mention, _AMONG_OUTCOMES[m.group("cue").lower()], victim, m.start("cue"), m.end(), False,
+                    total_start)
+
+
+_PERFECT_AUX = re.compile(r"\b(?:have|has|had)\b", re.IGNORECASE)
+_RELATIVE = re.compile(r"\b(?:who|that|which)\b", re.IGNORECASE)
+_PASSIVE_AUX = re.compile(r"\b(?:been|were|was|are|is|being)\b", re.IGNORECASE)
+
+
+def _active_with_object(sentence: str, phrase_end: int, after: re.Match[str]) -> bool:
+    """True when the outcome word after a count is an active verb with its own count as
+    object ("bombers have killed at least 30"), not a participle ("were killed")."""
+    between = sentence[phrase_end:phrase_end + after.start("cue")]
+    if _PASSIVE_AUX.search(between) or not (_PERFECT_AUX.search(between) or _RELATIVE.search(between)):
+        return False  # "57 civilians killed 150 injured" (a headline) stays a toll; "2 men who killed 3" does not
+    rest = sentence[phrase_end + after.end("cue"):phrase_end + after.end("cue") + 40]
+    following = numbers.find_counts(rest)
+    return bool(following) and following[0].start <= 2
+
+
+def read(sentence: str, mention: numbers.CountMention) -> Reading | None:
+    """The casualty reading of one count with its own cue, or None."""
+    cues = _cues()
+    partitive = _read_partitive(sentence, mention) or _read_among(sentence, mention)
+    if partitive:
+        return partitive
+    phrase, phrase_end = victim_phrase(sentence, mention.end)
+    victim = counted_group(sentence, mention) or resolve_victim(phrase)
+    if victim is not None:
+        victim = affiliated(sentence, mention.end, crew_of(sentence, phrase_end, loyal_to(sentence, phrase_end, victim)))
+    after = cues["after"].match(sentence[phrase_end:])
+    if after and after.group("relative") and numbers.find_counts(after.group("relative")):
+        after = None  # "... that nine others were injured": the relative clause has a count of its own
+    if after and victim is not None and _active_with_object(sentence, phrase_end, after):
+        after = None  # "two suicide bombers have killed at least 30 ...": the count is the killers
+    if after and victim is not None:
+        outcome = cues["cue_words"][re.sub(r"\s+", " ", after.group("cue").lower())]
+        if victim is UNSPECIFIED:  # "12 bodies of soldiers"; the cue itself names people: "350 hostages"
+            victim = victim_of_remains(sentence, phrase_end + after.end("cue")) or cue_noun(after.group("cue")) or victim
+        start = phrase_end + after.start("cue")
+        reading = Reading(mention, outcome, victim, start, phrase_end + after.end("cue"), False)
+        # an outcome reached only across an aside ("killed 100 people including 25 children
+        # and injured 400") yields to a cue right before the count
+        if not after.group("aside") and not _cue_takes_next_count(sentence, phrase_end + after.end("cue")):
+            return reading
+        # ... and an outcome verb with a count of its own right after it ("killed two patients
+        # injured eight others", "Kurds kill 83 Injured 100") is that count's cue
+        before = _read_before(sentence, mention, victim)
+        if before is not None and before.outcome != outcome and not after.group("aside"):
+            return before
+        return before or reading
+    return _read_before(sentence, mention, victim) or _read_listed(sentence, mention, victim, phrase_end)
+
+
+def _cue_takes_next_count(sentence: str, cue_end: int) -> bool:
+    """True when a count follows the outcome word right away ("injured eight others")."""
+    following = numbers.find_counts(sentence[cue_end:cue_end + 30])
+    return bool(following) and following[0].start <= 2
+
+
+def _read_listed(sentence: str, mention: numbers.CountMention, victim: Victim | None, phrase_end: int) -> Reading | None:
+    """A named group further down the list of an active verb ("killed a staff member and
+    around 20 civilians"); not when a verb of its own follows the group."""
+    if victim is None or victim is UNSPECIFIED or OWN_VERB.match(sentence, phrase_end):
+        return None
+    listed = listed_cue(sentence, mention)
+    return Reading(mention, listed[0], victim, listed[1], listed[2], True) if listed else None
+
+
+def _read_before(sentence: str, mention: numbers.CountMention, victim: Victim | None) -> Reading | None:
+    """The reading given by a cue that ends right before the count ("killing 12")."""
+    cues = _cues()
+    window_start = max(0, mention.start - 140)
+    window = cues["before_fillers"].sub("", sentence[window_start:mention.start])  # "killing all five", "killed another six"
+    if victim is None:
+        return None  # no reading without a victim: spare the searches
+    lowered = cues["before_lowered"] is not None and lowers_exactly(window)  # same matches, faster
+    scanned = window.lower() if lowered else window
+    for pattern, outcome, needs_victim, hint, reach in cues["before_lowered" if lowered else "before"]:
+        if needs_victim and victim is UNSPECIFIED:
+            continue
+        offset = _short_window_start(window, reach)
+        m = pattern.search(scanned, offset) if hint.search(scanned, offset) else None
+        if not m:
+            continue
+        start = window_start + m.start()
+        active = not re.match(r"\s*(?:the\s+)?(?:death|toll|number|fatalities|deaths|dead|casualt|losses)",
+                              m.group(), re.IGNORECASE)
+        if victim is UNSPECIFIED and outcome in ("killed", "casualties") and not active:
+            # "civilian death toll"; but in "Islamic State killed 270" the words before an
+            # active verb are the perpetrator, not the victim
+            victim = victim_before_cue(sentence, start) or toll_of(m.group()) or UNSPECIFIED
+        elif victim is UNSPECIFIED and outcome == "wounded" and not active:
+            victim = toll_of(m.group()) or UNSPECIFIED  # "the number of people injured ... reached 57"
+        if needs_victim and outcome == "killed" and (victim.actor == "unknown" or is_framing(victim)):
+            victim = subject_victim(sentence[:start], victim)  # "Hezbollah lost 20 fighters"
+        return Reading(mention, outcome, victim, start, window_start + m.end(), active)
+    return None
+
+
+def _short_window_start(window: str, reach: int) -> int:
+    """Where the last ``reach`` characters of ``window`` start, moved to a word start."""
+    if len(window) <= reach:
+        return 0
+    space = window.find(" ", len(window) - reach)
+    return space + 1 if space >= 0 else len(window)
+
+
+OWN_VERB = re.compile(  # a verb of its own after a count's noun: a new clause, not a list
+    r"\s*(?!(?:have|has|had)?\s*(?:said|reported|told|confirmed|claimed|added|stated)\b)"
+    r"(?:have|has|had|were|was|are|is|will|would|fled|left|went|took|came|ran|\w+ed)\b", re.IGNORECASE)

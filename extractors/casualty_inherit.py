@@ -1,0 +1,99 @@
+"""Counts without an outcome cue of their own: the part of a toll they follow ("605,
+including 245 from HTS"), the same victims elsewhere ("45 civilians in Aleppo and 22 in
+Idlib"), a list of parts, or coordinated with the next count ("3 soldiers and 5 civilians
+were killed"); then the group a bare count shares with the figure before it, and a figure
+set inside a total's aside ("23 people, including six children, died").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from . import numbers
+from .casualty_cue_reading import OWN_VERB, Reading
+from .casualty_cues import cues as _cues
+from .casualty_readings import counted_group
+from .casualty_victims import UNSPECIFIED, resolve_victim, victim_phrase
+
+
+_PLACE_AFTER = re.compile(r"\s+(?:in|at|near|across)\s")
+_PLACE_THEN_AND = re.compile(r"\s+[\w\s'’-]{0,30}?\b(?:in|at|near|around|across)\b[^,.;]{0,60}?\s+and\s+")
+
+
+def inherit(sentence: str, mention: numbers.CountMention, readings: list[Reading]) -> Reading | None:
+    """A count without a cue of its own: a part of a toll it follows ("605, including 245
+    from HTS") or coordinated with the next count ("3 soldiers and 5 civilians were killed")."""
+    cues = _cues()
+    phrase, phrase_end = victim_phrase(sentence, mention.end)
+    victim = counted_group(sentence, mention) or resolve_victim(phrase)
+    if victim is None:
+        return None
+    before = [r for r in readings if r.mention.end <= mention.start]
+    for head in reversed(before):
+        between = sentence[head.mention.end:mention.start]
+        if cues["breakdown"].search(between) and not re.search(r"[;.]", between):
+            return Reading(mention, head.outcome, victim, head.cue_start, head.cue_end, head.active,
+                            head.mention.start)
+    if before and victim is UNSPECIFIED and _PLACE_AFTER.match(sentence, mention.end):
+        # "killed 45 civilians in Aleppo and 22 in Idlib": the same victims elsewhere
+        head = before[-1]
+        if head.victim is not UNSPECIFIED and _PLACE_THEN_AND.fullmatch(sentence[head.mention.end:mention.start]):
+            return Reading(mention, head.outcome, head.victim, head.cue_start, head.cue_end, head.active)
+    if before and victim is not UNSPECIFIED and not OWN_VERB.match(sentence, phrase_end):
+        # a list of parts: "98 fighters of HTS, 61 soldiers of the army and 53 civilians"
+        # (not "killed 60 people, and 35,000 people have been moved": a clause of its own)
+        head = before[-1]
+        head_end = victim_phrase(sentence, head.mention.end)[1]
+        if head.victim is not UNSPECIFIED and re.fullmatch(
+                r"\s*(?:,|,?\s*and|,?\s*as\s+well\s+as)?\s*", sentence[head_end:mention.start], re.IGNORECASE):
+            return Reading(mention, head.outcome, victim, head.cue_start, head.cue_end, head.active,
+                            head.total_start)
+    for nxt in readings:
+        if nxt.mention.start >= phrase_end and not nxt.active:
+            between = sentence[phrase_end:nxt.mention.start]
+            if re.fullmatch(r"\s*(?:,\s*)?(?:and|as well as|plus|,)\s*", between, re.IGNORECASE) or (
+                    between.isspace() and victim is not UNSPECIFIED and nxt.victim is not UNSPECIFIED):
+                # "3 soldiers and 5 civilians were killed"; a headline without commas:
+                # "40 Civilians 25 YPG Fighters Killed"
+                return Reading(mention, nxt.outcome, victim, nxt.cue_start, nxt.cue_end, False)
+            break
+    return None
+
+
+def same_group(ordered: list[Reading], sentence: str, mentions: list[numbers.CountMention]) -> list[Reading]:
+    """A count with no victim words of its own ("killing 10 terrorists and injuring 20
+    others", "10 civilians were killed and another 17 injured") counts the same group as
+    the figure with another outcome right before it; not when the sentence counts people of
+    two groups ("40 Civilians 25 YPG Fighters Killed 110 Injured": the injured are both)."""
+    out: list[Reading] = []
+    if len(ordered) < 2 or all(r.victim is not UNSPECIFIED for r in ordered):
+        return ordered
+    counted = {v.actor for v in (resolve_victim(victim_phrase(sentence, m.end)[0]) for m in mentions)
+               if v is not None and v is not UNSPECIFIED}
+    for reading in ordered:
+        previous = out[-1] if out else None
+        groups = {r.victim.actor for r in out if r.victim is not UNSPECIFIED} | counted
+        if (previous is not None and reading.victim is UNSPECIFIED and len(groups) == 1
+                and previous.victim is not UNSPECIFIED
+                # another outcome, or a clause of its own ("9 civilians were killed in X and two
+                # others were killed in Y"), not one list ("3 soldiers and 2 others were killed")
+                and (previous.outcome != reading.outcome or previous.cue_start != reading.cue_start)
+                and not re.search(r"[;:]", sentence[previous.mention.end:reading.mention.start])
+                and (reading.victim.label or "").lower() in ("", "others", "other", "more")):
+            reading = replace(reading, victim=previous.victim)
+        out.append(reading)
+    return out
+
+
+def link_asides(ordered: list[Reading], sentence: str) -> list[Reading]:
+    """A figure with its own outcome set inside a total's aside ("23 people, including six
+    children, died") is a part of that total, like an inherited one."""
+    out: list[Reading] = []
+    for reading in ordered:
+        previous = out[-1] if out else None
+        if previous is not None and reading.total_start is None and previous.outcome == reading.outcome:
+            between = sentence[previous.mention.end:reading.mention.start]
+            if len(between) < 60 and _cues()["breakdown"].search(between) and not re.search(r"[;.]", between):
+                reading = replace(reading, total_start=previous.mention.start)
+        out.append(reading)
+    return out
