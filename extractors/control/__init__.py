@@ -30,7 +30,7 @@ import re
 
 from ..claims import ControlChange, DateSpan
 from ..context import SentenceContext
-from . import agents, anaphora, arguments, events, frames, groups, nominals, triggers, voices
+from . import agents, anaphora, arguments, countries, events, frames, groups, modality, nominals, sieges, triggers, voices
 from .events import _claims_for, _or_news_date, _read, _Reading, _when
 from .arguments import PlaceSpan, is_counted_group, is_numbered_position
 from .triggers import _DAYS_MONTHS, Trigger, _find_triggers, _has_stem, _is_reinforcement, _is_reported_event, _vocab
@@ -39,7 +39,7 @@ from ..sides import NOT_ARMED
 __all__ = ["extract", "_has_stem", "_vocab"]
 
 # The package's modules, for clearing their per-text caches (``pipeline.clear_text_caches``).
-MODULES = (agents, anaphora, arguments, events, frames, groups, nominals, triggers, voices)
+MODULES = (agents, anaphora, arguments, countries, events, frames, groups, modality, nominals, sieges, triggers, voices)
 
 
 def extract(ctx: SentenceContext) -> list[ControlChange]:
@@ -55,7 +55,12 @@ def extract(ctx: SentenceContext) -> list[ControlChange]:
             continue
         if trigger.change == "entry" and _is_reinforcement(text):
             continue
+        if _is_idiom(text, trigger) or sieges.road_to_needs_supply(text, trigger):
+            continue
         reading = _read(ctx, trigger)
+        if reading is not None and reading.change == "encirclement":  # "cut off IS's main route": no place
+            reading = _Reading(tuple(p for p in reading.places if not sieges.owned_road(text, p)), reading.change,
+                               reading.agent, reading.counterpart)
         if reading is None or not reading.places:
             continue
         coordinated = bool(claims) and re.search(r"\band\s+(?:then\s+)?$", text[:trigger.start])
@@ -87,6 +92,15 @@ _WIDE = frozenset({"admin1", "country"})
 def _is_weak(text: str, trigger: Trigger) -> bool:
     """Triggers too common to trust without their actor ("left", "lost", "entered")."""
     return trigger.form == "active" and text[trigger.start:trigger.end].lower() in _vocab()["weak"]
+
+
+def _is_idiom(text: str, trigger: Trigger) -> bool:
+    """"took part in", "taking refuge in", "left behind": a weak verb before one of
+    ``weak_idioms`` reports no change."""
+    if trigger.form != "active" or text[trigger.start:trigger.end].lower() not in _vocab()["weak"]:
+        return False
+    nxt = re.match(r"\s+(?:the\s+|an?\s+)?([a-z]+)", text[trigger.end:])
+    return nxt is not None and nxt.group(1) in _vocab()["weak_idioms"]
 
 
 def _needs_known_place(text: str, trigger: Trigger) -> bool:

@@ -101,8 +101,8 @@ def _from_actor(sent: SentenceMentions, after: int) -> ActorMention | None:
         return None
     rest = text[after + m.end(): after + m.end() + 60]
     mentions = _armed(sent.actors_in(after + m.end(), after + m.end() + 60))
-    if mentions and mentions[0].start == 0:
-        first = mentions[0]
+    if mentions and re.fullmatch(r"(?:(?:local|allied|remaining|retreating|loyalist|pro-[\w-]+)\s+)?", rest[:mentions[0].start]):
+        first = mentions[0]  # "from local NDF militias", "from retreating government troops"
         return ActorMention(first.label, first.actor_id, after + m.end(), after + m.end() + first.end)
     return None
 

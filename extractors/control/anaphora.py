@@ -95,8 +95,9 @@ def _previous_sentence_agent(ctx: SentenceContext) -> ActorMention | None:
 
 
 
-_THE_COMPASS = re.compile(r"^\s*the\s+(east|west|north|south)(?:ern\s+(?:part|half|side|districts|neighbou?rhoods))?\b(?!\s+of\b)",
-                          re.IGNORECASE)
+_THE_COMPASS = re.compile(
+    r"^\s*the\s+(?:[a-z]+-(?:held|controlled)\s+)?(east|west|north|south)(?:ern\s+(?:part|half|side|districts|neighbou?rhoods))?"
+    r"(?:\s+of\s+the\s+city)?\b(?!\s+of\b)", re.IGNORECASE)  # "the opposition-held eastern half of the city" (control5)
 
 
 def compass_part(ctx: SentenceContext, start: int) -> list[PlaceSpan]:

@@ -14,10 +14,12 @@ from .anaphora import _recent_city
 from ..mentions.names import PlaceSpan, clean_name as _clean_name, is_actor_name as _is_actor_name
 from ..mentions.names import names_in as _all_names_in
 from .triggers import _DAYS_MONTHS, Trigger, _alternation, _vocab
-from .groups import _A_PART_IN, _THE_DISTRICT, _counted_group, is_counted_group
+from .groups import _A_PART_IN, _THE_DISTRICT, _counted_group, is_counted_group, unnamed_site
 
 # ---------------------------------------------------------------- places
 
+_HOLD_IN = re.compile(r"^\s*(?:their|its|the)\s+(?:last\s+)?(?:foothold|bridgehead|presence|grip|hold)\s+(?:in|on)\s+"
+                      r"the\s+(?:village|town|city)\s+of\s+$", re.IGNORECASE)
 _COMPASS = re.compile(r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?", re.IGNORECASE)
 
 
@@ -111,7 +113,7 @@ def _object_places(text: str, start: int, ctx: SentenceContext) -> tuple[list[Pl
     head = _APPOSITIVE_HEAD.sub("", head)  # "its last bastion in the region, the town of X"
     if enemy_in_object(ctx, start, names[0].start) is not None:
         head = ""  # "encircled IS in the town of Manbij": the place is where the enemy is
-    if not _DIRECT_HEAD.match(head):
+    if not _DIRECT_HEAD.match(head) and not _HOLD_IN.match(head):  # "lost their foothold in the village of X": X
         if _territory_head().match(head):
             territory = True
         else:  # "seized an artillery school there and shelled ... Aleppo"
@@ -248,9 +250,7 @@ def _site_or_city(region: str, start: int, ctx: SentenceContext) -> list[PlaceSp
     if m:
         name = _named_site(ctx.article.text, m.group(2).lower()) or _clean_name(m.group(1)) or m.group(1)
         return [PlaceSpan(name, start + m.start(1), start + m.end(1), resolve_place(name))]
-    part = re.match(r"^\s*((?:(?:the\s+)?(?:\w+ern\s+)?(?:parts?|most|much|all|half)\s+of\s+|"
-                    r"(?:its|their)\s+(?:bases|positions|posts|lines)\s+(?:in|around|near|inside)\s+)?"
-                    r"the\s+(?:city|town|village))\b(?!\s+of\b)", region)
+    part = _the_town_object().match(region)  # "the town", "the battleground city": the place named before
     if part:
         city = _recent_city(ctx, start, part.group(1).split()[-1].lower())
         if city is not None:
@@ -282,7 +282,16 @@ def _site_or_city(region: str, start: int, ctx: SentenceContext) -> list[PlaceSp
             return [PlaceSpan(name, start, start, Place(
                 name=name, place_id=city.place_id, admin1=city.admin1, latitude=city.latitude,
                 longitude=city.longitude, precision=city.precision, place_type="neighbourhood"))]
-    return []
+    return unnamed_site(region, start)  # "seized a hilltop", "control over building blocks"
+
+
+@lru_cache(maxsize=1)
+def _the_town_object() -> re.Pattern[str]:
+    adjectives = _alternation(_vocab()["town_anaphor_adjectives"])
+    return re.compile(
+        r"^\s*((?:(?:the\s+)?(?:\w+ern\s+)?(?:parts?|most|much|all|half)\s+of\s+|"
+        r"(?:its|their)\s+(?:bases|positions|posts|lines)\s+(?:in|around|near|inside)\s+)?"
+        rf"the\s+(?:(?:{adjectives})\s+)?(?:city|town|village))\b(?!\s+of\b)")
 
 
 _THOSE_VILLAGES = re.compile(

@@ -3,6 +3,7 @@ counterpart into new and previous controllers."""
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 from .. import dates
 from ..actors import ActorMention, resolve_actor
@@ -18,6 +19,9 @@ from .arguments import (
     _passive_subject,
 )
 from .triggers import Trigger, _has_stem
+from .sieges import cleared_region_end, read_left_encircled, read_under_since, road_object_end
+from .groups import counted_subject
+from .countries import country_forces, liberation_kind
 from .voices import (
     _clause_subject, _controller_before_control, _read_control_passive, _read_nominal_list, _read_under_control_active, _Reading, _where_relative,
 )
@@ -71,15 +75,18 @@ def _or_news_date(ctx: SentenceContext, trigger: Trigger, when: DateSpan) -> Dat
         before = re.sub(r"\b(?:its|their|the|a)\s+$", "", before)
     if _PRESENT_PERFECT.search(before.rstrip() + " "):
         return DateSpan(ctx.published_at, ctx.published_at, "day")
-    return when
+    # Any other undated change the report tells as an event (background was filtered before):
+    # the news of the day before or of the day itself, as wire reports date what they do not
+    # date (helper control5; event dates were right on half the rows).
+    return DateSpan(ctx.published_at - timedelta(days=1), ctx.published_at, "range")
 
 
 # ---------------------------------------------------------------- claims
 
 def _read(ctx: SentenceContext, trigger: Trigger) -> _Reading | None:
     text, sent = ctx.text, ctx.mentions
-    if trigger.form == "passive":
-        places = _passive_subject(text, trigger) or _anaphoric_subject(ctx, trigger)
+    if trigger.form == "passive":  # "Several villages held by IS have been captured by": a counted group
+        places = _passive_subject(text, trigger) or _anaphoric_subject(ctx, trigger) or counted_subject(text, trigger.start)
         return _Reading(tuple(places), trigger.change, _actor_after_by(sent, trigger.end - 2), None)
     if trigger.form == "reduced_passive":  # "the Ramouseh area recently seized by rebels"
         places = [p for p in _passive_subject(text, trigger) if _is_place_like(text, p)]
@@ -96,19 +103,21 @@ def _read(ctx: SentenceContext, trigger: Trigger) -> _Reading | None:
         return _Reading(tuple(places), "recapture" if back else trigger.change, agent, counterpart)
     if trigger.form == "fell_to":
         return _Reading(tuple(_passive_subject(text, trigger) or _anaphoric_subject(ctx, trigger)), trigger.change, _actor_after_by(sent, trigger.end), None)
+    if trigger.form == "cleared_of":  # "the army cleared the Qaboun district of terrorists"
+        places, _ = _object_places(text[:cleared_region_end(text, trigger)], trigger.end, ctx)
+        agent = _agent_before(sent, trigger.start, text[trigger.start:trigger.end])
+        return _Reading(tuple(places), trigger.change, agent, None) if places else None
+    if trigger.form == "left_encircled":  # "The advance leaves the east of the city cut off"
+        return read_left_encircled(ctx, trigger)
     if trigger.form == "under_since":  # "Palmyra has been under Daesh control since May"
-        siege = "siege" in text[trigger.start:trigger.end].lower()
-        head = re.match(r"under\s+(?:the\s+|a\s+)?(?:full\s+|total\s+|complete\s+)?", text[trigger.start:])
-        actor = _controller_before_control(text, trigger.start + head.end(), "siege" if siege else "control")
-        places = _passive_subject(text, trigger)
-        if actor is None or not places:
-            return None
-        return _Reading(tuple(places), "encirclement" if siege else "capture", actor, None)
+        return read_under_since(ctx, trigger)
     if trigger.form == "under_control":  # "Bakhmut came under Russian control"
-        actor = _controller_before_control(text, trigger.end)
+        hands = _controller_before_control(text, trigger.end) is None  # "fell into rebel hands": weapons do too
+        actor = _controller_before_control(text, trigger.end, "hands" if hands else "control")
         if actor is None:
             return None
         places = _passive_subject(text, trigger) or _anaphoric_subject(ctx, trigger)
+        places = [p for p in places if not hands or p.place.place_id or _is_place_like(text, p)]
         return _Reading(tuple(places), trigger.change, actor, None)
     if trigger.form in ("control_passive", "under_control_passive"):
         return _read_control_passive(ctx, trigger)
@@ -127,9 +136,10 @@ def _read(ctx: SentenceContext, trigger: Trigger) -> _Reading | None:
         listed = _passive_list_after(text, trigger.end)
         agent = _actor_after_by(sent, trigger.start + by + 2)
         return _Reading(tuple(listed or ()), trigger.change, agent, None)
-    places, _ = _object_places(text, trigger.end, ctx)
-    if not places and trigger.change == "encirclement":  # "encircled the east": that half of the city
-        places = compass_part(ctx, trigger.end)
+    road = road_object_end(text, trigger)  # "seized the last supply route into X": X is encircled
+    places, _ = _object_places(text, road or trigger.end, ctx)
+    if not places and (trigger.change == "encirclement" or road):  # "encircled the east": that half of the city
+        places = compass_part(ctx, road or trigger.end)
     if trigger.form == "nominal":  # "after the capture of five villages": whose capture is not said
         places = [p for p in places if not is_counted_group(p)]
     if not places and trigger.form == "active":
@@ -147,11 +157,12 @@ def _read(ctx: SentenceContext, trigger: Trigger) -> _Reading | None:
         by_actor = _actor_after_by(sent, places[-1].end + to.end())  # "the fall of Al-Bab to rebels"
     agent = (by_actor or (_possessive_agent(text, trigger) if trigger.form == "nominal" else None)
              or _pronoun_subject(ctx, trigger) or _agent_before(sent, trigger.start, text[trigger.start:trigger.end]))
+    agent = country_forces(ctx, trigger.start, agent)  # "Ukraine said its troops", "Russia claimed the capture"
     if agent is None and re.search(r"\b(?:they|it|its|their)\b", text[:trigger.start], re.IGNORECASE):
         agent = _previous_sentence_agent(ctx)
     counterpart = (_from_actor(sent, places[-1].end) or enemy_in_object(ctx, trigger.end, places[0].start)
                    or _held_by(text, trigger.end, places[0].start))
-    return _Reading(tuple(places), trigger.change, agent, counterpart)
+    return _Reading(tuple(places), "encirclement" if road else trigger.change, agent, counterpart)
 
 
 def _possessive_agent(text: str, trigger: Trigger) -> ActorMention | None:
@@ -167,7 +178,7 @@ def _possessive_agent(text: str, trigger: Trigger) -> ActorMention | None:
 
 
 # Place ids of the worldwide gazetteer outside Syria ("gn_ua_kherson_kherson").
-_ABROAD = re.compile(r"gn_(?:mm|ye|il|ua|ps|bf|ne|ml|iq|sd|lb|ss)_")
+_ABROAD = re.compile(r"gn_(?:mm|ye|il|ua|ps|bf|ne|ml|iq|sd|lb|ss|ly|tr|jo|eg|ir|ru|af|so|cd|ng|et|td|cf|dz|ma|tn|sa)_")
 
 
 _OBJECT_PRONOUN = re.compile(r"^\S+\s+(?:them|it)\s+(?:out\s+of|out\s+from|from)\s", re.IGNORECASE)
@@ -227,8 +238,10 @@ def _read_expel_passive(ctx: SentenceContext, trigger: Trigger) -> _Reading | No
         _actor_after_by(sent, places[-1].end) if re.match(r"\s*by\s", text[places[-1].end:]) else None)
     if agent is None:
         agent = _opposed_in_sentence(ctx, expelled)
-    if agent is None:  # "were ousted from Raqqa": who took it is not said, no guess
-        return None
+    if agent is None:  # "were ousted from Raqqa": who took it is not said, no guess; but "regime troops
+        # were pushed out of Idlib" is a withdrawal to the other side of Syria's two-sided war (control5)
+        syrian_pair = _refine(expelled, ctx) in ("syrian_government", "opposition") and not _ABROAD.match(places[0].place.place_id or "")
+        return _Reading(tuple(places), "withdrawal", expelled, None) if syrian_pair else None
     return _Reading(tuple(places), "capture", agent, expelled)
 
 
@@ -309,22 +322,26 @@ def _claims_for(ctx: SentenceContext, trigger: Trigger, reading: _Reading, when:
         if left_by is not None:
             previous, previous_label = _refine(left_by, ctx), left_by.label
             change = "withdrawal"
-        elif reading.counterpart is not None:
-            previous, previous_label = _refine(reading.counterpart, ctx), reading.counterpart.label
+        elif reading.counterpart is not None:  # "rebel-held X": the rebels, not the group the article names most (control5)
+            held = ctx.text[reading.counterpart.end:reading.counterpart.end + 12].startswith(("-held", "-controlled"))
+            previous = reading.counterpart.actor_id if held else _refine(reading.counterpart, ctx)
+            previous_label = reading.counterpart.label
         else:
             previous, previous_label = _opponent(ctx, agent_id, reading.agent)
     if new in NOT_ARMED and new != "unknown":
         return []
     if previous == new and reading.counterpart is not None and change not in ("withdrawal", "surrender"):
         previous = reading.counterpart.actor_id  # "Nusra expelled rebels": not Nusra from Nusra
-    return [
-        ControlChange(
-            article_id=ctx.article.article_id, evidence=ctx.evidence, claimant=ctx.claimant,
-            claimant_text=ctx.claimant_text, when=when, place=span.place,
-            new_controller=new, new_controller_label=new_label, previous_controller=previous,
-            previous_controller_label=previous_label, change_type=change,
-        )
-        for span in reading.places
-    ]
+    words = ctx.text[trigger.start:trigger.end]  # "liberated": a capture, a recapture by the state on its soil
+    return [_claim(ctx, span, new, new_label, previous, previous_label,
+                   (liberation_kind(words, new, span.place.place_id) or change) if change in ("capture", "recapture") else change,
+                   when) for span in reading.places]
 
 
+def _claim(ctx, span, new, new_label, previous, previous_label, change, when) -> ControlChange:
+    return ControlChange(
+        article_id=ctx.article.article_id, evidence=ctx.evidence, claimant=ctx.claimant,
+        claimant_text=ctx.claimant_text, when=when, place=span.place,
+        new_controller=new, new_controller_label=new_label, previous_controller=previous,
+        previous_controller_label=previous_label, change_type=change,
+    )

@@ -66,7 +66,7 @@ def control_modifier_pattern() -> str:
     words = "|".join(re.escape(m) for m in sorted(set(modifiers), key=len, reverse=True))
     determiners = "|".join(re.escape(d) for d in frames.get("control_determiners", ()))
     lead = rf"(?:(?:{determiners})\s+)?" if determiners else ""
-    return rf"{lead}(?:(?:{words})\s+(?:and\s+)?){{0,2}}"
+    return rf"{lead}(?:(?:{words})\s+(?:and\s+)?){{0,3}}"  # "their only remaining supply route"
 
 
 def _with_adverbs(phrases: list[str], adverbs: list[str]) -> list[str]:

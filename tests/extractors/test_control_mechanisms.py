@@ -127,7 +127,10 @@ def test_expel_passive_without_a_winner_guesses_none() -> None:
     """"IS were ousted from Raqqa" says who left, not who took it: no row rather than the
     article's main opponent as a guess."""
     assert changes("Government troops shelled the city. IS fighters were ousted last week from Raqqa.") == []
-    assert changes("Rebels were forced out of the town of Daraya.") == []
+    # in Syria's two-sided war the rebels' loss is the government's gain (a withdrawal, as
+    # "rebels left Daraya" reads; helper control5)
+    assert changes("Rebels were forced out of the town of Daraya.") == [
+        ("Daraya", "syrian_government", "opposition", "withdrawal")]
 
 
 def test_expelled_generic_group_is_not_the_agent_itself() -> None:
@@ -264,7 +267,8 @@ def test_headlines_in_title_case(text: str, expected: list[tuple]) -> None:
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("The SDF liberated three neighborhoods of Tabqa on Friday. The agency said the liberated neighborhoods are Umm Hijara and Tell Sabha.",
-     [("three neighborhoods of Tabqa", "sdf", "recapture"), ("Umm Hijara", "sdf", "recapture"), ("Tell Sabha", "sdf", "recapture")]),
+     # "liberated" by a force that is not the state on its own soil is a capture (helper control5)
+     [("three neighborhoods of Tabqa", "sdf", "capture"), ("Umm Hijara", "sdf", "capture"), ("Tell Sabha", "sdf", "capture")]),
     ("Ukrainian troops advanced near Kupiansk. The recaptured villages include Synkivka and Petropavlivka.",
      [("Synkivka", "ukraine", "recapture"), ("Petropavlivka", "ukraine", "recapture")]),
 ])

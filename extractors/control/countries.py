@@ -1,0 +1,94 @@
+"""A state's forces named through the state (helper control5): "Ukraine said its troops
+withdrew from Avdiivka", "Turkey said its troops entered Jarablus", "Russia's defence
+ministry said its troops had liberated X", "Russia claimed the capture of Marinka". A
+bare "troops" is otherwise read as the theatre's home army (Syria's in a Syrian report),
+which is wrong when the sentence names whose troops they are. The country names are data
+(``country_forces`` in ``control_vocabulary.yaml``)."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..actors import ActorMention
+from ..context import SentenceContext
+from .frames import vocabulary as _vocab
+
+# A force noun owned by a pronoun: "its troops", "their forces", "its own army".
+_OWNED_FORCES = re.compile(r"\b(?:its|their)\s+(?:own\s+)?(?:[a-z]+\s+)?$", re.IGNORECASE)
+# Where a subject stands: the start of the sentence (after a dateline or "On Monday,"), or
+# after "that", "and" or a comma.
+_SUBJECT_SLOT = re.compile(r"(?:^\s*(?:(?:On|In|Late|Early)\s+\w+\s*,?\s*)?|\b(?:that|and)\s+|,\s*)$")
+# A state's name as a subject stands before its verb ("Russia claimed", "Russia's defence
+# ministry said"), not before a noun it modifies ("Sudan paramilitaries", "Russia-backed").
+_VERB_AFTER = re.compile(r"(?:['’]s?\s|\s+(?:has|have|had|is|was|says|said|claims|claimed|announced|announces|reported|"
+                         r"declared|confirmed|acknowledged|insisted|added|[a-z]+ed)\b)")
+_FORCE_NOUNS = frozenset({"troops", "forces", "soldiers", "army", "units", "fighters", "military", "navy", "the army",
+                          "the military", "government forces", "ground forces", "armed forces"})
+
+
+@lru_cache(maxsize=1)
+def _country_pattern() -> re.Pattern[str]:
+    names = sorted(_vocab()["country_forces"], key=len, reverse=True)
+    return re.compile(rf"(?<![\w-])({'|'.join(re.escape(n) for n in names)})(?:['’]s?)?(?![\w-])")
+
+
+def _last_country(text: str, end: int) -> ActorMention | None:
+    found = list(_country_pattern().finditer(text, 0, end))
+    if not found:
+        return None
+    m = found[-1]
+    return ActorMention(m.group(1), _vocab()["country_forces"][m.group(1)], m.start(1), m.end(1))
+
+
+def country_forces(ctx: SentenceContext, trigger_start: int, agent: ActorMention | None) -> ActorMention | None:
+    """The agent, or the forces of the state the sentence names as their owner: "its troops"
+    after a state's name; with no agent at all, a state's name as the subject of the clause
+    ("Russia claimed the capture of Marinka")."""
+    text = ctx.text
+    if agent is not None:
+        if agent.label.lower() not in _FORCE_NOUNS or not _OWNED_FORCES.search(text[:agent.start]):
+            return agent
+        return _last_country(text, agent.start) or agent
+    country = _last_country(text, trigger_start)
+    if country is None or not _SUBJECT_SLOT.search(text[:country.start]) or not _VERB_AFTER.match(text, country.end):
+        return None  # "Strikes by Russia on Idlib preceded the capture of X", "Sudan paramilitaries seize": not the subject
+    if re.search(r"[.;:]|\b(?:against|on|in|into|from|of|by|with|to)\s+$", text[country.end:trigger_start]):
+        return None
+    if len(text[country.end:trigger_start].split()) > 6:
+        return None
+    return country
+
+
+@lru_cache(maxsize=1)
+def _state_by_code() -> dict[str, str]:
+    """ISO code -> the state's forces ("UA" -> ukraine, "SY" -> syrian_government), read from
+    ``theatre_countries.csv``'s names and ``country_forces``."""
+    from ..reference import load_csv
+    forces = _vocab()["country_forces"]
+    out: dict[str, str] = {}
+    for row in load_csv("theatre_countries.csv"):
+        for name in (row.get("names") or "").split("|"):
+            if name in forces:
+                out.setdefault(row["code"].upper(), forces[name])
+    return out
+
+
+_PLACE_CODE = re.compile(r"gn_([a-z]{2})_")
+
+
+def home_state(place_id: str | None) -> str | None:
+    """The state whose territory the place is (its forces' actor id), None when unknown.
+    Syria's places carry no country code in their ids."""
+    if not place_id:
+        return None
+    m = _PLACE_CODE.match(place_id)
+    code = m.group(1).upper() if m and m.group(1).upper() in _state_by_code() else "SY"
+    return _state_by_code().get(code)
+
+
+def liberation_kind(trigger_words: str, new: str, place_id: str | None) -> str | None:
+    """"liberated" is a capture, except by the state on its own soil ("Ukrainian troops have
+    liberated Kherson", "the army liberated Palmyra"): a recapture. None when not a liberation."""
+    if not re.match(r"(?:(?:the|its|their|his|a)\s+(?:[\w'’-]+\s+)?)?(?:liberat|freed|freeing|free\b)", trigger_words.strip().lower()):
+        return None
+    return "recapture" if new == home_state(place_id) else "capture"
