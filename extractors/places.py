@@ -187,6 +187,7 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", ascii_text.lower()).strip("_")
 
 
+@lru_cache(maxsize=16384)  # a pure function of the name: the same names recur in every article
 def resolve_place(name: str) -> Place:
     """Gazetteer entry for a name as written; unresolved Place(name) when unknown.
 
@@ -246,7 +247,7 @@ def find_places(text: str) -> list[PlaceMention]:
     return list(_find_places(text))
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=16384)
 def _find_places(text: str) -> tuple[PlaceMention, ...]:
     """Known place names (and "X province" phrases) in ``text``, left to right.
 
@@ -307,6 +308,12 @@ def _all_first_tokens() -> dict[str, int]:
     return {key: n for key, n in merged.items() if n}
 
 
+@lru_cache(maxsize=65536)
+def _head_tokens(head: str) -> int:
+    """Most tokens of a gazetteer name whose first token is ``head`` as written (0: none)."""
+    return _all_first_tokens().get(name_key(head), 0)
+
+
 def _longest_match(
     text: str, tokens: list[tuple[int, int]], i: int
 ) -> tuple[int, GazetteerEntry] | None:
@@ -319,7 +326,7 @@ def _longest_match(
     if not (first[0].isupper() or is_article):
         return None
     head = text[tokens[i + 1][0]:tokens[i + 1][1]] if is_article else first
-    longest = _all_first_tokens().get(name_key(head), 0)
+    longest = _head_tokens(head)
     if not longest:
         return None
     # an article prefix and hyphenated names add tokens beyond the key's own count
