@@ -255,9 +255,11 @@ def _find_places(text: str) -> tuple[PlaceMention, ...]:
     provinces") is reported with that word and precision admin1.
     """
     tokens = [match.span() for match in _TOKEN.finditer(text)]
-    # only a capitalised word or an article ("al") can start a name
+    # only an article ("al") or a capitalised word that starts a gazetteer name can start one
+    # (``_longest_match`` finds nothing at any other capitalised word)
     candidates = [k for k, (a, b) in enumerate(tokens)
-                  if text[a].isupper() or (b - a <= _LONGEST_ARTICLE and text[a:b].lower() in _ARTICLES)]
+                  if (b - a <= _LONGEST_ARTICLE and text[a:b].lower() in _ARTICLES)
+                  or (text[a].isupper() and _head_tokens(text[a:b]))]
     inside_actor: list[tuple[int, int]] | None = None  # actor name spans, read when first needed
     mentions: list[PlaceMention] = []
     i = 0
