@@ -32,11 +32,20 @@ def _cues() -> dict[str, Any]:
     words = invert(data["after"])
     # compiled with IGNORECASE below
     # the frames' matches count as "displaced"
-    cues = case_blind_alternation(words) + f"|(?:{data['shelter_frame']})|(?:{data['leave_frame']})"
+    countries = "|".join(re.escape(c) for c in sorted(load_yaml("places_types.yaml")["countries"], key=len, reverse=True))
+    frames = {population: pattern.replace("<COUNTRY>", f"(?:{countries})")
+              for population, pattern in data.get("population_frames", {}).items()}
+    # population frames first: "fled the region into Algeria" are refugees before "fled" says displaced
+    cues = ("|".join(f"(?:{pattern})" for pattern in frames.values()) + "|" + case_blind_alternation(words)
+            + f"|(?:{data['shelter_frame']})|(?:{data['leave_frame']})")
     filler = case_blind_alternation(data["after_filler"])
     cause_words = {kind: whole_words(data["cause"][kind]) for kind in ("disaster", "conflict")}
     return {
         "words": words,
+        "frames": [(re.compile(pattern, re.IGNORECASE), population) for population, pattern in frames.items()],
+        "returned": re.compile(
+            r"\b(?:" + "|".join([re.escape(w) for w, p in words.items() if p == "returnees"]
+                                 + ([frames["returnees"]] if "returnees" in frames else [])) + r")\b", re.IGNORECASE),
         "after": re.compile(rf"(?P<aside>{data['aside']})?(?:\s*,?\s*(?:{filler})\b)*\s*(?P<cue>{cues})\b",
                             re.IGNORECASE),
         "before": [
@@ -91,8 +100,7 @@ def read_displacement(sentence: str) -> list[tuple[numbers.CountMention, str, bo
             people, pair_end = restated[index]
             after = cues["after"].match(sentence, pair_end)
             population = (_population_before(sentence, mention, phrase)
-                          or (cues["words"].get(re.sub(r"\s+", " ", after.group("cue").lower()), "displaced")
-                              if after else None))
+                          or (_cue_population(after) if after else None))
             if population is not None and not _is_casualty_count(sentence, people):
                 out.append((people, population, _is_projection(sentence, people)))
             continue
@@ -106,6 +114,8 @@ def read_displacement(sentence: str) -> list[tuple[numbers.CountMention, str, bo
             population = out[-1][1]  # "280,000 displaced ..., warning the number could reach 1.5 million"
         if population is None:
             continue
+        if population == "displaced" and _victim_type(phrase) == "combatant":
+            continue  # "3,000 soldiers arrived in Kidal", "200 fighters left the area": troops move, not displaced
         if _is_casualty_count(sentence, mention):
             continue  # "killed 120 evacuees", "a family of six displaced people" killed: victims
         out.append((mention, population, _is_projection(sentence, mention)))
@@ -208,8 +218,27 @@ def _population_after(sentence: str, mention: numbers.CountMention, phrase_end: 
         if not after.group("aside") and any(
                 mention.end <= other.start < cue_start for other in mentions if other is not mention):
             return None
-        return cues["words"].get(re.sub(r"\s+", " ", after.group("cue").lower()), "displaced")
+        population = _cue_population(after)
+        if population == "displaced" and cue_at < phrase_end:
+            # "30,000 displaced people have gone back": displaced people who returned are returnees
+            back = cues["returned"].search(sentence, after.end("cue"), phrase_end + 60)
+            if back and not any(after.end("cue") <= other.start < back.start() for other in mentions):
+                return "returnees"
+        return population
     return None
+
+
+def _cue_population(after: re.Match[str]) -> str:
+    """The population the cue of an ``after`` match names: a population frame's ("crossed
+    the river into", read in the sentence so its look-behinds see the words before), a word
+    of the vocabulary's, else displaced (shelter and leave frames)."""
+    cues = _cues()
+    start, end = after.span("cue")
+    for frame, population in cues["frames"]:
+        found = frame.match(after.string, start)
+        if found and found.end() == end:
+            return population
+    return cues["words"].get(re.sub(r"\s+", " ", after.group("cue").lower()), "displaced")
 
 
 def _population_noun(phrase: str) -> str | None:

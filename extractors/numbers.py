@@ -45,6 +45,8 @@ class _Vocabulary:
     year_before: frozenset[str]
     count_nouns: frozenset[str]
     year_range: tuple[int, int]
+    fraction: re.Pattern[str]  # "half a million": (fraction words, scale word)
+    fractions: dict[str, float]
     population_before: re.Pattern[str]
     population_last_letter: re.Pattern[str]  # the last letters of population_before's phrases
     population_longest: int  # characters in its longest phrase
@@ -71,13 +73,15 @@ def _vocabulary() -> _Vocabulary:
         rf"(?:(?:\s+and\s+|\s+|-)(?:{words})\b)*)"
     )
     a_person = rf"\ban?(?=\s+(?:{singular})\b)"
-    number = rf"(?:(?<![\w.,:/$€£-]){digit_number}|{word_run}|{a_person})"
+    fraction = rf"\b(?:{_alternation(list(data.get('fractions', {})))})\s+(?:of\s+)?an?\s+(?:{scales})\b"
+    number = rf"(?:(?<![\w.,:/$€£-]){digit_number}|{fraction}|{word_run}|{a_person})"
     vague = rf"\b(?:{_alternation(list(data['vague']))})\b"
     qualifier = rf"\b(?P<qual>{_alternation(list(data['qualifiers_before']))})\s+"
     after = rf"(?:\s*(?P<after>{_alternation(list(data['qualifiers_after']))})\b|(?P<plus>\+))?"
     # every match starts at a word start with a digit or the first letter of one of these
     # words: a cheap lookahead lets the engine skip all other positions at once
-    openers = [*word_values, *data["vague"], *data["qualifiers_before"], "between", "a", "an"]
+    openers = [*word_values, *data.get("fractions", {}), *data["vague"], *data["qualifiers_before"],
+               "between", "a", "an"]
     first = "".join(sorted({w[0].lower() for w in openers if w} | {w[0].upper() for w in openers if w}))
     # and a second lookahead, as cheap, that rejects most words sharing a first letter with
     # an opener ("the", "army"): a digit, "a"/"an" before a space, or an opener's own letters
@@ -104,6 +108,8 @@ def _vocabulary() -> _Vocabulary:
         year_before=frozenset(w.lower() for w in data["year_before"]),
         count_nouns=frozenset(w.lower() for w in data["count_nouns_for_years"]),
         year_range=(int(data["year_range"][0]), int(data["year_range"][1])),
+        fraction=re.compile(rf"^({_alternation(list(data.get('fractions', {})))})\s+(?:of\s+)?an?\s+(\w+)$"),
+        fractions={k: float(v) for k, v in data.get("fractions", {}).items()},
         population_before=re.compile(population, re.IGNORECASE),
         population_last_letter=re.compile(
             "[" + re.escape("".join({p[-1] for p in data.get("population_before", []) if p})) + "]", re.IGNORECASE),
@@ -126,6 +132,12 @@ def parse_number(phrase: str) -> int | None:
     "twenty-five" -> 25, "a hundred" -> 100, "a" -> 1. None when it is not a number."""
     vocab = _vocabulary()
     cleaned = phrase.lower().replace(",", "").strip()
+    part = vocab.fraction.match(re.sub(r"\s+", " ", cleaned))
+    if part:
+        kind_value = vocab.word_values.get(part.group(2))
+        if not kind_value or kind_value[0] != "scales":
+            return None
+        return int(round(vocab.fractions[part.group(1)] * kind_value[1]))
     digit = _DIGIT_PHRASE.match(cleaned)
     if digit:
         value = float(digit.group(1))

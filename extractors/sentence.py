@@ -57,10 +57,11 @@ class SentenceMentions:
     @cached_property
     def actors(self) -> tuple[ActorMention, ...]:
         """Armed actors and civilians, without capitals used as places ("near Damascus")."""
-        return tuple(
+        from .mentions.reported_agents import with_reported_agents
+        return with_reported_agents(self.text, tuple(
             m for m in find_actors(self.text)
             if not (m.label.lower() in _METONYMS and _PLACE_PREPOSITION.search(self.text[: m.start]))
-        )
+        ))
 
     @cached_property
     def actor_refs(self) -> tuple[ActorRef, ...]:

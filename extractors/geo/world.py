@@ -18,6 +18,7 @@ from pathlib import Path
 
 from ..reference import load_yaml
 from ..startup_cache import cached_table, file_identity
+from .variants import extra_keys, loose_key
 
 
 @dataclass(frozen=True)
@@ -94,9 +95,16 @@ def _build_packed_table() -> tuple[str, tuple[int | tuple[int, ...], ...], str, 
     theatres = free_text_countries()
     index: dict[str, list[int]] = {}
     rows = _rows()
+    extra: dict[str, list[int]] = {}
     for i, row in enumerate(rows):
         key = _key(row[2]) if row[5] in theatres else _simple(row[2])
         index.setdefault(key, []).append(i)
+        if row[5] in theatres:
+            for other in extra_keys(row[2], row[3], row[5], key, _key):
+                extra.setdefault(other, []).append(i)
+    for other, numbers_of in extra.items():  # an exact name wins over another's alias or loose key
+        if other not in index:
+            index[other] = numbers_of
     records = [_FIELD.join((r[2], r[3], r[5], r[0], r[1])) + _RECORD for r in rows]
     if any(_FIELD in key or _RECORD in key for key in index) or any(  # pragma: no cover
             r.count(_FIELD) != 4 or r.count(_RECORD) != 1 for r in records):
@@ -210,7 +218,7 @@ def _build_english_words() -> frozenset[str]:
 def lookup_world(name: str, free_text: bool = False) -> WorldPlace | None:
     """The cities1000 place of that name; ``free_text`` keeps only theatre countries and
     never reads a name made only of English words ("Said", "Old City") as one."""
-    rows = _rows_of(_key(name))
+    rows = _rows_of(_key(name)) or _rows_of(loose_key(_key(name)))
     if free_text:
         if not any(_table()[1][i][2] in free_text_countries() for i in rows):
             return None  # no theatre place of that name (whatever its words)
@@ -235,12 +243,18 @@ def world_first_tokens() -> dict[str, int]:
     return cached_table("world_first_tokens", _build_first_tokens, _cities_identity())
 
 
+def _extra_keys_of(row: tuple[str, ...]) -> tuple[str, ...]:
+    name, admin1, cc = row[0], row[1], row[2]
+    return extra_keys(name, admin1, cc, _key(name), _key)
+
+
 def _build_first_tokens() -> dict[str, int]:
     firsts: dict[str, int] = {}
     theatres, rows = free_text_countries(), _table()[1]
     for key in _table()[0]:
         numbers = _rows_of(key)
-        if any(rows[i][2] in theatres for i in numbers) and key == _key(rows[numbers[0]][0]):
+        if any(rows[i][2] in theatres for i in numbers) and (
+                key == _key(rows[numbers[0]][0]) or key in _extra_keys_of(rows[numbers[0]])):
             parts = key.split()
             firsts[parts[0]] = max(firsts.get(parts[0], 0), len(parts))
     return firsts

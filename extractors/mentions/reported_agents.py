@@ -1,0 +1,58 @@
+"""Agents named by a pronoun in reported speech: "Russia's defence ministry said its forces
+had captured Selydove", "The RSF said it had taken Babanusa", "Ukraine's military said it
+had ordered its troops to leave Vuhledar". The pronoun ("it", "its forces", "they", "their
+fighters") right after the report verb stands for the speaker: an actor mention, or a
+country's ministry, general staff or military (``seeds/reference/actors_country_names.csv``).
+The pronoun becomes an actor mention of the speaker's actor, replacing a generic mention
+inside it ("troops" in "its troops").
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..actors import ActorMention
+from ..reference import load_csv
+
+_FORCES = r"(?:forces|troops|fighters|units|soldiers|men|army|military|militants|army\s+units)"
+_REPORT = re.compile(
+    r"[^.;:\"“”]{0,60}?\b(?:said|says|announced|claimed|reported|stated|confirmed)\b"
+    r"(?:\s+(?:on|late\s+on|early\s+on)\s+\w+)?(?:\s+that)?\s+"
+    rf"(?P<pronoun>its\s+{_FORCES}|their\s+{_FORCES}|it|they)\s+"
+    r"(?=(?:had|has|have|would|captured|seized|took|retook|recaptured|entered|"
+    r"withdrew|pulled|liberated|overran|controlled?|gained|lost|repelled|destroyed|shot|downed|killed)\b)",
+    re.IGNORECASE)
+_INSTITUTION = r"(?:defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e|general\s+staff|armed\s+forces|military|army)"
+
+
+@lru_cache(maxsize=1)
+def _country_speakers() -> re.Pattern[str]:
+    names = sorted((row["name"] for row in load_csv("actors_country_names.csv")), key=len, reverse=True)
+    return re.compile(rf"\b(?P<name>{'|'.join(map(re.escape, names))})(?:'s|’s)?\s+{_INSTITUTION}\b|"
+                      rf"\b(?P<name2>{'|'.join(map(re.escape, names))})\b(?=\s+(?:said|says|claimed|announced))")
+
+
+@lru_cache(maxsize=1)
+def _country_actor() -> dict[str, str]:
+    return {row["name"].lower(): row["actor_id"] for row in load_csv("actors_country_names.csv")}
+
+
+def with_reported_agents(text: str, actors: tuple[ActorMention, ...]) -> tuple[ActorMention, ...]:
+    """``actors`` with the pronouns of reported speech read as their speaker."""
+    if " said " not in text and " says " not in text and not re.search(r"\b(?:announced|claimed|reported|stated|confirmed)\b", text):
+        return actors
+    speakers = [(m.start, m.end, m.actor_id) for m in actors if m.actor_id not in ("civilians", "unknown")]
+    for match in _country_speakers().finditer(text):
+        name = (match.group("name") or match.group("name2")).lower()
+        speakers.append((match.start(), match.end(), _country_actor()[name]))
+    by_pronoun: dict[int, ActorMention] = {}
+    for _, end, actor_id in sorted(speakers):  # the speaker that starts first is the whole subject
+        report = _REPORT.match(text, end)
+        if report and report.start("pronoun") not in by_pronoun:
+            start, stop = report.span("pronoun")
+            by_pronoun[start] = ActorMention(report.group("pronoun"), actor_id, start, stop)
+    added = list(by_pronoun.values())
+    if not added:
+        return actors
+    kept = [m for m in actors if not any(a.start <= m.start < a.end for a in added)]
+    return tuple(sorted([*kept, *added], key=lambda m: m.start))
