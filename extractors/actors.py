@@ -81,10 +81,13 @@ def find_actors(text: str) -> list[ActorMention]:
     """Every alias in ``text``, longest match first, left to right, non-overlapping; an
     alias naming no army of its own ("the army") as the current article's country reads it
     (``theatre``)."""
-    return _merge_group_framings(text, [localised(m) for m in _find_actors(text)])
+    found = _find_actors(text)
+    if not found:
+        return []
+    return _merge_group_framings(text, [localised(m) for m in found])
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=32768)
 def _find_actors(text: str) -> tuple[ActorMention, ...]:
     """Cached alias matches of ``find_actors`` (before the article's country and the merging
     of framings): the extractors read the same sentence and its parts often."""

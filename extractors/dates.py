@@ -281,7 +281,7 @@ def find_dates(text: str, published_at: date | None) -> list[DateMention]:
     return list(_find_dates(text, published_at))
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=16384)  # a pure function of the text and date, read by several extractors
 def _find_dates(text: str, published_at: date | None) -> tuple[DateMention, ...]:
     if not _PREFILTER.found_in(text):
         return ()

@@ -126,6 +126,7 @@ _DIGIT_PHRASE = re.compile(r"^(\d+(?:\.\d+)?)\s*-?\s*([a-z]*)$")
 _TOKEN_BREAK = re.compile(r"[\s-]+")
 
 
+@lru_cache(maxsize=8192)  # a pure function of the phrase; a count's phrase is read twice (filter, value)
 def parse_number(phrase: str) -> int | None:
     """Value of one number phrase: "1,600" -> 1600, "1.5 million" -> 1500000,
     "twenty-five" -> 25, "a hundred" -> 100, "a" -> 1. None when it is not a number."""
@@ -299,21 +300,25 @@ def _scale_of(phrase: str) -> int:
     return kind_value[1] if kind_value and kind_value[0] == "scales" and kind_value[1] >= 1000 else 1
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def _mention(text: str, match: re.Match[str]) -> list[CountMention]:
     """Turn one regex match into zero, one or two count mentions."""
     vocab = _vocabulary()
-    qual_word = (match.group("qual") or "").lower()
-    qualifier = vocab.qualifiers_before.get(re.sub(r"\s+", " ", qual_word), "exact")
-    if match.group("after"):
-        qualifier = vocab.qualifiers_after[match.group("after").lower()]
-    elif match.group("plus"):
+    qual_word, after, plus = match.group("qual", "after", "plus")
+    qual_word = qual_word.lower() if qual_word else ""
+    qualifier = vocab.qualifiers_before.get(_SPACES.sub(" ", qual_word), "exact") if qual_word else "exact"
+    if after:
+        qualifier = vocab.qualifiers_after[after.lower()]
+    elif plus:
         qualifier = "at_least"
     qualified = bool(qual_word) or qualifier != "exact"
     start, end = match.start(), match.end()
     if _is_population(text, start, end):
         return []  # "home to nearly a million residents": a population, not a count
     if match.group("vague"):
-        low = vocab.vague[re.sub(r"\s+", " ", match.group("vague").lower())]
+        low = vocab.vague[_SPACES.sub(" ", match.group("vague").lower())]
         nxt = _next_word(text, match.end("vague"))
         if nxt in vocab.not_after:
             return []
@@ -376,7 +381,7 @@ def find_counts(text: str) -> list[CountMention]:
     return list(_find_counts(text))
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=16384)  # a pure function of the text: a sentence met again (a repeated article, a wire copy) is free
 def _find_counts(text: str) -> tuple[CountMention, ...]:
     if not _prefilter().found_in(text):
         return ()

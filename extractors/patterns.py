@@ -3,13 +3,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 
 
 def alternation(words: Iterable[str], flexible_space: str | None = None) -> str:
     """``a|b|c`` of the escaped words, longest first so the longest phrase wins.
 
     ``flexible_space``, when given, replaces each space inside a phrase (e.g. ``r"\\s+"``).
+    Memoised: some rules build their pattern text again for every sentence they read.
     """
+    return _alternation(tuple(words), flexible_space)
+
+
+@lru_cache(maxsize=4096)
+def _alternation(words: tuple[str, ...], flexible_space: str | None) -> str:
     ordered = sorted({w.strip() for w in words if w.strip()}, key=len, reverse=True)
     escaped = (re.escape(w) for w in ordered)
     if flexible_space is not None:

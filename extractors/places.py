@@ -187,6 +187,7 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", ascii_text.lower()).strip("_")
 
 
+@lru_cache(maxsize=16384)  # a pure function of the name: the same names recur in every article
 def resolve_place(name: str) -> Place:
     """Gazetteer entry for a name as written; unresolved Place(name) when unknown.
 
@@ -246,7 +247,7 @@ def find_places(text: str) -> list[PlaceMention]:
     return list(_find_places(text))
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=16384)
 def _find_places(text: str) -> tuple[PlaceMention, ...]:
     """Known place names (and "X province" phrases) in ``text``, left to right.
 
@@ -254,9 +255,11 @@ def _find_places(text: str) -> tuple[PlaceMention, ...]:
     provinces") is reported with that word and precision admin1.
     """
     tokens = [match.span() for match in _TOKEN.finditer(text)]
-    # only a capitalised word or an article ("al") can start a name
+    # only an article ("al") or a capitalised word that starts a gazetteer name can start one
+    # (``_longest_match`` finds nothing at any other capitalised word)
     candidates = [k for k, (a, b) in enumerate(tokens)
-                  if text[a].isupper() or (b - a <= _LONGEST_ARTICLE and text[a:b].lower() in _ARTICLES)]
+                  if (b - a <= _LONGEST_ARTICLE and text[a:b].lower() in _ARTICLES)
+                  or (text[a].isupper() and _head_tokens(text[a:b]))]
     inside_actor: list[tuple[int, int]] | None = None  # actor name spans, read when first needed
     mentions: list[PlaceMention] = []
     i = 0
@@ -307,6 +310,12 @@ def _all_first_tokens() -> dict[str, int]:
     return {key: n for key, n in merged.items() if n}
 
 
+@lru_cache(maxsize=65536)
+def _head_tokens(head: str) -> int:
+    """Most tokens of a gazetteer name whose first token is ``head`` as written (0: none)."""
+    return _all_first_tokens().get(name_key(head), 0)
+
+
 def _longest_match(
     text: str, tokens: list[tuple[int, int]], i: int
 ) -> tuple[int, GazetteerEntry] | None:
@@ -319,7 +328,7 @@ def _longest_match(
     if not (first[0].isupper() or is_article):
         return None
     head = text[tokens[i + 1][0]:tokens[i + 1][1]] if is_article else first
-    longest = _all_first_tokens().get(name_key(head), 0)
+    longest = _head_tokens(head)
     if not longest:
         return None
     # an article prefix and hyphenated names add tokens beyond the key's own count

@@ -136,6 +136,7 @@ def _current_country() -> str | None:
     return article.country
 
 
+@lru_cache(maxsize=16384)  # asked for every actor mention found
 def _role(alias: str) -> str | None:
     return _roles().get(alias.strip().lower().replace("’", "'"))
 
