@@ -41,7 +41,9 @@ def _aliases() -> tuple[dict[str, str], re.Pattern[str]]:
 
 def _pattern(branches: list[tuple[str, str]]) -> re.Pattern[str]:
     branches = sorted(branches, key=lambda item: len(item[0]), reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(b for _, b in branches) + r")(?![\w-])", re.IGNORECASE)
+    # "Hayat Tahrir al-Sham-led rebels": a name may end in "-led" (the group leads them)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(b for _, b in branches) + r")(?:(?![\w-])|(?=-led\b))",
+                      re.IGNORECASE)
 
 
 @lru_cache(maxsize=None)

@@ -34,3 +34,8 @@ def test_the_pronoun_replaces_a_generic_mention_inside_it() -> None:
 def test_no_pronoun_agent_without_a_deed(text: str) -> None:
     labels = [m.label.lower() for m in SentenceMentions(text).actors]
     assert "it" not in labels and "they" not in labels and "its air" not in labels
+
+
+def test_a_group_that_leads_names_the_force() -> None:
+    text = "Hayat Tahrir al-Sham-led rebels captured most of the city of Aleppo on Saturday."
+    assert controls(text) == [("Aleppo", "hts")]
