@@ -35,6 +35,11 @@ def _alternation(phrases: list[str]) -> str:
     """Phrases whose words may be separated by a closing quote as well as space; before a
     control noun ("seized control of") any modifier of the frames may stand ("seized full
     control of", "gained complete military control over")."""
+    return _alternation_of(tuple(phrases))
+
+
+@lru_cache(maxsize=None)  # the same word lists are asked for per sentence: built once
+def _alternation_of(phrases: tuple[str, ...]) -> str:
     pattern = alternation(phrases, flexible_space=_SPACE)
     nouns = "|".join(re.escape(n) for n in control_nouns())
     return re.sub(rf"{re.escape(_SPACE)}({nouns}){re.escape(_SPACE)}",
@@ -281,7 +286,16 @@ def _first_words_and_finder(passive: bool, nominal: bool, lowered: bool = False)
 
 def _find_triggers(text: str) -> list[Trigger]:
     """Triggers left to right; at one position passive, listed, "fell to" and noun forms
-    come before plain verbs."""
+    come before plain verbs (a text read before gives its triggers again at once)."""
+    return list(_triggers_of(text))
+
+
+@lru_cache(maxsize=16384)
+def _triggers_of(text: str) -> tuple[Trigger, ...]:
+    return tuple(_scan_triggers(text))
+
+
+def _scan_triggers(text: str) -> list[Trigger]:
     low = text.lower()
     # every passive form ends in "by" but "were driven out of"
     passive = (" by" in low or "siege" in low or _expel_participle_finder().search(low) is not None
