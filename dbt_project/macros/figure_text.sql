@@ -2,7 +2,7 @@
     "hundreds (200+)". Used by claims_with_sources for its one-line summary. -#}
 {% macro figure_text(low, best, high, qualifier) -%}
     case
-        when {{ qualifier }} = 'vague' then 'vague (' || cast({{ low }} as varchar) || '+)'
+        when {{ qualifier }} = 'vague' then 'vague (' || coalesce(cast({{ low }} as varchar) || '+', 'no figure') || ')'
         when {{ best }} is null and {{ low }} is not null and {{ high }} is not null and {{ low }} <> {{ high }}
             then cast({{ low }} as varchar) || '-' || cast({{ high }} as varchar)
         else coalesce(
