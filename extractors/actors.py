@@ -73,6 +73,13 @@ def _nationality_aliases() -> dict[str, str]:
     }
 
 
+@lru_cache(maxsize=1)
+def country_forces() -> dict[str, str]:
+    """A state's name as written (or its capital standing for its government) -> its forces'
+    actor id (``actors_country_names.csv``): "Russia said its forces ...", "Ankara claimed"."""
+    return {row["name"].strip(): row["actor_id"].strip() for row in load_csv("actors_country_names.csv")}
+
+
 def resolve_actor(label: str) -> str | None:
     """Actor id for a phrase as written, or None when the alias table does not know it."""
     mentions = find_actors(label.strip())

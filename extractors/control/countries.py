@@ -3,15 +3,14 @@ withdrew from Avdiivka", "Turkey said its troops entered Jarablus", "Russia's de
 ministry said its troops had liberated X", "Russia claimed the capture of Marinka". A
 bare "troops" is otherwise read as the theatre's home army (Syria's in a Syrian report),
 which is wrong when the sentence names whose troops they are. The country names are data
-(``country_forces`` in ``control_vocabulary.yaml``)."""
+(``actors_country_names.csv``, read by ``actors.country_forces``)."""
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 
-from ..actors import ActorMention
+from ..actors import ActorMention, country_forces as _country_forces
 from ..context import SentenceContext
-from .frames import vocabulary as _vocab
 
 # A force noun owned by a pronoun: "its troops", "their forces", "its own army".
 _OWNED_FORCES = re.compile(r"\b(?:its|their)\s+(?:own\s+)?(?:[a-z]+\s+)?$", re.IGNORECASE)
@@ -28,7 +27,7 @@ _FORCE_NOUNS = frozenset({"troops", "forces", "soldiers", "army", "units", "figh
 
 @lru_cache(maxsize=1)
 def _country_pattern() -> re.Pattern[str]:
-    names = sorted(_vocab()["country_forces"], key=len, reverse=True)
+    names = sorted(_country_forces(), key=len, reverse=True)
     return re.compile(rf"(?<![\w-])({'|'.join(re.escape(n) for n in names)})(?:['’]s?)?(?![\w-])")
 
 
@@ -37,7 +36,7 @@ def _last_country(text: str, end: int) -> ActorMention | None:
     if not found:
         return None
     m = found[-1]
-    return ActorMention(m.group(1), _vocab()["country_forces"][m.group(1)], m.start(1), m.end(1))
+    return ActorMention(m.group(1), _country_forces()[m.group(1)], m.start(1), m.end(1))
 
 
 def country_forces(ctx: SentenceContext, trigger_start: int, agent: ActorMention | None) -> ActorMention | None:
@@ -62,9 +61,9 @@ def country_forces(ctx: SentenceContext, trigger_start: int, agent: ActorMention
 @lru_cache(maxsize=1)
 def _state_by_code() -> dict[str, str]:
     """ISO code -> the state's forces ("UA" -> ukraine, "SY" -> syrian_government), read from
-    ``theatre_countries.csv``'s names and ``country_forces``."""
+    ``theatre_countries.csv``'s names and ``actors_country_names.csv``."""
     from ..reference import load_csv
-    forces = _vocab()["country_forces"]
+    forces = _country_forces()
     out: dict[str, str] = {}
     for row in load_csv("theatre_countries.csv"):
         for name in (row.get("names") or "").split("|"):

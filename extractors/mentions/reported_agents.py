@@ -11,8 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..actors import ActorMention
-from ..reference import load_csv
+from ..actors import ActorMention, country_forces
 
 _FORCES = r"(?:forces|troops|fighters|units|soldiers|men|army|military|militants|army\s+units)"
 _REPORT = re.compile(
@@ -22,29 +21,24 @@ _REPORT = re.compile(
     r"(?=(?:had|has|have|would|captured|seized|took|retook|recaptured|entered|"
     r"withdrew|pulled|liberated|overran|controlled?|gained|lost|repelled|destroyed|shot|downed|killed)\b)",
     re.IGNORECASE)
+_OTHER_REPORT_VERB = re.compile(r"\b(?:announced|claimed|reported|stated|confirmed)\b")
 _INSTITUTION = r"(?:defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e|general\s+staff|armed\s+forces|military|army)"
 
 
 @lru_cache(maxsize=1)
 def _country_speakers() -> re.Pattern[str]:
-    names = sorted((row["name"] for row in load_csv("actors_country_names.csv")), key=len, reverse=True)
+    names = sorted(country_forces(), key=len, reverse=True)
     return re.compile(rf"\b(?P<name>{'|'.join(map(re.escape, names))})(?:'s|’s)?\s+{_INSTITUTION}\b|"
                       rf"\b(?P<name2>{'|'.join(map(re.escape, names))})\b(?=\s+(?:said|says|claimed|announced))")
 
 
-@lru_cache(maxsize=1)
-def _country_actor() -> dict[str, str]:
-    return {row["name"].lower(): row["actor_id"] for row in load_csv("actors_country_names.csv")}
-
-
 def with_reported_agents(text: str, actors: tuple[ActorMention, ...]) -> tuple[ActorMention, ...]:
     """``actors`` with the pronouns of reported speech read as their speaker."""
-    if " said " not in text and " says " not in text and not re.search(r"\b(?:announced|claimed|reported|stated|confirmed)\b", text):
+    if " said " not in text and " says " not in text and not _OTHER_REPORT_VERB.search(text):
         return actors
     speakers = [(m.start, m.end, m.actor_id) for m in actors if m.actor_id not in ("civilians", "unknown")]
     for match in _country_speakers().finditer(text):
-        name = (match.group("name") or match.group("name2")).lower()
-        speakers.append((match.start(), match.end(), _country_actor()[name]))
+        speakers.append((match.start(), match.end(), country_forces()[match.group("name") or match.group("name2")]))
     by_pronoun: dict[int, ActorMention] = {}
     for _, end, actor_id in sorted(speakers):  # the speaker that starts first is the whole subject
         report = _REPORT.match(text, end)
