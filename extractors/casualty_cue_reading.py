@@ -13,8 +13,9 @@ from . import numbers
 from .casualty_affiliation import affiliated
 from .casualty_cues import cues as _cues
 from .casualty_readings import counted_group, cue_noun, listed_cue, toll_of
+from .casualty_owner import loser
 from .casualty_victims import (
-    UNSPECIFIED, Victim, crew_of, is_framing, loyal_to, resolve_victim, subject_victim, victim_before_cue,
+    UNSPECIFIED, Victim, bare_default, crew_of, is_framing, loyal_to, resolve_victim, victim_before_cue,
     victim_of_remains, victim_phrase,
 )
 from .patterns import lowers_exactly
@@ -36,7 +37,10 @@ class Reading:
 
 def _read_partitive(sentence: str, mention: numbers.CountMention) -> Reading | None:
     """"six of those killed were rebel fighters": killed, victims named after the verb."""
-    m = _cues()["partitive"].match(sentence, mention.end)
+    cues = _cues()
+    m = cues["partitive"].match(sentence, mention.end)
+    if not m and cues["partitive_before"].search(sentence, max(0, mention.start - 40), mention.start):
+        m = cues["partitive_verb"].match(sentence, mention.end)  # "Of those killed, six were children"
     if not m:
         return None
     phrase, _ = victim_phrase(sentence, m.end())
@@ -167,8 +171,10 @@ def _read_before(sentence: str, mention: numbers.CountMention, victim: Victim | 
             victim = victim_before_cue(sentence, start) or toll_of(m.group()) or UNSPECIFIED
         elif victim is UNSPECIFIED and outcome == "wounded" and not active:
             victim = toll_of(m.group()) or UNSPECIFIED  # "the number of people injured ... reached 57"
-        if needs_victim and outcome == "killed" and (victim.actor == "unknown" or is_framing(victim)):
-            victim = subject_victim(sentence[:start], victim)  # "Hezbollah lost 20 fighters"
+        if needs_victim and outcome == "killed" and m.group().lower().startswith("los") and (
+                victim.actor == "unknown" or is_framing(victim) or bare_default(victim)):
+            owner = loser(sentence[:start])  # "Hezbollah lost 20 fighters", "Ukraine had lost 2,030 servicemen"
+            victim = Victim(owner, victim.label, victim.type) if owner else victim
         return Reading(mention, outcome, victim, start, window_start + m.end(), active)
     return None
 

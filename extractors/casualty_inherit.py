@@ -20,6 +20,15 @@ _PLACE_AFTER = re.compile(r"\s+(?:in|at|near|across)\s")
 _PLACE_THEN_AND = re.compile(r"\s+[\w\s'’-]{0,30}?\b(?:in|at|near|around|across)\b[^,.;]{0,60}?\s+and\s+")
 
 
+_ABBREVIATION = re.compile(r"\b(?:[A-Z][a-z]{1,3}|[A-Z])\.")
+
+
+def _stop(between: str) -> bool:
+    """A full stop or semicolon between a total and its part; not an abbreviation's dot
+    ("since the offensive began on Nov. 27, including 138 civilians", "U.S.")."""
+    return re.search(r"[;.]", _ABBREVIATION.sub("", between) if "." in between else between) is not None
+
+
 def inherit(sentence: str, mention: numbers.CountMention, readings: list[Reading]) -> Reading | None:
     """A count without a cue of its own: a part of a toll it follows ("605, including 245
     from HTS") or coordinated with the next count ("3 soldiers and 5 civilians were killed")."""
@@ -31,7 +40,7 @@ def inherit(sentence: str, mention: numbers.CountMention, readings: list[Reading
     before = [r for r in readings if r.mention.end <= mention.start]
     for head in reversed(before):
         between = sentence[head.mention.end:mention.start]
-        if cues["breakdown"].search(between) and not re.search(r"[;.]", between):
+        if cues["breakdown"].search(between) and not _stop(between):
             return Reading(mention, head.outcome, victim, head.cue_start, head.cue_end, head.active,
                             head.mention.start)
     if before and victim is UNSPECIFIED and _PLACE_AFTER.match(sentence, mention.end):
@@ -93,7 +102,7 @@ def link_asides(ordered: list[Reading], sentence: str) -> list[Reading]:
         previous = out[-1] if out else None
         if previous is not None and reading.total_start is None and previous.outcome == reading.outcome:
             between = sentence[previous.mention.end:reading.mention.start]
-            if len(between) < 60 and _cues()["breakdown"].search(between) and not re.search(r"[;.]", between):
+            if len(between) < 60 and _cues()["breakdown"].search(between) and not _stop(between):
                 reading = replace(reading, total_start=previous.mention.start)
         out.append(reading)
     return out
