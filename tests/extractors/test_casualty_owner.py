@@ -87,3 +87,13 @@ def test_quoted_counts_and_wire_dates() -> None:
 ])
 def test_parts_told_backwards_and_people_at_work(text: str, expected: list) -> None:
     assert _rows(text) == expected
+
+
+def test_the_coalition_is_whose_coalition_the_war_says() -> None:
+    # claimants_theatres.csv: in a report from Yemen "the coalition" is the Saudi-led one
+    yemen = ("The coalition said on Sunday its air strikes had killed more than 90 Houthi fighters near Marib in "
+             "Yemen over two days. Houthi fighters had attacked government positions around Marib and Sirwah.")
+    syria = ("The coalition said on Sunday its air strikes had killed more than 90 ISIS fighters near Raqqa in "
+             "Syria over two days. ISIS fighters had attacked SDF positions around Raqqa and Tabqa.")
+    assert [c.claimant for c in extract_article(yemen, "y", date(2024, 1, 1)).casualty_claims] == ["Saudi-led coalition"]
+    assert [c.claimant for c in extract_article(syria, "s", date(2024, 1, 1)).casualty_claims] == ["US-led coalition"]
