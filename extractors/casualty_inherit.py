@@ -82,7 +82,8 @@ def same_group(ordered: list[Reading], sentence: str, mentions: list[numbers.Cou
     for reading in ordered:
         previous = out[-1] if out else None
         groups = {r.victim.actor for r in out if r.victim is not UNSPECIFIED} | counted
-        if (previous is not None and reading.victim is UNSPECIFIED and len(groups) == 1
+        if (previous is not None and reading.victim is UNSPECIFIED
+                and (len(groups) == 1 or _tail_of(sentence, previous, reading))
                 and previous.victim is not UNSPECIFIED
                 # another outcome, or a clause of its own ("9 civilians were killed in X and two
                 # others were killed in Y"), not one list ("3 soldiers and 2 others were killed")
@@ -92,6 +93,20 @@ def same_group(ordered: list[Reading], sentence: str, mentions: list[numbers.Cou
             reading = replace(reading, victim=previous.victim)
         out.append(reading)
     return out
+
+
+_TAIL = re.compile(r"\s*,?\s*(?:with|and|while)\s+(?:(?:wounding|injuring|wounded|injured)\s+)?"
+                   r"(?:another|at\s+least|about|around|some|nearly|more\s+than|over)?\s*", re.IGNORECASE)
+
+
+def _tail_of(sentence: str, previous: Reading, reading: Reading) -> bool:
+    """A bare count tacked onto the figure right before it, with another outcome ("lost
+    seven of its own fighters, with 12 wounded", "killing three crew and injuring at least
+    four"): the same people, even when the sentence counts other groups before."""
+    if previous.outcome == reading.outcome:
+        return False
+    head_end = victim_phrase(sentence, previous.mention.end)[1]
+    return head_end <= reading.mention.start and _TAIL.fullmatch(sentence, head_end, reading.mention.start) is not None
 
 
 def link_asides(ordered: list[Reading], sentence: str) -> list[Reading]:

@@ -97,3 +97,14 @@ def test_the_coalition_is_whose_coalition_the_war_says() -> None:
              "Syria over two days. ISIS fighters had attacked SDF positions around Raqqa and Tabqa.")
     assert [c.claimant for c in extract_article(yemen, "y", date(2024, 1, 1)).casualty_claims] == ["Saudi-led coalition"]
     assert [c.claimant for c in extract_article(syria, "s", date(2024, 1, 1)).casualty_claims] == ["US-led coalition"]
+
+
+@pytest.mark.parametrize(("text", "wounded"), [
+    # a bare count tacked onto the figure before it keeps its people, even after other groups
+    ("The rebels said 30 Malian soldiers were killed near Kidal, and that they had lost five of their own fighters, "
+     "with 9 wounded.", ("wounded", "opposition")),
+    ("A Houthi drone hit a tanker off Hodeidah, killing two crew and injuring at least three.", ("wounded", "civilians")),
+    ("Army shelling killed 12 RSF fighters and 3 civilians in Bahri, and wounded 20.", ("wounded", "all")),  # two groups, no tail
+])
+def test_a_tail_count_keeps_the_people_before_it(text: str, wounded: tuple[str, str]) -> None:
+    assert [(r[1], r[2]) for r in _rows(text) if r[1] == "wounded"] == [wounded]
