@@ -108,3 +108,12 @@ def test_the_coalition_is_whose_coalition_the_war_says() -> None:
 ])
 def test_a_tail_count_keeps_the_people_before_it(text: str, wounded: tuple[str, str]) -> None:
     assert [(r[1], r[2]) for r in _rows(text) if r[1] == "wounded"] == [wounded]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The rebels said they had taken 40 government soldiers prisoner near Sagaing.", (40, "captive")),
+    ("Hundreds of junta soldiers surrender to rebels near Myawaddy", (200, "captive")),
+    ("Sudan's army said it had taken 15 RSF fighters prisoner in Omdurman.", (15, "captive")),
+])
+def test_prisoners_taken_and_headline_surrenders(text: str, expected: tuple[int, str]) -> None:
+    assert expected in [(r[0], r[1]) for r in _rows(text)]
