@@ -136,7 +136,7 @@ def _read_figures(sentence: str, article_text: str) -> tuple[Figure, ...]:
         return ()
     mentions = [m for m in numbers.find_counts(sentence)
                 if not cues["age_before"].search(sentence, max(0, m.start - 40), m.start)  # ages are no counts
-                and not _is_date_day(sentence, m)]
+                and not _is_date_day(sentence, m) and not cues["age_after"].match(sentence, m.end)]
     readings: dict[int, Reading] = {}
     for i, mention in enumerate(mentions):
         reading = read(sentence, mention)

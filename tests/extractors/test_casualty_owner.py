@@ -117,3 +117,18 @@ def test_a_tail_count_keeps_the_people_before_it(text: str, wounded: tuple[str, 
 ])
 def test_prisoners_taken_and_headline_surrenders(text: str, expected: tuple[int, str]) -> None:
     assert expected in [(r[0], r[1]) for r in _rows(text)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a common-noun place between the victims and their verb
+    ("A man was killed and 14 others on a minibus were wounded near Kharkiv on Sunday.", (14, "wounded")),
+    # an aside with an age range in brackets: the range is no count
+    ("Nine civilians including four children (3-10 years) were injured by shelling in Omdurman.", (9, "wounded")),
+    # an unpunctuated aside ("most ..."), as in web copies of wire reports
+    ("At least 22 people most of them fighters of the RSF were killed in the blast.", (22, "killed")),
+    ("Gunmen decapitated four men in a village near Mopti, the army said.", (4, "killed")),
+])
+def test_fillers_between_victims_and_outcome(text: str, expected: tuple[int, str]) -> None:
+    rows = [(r[0], r[1]) for r in _rows(text)]
+    assert expected in rows
+    assert all(n not in (3, 10) for n, _ in rows)  # "(3-10 years)" is an age
