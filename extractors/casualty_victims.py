@@ -229,9 +229,16 @@ def specific_group(victim: Victim, sentence: str, article_text: str = "", agent:
     if not is_framing(victim) or " and " in (victim.label or ""):
         return victim  # "rebels and jihadists": several groups, none named
     from .casualty_framing import framed_group
-    group = framed_group(sentence, article_text, agent, victim.label or "") or theatre_framing()
+    group = framed_group(sentence, article_text, agent, victim.label or "") or _theatre_group(sentence, agent)
     return Victim(group, victim.label, victim.type) if group else victim
 
+
+
+def _theatre_group(sentence: str, agent: str | None) -> str | None:
+    """The theatre's usual insurgent for a bare framing, unless it is the one doing the killing."""
+    from .casualty_framing import subject_actor
+    group = theatre_framing()
+    return group if group is not None and group not in (agent, subject_actor(sentence)) else None
 
 
 _OWN = re.compile(r"\b(?:its|their)\s+(?:own\s+)?(?:soldiers|troops|fighters|members|men|personnel|servicemen)\b",

@@ -132,3 +132,18 @@ def test_fillers_between_victims_and_outcome(text: str, expected: tuple[int, str
     rows = [(r[0], r[1]) for r in _rows(text)]
     assert expected in rows
     assert all(n not in (3, 10) for n, _ in rows)  # "(3-10 years)" is an age
+
+
+def test_a_headline_figure_of_generic_fighters_takes_the_body_s_group() -> None:
+    text = ("RSF executes 12 members in Nyala\n"
+            "The RSF has executed 12 of its own members accused of desertion in Nyala, witnesses in Sudan said.")
+    assert {(r[0], r[2]) for r in _rows(text)} == {(12, "rsf")}
+
+
+@pytest.mark.parametrize("text", [
+    "ISIS beheads 6 Syrian militants near Deir Ezzor",
+    "JNIM beheads 4 militants of a rival faction near Menaka",
+])
+def test_the_subject_of_behead_is_never_its_victims(text: str) -> None:
+    rows = _rows(text)
+    assert rows and rows[0][2] not in ("isis", "jnim")
