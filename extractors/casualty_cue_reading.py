@@ -108,6 +108,9 @@ def read(sentence: str, mention: numbers.CountMention) -> Reading | None:
     if victim is not None:
         victim = affiliated(sentence, mention.end, crew_of(sentence, phrase_end, loyal_to(sentence, phrase_end, victim)))
     after = cues["after"].match(sentence[phrase_end:])
+    adjective = _wounded_adjective(sentence, mention, phrase, phrase_end, after)
+    if adjective is not None:
+        return adjective
     if after and after.group("relative") and numbers.find_counts(after.group("relative")):
         after = None  # "... that nine others were injured": the relative clause has a count of its own
     if after and victim is not None and _active_with_object(sentence, phrase_end, after):
@@ -129,6 +132,25 @@ def read(sentence: str, mention: numbers.CountMention) -> Reading | None:
             return before
         return before or reading
     return _read_before(sentence, mention, victim) or _read_listed(sentence, mention, victim, phrase_end)
+
+
+_ADJECTIVE_CUES = frozenset({"wounded", "injured"})
+
+
+def _wounded_adjective(sentence: str, mention: numbers.CountMention, phrase: str, phrase_end: int,
+                       after: re.Match[str] | None) -> Reading | None:
+    """"executed at least 9 wounded SDF fighters": a participle right after the count and
+    before a people noun is an adjective; the verb before the count tells the outcome when
+    it kills (not "treated 20 wounded civilians": those stay wounded)."""
+    if phrase or after is None or after.group("cue").lower() not in _ADJECTIVE_CUES or after.start("cue") > 2:
+        return None
+    rest = phrase_end + after.end("cue")
+    noun, _ = victim_phrase(sentence, rest)
+    victim = resolve_victim(noun) if noun else None
+    if victim is None or victim is UNSPECIFIED:
+        return None
+    before = _read_before(sentence, mention, victim)
+    return before if before is not None and before.outcome == "killed" and before.active else None
 
 
 def _cue_takes_next_count(sentence: str, cue_end: int) -> bool:

@@ -147,3 +147,19 @@ def test_a_headline_figure_of_generic_fighters_takes_the_body_s_group() -> None:
 def test_the_subject_of_behead_is_never_its_victims(text: str) -> None:
     rows = _rows(text)
     assert rows and rows[0][2] not in ("isis", "jnim")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a participle between the count and a people noun is an adjective; the killing verb decides
+    ("Militiamen executed 7 wounded RSF fighters at a clinic in Nyala, witnesses said.", (7, "killed", "rsf", "combatant")),
+    ("Russian troops shot dead 4 wounded Ukrainian soldiers near Robotyne, Kyiv said.", (4, "killed", "ukraine", "combatant")),
+    # ... but not after a toll, nor without a killing verb
+    ("The toll rose to 30 and more than 80 wounded persons were taken to hospital.", (80, "wounded")),
+])
+def test_wounded_before_a_noun_is_an_adjective(text: str, expected: tuple) -> None:
+    assert expected in [r[:len(expected)] for r in _rows(text)]
+
+
+def test_ethnic_groups_are_civilians() -> None:
+    assert [r[2:] for r in _rows("A drone attack near Maungdaw killed as many as 150 Rohingya, rights groups said.")] == [
+        ("civilians", "civilian")]
