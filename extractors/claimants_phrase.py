@@ -136,6 +136,33 @@ def _subject(text: str, verb_start: int) -> tuple[list[str], int] | None:
     return words, kept[0].start()
 
 
+_POST_MODIFIERS = (  # what may stand between a subject and its reporting verb, read backwards
+    re.compile(r"\s+[a-z]+ly$"),  # "JNIM separately claimed"
+    re.compile(r"\s*,\s*(?:which|who)\b[^,;\"“”]{1,100},$"),  # "JNIM, which also operates in the area, claimed"
+    re.compile(r"\s+(?:reached|contacted|interviewed|speaking|quoted)\s+(?:by|to|on|in)\s+[a-z]+(?:\s+[a-z]+)?$"),
+    re.compile(r"\s+(?:in|near|from)\s+(?:(?:the\s+)?(?:north|south|east|west|central)(?:ern|-eastern|-western)?\s+)?"
+               r"(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?$"),  # "rebels in northern Mali said"
+)
+
+
+def _subject_end(text: str, verb_start: int) -> int:
+    """Where the subject of the verb at ``verb_start`` ends, past an adverb, a relative
+    clause between commas, a participle ("residents reached by telephone") or a place
+    ("rebels in northern Mali") that stand between them. A place alone is no source, so
+    its subject is read before it."""
+    end = verb_start
+    for _ in range(3):
+        before = text[:end]
+        for pattern in _POST_MODIFIERS:
+            m = pattern.search(before, max(0, end - 130))
+            if m:
+                end = m.start()
+                break
+        else:
+            return end
+    return end
+
+
 def _forward(words: list[str]) -> list[str]:
     """The source phrase at the start of ``words`` (after "according to"): up to a pronoun, a
     stop word, a number or a word no source phrase has; after its head only a connector may
@@ -185,7 +212,7 @@ def _names_outside(words: str) -> bool:
 def _phrase_source(text: str) -> ClaimantMention | None:
     reporting, closing, according, stop, heads, roles = _words()
     for m in reporting.finditer(text):
-        found = _subject(text, m.start())
+        found = _subject(text, _subject_end(text, m.start()))
         if found is None:
             continue
         tokens, start = found
