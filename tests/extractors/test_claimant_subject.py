@@ -40,3 +40,14 @@ def test_a_governor_after_gov_dot() -> None:
             "Gov. Ivan Fedorov said on Telegram.")
     claims = extract_article(text, "our-sentence", date(2024, 5, 1)).casualty_claims
     assert [c.claimant for c in claims] == ["Ivan Fedorov"]
+
+
+@pytest.mark.parametrize(("text", "claimant"), [
+    # "according to" names the source even when a known name stands elsewhere in the sentence
+    ("A car bomb killed nine people in central Kabul, according to preliminary reports on Sunday.", "preliminary reports"),
+    ("Eleven people died in Mogadishu according to local health officials despite the ceasefire.",
+     "local health officials"),
+])
+def test_according_to_a_described_source(text: str, claimant: str) -> None:
+    found = find_claimant(text)
+    assert found is not None and found.claimant == claimant
