@@ -175,3 +175,12 @@ def test_ethnic_groups_are_civilians() -> None:
 ])
 def test_people_counted_one_by_one(text: str, counts: list[int]) -> None:
     assert [r[0] for r in _rows(text) if r[1] == "killed"] == counts
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("At least 40 people were killed in Mogadishu and dozens more have received treatment for burns.", (24, "wounded")),
+    ("The strike on the school killed at least 20 civilians including 9 schoolchildren.", (9, "killed")),
+    ("Five civilians including three football players were killed by the gunmen in Kandahar.", (3, "killed")),
+])
+def test_treatment_and_people_at_school_or_play(text: str, expected: tuple[int, str]) -> None:
+    assert expected in [(r[0], r[1]) for r in _rows(text)]
