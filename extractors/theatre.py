@@ -152,10 +152,40 @@ def role_actor(alias: str) -> str | None:
     return (row or {}).get(role) or None
 
 
+@lru_cache(maxsize=1)
+def _theatre_aliases() -> dict[str, dict[str, str]]:
+    """Lower-case alias -> {theatre: actor} (``actor_aliases_by_theatre.csv``)."""
+    table: dict[str, dict[str, str]] = {}
+    for row in load_csv("actor_aliases_by_theatre.csv"):
+        table.setdefault(row["alias"].strip().lower(), {})[row["theatre"].strip()] = row["actor_id"].strip()
+    return table
+
+
+def country_theatres(code: str | None) -> tuple[str, ...]:
+    """The wars fought in a country (``theatre_countries.csv``, first listed first)."""
+    row = _countries().get(code) if code else None
+    return tuple(t.strip() for t in ((row or {}).get("theatre") or "").split("|") if t.strip())
+
+
+@lru_cache(maxsize=16384)  # asked for every actor mention found
+def _theatre_entries(alias: str) -> dict[str, str] | None:
+    return _theatre_aliases().get(alias.strip().lower().replace("’", "'"))
+
+
+def theatre_actor(alias: str) -> str | None:
+    """The actor an alias of ``actor_aliases_by_theatre.csv`` names in the current article's
+    war ("SNA" in Somalia: somalia); None when it has no entry for that war."""
+    entries = _theatre_entries(alias)
+    if not entries:
+        return None
+    return next((entries[t] for t in country_theatres(_current_country()) if t in entries), None)
+
+
 def localised(mention):
     """``mention`` (an ``actors.ActorMention``) with the actor its alias stands for in the
-    current article's country."""
-    actor = role_actor(mention.label)
+    current article's war (``actor_aliases_by_theatre.csv``) or country (a role alias). An alias
+    known only in other wars keeps actor id "" (the caller drops it)."""
+    actor = theatre_actor(mention.label) or role_actor(mention.label)
     return mention if actor is None or actor == mention.actor_id else replace(mention, actor_id=actor)
 
 
