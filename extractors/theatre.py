@@ -34,6 +34,7 @@ _WORLD_ID = re.compile(r"^(?:gn|adm1)_([a-z]{2})_")
 class _Article:
     sentences: Sequence[str]
     country: str | None = None
+    leaders: tuple[str, ...] = ()  # the countries tied for most mentions (their shared war still decides)
     read: bool = False
     busy: bool = False
 
@@ -94,6 +95,10 @@ def article_country(sentences: Sequence[str]) -> str | None:
     """The country most of the sentences' place mentions lie in (reading stops once the first
     sentences name ``_SETTLED`` places of one country and none of another); where no place resolves,
     the country the text names most; "none" with neither; None on a tie."""
+    return _decide(_country_counts(sentences))
+
+
+def _country_counts(sentences: Sequence[str]) -> dict[str, int]:
     from .places import find_places  # late import: places reads actors, which read this module
     counts: dict[str, int] = {}
     for text in sentences:
@@ -108,12 +113,22 @@ def article_country(sentences: Sequence[str]) -> str | None:
             for found in _country_words().finditer(text):
                 code = _country_names()[found.group().lower()]
                 counts[code] = counts.get(code, 0) + 1
+    return counts
+
+
+def _decide(counts: dict[str, int]) -> str | None:
     ranked = sorted(counts.values(), reverse=True)
     if not ranked:
         return NO_COUNTRY
     if len(ranked) > 1 and ranked[1] == ranked[0]:
         return None
     return max(counts, key=counts.__getitem__)
+
+
+def _leaders(counts: dict[str, int]) -> tuple[str, ...]:
+    """The countries named most (several on a tie)."""
+    top = max(counts.values(), default=0)
+    return tuple(code for code, n in counts.items() if n == top)
 
 
 @lru_cache(maxsize=1)
@@ -129,7 +144,8 @@ def _current_country() -> str | None:
     if not article.read:
         article.busy = True  # finding places finds actors: those keep their table ids meanwhile
         try:
-            article.country = article_country(article.sentences)
+            counts = _country_counts(article.sentences)
+            article.country, article.leaders = _decide(counts), _leaders(counts)
         finally:
             article.busy = False
         article.read = True
@@ -178,7 +194,20 @@ def theatre_actor(alias: str) -> str | None:
     entries = _theatre_entries(alias)
     if not entries:
         return None
-    return next((entries[t] for t in country_theatres(_current_country()) if t in entries), None)
+    return next((entries[t] for t in _current_theatres() if t in entries), None)
+
+
+def _current_theatres() -> tuple[str, ...]:
+    """The current article's wars: its country's, or on a tie the wars all tied countries share
+    ("DR Congo" and "Rwanda" named as often: the war in the DR Congo)."""
+    country = _current_country()
+    if country is not None:
+        return country_theatres(country)
+    article = _CURRENT.get()
+    if article is None or not article.leaders:
+        return ()
+    first, *others = (country_theatres(code) for code in article.leaders)
+    return tuple(t for t in first if all(t in wars for wars in others))
 
 
 def localised(mention):
