@@ -30,16 +30,17 @@ import re
 
 from ..claims import ControlChange, DateSpan
 from ..context import SentenceContext
-from . import agents, anaphora, arguments, countries, events, frames, groups, modality, nominals, sieges, triggers, voices
+from . import agents, anaphora, arguments, countries, events, frames, groups, installations, modality, nominals, sieges, subjects, triggers, voices
 from .events import _claims_for, _or_news_date, _read, _Reading, _when
 from .arguments import PlaceSpan, is_counted_group, is_numbered_position
+from .installations import is_installation
 from .triggers import _DAYS_MONTHS, Trigger, _find_triggers, _has_stem, _is_reinforcement, _is_reported_event, _vocab
 from ..sides import NOT_ARMED
 
 __all__ = ["extract", "_has_stem", "_vocab"]
 
 # The package's modules, for clearing their per-text caches (``pipeline.clear_text_caches``).
-MODULES = (agents, anaphora, arguments, countries, events, frames, groups, modality, nominals, sieges, triggers, voices)
+MODULES = (agents, anaphora, arguments, countries, events, frames, groups, installations, modality, nominals, sieges, subjects, triggers, voices)
 
 
 def extract(ctx: SentenceContext) -> list[ControlChange]:
@@ -65,10 +66,11 @@ def extract(ctx: SentenceContext) -> list[ControlChange]:
             continue
         coordinated = bool(claims) and re.search(r"\band\s+(?:then\s+)?$", text[:trigger.start])
         if _is_weak(text, trigger) and not (_agent_right_before(reading, trigger) or coordinated
+                                             or (reading.agent is not None and _OWN_FORCES_BEFORE.search(text, 0, trigger.start))
                                              or _agent_of_coordinated_verb(text, reading, trigger)):
             continue  # "encircled the town and entered its districts": the same subject
         if _needs_known_place(text, trigger) and not _named_as_settlements(text, trigger, reading):
-            reading = _Reading(tuple(p for p in reading.places if p.place.place_id or is_numbered_position(p) or is_counted_group(p) or _dated_object(text, trigger, reading, p)), reading.change,
+            reading = _Reading(tuple(p for p in reading.places if p.place.place_id or is_numbered_position(p) or is_counted_group(p) or is_installation(p) or _dated_object(text, trigger, reading, p)), reading.change,
                                reading.agent, reading.counterpart)
             if not reading.places:
                 continue
@@ -83,6 +85,13 @@ def extract(ctx: SentenceContext) -> list[ControlChange]:
         when = when or _when(ctx)
         claims.extend(_claims_for(ctx, trigger, reading, since or _or_news_date(ctx, trigger, when)))
     return _prefer_withdrawal(claims)
+
+
+# "the MNDAA said ... its fighters had taken the headquarters": a possessive and a force noun
+# right before a weak verb are its subject (the speaker the pronoun stands for).
+_OWN_FORCES_BEFORE = re.compile(
+    r"\b(?:its|their)\s+(?:[\w-]+\s+){0,2}?(?:fighters|troops|forces|units|soldiers|men|militants|combatants|wing)"
+    r"(?:\s+and\s+allied\s+forces)?\s+(?:had\s+|have\s+|has\s+)?(?:also\s+|now\s+|finally\s+)?$", re.IGNORECASE)
 
 
 # Place types too wide for a light frame ("gains in Hama province", "ground in Syria").

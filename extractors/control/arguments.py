@@ -14,6 +14,7 @@ from .anaphora import _recent_city
 from ..mentions.names import PlaceSpan, clean_name as _clean_name, is_actor_name as _is_actor_name
 from ..mentions.names import names_in as _all_names_in
 from .triggers import _DAYS_MONTHS, Trigger, _alternation, _vocab
+from .installations import object_installation, recent_installation
 from .groups import _A_PART_IN, _THE_DISTRICT, _counted_group, is_counted_group, unnamed_site
 
 # ---------------------------------------------------------------- places
@@ -97,6 +98,9 @@ def _object_places(text: str, start: int, ctx: SentenceContext) -> tuple[list[Pl
     numbered = numbered_positions(region, start)
     if numbered:
         return numbered, False
+    installation = object_installation(region, start)
+    if installation:  # "the headquarters of the army's 16th Infantry Division in Nyala"
+        return installation, False
     names = _names_in(region, start)
     if not names:
         return _site_or_city(region, start, ctx), False
@@ -250,6 +254,10 @@ def _site_or_city(region: str, start: int, ctx: SentenceContext) -> list[PlaceSp
     if m:
         name = _named_site(ctx.article.text, m.group(2).lower()) or _clean_name(m.group(1)) or m.group(1)
         return [PlaceSpan(name, start + m.start(1), start + m.end(1), resolve_place(name))]
+    earlier = [ctx.text[:start]] + [s.text for s in (ctx.previous(1), ctx.previous(2), ctx.previous(3)) if s is not None]
+    installation = recent_installation(region, start, earlier)
+    if installation:  # "its fighters had taken the camp": the camp named before
+        return installation
     part = _the_town_object().match(region)  # "the town", "the battleground city": the place named before
     if part:
         city = _recent_city(ctx, start, part.group(1).split()[-1].lower())

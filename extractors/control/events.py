@@ -20,6 +20,7 @@ from .arguments import (
 from .triggers import Trigger, _has_stem
 from .sieges import cleared_region_end, read_left_encircled, read_under_since, road_object_end
 from .groups import counted_subject
+from .installations import owner_inside
 from .countries import country_forces, liberation_kind
 from .voices import (
     _clause_subject, _controller_before_control, _read_control_passive, _read_nominal_list, _read_under_control_active, _Reading, _where_relative,
@@ -162,6 +163,11 @@ def _read(ctx: SentenceContext, trigger: Trigger) -> _Reading | None:
         agent = _previous_sentence_agent(ctx)
     counterpart = (_from_actor(sent, places[-1].end) or enemy_in_object(ctx, trigger.end, places[0].start)
                    or _held_by(text, trigger.end, places[0].start))
+    owner = owner_inside(_armed(sent.actors), places)  # "took the army's 46th Regiment base": the army held it
+    if owner is not None and agent is not None and (agent.start >= places[0].start or agent.actor_id == owner.actor_id):
+        counterpart = counterpart or owner
+        agent = _opposed_in_sentence(ctx, owner) or _previous_sentence_agent(ctx)
+        agent = agent if agent is not None and opposed(agent.actor_id, owner.actor_id) else None
     return _Reading(tuple(places), "encirclement" if road else trigger.change, agent, counterpart)
 
 
