@@ -202,3 +202,18 @@ def _abandoned_after(sent: SentenceMentions, end: int) -> ActorMention | None:
         return ActorMention(first.label, first.actor_id, end + m.end(), end + m.end() + first.end)
     return None
 
+
+
+_OCCUPIED = re.compile(r"(?<![\w-])([A-Za-z]+)-(?:occupied|held|controlled)\b")
+
+
+def occupier_in_sentence(text: str, loser: str) -> ActorMention | None:
+    """"lost their foothold in Krynky on the Russian-occupied eastern bank": a withdrawal or
+    loss with no winner named takes the "-occupied"/"-held" actor of its sentence when that
+    actor is the loser's enemy (helper control6)."""
+    for m in _OCCUPIED.finditer(text):
+        word = m.group(1)
+        actor = resolve_actor(word) or resolve_actor(word + " forces")
+        if actor is not None and actor not in NOT_ARMED and _opposed(loser, actor):
+            return ActorMention(word, actor, m.start(1), m.end(1))
+    return None

@@ -55,7 +55,7 @@ _OBJECT_END = re.compile(
 )
 _LIST_SEP = re.compile(
     r"(?:\s+(?:village|town|city|area|district|neighbo(?:u)?rhood)s?)?\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+(?:and|as\s+well\s+as|&)\s+)"
-    r"(?:the\s+)?(?:(?:strategic|key|nearby|neighbouring|neighboring|adjacent|small|large)\s+)*"
+    r"(?:the\s+)?(?:(?:strategic|key|nearby|neighbouring|neighboring|adjacent|small|large|surrounding)\s+)*"
     r"(?:(?:town|village|city|hill|area|district|neighbo(?:u)?rhood|base|airport|camp)s?\s+(?:of\s+)?)?$",
     re.IGNORECASE,
 )

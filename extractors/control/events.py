@@ -10,7 +10,7 @@ from ..claims import UNKNOWN_DATE, ControlChange, DateSpan
 from ..context import SentenceContext
 from .agents import (
     _LANDMARK, _abandoned_after, _actor_after_by, _agent_before, _armed,
-    _from_actor, _held_by, _opponent, _opposed_in_sentence, _refine,
+    _from_actor, _held_by, _opponent, _opposed_in_sentence, _refine, occupier_in_sentence,
 )
 from .anaphora import compass_part, _anaphoric_subject, _previous_sentence_agent, _pronoun_subject
 from .arguments import (
@@ -312,6 +312,9 @@ def _claims_for(ctx: SentenceContext, trigger: Trigger, reading: _Reading, when:
             new, new_label = _refine(reading.counterpart, ctx), reading.counterpart.label
         else:
             new, new_label = _opponent(ctx, agent_id, reading.agent)
+        occupier = occupier_in_sentence(ctx.text, agent_id) if reading.counterpart is None else None
+        if occupier is not None:  # "on the Russian-occupied bank": the occupier holds it now
+            new, new_label = occupier.actor_id, occupier.label
         if new is None:  # Syria's rebels take what the government leaves, not abroad
             syrian = not _ABROAD.match(reading.places[0].place.place_id or "")
             camp = side_of(agent_id, "syria")
