@@ -79,6 +79,14 @@ def extract(ctx: SentenceContext) -> list[ControlChange]:
                                reading.agent, reading.counterpart)
             if not reading.places:
                 continue  # "made gains in Hama province": an advance, no place taken
+        if reading.change == "entry":  # "a new push into Kharkiv region", "entered Gezira": no place taken (control6)
+            if _PROGRESSIVE.search(text, 0, trigger.start) and text[trigger.start:trigger.end].split()[0].endswith("ing"):
+                continue  # "were advancing into Marib": under way, not done
+            reading = _Reading(tuple(p for p in reading.places if p.place.type not in _WIDE
+                                     and not _REGION_AFTER.match(text, p.end)), reading.change,
+                               reading.agent, reading.counterpart)
+            if not reading.places:
+                continue
         since = events.since_date(ctx, trigger) if trigger.form == "under_since" else None
         if trigger.form == "under_since" and since is None:
             continue  # "under siege since the start of the war": no date, background
@@ -96,6 +104,8 @@ _OWN_FORCES_BEFORE = re.compile(
 
 # Place types too wide for a light frame ("gains in Hama province", "ground in Syria").
 _WIDE = frozenset({"admin1", "country"})
+_REGION_AFTER = re.compile(r"\s+(?:region|province|state|oblast|governorate)\b", re.IGNORECASE)
+_PROGRESSIVE = re.compile(r"\b(?:is|are|was|were)\s+(?:still\s+|now\s+)?$", re.IGNORECASE)
 
 
 def _is_weak(text: str, trigger: Trigger) -> bool:

@@ -24,6 +24,9 @@ _HOLD_IN = re.compile(r"^\s*(?:their|its|the)\s+(?:last\s+)?(?:foothold|bridgehe
 _COMPASS = re.compile(r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?", re.IGNORECASE)
 
 
+# After a name: an adjective made of it ("UAE-flagged", "Iran-backed") or "state capital"
+# (the capital of that state, another town the name does not give) (helper control6).
+_NOT_THE_PLACE_AFTER = re.compile(r"-[a-z]|\s+(?:state|provincial|province|regional|region)(?:'s)?\s+capital\b", re.IGNORECASE)
 _TITLE_WORD = re.compile(r"\s(?:From|In|Near|To|After|On|At|And|With|By|Over|Into|As|For|Amid|Outside|Around)\s")
 _TITLE_HEAD = re.compile(r"\s+(?:Town|City|Village|District|Area)\s+of\b")
 
@@ -34,8 +37,8 @@ def _names_in(text: str, offset: int) -> list[PlaceSpan]:
     ISIS" is Palmyra) and "Strategic Town of X" is X."""
     out = []
     for n in _all_names_in(text, offset):
-        if _COMPASS.fullmatch(n.name):
-            continue
+        if _COMPASS.fullmatch(n.name) or _NOT_THE_PLACE_AFTER.match(text, n.end - offset):
+            continue  # "a UAE-flagged ship", "Sennar state capital" (another town): not the place
         if _TITLE_HEAD.match(text, n.end - offset) and " " not in n.name:
             continue  # "Strategic" of "Strategic Town of Kinsabba"
         cut = _TITLE_WORD.search(n.name)

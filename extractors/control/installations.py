@@ -159,11 +159,11 @@ def owner_inside(ctx_actors: list[ActorMention], spans: list[PlaceSpan]) -> Acto
     holder, i.e. the previous controller, never its captor. ``ctx_actors``: the sentence's
     armed actor mentions (offsets into the sentence)."""
     for span in spans:
+        for mention in ctx_actors:  # "the army's ...": the mention may take the article before the phrase
+            if span.start - 4 <= mention.start and mention.end <= span.end + 2 and span.end > span.start:
+                return mention  # "Syrian army positions on the Syrian side of Mount Hermon" too
         if not is_installation(span):
             continue
-        for mention in ctx_actors:  # "the army's ...": the mention may take the article before the phrase
-            if span.start - 4 <= mention.start and mention.end <= span.end + 2:
-                return mention
         for word in re.finditer(r"([A-Za-z]+)['’]s\b", span.name):  # "the military's": a possessive owner
             owner = word.group(1).lower()
             actor = resolve_actor(word.group(1)) or (resolve_actor("army") if owner in _STATE_OWNERS else None)

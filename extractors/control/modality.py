@@ -127,6 +127,9 @@ def _is_adjective(text: str, trigger: Trigger) -> bool:
     prev = before.group(1).lower()
     if not re.search(r"(?:ed|en|un)$", word):
         return prev in _NOUN_DETERMINERS
+    if prev.endswith("ly") and re.search(r"(?:\b(?:the|a|an|its|their|two|three|four|five|several|many|\d+)|-held|-controlled)\s+\w+ly\s*$",
+                                         text[:trigger.start], re.IGNORECASE):
+        return True  # "four partly occupied regions", "the newly captured town": an adjective (control6)
     return (
         prev in _vocab()["adjective_before"] or prev.isdigit()
         or prev.endswith(("-held", "-controlled", "-besieged"))
