@@ -30,17 +30,18 @@ import re
 
 from ..claims import ControlChange, DateSpan
 from ..context import SentenceContext
-from . import agents, anaphora, arguments, countries, events, frames, groups, installations, modality, nominals, sieges, subjects, triggers, voices, withdrawals
+from . import agents, anaphora, arguments, countries, events, frames, groups, installations, modality, nominals, sieges, speakers, subjects, triggers, voices, withdrawals
 from .events import _claims_for, _or_news_date, _read, _Reading, _when
 from .arguments import PlaceSpan, is_counted_group, is_numbered_position
 from .installations import is_installation
+from .speakers import inherit_claimants
 from .triggers import _DAYS_MONTHS, Trigger, _find_triggers, _has_stem, _is_reinforcement, _is_reported_event, _vocab
 from ..sides import NOT_ARMED
 
-__all__ = ["extract", "_has_stem", "_vocab"]
+__all__ = ["extract", "inherit_claimants", "_has_stem", "_vocab"]
 
 # The package's modules, for clearing their per-text caches (``pipeline.clear_text_caches``).
-MODULES = (agents, anaphora, arguments, countries, events, frames, groups, installations, modality, nominals, sieges, subjects, triggers, voices, withdrawals)
+MODULES = (agents, anaphora, arguments, countries, events, frames, groups, installations, modality, nominals, sieges, speakers, subjects, triggers, voices, withdrawals)
 
 
 def extract(ctx: SentenceContext) -> list[ControlChange]:

@@ -21,6 +21,7 @@ from .triggers import Trigger, _has_stem
 from .sieges import cleared_region_end, read_left_encircled, read_under_since, road_object_end
 from .groups import counted_subject
 from .installations import owner_inside
+from .speakers import speaker
 from .countries import country_forces, liberation_kind
 from .voices import (
     _clause_subject, _controller_before_control, _read_control_passive, _read_nominal_list, _read_under_control_active, _Reading, _where_relative,
@@ -348,9 +349,10 @@ def _claims_for(ctx: SentenceContext, trigger: Trigger, reading: _Reading, when:
 
 
 def _claim(ctx, span, new, new_label, previous, previous_label, change, when) -> ControlChange:
+    claimant, claimant_text = speaker(ctx) or (ctx.claimant, ctx.claimant_text)  # "The Arakan Army said" (control6)
     return ControlChange(
-        article_id=ctx.article.article_id, evidence=ctx.evidence, claimant=ctx.claimant,
-        claimant_text=ctx.claimant_text, when=when, place=span.place,
+        article_id=ctx.article.article_id, evidence=ctx.evidence, claimant=claimant,
+        claimant_text=claimant_text, when=when, place=span.place,
         new_controller=new, new_controller_label=new_label, previous_controller=previous,
         previous_controller_label=previous_label, change_type=change,
     )
