@@ -27,10 +27,11 @@ One ``ControlChange`` per place and trigger. The rules, in the order they run:
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..claims import ControlChange, DateSpan
 from ..context import SentenceContext
-from . import agents, anaphora, arguments, countries, events, frames, groups, installations, modality, nominals, sieges, speakers, subjects, triggers, voices, withdrawals
+from . import agents, anaphora, arguments, countries, events, frames, groups, installations, modality, nominals, sieges, speakers, subjects, subjects_named, triggers, voices, withdrawals
 from .events import _claims_for, _or_news_date, _read, _Reading, _when
 from .arguments import PlaceSpan, is_counted_group, is_numbered_position
 from .installations import is_installation
@@ -41,7 +42,7 @@ from ..sides import NOT_ARMED
 __all__ = ["extract", "inherit_claimants", "_has_stem", "_vocab"]
 
 # The package's modules, for clearing their per-text caches (``pipeline.clear_text_caches``).
-MODULES = (agents, anaphora, arguments, countries, events, frames, groups, installations, modality, nominals, sieges, speakers, subjects, triggers, voices, withdrawals)
+MODULES = (agents, anaphora, arguments, countries, events, frames, groups, installations, modality, nominals, sieges, speakers, subjects, subjects_named, triggers, voices, withdrawals)
 
 
 def extract(ctx: SentenceContext) -> list[ControlChange]:
@@ -60,6 +61,10 @@ def extract(ctx: SentenceContext) -> list[ControlChange]:
         if _is_idiom(text, trigger) or sieges.road_to_needs_supply(text, trigger):
             continue
         reading = _read(ctx, trigger)
+        if reading is None and claims and _BOTH.match(text, trigger.end):  # "... and the SDF took control of both"
+            agent = agents._agent_before(ctx.mentions, trigger.start, text[trigger.start:trigger.end])
+            reading = _Reading(tuple(PlaceSpan(c.place.name, trigger.end, trigger.end, c.place) for c in claims
+                                     if c.place is not None), trigger.change, agent, None) if agent is not None else None
         if reading is not None and reading.change == "encirclement":  # "cut off IS's main route": no place
             reading = _Reading(tuple(p for p in reading.places if not sieges.owned_road(text, p)), reading.change,
                                reading.agent, reading.counterpart)
@@ -93,7 +98,7 @@ def extract(ctx: SentenceContext) -> list[ControlChange]:
             continue  # "under siege since the start of the war": no date, background
         when = when or _when(ctx)
         claims.extend(_claims_for(ctx, trigger, reading, since or _or_news_date(ctx, trigger, when)))
-    return _prefer_withdrawal(claims)
+    return _prefer_withdrawal(_left_to_the_taker(claims))
 
 
 # "the MNDAA said ... its fighters had taken the headquarters": a possessive and a force noun
@@ -177,6 +182,24 @@ def _agent_of_coordinated_verb(text: str, reading: _Reading, trigger: Trigger) -
     between = text[agent.end:trigger.start]
     return (_AND_BEFORE.search(between) is not None and _NEW_CLAUSE.search(between) is None
             and re.search(r"[A-Za-z]{3,}", between[:-4]) is not None)
+
+
+# "both", "them", "all of them" after a trigger: the places of the sentence's claims so far.
+_BOTH = re.compile(r"\s*(?:both(?:\s+of\s+them)?|them\s+both|all\s+of\s+them|them)\b(?!\s+(?:out|from|back)\b)", re.IGNORECASE)
+
+
+def _left_to_the_taker(claims: list[ControlChange]) -> list[ControlChange]:
+    """"Government forces left Deir ez-Zor, and the SDF took control of it": the withdrawal's
+    winner is the one the same sentence says took the place (helper control6)."""
+    takers = {(c.place.place_id or c.place.name): c for c in claims
+              if c.change_type in ("capture", "entry") and c.place is not None}
+    out = []
+    for c in claims:
+        taker = takers.get(c.place.place_id or c.place.name) if c.change_type == "withdrawal" and c.place else None
+        if taker is not None and taker.new_controller != c.previous_controller:
+            c = replace(c, new_controller=taker.new_controller, new_controller_label=taker.new_controller_label)
+        out.append(c)
+    return out
 
 
 def _prefer_withdrawal(claims: list[ControlChange]) -> list[ControlChange]:

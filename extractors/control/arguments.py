@@ -58,13 +58,13 @@ _OBJECT_END = re.compile(
 )
 _LIST_SEP = re.compile(
     r"(?:\s+(?:village|town|city|area|district|neighbo(?:u)?rhood)s?)?\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+(?:and|as\s+well\s+as|&)\s+)"
-    r"(?:the\s+)?(?:(?:strategic|key|nearby|neighbouring|neighboring|adjacent|small|large|surrounding)\s+)*"
+    r"(?:the\s+)?(?:(?:strategic|key|nearby|neighbouring|neighboring|adjacent|small|large|surrounding|border|frontline|coastal|northern|southern|eastern|western)\s+)*"
     r"(?:(?:town|village|city|hill|area|district|neighbo(?:u)?rhood|base|airport|camp)s?\s+(?:of\s+)?)?$",
     re.IGNORECASE,
 )
 _DIRECT_HEAD = re.compile(
     r"^\s*[\"“”']?\s*(?:(?:the|a|an|its|their|most\s+of(?:\s+the)?|much\s+of(?:\s+the)?|all\s+of(?:\s+the)?|"
-    r"parts\s+of(?:\s+the)?|large\s+parts\s+of(?:\s+the)?|"
+    r"parts\s+of(?:\s+the)?|large\s+parts\s+of(?:\s+the)?|(?:the\s+)?(?:centre|center|heart)\s+of(?:\s+the)?|"
     r"(?:nearly\s+|almost\s+|about\s+|over\s+|some\s+)?\d+\s*(?:percent|per\s+cent|%)\s+of(?:\s+the)?)\s+)?"
     r"(?:(?:(?!(?:in|near|at|on|from|to|outside|around|of)\b)[\w'’-]+\s+){0,4}(?:city|town|village|capital|stronghold|hub|bastion|district|"
     r"neighbo(?:u)?rhood|base|positions|sites|areas|villages|towns|area|region|district)\s*(?:of\s+|,\s*|including\s+|"
