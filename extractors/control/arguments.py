@@ -50,7 +50,7 @@ def _names_in(text: str, offset: int) -> list[PlaceSpan]:
 
 
 _OBJECT_END = re.compile(
-    r"[.;!?()\[\]—]|\s[-–]\s|,\s+(?:while|but|as|after|before|which|where|when|who|bringing|"
+    r"[.;!?()\[\]—]|:\s|\s[-–]\s|,\s+(?:while|but|as|after|before|which|where|when|who|bringing|"
     r"pushing|forcing|killing|leaving|freeing|according|said|says|sources?)\b|"
     r",\s+(?:[\w'’-]+\s+){1,6}?(?:said|says|reported|reports|told|added|announced|claimed)\b|"
     rf"\s(?:after|following|amid|during|due\s+to|as|since|while|because|despite|before|when|"
@@ -68,7 +68,7 @@ _DIRECT_HEAD = re.compile(
     r"(?:nearly\s+|almost\s+|about\s+|over\s+|some\s+)?\d+\s*(?:percent|per\s+cent|%)\s+of(?:\s+the)?)\s+)?"
     r"(?:(?:(?!(?:in|near|at|on|from|to|outside|around|of)\b)[\w'’-]+\s+){0,4}(?:city|town|village|capital|stronghold|hub|bastion|district|"
     r"neighbo(?:u)?rhood|base|positions|sites|areas|villages|towns|area|region|district)\s*(?:of\s+|,\s*|including\s+|"
-    r"such\s+as\s+|namely\s+|(?<=capital)\s+|(?<=city)\s+)|[\w\s,'’-]{0,40}\b(?:including|such\s+as|namely)\s+(?:the\s+)?|"
+    r"such\s+as\s+|namely\s+|(?<=capital)\s+|(?<=city)\s+)|[\w\s,'’-]{0,40}\b(?:including|such\s+as|namely|among\s+them)\s+(?:the\s+)?|"
     r"[\w'’-]+\s*,\s*|(?:(?:[a-z]+ly\s+)?(?:strategic|key|vital|important|nearby|neighbou?ring|besieged|historic|ancient|"
     r"[a-z]+-(?:held|controlled|dominated|besieged))\s+){1,3})?[\"“”']?\s*$",
     re.IGNORECASE,
@@ -101,6 +101,9 @@ def _object_places(text: str, start: int, ctx: SentenceContext) -> tuple[list[Pl
     numbered = numbered_positions(region, start)
     if numbered:
         return numbered, False
+    glossed = _counted_then_list(tail, cut, start) if cut is not None else []
+    if glossed:  # "captured five villages in Kharkiv region - A, B, C, D and E -"
+        return glossed, False
     installation = object_installation(region, start)
     if installation:  # "the headquarters of the army's 16th Infantry Division in Nyala"
         return installation, False
@@ -134,6 +137,24 @@ def _object_places(text: str, start: int, ctx: SentenceContext) -> tuple[list[Pl
     if territory:
         chosen = [_as_territory(text, start, span, len(chosen)) for span in chosen]
     return chosen, territory
+
+
+_LIST_OPENS = re.compile(r"\s*(?:[-–—:]|\s[-–—])\s*")
+
+
+def _counted_then_list(tail: str, cut: re.Match[str], start: int) -> list[PlaceSpan]:
+    """"five villages in Kharkiv region - Borysivka, Ohirtseve and Pylna -", "three towns:
+    A, B and C": a counted group whose names follow a dash or a colon are those names
+    (helper control6)."""
+    if not _counted_group().match(tail[re.match(r"[\s\"“”']*", tail).end():cut.start()]):  # '"liberated" five villages'
+        return []
+    opens = _LIST_OPENS.match(tail, cut.start())
+    if opens is None or opens.end() == cut.start():
+        return []
+    names = _names_in(tail[opens.end():], start + opens.end())
+    if len(names) < 2 or names[0].start != start + opens.end():
+        return []
+    return listed(" " * start + tail, names) if len(listed(" " * start + tail, names)) >= 2 else []
 
 
 def listed(text: str, names: list[PlaceSpan]) -> list[PlaceSpan]:

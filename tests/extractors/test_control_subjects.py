@@ -61,3 +61,18 @@ def test_both_are_the_places_left_and_the_taker_wins_them() -> None:
                    "and the SDF took control of both.")
     assert ("Deir ez-Zor", "sdf", "withdrawal") in rows and ("Albu Kamal", "sdf", "capture") in rows
     assert all(new == "sdf" for _, new, _ in rows)
+
+
+@pytest.mark.parametrize(("sentence", "places"), [
+    ("Russia's defence ministry said its forces had captured three villages in Donetsk region - Ocheretyne, "
+     "Keramik and Novokalynove - on Sunday.", ["Ocheretyne", "Keramik", "Novokalynove"]),
+    ("The RSF seized three towns: Singa, Dinder and Abu Hujar.", ["Singa", "Dinder", "Abu Hujar"]),
+    ("Ukrainian forces have recaptured 20 settlements, among them Kozacha Lopan, officials said.", ["Kozacha Lopan"]),
+])
+def test_a_counted_group_followed_by_its_names(sentence: str, places: list[str]) -> None:
+    """The names after a dash, a colon or "among them" replace "three villages"."""
+    assert [p for p, _, _ in changes(sentence)] == places
+
+
+def test_a_counted_group_without_names_stays() -> None:
+    assert [p for p, _, _ in changes("The RSF seized three towns on Monday.")] == ["three towns"]
