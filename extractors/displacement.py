@@ -185,7 +185,8 @@ def _value(mention: numbers.CountMention) -> int:
 
 _THE_NUMBER = re.compile(
     r"\b(?:the|that|this)\s+(?:number|figure|total)\s+(?:(?:\w+\s+){0,3}?"
-    r"(?:reach|rise\s+to|rose\s+to|climb\s+to|top|exceed|hit|double\s+to|grow\s+to|swell\s+to|increase\s+to)\s+)?$",
+    r"(?:reach|rise\s+to|rose\s+to|climb\s+to|top|exceed|hit|double\s+to|grow\s+to|swell\s+to|increase\s+to)\s+)?$"
+    r"|\bbring(?:s|ing)?\s+the\s+(?:overall\s+)?(?:total|tally|figure)\s+to\s+$",  # "bringing the total to 2.8 million"
     re.IGNORECASE)
 
 
@@ -243,7 +244,8 @@ def _population_after(sentence: str, mention: numbers.CountMention, phrase_end: 
         if population in ("displaced", "refugees") and cue_at < phrase_end:
             # "30,000 displaced people have gone back": displaced people who returned are returnees
             back = cues["returned"].search(sentence, after.end("cue"), phrase_end + 60)
-            if back and not any(after.end("cue") <= other.start < back.start() for other in mentions):
+            if back and not (population == "refugees" and back.group().lower() == "returnees") \
+                    and not any(after.end("cue") <= other.start < back.start() for other in mentions):
                 return "returnees"
         return population
     return None

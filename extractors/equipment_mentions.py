@@ -230,7 +230,7 @@ def instruments(text: str, mentions: list[EquipmentMention]) -> set[int]:
     town with the help of tanks and artillery", "seized the hill using car bombs", "fighters
     aboard pickup trucks"); an item listed right after one inherits it."""
     table = vocab()
-    before = re.compile(rf"\b(?:{phrases(table['instrument_before'])})\s+(?:(?:the|a|an|their|its|his|[a-z][\w-]*)\s+){{0,2}}$",
+    before = re.compile(rf"\b(?<!off\s)(?<!away\s)(?:{phrases(table['instrument_before'])})\s+(?:(?:the|a|an|their|its|his|[a-z][\w-]*)\s+){{0,2}}$",
                         re.IGNORECASE)
     found: set[int] = set()
     previous: EquipmentMention | None = None
@@ -293,8 +293,8 @@ def quantity_of(text: str, mention: EquipmentMention) -> tuple[int | None, str |
             return count.count.best, count.count.qualifier  # "14 of IS military vehicles": 14
     table = vocab()
     words = "|".join(re.escape(w) for w in sorted(table["quantity_words"], key=len, reverse=True))
-    pattern = re.compile(rf"\b(at\s+least\s+|more\s+than\s+|about\s+|around\s+)?(?<![\w-])(\d+|{words})\b((?:\s+[\w.-]+){{0,3}})\s*$",
-                         re.IGNORECASE)
+    pattern = re.compile(rf"\b(at\s+least\s+|more\s+than\s+|about\s+|around\s+)?(?<![\w-])(\d+|{words})\b((?:\s+[\w.-]+){{0,2}}|(?-i:(?:\s+[A-Z][\w.-]*){{3}}))\s*$",
+                         re.IGNORECASE)  # three words only as a name: "A Nigerian Air Force Alpha Jet"
     m = pattern.search(prefix)
     while m is not None and (later := pattern.search(prefix, m.end(2))) is not None:
         if _CALIBRE.match(prefix, later.end(2)):

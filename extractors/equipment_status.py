@@ -65,7 +65,26 @@ def _status_after(text: str, mention: EquipmentMention) -> tuple[str, int] | Non
             m = pattern.match(after, offset)
             if m:
                 return status, mention.end + m.end()
-    return reduced_passive(text, mention.end, vocab())  # "Five VBIEDs destroyed in the village"
+    return reduced_passive(text, mention.end, vocab()) or _object_relative(text, mention.end)  # "Five VBIEDs destroyed in"
+
+
+@lru_cache(maxsize=1)
+def _object_relative_pattern() -> re.Pattern[str]:
+    """The item as the object of a relative clause: "Humvees that Islamic State had seized",
+    "a bulldozer they had captured"; the status is the participle's."""
+    groups = "|".join(f"(?P<s{i}>{phrases(words)})" for i, words in enumerate(vocab()["participles"].values()))
+    return re.compile(
+        rf"\s+(?:that\s+|which\s+)?(?:they|it|he|she|we|the\s+(?:rebels|militants|army|troops|fighters|insurgents|jihadists)|"
+        rf"(?-i:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,3}}))\s+(?:(?:had|have|has|reportedly|also|just)\s+)*(?:{groups})(?![\w-])",
+        re.IGNORECASE)
+
+
+def _object_relative(text: str, end: int) -> tuple[str, int] | None:
+    m = _object_relative_pattern().match(text, end)
+    if m is None:
+        return None
+    statuses = list(vocab()["participles"])
+    return next(((statuses[i], m.end()) for i in range(len(statuses)) if m.group(f"s{i}")), None)
 
 
 _AUXILIARY = re.compile(r"\b(?:were|was|have\s+been|has\s+been|had\s+been)\s+(?:(?:also|all|reportedly|\w+ly)\s+)*",

@@ -79,3 +79,34 @@ def test_people_leaving_under_an_evacuation_deal_were_evacuated():
     assert figures(text) == [(3000, "evacuated")]
     assert figures("About 2,000 residents leaving Mariupol boarded a convoy to Zaporizhzhia.") == [(2000, "evacuated")]
     assert figures("Some 5,000 people leaving Khartoum crossed into Egypt at Argeen.")[0][1] != "evacuated"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # humanitarian-report wording (IOM DTM, OCHA, UNHCR), sentences written for this test
+    ("Since October, over 1.5 million people have been newly displaced in North Kivu, bringing the total to 2.8 million.",
+     [(1500000, "displaced"), (2800000, "displaced")]),
+    ("Some 40,000 people fled Marib this month, bringing the overall total to 1.1 million.",
+     [(40000, "displaced"), (1100000, "displaced")]),
+    ("Baidoa received 41,000 new arrivals, bringing the number of IDP sites in the district to 560.",
+     [(41000, "displaced")]),
+    ("Around 600 families were evicted from an informal settlement in Mogadishu.", [(600, "displaced")]),
+    ("Some 1,200 households were forcibly evicted from sites in Kabul.", [(1200, "displaced")]),
+    ("Over 18,000 Afghans were deported from Iran in a single week, IOM said.", [(18000, "returnees")]),
+    ("About 5,000 Haitians were deported from the Dominican Republic in October.", [(5000, "returnees")]),
+    ("In total, 2,115 IDP households were verified in new sites in Baidoa.", [(2115, "displaced")]),
+    ("Aid workers counted some 7,000 newly arrived IDPs at the Zamzam camp.", [(7000, "displaced")]),
+    ("Evacuation orders issued for parts of Khan Younis affected an estimated 150,000 people.", [(150000, "displaced")]),
+    ("Russian evacuation orders covered some 60,000 residents of Kursk region.", [(60000, "displaced")]),
+])
+def test_humanitarian_report_wording(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text, population", [
+    ("Some 15,000 people have sought refuge in churches and schools in Bangassou.", "displaced"),
+    ("About 4,000 residents sought refuge in the hills above Kalehe.", "displaced"),
+    ("About 6,000 people sought refuge in Chad after the attack on Geneina.", "refugees"),
+    ("Some 2,000 Congolese sought refuge in Uganda over the weekend.", "refugees"),
+])
+def test_refuge_inside_or_across_a_border(text, population):
+    assert [p for _, p in figures(text)] == [population]

@@ -124,3 +124,27 @@ def test_models_and_items_of_other_wars(text, expected):
 ])
 def test_artillery_that_is_no_item(text):
     assert all(category != "towed_artillery" for _, category, _, _ in rows(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Iraqi forces recovered dozens of Humvees that Islamic State had seized from the army in 2014.",
+     [("Humvee", "armoured_vehicle", "captured", None)]),
+    ("Kurdish fighters displayed an Islamic State armoured bulldozer they had seized near Raqqa.",
+     [(None, "other", "captured", 1)]),
+    ("ISWAP fighters overran a base in Borno and made off with four armoured vehicles.",
+     [(None, "armoured_vehicle", "captured", 4)]),
+    ("Al-Shabaab fighters carried off two Casspirs from the AMISOM base at Janaale.",
+     [("Casspir", "armoured_vehicle", "captured", 2)]),
+    ("An Afghan Air Force Black Hawk crashed during a training flight in Kabul.",
+     [("UH-60 Black Hawk", "helicopter", "destroyed", 1)]),
+])
+def test_relative_clauses_and_taking_away(text, expected):
+    assert rows(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Russia deployed more tanks that Ukraine had not seen before to the Avdiivka front.",
+    "The Taliban drove off with the convoy's escorts in pursuit.",
+])
+def test_no_item_or_no_loss(text):
+    assert rows(text) == []
