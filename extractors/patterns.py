@@ -17,7 +17,9 @@ def alternation(words: Iterable[str], flexible_space: str | None = None) -> str:
 
 @lru_cache(maxsize=4096)
 def _alternation(words: tuple[str, ...], flexible_space: str | None) -> str:
-    ordered = sorted({w.strip() for w in words if w.strip()}, key=len, reverse=True)
+    # longest first; words of one length in a fixed order (a set's order changes with every
+    # process: the pattern text, and so its cached program, would too)
+    ordered = sorted({w.strip() for w in words if w.strip()}, key=lambda w: (-len(w), w))
     escaped = (re.escape(w) for w in ordered)
     if flexible_space is not None:
         escaped = (e.replace(r"\ ", flexible_space) for e in escaped)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from .. import compiled_patterns
 from ..patterns import alternation, lowers_exactly, substring_finder, trie_alternation
 from .frames import control_modifier_pattern, control_nouns, vocabulary
 from .nominals import _nominal_list, _possessor
@@ -144,13 +145,13 @@ def _trigger_regex(word: str | None = None) -> re.Pattern[str]:
     """The trigger families (of those that can start with ``word``) in one pattern
     (group ``t<i>`` = family i of ``_trigger_patterns(word)``)."""
     families = "|".join(f"(?P<t{i}>{pattern})" for i, (_, _, pattern) in enumerate(_trigger_patterns(word)))
-    return re.compile(families, re.IGNORECASE)
+    return compiled_patterns.compile(families, re.IGNORECASE)  # kept on disk: large, compiled per first word
 
 
 @lru_cache(maxsize=None)
 def _active_regexes(word: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
     """(change, pattern) of each active family that can start with ``word``."""
-    return tuple((change, re.compile(pattern, re.IGNORECASE))
+    return tuple((change, compiled_patterns.compile(pattern, re.IGNORECASE))
                  for form, change, pattern in _trigger_patterns(word) if form == "active")
 
 
