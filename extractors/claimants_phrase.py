@@ -163,7 +163,7 @@ def _subject_end(text: str, verb_start: int) -> int:
     return end
 
 
-_TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+_TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                          "yesterday", "tonight", "overnight", "earlier", "later", "last", "this"})
 
 
@@ -178,7 +178,8 @@ def _forward(words: list[str]) -> list[str]:
     after_head = False
     for word in words[:9]:
         lower = word.lower()
-        if lower in stop or lower in _PRONOUNS or word[0].isdigit() or lower.strip(".,") in _TIME_WORDS:
+        if lower in stop or lower in _PRONOUNS or word[0].isdigit() or (
+                lower.strip(".,") in _TIME_WORDS and (word.islower() or lower.endswith("day"))):
             break  # "according to preliminary reports on Sunday": the date is no part of the source
         previous = kept[-1] if kept else ""
         if after_head and lower not in _CONNECTORS and previous.lower() not in _CONNECTORS and not (
