@@ -12,6 +12,7 @@ from .. import compiled_patterns
 from ..patterns import alternation, lowers_exactly, substring_finder, trie_alternation
 from .frames import control_modifier_pattern, control_nouns, vocabulary
 from .nominals import _nominal_list, _possessor
+from . import withdrawals
 
 _DAYS_MONTHS = (
     "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
@@ -145,6 +146,8 @@ def _trigger_patterns(word: str | None = None) -> tuple[tuple[str, str, str], ..
         for change, words in vocab["nominal"].items():
             out.append(("nominal", change,
                         rf"\b(?:the|its|their|his|a)\s+(?:[\"“]?[\w-]+(?:['’]s|['’])?[\"”]?\s+)?[\"“]?(?:{_alternation(words)})[\"”]?\s+(?:of|from)\b"))
+    if word is None or word in withdrawals.first_words():  # "withdrew its troops from", "ordered troops to leave"
+        out.extend(withdrawals.patterns())
     for change, words in vocab["active"].items():
         if phrases(words):
             out.append(("active", change, rf"(?<![\w-])(?:{_alternation(phrases(words))})(?![\w-])"))
@@ -169,7 +172,8 @@ def _active_regexes(word: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
 @lru_cache(maxsize=1)
 def _first_words() -> frozenset[str]:
     """Words a trigger can start with: the pattern is only tried where one of them stands."""
-    return _phrase_starts() | _AUXILIARIES | _DETERMINERS | {"under", "control"} | set(_LEAVE) | _cleared_starts()
+    return (_phrase_starts() | _AUXILIARIES | _DETERMINERS | {"under", "control"} | set(_LEAVE) | _cleared_starts()
+            | withdrawals.first_words())
 
 
 @lru_cache(maxsize=1)
@@ -248,7 +252,7 @@ _STEMS = (
     "into", "encircl", "besieg", "siege", "surround", "cut off", "withdr", "retreat", "pull",
     "depart", "left", "leav", "abandon", "redeploy", "reloc", "lost", "losing", "surrender",
     "fell", "fall", "evacuat", "fallen", "establish", "impos", "restor", "freed", "freeing", "won",
-    "drove", "driving", "push", "expel", "oust", "kick", "chas", "forc", "inside", "takeover", "ground",
+    "drove", "driving", "push", "expel", "order", "evacu", "oust", "kick", "chas", "forc", "inside", "takeover", "ground",
 )
 
 
