@@ -157,4 +157,4 @@ def test_the_junta_is_the_country_s_army():
 
 def test_kabul_is_afghanistan_s_not_a_galilee_town():
     """GeoNames has a Kabul in Israel; "troops" in an Afghan article are Afghanistan's."""
-    assert ("troops", "afghanistan") in _ids("Troops withdrew from the airport in Kabul, Afghanistan.")
+    assert ("troops", "afghanistan") in _ids("The last troops withdrew from the airport in Kabul, Afghanistan.")
