@@ -158,3 +158,11 @@ def test_the_junta_is_the_country_s_army():
 def test_kabul_is_afghanistan_s_not_a_galilee_town():
     """GeoNames has a Kabul in Israel; "troops" in an Afghan article are Afghanistan's."""
     assert ("troops", "afghanistan") in _ids("The last troops withdrew from the airport in Kabul, Afghanistan.")
+
+
+@pytest.mark.parametrize("text", [
+    "Ships crossed the Sea of Azov near Mariupol, in Ukraine.",   # the sea, not the Azov regiment
+    "Drones struck Garowe in Puntland, Somalia.",                 # the region, not its forces
+])
+def test_a_place_that_shares_a_group_s_name_is_no_actor(text):
+    assert _ids(text) == []
