@@ -153,3 +153,16 @@ def test_short_abbreviations_name_the_group_in_their_war():
 def test_the_junta_is_the_country_s_army():
     assert ("the junta", "burkina_faso") in _ids("Jihadists attacked the junta's positions in Burkina Faso.")
     assert ("the junta", "myanmar") in _ids("Resistance fighters attacked the junta's positions in Myanmar.")
+
+
+def test_kabul_is_afghanistan_s_not_a_galilee_town():
+    """GeoNames has a Kabul in Israel; "troops" in an Afghan article are Afghanistan's."""
+    assert ("troops", "afghanistan") in _ids("The last troops withdrew from the airport in Kabul, Afghanistan.")
+
+
+@pytest.mark.parametrize("text", [
+    "Ships crossed the Sea of Azov near Mariupol, in Ukraine.",   # the sea, not the Azov regiment
+    "Drones struck Garowe in Puntland, Somalia.",                 # the region, not its forces
+])
+def test_a_place_that_shares_a_group_s_name_is_no_actor(text):
+    assert _ids(text) == []
