@@ -88,7 +88,7 @@ def extract(ctx: SentenceContext) -> list[ControlChange]:
         if reading.change == "entry":  # "a new push into Kharkiv region", "entered Gezira": no place taken (control6)
             if _PROGRESSIVE.search(text, 0, trigger.start) and text[trigger.start:trigger.end].split()[0].endswith("ing"):
                 continue  # "were advancing into Marib": under way, not done
-            reading = _Reading(tuple(p for p in reading.places if p.place.type not in _WIDE
+            reading = _Reading(tuple(p for p in reading.places if not (p.place.type in _WIDE and not _PART_WORDS.search(p.name))
                                      and not _REGION_AFTER.match(text, p.end)), reading.change,
                                reading.agent, reading.counterpart)
             if not reading.places:
@@ -110,6 +110,8 @@ _OWN_FORCES_BEFORE = re.compile(
 
 # Place types too wide for a light frame ("gains in Hama province", "ground in Syria").
 _WIDE = frozenset({"admin1", "country"})
+# "western districts of Manbij" reads at the province's precision but names a part of a town.
+_PART_WORDS = re.compile(r"\b(?:districts?|neighbou?rhoods?|villages?|towns?|outskirts|parts?|suburbs?|quarters?)\b", re.IGNORECASE)
 _REGION_AFTER = re.compile(r"\s+(?:region|province|state|oblast|governorate)\b", re.IGNORECASE)
 _PROGRESSIVE = re.compile(r"\b(?:is|are|was|were)\s+(?:still\s+|now\s+)?$", re.IGNORECASE)
 
@@ -185,7 +187,7 @@ def _agent_of_coordinated_verb(text: str, reading: _Reading, trigger: Trigger) -
 
 
 # "both", "them", "all of them" after a trigger: the places of the sentence's claims so far.
-_BOTH = re.compile(r"\s*(?:both(?:\s+of\s+them)?|them\s+both|all\s+of\s+them|them)\b(?!\s+(?:out|from|back)\b)", re.IGNORECASE)
+_BOTH = re.compile(r"\s*(?:both(?:\s+of\s+them)?|them\s+both|all\s+of\s+them)\b(?!\s+(?:out|from|back)\b)", re.IGNORECASE)
 
 
 def _left_to_the_taker(claims: list[ControlChange]) -> list[ControlChange]:
