@@ -80,6 +80,11 @@ def extract(ctx: SentenceContext) -> list[ControlChange]:
                                reading.agent, reading.counterpart)
             if not reading.places:
                 continue
+        if any(p.place.type in _WIDE for p in reading.places):  # "withdrawn from some positions in Rakhine state" (control6)
+            reading = _Reading(tuple(p for p in reading.places if not (p.place.type in _WIDE and _POSITIONS_IN.search(
+                text, max(0, p.start - 60), p.start))), reading.change, reading.agent, reading.counterpart)
+            if not reading.places:
+                continue
         if trigger.form == "active" and frames.light_noun_pattern().search(text, trigger.start, trigger.end):
             reading = _Reading(tuple(p for p in reading.places if p.place.type not in _WIDE), reading.change,
                                reading.agent, reading.counterpart)
@@ -112,6 +117,8 @@ _OWN_FORCES_BEFORE = re.compile(
 _WIDE = frozenset({"admin1", "country"})
 # "western districts of Manbij" reads at the province's precision but names a part of a town.
 _PART_WORDS = re.compile(r"\b(?:districts?|neighbou?rhoods?|villages?|towns?|outskirts|parts?|suburbs?|quarters?)\b", re.IGNORECASE)
+# Positions or bases somewhere in a region are not the region.
+_POSITIONS_IN = re.compile(r"\b(?:positions|bases|posts|outposts|areas|parts)\s+in\s+(?:the\s+)?(?:[\w'’-]+\s+(?:and|,)\s+)?$", re.IGNORECASE)
 _REGION_AFTER = re.compile(r"\s+(?:region|province|state|oblast|governorate)\b", re.IGNORECASE)
 _PROGRESSIVE = re.compile(r"\b(?:is|are|was|were)\s+(?:still\s+|now\s+)?$", re.IGNORECASE)
 

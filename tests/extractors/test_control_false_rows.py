@@ -71,3 +71,10 @@ def test_them_alone_is_no_list() -> None:
     """"losing control of them": "them" is not "both" (no places reread; sentence we wrote)."""
     rows = changes("Pro-government fighters retook the villages of Zaytan and Khalasa after losing control of them hours earlier.")
     assert all(new != "hts" and new != "opposition" for _, new, _ in rows)
+
+
+def test_positions_in_a_region_are_not_the_region() -> None:
+    """Sentences we wrote (Myanmar, Syria): positions in a state are no loss of the state;
+    a withdrawal from the province itself still is."""
+    assert changes("The junta said the army had withdrawn from some positions in Kachin and Shan states.") == []
+    assert changes("The army withdrew from Idlib province on Monday.") == [("Idlib province", "opposition", "withdrawal")]
