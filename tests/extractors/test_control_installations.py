@@ -67,7 +67,8 @@ def test_the_camp_is_the_camp_named_before() -> None:
 def test_its_fighters_before_a_weak_verb_are_the_speaker() -> None:
     """A weak verb ("taken") counts when a possessive and a force noun stand right before it."""
     assert changes("The RSF said its fighters had taken Babanusa on Sunday.") == [("Babanusa", "rsf", "capture")]
-    assert changes("The TNLA said its troops took Kyaukme on Tuesday.")[:1] in ([], [("Kyaukme", "opposition", "capture")],
+    assert changes("The TNLA said its troops took Kyaukme on Tuesday.")[:1] in ([], [("Kyaukme", "tnla", "capture")],
+                                                                                  [("Kyaukme", "opposition", "capture")],
                                                                                   [("Kyaukme", "unknown", "capture")])
 
 
