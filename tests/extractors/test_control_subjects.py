@@ -79,7 +79,8 @@ def test_a_counted_group_without_names_stays() -> None:
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("KIA troops entered Pangwa on Saturday without a fight.", [("Pangwa", "kachin_independence_army", "entry")]),
+    ("The Kachin Independence Army has fought Myanmar's junta in Kachin state. KIA troops entered Pangwa on Saturday "
+     "without a fight.", [("Pangwa", "kachin_independence_army", "entry")]),
     ("RSF fighters entered El Fasher on Monday.", [("El Fasher", "rsf", "entry")]),
     ("Ankara began the cross-border operation on August 24. The operation has so far captured Jarablus.",
      [("Jarablus", "turkey", "capture")]),
