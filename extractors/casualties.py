@@ -17,7 +17,7 @@ Vocabularies: ``seeds/reference/casualty_cues.yaml``, ``casualty_victims.csv``,
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from . import actors, casualty_links, casualty_scope, dates, numbers, places
@@ -95,6 +95,32 @@ def _is_background(sentence: str, count: Count) -> bool:
     return value >= cues["background_min"] and cues["background"].search(sentence) is not None
 
 
+_ONE_THEN_ONE = re.compile(r"\s+[A-Za-z'’-]+(?:\s+[A-Za-z'’-]+)?\s*(?:,\s*|,?\s*and\s+)(?:(?:her|his|their)\s+)?",
+                           re.IGNORECASE)
+
+
+def _joined_singles(readings: list[Reading], sentence: str) -> list[Reading]:
+    """"A woman and a child were killed", "a girl, a boy and a woman died": civilians counted
+    one by one in a list that shares its outcome word are one figure of their number."""
+    out: list[Reading] = []
+    run_end = -1  # where the last person of the list being summed was counted
+    for reading in readings:
+        previous = out[-1] if out else None
+        if (previous is not None and reading.mention.count.best == 1 and reading.mention.count.qualifier == "exact"
+                and (previous.mention.count.best == 1 or run_end >= 0)
+                and previous.mention.count.qualifier == "exact"
+                and previous.outcome == reading.outcome and previous.cue_start == reading.cue_start
+                and previous.victim.type == reading.victim.type == "civilian"
+                and _ONE_THEN_ONE.fullmatch(sentence, max(run_end, previous.mention.end), reading.mention.start)):
+            total = previous.mention.count.best + 1
+            out[-1] = replace(previous, mention=replace(previous.mention, count=Count(total, total, total, "exact")))
+            run_end = reading.mention.end
+            continue
+        run_end = -1
+        out.append(reading)
+    return out
+
+
 @dataclass(frozen=True)
 class Figure:
     """One casualty figure of a sentence: the count, outcome, victims, perpetrator, and
@@ -153,6 +179,7 @@ def _read_figures(sentence: str, article_text: str) -> tuple[Figure, ...]:
     kept = [r for r in ordered if not _is_background(sentence, r.mention.count) and not too_vague(r.mention.count)
             and not passing_one(r.mention.count, own_side(sentence, r.mention, r.victim))
             and not depicted_one(r.mention.count, sentence)]
+    kept = _joined_singles(kept, sentence)
     starts = {r.mention.start for r in kept}
     home = casualty_scope.home_country(article_text) if article_text else None
     figures = []

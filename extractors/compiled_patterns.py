@@ -4,7 +4,8 @@ Compiling a pattern is done in Python (``re._parser`` and ``re._compiler``) and 
 the large generated patterns of the rules: control's trigger families per first word
 (about 230 of them on the FA-KES dev set) cost a new process 3-5 CPU s before its first
 hundred articles are read. The engine's program for a pattern, though, is a plain list of
-integers: ``compile(pattern, flags)`` keeps it, with the pattern's group names, in
+integers: ``compile(pattern, flags)`` keeps it (as packed bytes, one marshalled entry per
+pattern, decoded only when asked for), with the pattern's group names, in
 ``$XDG_CACHE_HOME/sitrep/extractors/regex-<key>.marshal`` (``startup_cache.cache_dir``),
 and a later process rebuilds the pattern object from it with ``_sre.compile`` (what
 ``re.compile`` itself calls last) in microseconds. The object is the one ``re.compile``
@@ -22,6 +23,7 @@ compiles everything in the process. Nothing is downloaded.
 from __future__ import annotations
 
 import atexit
+from array import array
 import hashlib
 import marshal
 import os
@@ -39,11 +41,13 @@ try:  # CPython's engine; any other interpreter compiles as usual
 except ImportError:  # pragma: no cover
     _sre = None
 
-_FORMAT = "sitrep-regex-code-1"
+_FORMAT = "sitrep-regex-code-2"
 MAX_ENTRIES = 3000
 SAVE_AFTER = 0.5  # CPU seconds of compiling not yet written; doubles after each write
 
-_entries: dict[tuple[str, int], tuple[Any, ...]] | None = None
+# (pattern, flags) -> the marshalled arguments of ``_sre.compile`` after the pattern (kept as
+# bytes until asked for: a process uses a fraction of the file)
+_entries: dict[tuple[str, int], bytes] | None = None
 _used: set[tuple[str, int]] = set()
 _unsaved = 0  # programs compiled here and not yet written
 _unsaved_cpu = 0.0
@@ -58,17 +62,17 @@ def compile(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:  # 
         return re.compile(pattern, flags)
     entries = _loaded()
     key = (pattern, flags)
-    entry = entries.get(key)
-    if entry is not None:
+    stored = entries.get(key)
+    if stored is not None:
         try:
-            compiled = _sre.compile(pattern, *entry)
+            compiled = _sre.compile(pattern, *_decoded(stored))
             _used.add(key)
             return compiled
-        except (TypeError, ValueError, RuntimeError):  # a foreign program: compile it anew
+        except (TypeError, ValueError, RuntimeError, EOFError, OverflowError):  # a foreign program: compile anew
             del entries[key]
     started = time.process_time()
     compiled, entry = _build(pattern, flags)
-    entries[key] = entry
+    entries[key] = _encoded(entry)
     _used.add(key)
     _note_compiled(time.process_time() - started)
     return compiled
@@ -87,6 +91,23 @@ def _build(pattern: str, flags: int) -> tuple[re.Pattern[str], tuple[Any, ...]]:
     return _sre.compile(pattern, *entry), entry
 
 
+def _encoded(entry: tuple[Any, ...]) -> bytes:
+    flags, code, groups, groupindex, indexgroup = entry
+    return marshal.dumps((flags, array(_sre_code_type(), code).tobytes(), groups, groupindex, indexgroup))
+
+
+def _decoded(stored: bytes) -> tuple[Any, ...]:
+    flags, code_bytes, groups, groupindex, indexgroup = marshal.loads(stored)
+    code = array(_sre_code_type())
+    code.frombytes(code_bytes)
+    return flags, code.tolist(), groups, groupindex, indexgroup
+
+
+def _sre_code_type() -> str:
+    """The array type of the engine's code words (``_sre.CODESIZE`` bytes, unsigned)."""
+    return next(t for t in "IHLQ" if array(t).itemsize == _sre.CODESIZE)
+
+
 def _note_compiled(seconds: float) -> None:
     global _unsaved, _unsaved_cpu, _save_after
     _unsaved += 1
@@ -101,7 +122,7 @@ def _path() -> Path:
     return cache_dir() / f"regex-{hashlib.sha256(chr(0).join(parts).encode()).hexdigest()[:16]}.marshal"
 
 
-def _read(path: Path) -> dict[tuple[str, int], tuple[Any, ...]]:
+def _read(path: Path) -> dict[tuple[str, int], bytes]:
     """The programs stored at ``path``; empty when absent, damaged or foreign."""
     try:
         stored = marshal.loads(path.read_bytes())
@@ -114,7 +135,7 @@ def _read(path: Path) -> dict[tuple[str, int], tuple[Any, ...]]:
     return entries if isinstance(entries, dict) else {}
 
 
-def _loaded() -> dict[tuple[str, int], tuple[Any, ...]]:
+def _loaded() -> dict[tuple[str, int], bytes]:
     global _entries
     if _entries is None:
         _entries = _read(_path())

@@ -42,8 +42,10 @@ def _alias_regex(alias: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _catalogue() -> tuple[dict[str, tuple[str | None, str]], re.Pattern[str]]:
-    """Folded alias -> (model, category), and one pattern matching every alias."""
+def _catalogue() -> tuple[dict[str, tuple[str | None, str]], dict[str, re.Pattern[str]]]:
+    """Folded alias -> (model, category), and per leading run of an alias ("t" for T-72,
+    "bmp" for BMP-1) one pattern matching the aliases that start with it: a word of the
+    text tries only the aliases that can start there, not all of them."""
     table: dict[str, tuple[str | None, str]] = {}
     for row in load_csv("equipment_catalogue.csv"):
         model = row["model"].strip() or None
@@ -54,14 +56,20 @@ def _catalogue() -> tuple[dict[str, tuple[str | None, str]], re.Pattern[str]]:
         {a.strip() for row in load_csv("equipment_catalogue.csv") for a in row["aliases"].split("|") if a.strip()},
         key=len, reverse=True,
     )
+    by_start: dict[str, list[str]] = {}
+    for alias in aliases:
+        by_start.setdefault(_RUN.match(alias.lower()).group(), []).append(alias)
     # a model written with a variant suffix glued to it ("T-90M", "T-72B3", "Mi-8MTV", "Su-30SM2",
     # "Leopard 2A6") is the model: capital letters and digits only, so a plural "s" stays one
-    pattern = re.compile(
-        r"(?<![\w-])(?P<alias>" + "|".join(_alias_regex(a) for a in aliases) + r")"
-        r"(?P<variant>(?-i:[A-Z]{1,3}\d{0,2}|\d{1,2}[A-Z]{0,2}))?(?:s|'s)?(?![\w-])",
-        re.IGNORECASE,
-    )
-    return table, pattern
+    patterns = {
+        start: re.compile(
+            r"(?P<alias>" + "|".join(_alias_regex(a) for a in group) + r")"
+            r"(?P<variant>(?-i:[A-Z]{1,3}\d{0,2}|\d{1,2}[A-Z]{0,2}))?(?:s|'s)?(?![\w-])",
+            re.IGNORECASE,
+        )
+        for start, group in by_start.items()
+    }
+    return table, patterns
 
 
 def _fold(alias: str) -> str:
@@ -110,24 +118,16 @@ def _stem_finder() -> re.Pattern[str]:
 _RUN = re.compile(r"[A-Za-z]+|[0-9]+")
 
 
-@lru_cache(maxsize=1)
-def _alias_starts() -> frozenset[str]:
-    """Leading letter or digit run of every alias ("t" for T-72, "bmp" for BMP-1)."""
-    return frozenset(
-        _RUN.match(a.strip().lower()).group()
-        for row in load_csv("equipment_catalogue.csv") for a in row["aliases"].split("|") if a.strip()
-    )
-
-
-def _scan(text: str, pattern: re.Pattern[str]) -> list[re.Match[str]]:
-    """Alias matches, trying the big pattern only where an alias can start (much faster
-    than letting the pattern scan every character)."""
-    starts = _alias_starts()
+def _scan(text: str, patterns: dict[str, re.Pattern[str]]) -> list[re.Match[str]]:
+    """Alias matches, trying at each word only the aliases that start with it."""
     found: list[re.Match[str]] = []
     resume = 0
     for run in _RUN.finditer(text):
         at = run.start()
-        if at < resume or run.group().lower() not in starts:
+        if at < resume:
+            continue
+        pattern = patterns.get(run.group().lower())
+        if pattern is None:
             continue
         if run.group().lower() in ("a", "an") and text[run.end():run.end() + 1] != "-":
             continue  # the article, not A-50 or An-26
@@ -143,9 +143,9 @@ def _scan(text: str, pattern: re.Pattern[str]) -> list[re.Match[str]]:
 def find_equipment(text: str) -> list[EquipmentMention]:
     """Equipment named in ``text``, a model and the generic word after it merged
     ("Grad multiple launch rocket system"), "towed" kept with the name."""
-    table, pattern = _catalogue()
+    table, patterns = _catalogue()
     raw: list[EquipmentMention] = []
-    for m in _scan(text, pattern):
+    for m in _scan(text, patterns):
         word = re.sub(r"(?:'s|s)$", "", m.group()) if _fold(m.group()) not in table else m.group()
         model, category = table.get(_fold(word), table.get(_fold(m.group()), table.get(_fold(m.group("alias")), (None, "other"))))
         raw.append(EquipmentMention(m.group(), m.start(), m.end(), model, category))

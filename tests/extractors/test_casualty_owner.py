@@ -163,3 +163,24 @@ def test_wounded_before_a_noun_is_an_adjective(text: str, expected: tuple) -> No
 def test_ethnic_groups_are_civilians() -> None:
     assert [r[2:] for r in _rows("A drone attack near Maungdaw killed as many as 150 Rohingya, rights groups said.")] == [
         ("civilians", "civilian")]
+
+
+@pytest.mark.parametrize(("text", "counts"), [
+    # civilians counted one by one in a list that shares its outcome word are one figure
+    ("A woman and a child were killed when a shell hit their house in Kherson.", [2]),
+    ("A girl, a boy and a woman were killed in the drone strike on Khan Younis.", [3]),
+    ("One man and one of his sons died in the shelling of El Obeid.", [2]),
+    # not across kinds of people, nor onto a counted group
+    ("Two civilians and one child were killed in Idlib.", [2, 1]),
+])
+def test_people_counted_one_by_one(text: str, counts: list[int]) -> None:
+    assert [r[0] for r in _rows(text) if r[1] == "killed"] == counts
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("At least 40 people were killed in Mogadishu and dozens more have received treatment for burns.", (24, "wounded")),
+    ("The strike on the school killed at least 20 civilians including 9 schoolchildren.", (9, "killed")),
+    ("Five civilians including three football players were killed by the gunmen in Kandahar.", (3, "killed")),
+])
+def test_treatment_and_people_at_school_or_play(text: str, expected: tuple[int, str]) -> None:
+    assert expected in [(r[0], r[1]) for r in _rows(text)]
