@@ -80,6 +80,11 @@ def extract(ctx: SentenceContext) -> list[ControlChange]:
                                reading.agent, reading.counterpart)
             if not reading.places:
                 continue
+        if any(p.place.type in _WIDE for p in reading.places):  # "withdrawn from some positions in Rakhine state" (control6)
+            reading = _Reading(tuple(p for p in reading.places if not (p.place.type in _WIDE and _POSITIONS_IN.search(
+                text, max(0, p.start - 60), p.start))), reading.change, reading.agent, reading.counterpart)
+            if not reading.places:
+                continue
         if trigger.form == "active" and frames.light_noun_pattern().search(text, trigger.start, trigger.end):
             reading = _Reading(tuple(p for p in reading.places if p.place.type not in _WIDE), reading.change,
                                reading.agent, reading.counterpart)
@@ -88,7 +93,7 @@ def extract(ctx: SentenceContext) -> list[ControlChange]:
         if reading.change == "entry":  # "a new push into Kharkiv region", "entered Gezira": no place taken (control6)
             if _PROGRESSIVE.search(text, 0, trigger.start) and text[trigger.start:trigger.end].split()[0].endswith("ing"):
                 continue  # "were advancing into Marib": under way, not done
-            reading = _Reading(tuple(p for p in reading.places if p.place.type not in _WIDE
+            reading = _Reading(tuple(p for p in reading.places if not (p.place.type in _WIDE and not _PART_WORDS.search(p.name))
                                      and not _REGION_AFTER.match(text, p.end)), reading.change,
                                reading.agent, reading.counterpart)
             if not reading.places:
@@ -110,6 +115,10 @@ _OWN_FORCES_BEFORE = re.compile(
 
 # Place types too wide for a light frame ("gains in Hama province", "ground in Syria").
 _WIDE = frozenset({"admin1", "country"})
+# "western districts of Manbij" reads at the province's precision but names a part of a town.
+_PART_WORDS = re.compile(r"\b(?:districts?|neighbou?rhoods?|villages?|towns?|outskirts|parts?|suburbs?|quarters?)\b", re.IGNORECASE)
+# Positions or bases somewhere in a region are not the region.
+_POSITIONS_IN = re.compile(r"\b(?:positions|bases|posts|outposts|areas|parts)\s+in\s+(?:the\s+)?(?:[\w'’-]+\s+(?:and|,)\s+)?$", re.IGNORECASE)
 _REGION_AFTER = re.compile(r"\s+(?:region|province|state|oblast|governorate)\b", re.IGNORECASE)
 _PROGRESSIVE = re.compile(r"\b(?:is|are|was|were)\s+(?:still\s+|now\s+)?$", re.IGNORECASE)
 
@@ -185,7 +194,7 @@ def _agent_of_coordinated_verb(text: str, reading: _Reading, trigger: Trigger) -
 
 
 # "both", "them", "all of them" after a trigger: the places of the sentence's claims so far.
-_BOTH = re.compile(r"\s*(?:both(?:\s+of\s+them)?|them\s+both|all\s+of\s+them|them)\b(?!\s+(?:out|from|back)\b)", re.IGNORECASE)
+_BOTH = re.compile(r"\s*(?:both(?:\s+of\s+them)?|them\s+both|all\s+of\s+them)\b(?!\s+(?:out|from|back)\b)", re.IGNORECASE)
 
 
 def _left_to_the_taker(claims: list[ControlChange]) -> list[ControlChange]:

@@ -22,7 +22,7 @@ from .sieges import cleared_region_end, read_left_encircled, read_under_since, r
 from .groups import counted_subject
 from .installations import owner_inside
 from .speakers import speaker
-from .subjects_named import leader_of, speaker_for_own_units, unnamed_subject
+from .subjects_named import leader_of, operation_agent, speaker_for_own_units, unnamed_subject
 from .countries import country_forces, liberation_kind
 from .voices import (
     _clause_subject, _controller_before_control, _read_control_passive, _read_nominal_list, _read_under_control_active, _Reading, _where_relative,
@@ -162,8 +162,9 @@ def _read(ctx: SentenceContext, trigger: Trigger) -> _Reading | None:
              or _pronoun_subject(ctx, trigger) or _agent_before(sent, trigger.start, text[trigger.start:trigger.end]))
     agent = country_forces(ctx, trigger.start, agent)  # "Ukraine said its troops", "Russia claimed the capture"
     agent = speaker_for_own_units(sent, leader_of(sent, agent), trigger.start)  # "HTS-led rebels" (control6)
-    if agent is None:  # "the AA took", "Israeli tanks rolled into" (control6)
-        agent = unnamed_subject(text, ctx.article.text, trigger.start)
+    if agent is None:  # "the AA took", "Israeli tanks rolled into", "the operation has captured" (control6)
+        agent = unnamed_subject(text, ctx.article.text, trigger.start) or operation_agent(
+            text, [s.text for s in (ctx.previous(1), ctx.previous(2), ctx.previous(3)) if s is not None], trigger.start)
     if agent is None and re.search(r"\b(?:they|it|its|their)\b", text[:trigger.start], re.IGNORECASE):
         agent = _previous_sentence_agent(ctx)
     counterpart = (_from_actor(sent, places[-1].end) or enemy_in_object(ctx, trigger.end, places[0].start)

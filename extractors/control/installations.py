@@ -95,6 +95,10 @@ def object_installation(region: str, start: int) -> list[PlaceSpan]:
             named = names[0]
             if not re.match(r"(?:near|outside|on|north|south|east|west)", loc.group("prep"), re.IGNORECASE):
                 end = names[0].end - start
+            again = _LOCATIVE.match(region, names[0].end - start)  # "main base in West Darfur at Ardamata"
+            more = names_in(region[again.end():again.end() + 80], start + again.end()) if again else []
+            if more and more[0].start == start + again.end() and again.group("prep").lower() in ("at", "in") and end == names[0].end - start:
+                named, end = more[0], more[0].end - start
     if noun in _WEAK and named is None and not any(w in units or w in owners or _ORDINAL.match(w) for w in before):
         return []  # "captured Russian positions": no place without where they stand
     if not cue and named is None:

@@ -1,11 +1,13 @@
 """Subjects the actor table reads as something else, named by the sentence's own grammar
 (helper control6):
 
-- "Hayat Tahrir al-Sham-led rebels captured Aleppo": the leader named before "-led".
+- "Hayat Tahrir al-Sham-led rebels captured Aleppo": the leader named before "-led";
+  "KIA troops entered the town": the actor before a bare force noun.
 - "the AA took Maungdaw" where the article wrote "the Arakan Army (AA)" or only "the Arakan
   Army": an acronym defined in brackets after an actor's name, or its initials.
 - "Israeli tanks rolled into Rafah", "Russian armour pushed into Vovchansk": a nationality
   and an armour noun are that state's forces.
+- "The operation has so far captured Jarablus": the actor who launched the operation.
 - "The Giants Brigades said ... and that their units had entered Harib": "their units" after
   a reporting verb are the speaker's, not the nearest actor of a relative clause before.
 """
@@ -14,15 +16,26 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..actors import ActorMention, find_actors, resolve_actor
+from ..actors import ActorMention, country_forces, find_actors, resolve_actor
 from ..sentence import SentenceMentions
 from ..sides import NOT_ARMED
 
 _LED = re.compile(r"-(?:led|dominated|spearheaded)\s+$")
 
 
+_FORCE_NOUN = re.compile(r"(?:troops|forces|soldiers|fighters|units|militiamen|gunmen)$", re.IGNORECASE)
+
+
 def leader_of(sent: SentenceMentions, agent: ActorMention | None) -> ActorMention | None:
-    """The actor right before "-led" when ``agent`` is the led group; else ``agent``."""
+    """The actor right before "-led" when ``agent`` is the led group, or right before a bare
+    force noun ("KIA troops", "RSF fighters": the troops are the KIA's, not the theatre's
+    army); else ``agent``."""
+    if agent is not None and _FORCE_NOUN.fullmatch(agent.label.strip()):
+        owners = [m for m in sent.actors_in(max(0, agent.start - 60), agent.start)
+                  if max(0, agent.start - 60) + m.end >= agent.start - 1 and m.actor_id not in NOT_ARMED]
+        if owners and owners[-1].actor_id != agent.actor_id:
+            m = owners[-1]
+            return ActorMention(m.label, m.actor_id, max(0, agent.start - 60) + m.start, max(0, agent.start - 60) + m.end)
     if agent is None or not _LED.search(sent.text, 0, agent.start):
         return agent
     dash = sent.text.rfind("-", 0, agent.start)
@@ -83,3 +96,28 @@ def speaker_for_own_units(sent: SentenceMentions, agent: ActorMention | None, st
         return agent
     speakers = [m for m in sent.actors_in(0, verb.start()) if m.actor_id not in NOT_ARMED]
     return speakers[-1] if speakers else None
+
+
+_OPERATION_SUBJECT = re.compile(r"\b(?:the|this|that|its|their)\s+(?:[\w-]+\s+){0,2}?(?:operation|offensive|campaign|assault)"
+                                r"\s+(?:has\s+|had\s+|have\s+)?(?:so\s+far\s+|now\s+|also\s+|since\s+)?$", re.IGNORECASE)
+_LAUNCHED_BY = re.compile(r"\b(?:operation|offensive|campaign|assault)\s+(?:[\w-]+\s+){0,3}?(?:launched|led|started|begun|mounted|"
+                          r"waged|spearheaded)\s+by\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}|[a-z]+\s+forces|the\s+army|army)",
+                          re.IGNORECASE)
+_LAUNCHER = re.compile(r"\b((?:the\s+)?(?:army|military|rebels|regime|[a-z]+\s+forces)|(?!The\b)[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s+(?:began|launched|started|mounted|announced)\s+(?:an?|the|its|their)\s+"
+                       r"(?:[\w-]+\s+){0,3}?(?:operation|offensive|campaign)\b")
+
+
+def operation_agent(text: str, earlier: list[str], start: int) -> ActorMention | None:
+    """"The operation has so far captured Jarablus" after "Ankara began the cross-border
+    operation", "... an offensive launched by the army": the actor who launched the
+    operation named as the subject (this sentence, then the sentences before, nearest first)."""
+    if not _OPERATION_SUBJECT.search(text, max(0, start - 80), start):
+        return None
+    for where in [text] + earlier:
+        for pattern in (_LAUNCHED_BY, _LAUNCHER):
+            for m in pattern.finditer(where):
+                name = m.group(1)
+                actor = resolve_actor(name) or country_forces().get(name) or resolve_actor(name.split()[-1])
+                if actor is not None and actor not in NOT_ARMED:
+                    return ActorMention(name, actor, start, start)
+    return None

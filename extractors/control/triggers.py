@@ -252,7 +252,8 @@ _STEMS = (
     "into", "encircl", "besieg", "siege", "surround", "cut off", "withdr", "retreat", "pull",
     "depart", "left", "leav", "abandon", "redeploy", "reloc", "lost", "losing", "surrender",
     "fell", "fall", "evacuat", "fallen", "establish", "impos", "restor", "freed", "freeing", "won",
-    "drove", "driving", "push", "expel", "order", "evacu", "oust", "kick", "chas", "forc", "inside", "takeover", "ground",
+    "drove", "driving", "push", "expel", "oust", "kick", "chas", "forc", "inside", "takeover", "ground",
+    "ordered", "ordering", "orders ",  # "ordered its troops to leave" (control6; not "in order to")
 )
 
 

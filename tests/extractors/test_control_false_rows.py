@@ -58,3 +58,23 @@ def test_an_actor_inside_the_object_is_not_the_captor() -> None:
 ])
 def test_framings_stand_for_the_group_of_another_war(text: str, group: str) -> None:
     assert [new for _, new, _ in changes(text)] == [group]
+
+
+def test_an_entry_into_part_of_a_town_stays() -> None:
+    """"broke into western districts of Manbij" reads at the province's precision but is a
+    part of a town (sentence we wrote)."""
+    assert changes("On Monday the SDF broke into western districts of Manbij.") == [
+        ("western districts of Manbij", "sdf", "entry")]
+
+
+def test_them_alone_is_no_list() -> None:
+    """"losing control of them": "them" is not "both" (no places reread; sentence we wrote)."""
+    rows = changes("Pro-government fighters retook the villages of Zaytan and Khalasa after losing control of them hours earlier.")
+    assert all(new != "hts" and new != "opposition" for _, new, _ in rows)
+
+
+def test_positions_in_a_region_are_not_the_region() -> None:
+    """Sentences we wrote (Myanmar, Syria): positions in a state are no loss of the state;
+    a withdrawal from the province itself still is."""
+    assert changes("The junta said the army had withdrawn from some positions in Kachin and Shan states.") == []
+    assert changes("The army withdrew from Idlib province on Monday.") == [("Idlib province", "opposition", "withdrawal")]

@@ -70,3 +70,9 @@ def test_its_fighters_before_a_weak_verb_are_the_speaker() -> None:
     assert changes("The TNLA said its troops took Kyaukme on Tuesday.")[:1] in ([], [("Kyaukme", "tnla", "capture")],
                                                                                   [("Kyaukme", "opposition", "capture")],
                                                                                   [("Kyaukme", "unknown", "capture")])
+
+
+def test_a_second_locative_names_where_the_base_stands() -> None:
+    """"the army's main base in West Darfur at Ardamata" (sentence we wrote): the base is at Ardamata."""
+    assert [c.place.name for c in rows("The RSF captured the army's main base in Central Darfur at Zalingei on Sunday.")] == [
+        "army's main base in Central Darfur at Zalingei"]

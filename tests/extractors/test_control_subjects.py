@@ -76,3 +76,21 @@ def test_a_counted_group_followed_by_its_names(sentence: str, places: list[str])
 
 def test_a_counted_group_without_names_stays() -> None:
     assert [p for p, _, _ in changes("The RSF seized three towns on Monday.")] == ["three towns"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Kachin Independence Army has fought Myanmar's junta in Kachin state. KIA troops entered Pangwa on Saturday "
+     "without a fight.", [("Pangwa", "kachin_independence_army", "entry")]),
+    ("RSF fighters entered El Fasher on Monday.", [("El Fasher", "rsf", "entry")]),
+    ("Ankara began the cross-border operation on August 24. The operation has so far captured Jarablus.",
+     [("Jarablus", "turkey", "capture")]),
+    ("The army launched a major offensive last week. The offensive has captured Kafr Nabuda.",
+     [("Kafr Nabuda", "syrian_government", "capture")]),
+])
+def test_force_nouns_and_operations_take_their_actor(text: str, expected: list[tuple]) -> None:
+    """"KIA troops" are the KIA's; "the operation" is its launcher's (sentences we wrote)."""
+    assert changes(text) == expected
+
+
+def test_an_operation_nobody_launched_gives_no_row() -> None:
+    assert changes("The offensive has captured Kafr Nabuda.") == []
