@@ -26,17 +26,42 @@ CASE_SENSITIVE = "case-sensitive"  # a note marking aliases matched only as writ
 
 
 @lru_cache(maxsize=1)
+def _alias_rows() -> tuple[tuple[str, str, bool], ...]:
+    """(alias as written, actor id, case-sensitive) for every alias: ``actor_aliases.csv``,
+    then the aliases ``actor_aliases_by_theatre.csv`` alone knows, with actor id "" (they name
+    an actor only in their theatres: ``theatre.localised``)."""
+    rows = [(r["alias"].strip(), r["actor_id"].strip(), CASE_SENSITIVE in (r.get("note") or ""))
+            for r in load_csv("actor_aliases.csv")]
+    known = {alias.lower() for alias, _, _ in rows}
+    for r in load_csv("actor_aliases_by_theatre.csv"):
+        alias = r["alias"].strip()
+        if alias.lower() not in known:
+            known.add(alias.lower())
+            rows.append((alias, "", CASE_SENSITIVE in (r.get("note") or "")))
+    return tuple(rows)
+
+
+@lru_cache(maxsize=1)
+def _exact() -> dict[str, str]:
+    """Lower-case key -> the alias as written, for aliases matched only as written."""
+    return {alias.lower(): alias for alias, _, exact in _alias_rows() if exact}
+
+
+@lru_cache(maxsize=1)
 def _aliases() -> tuple[dict[str, str], re.Pattern[str]]:
     """Lower-case alias -> actor id, and one pattern for them all. Aliases whose note says
     "case-sensitive" match only as written, so "IS" (the group) is never the verb "is"."""
-    rows = load_csv("actor_aliases.csv")
-    exact = {row["alias"].strip(): row["actor_id"].strip() for row in rows
-             if CASE_SENSITIVE in (row.get("note") or "")}
+    exact = _exact()
     table = {**_nationality_aliases(),
-             **{row["alias"].strip().lower(): row["actor_id"].strip() for row in rows
-                if row["alias"].strip() not in exact}}
-    pattern = _pattern([(a, re.escape(a)) for a in table] + [(a, f"(?-i:{re.escape(a)})") for a in exact])
-    return {**table, **{a.lower(): i for a, i in exact.items()}}, pattern
+             **{alias.lower(): actor for alias, actor, is_exact in _alias_rows() if not is_exact}}
+    table.update({alias.lower(): actor for alias, actor, is_exact in _alias_rows() if is_exact})
+    pattern = _pattern([(a, _branch(a, exact)) for a in table])
+    return table, pattern
+
+
+def _branch(alias: str, exact: dict[str, str]) -> str:
+    original = exact.get(alias)
+    return f"(?-i:{re.escape(original)})" if original else re.escape(alias)
 
 
 def _pattern(branches: list[tuple[str, str]]) -> re.Pattern[str]:
@@ -50,16 +75,20 @@ def _pattern(branches: list[tuple[str, str]]) -> re.Pattern[str]:
 def _pattern_starting(first: str) -> re.Pattern[str]:
     """The aliases whose first letter/digit run is ``first``, in one pattern: the regex
     tried at a word stays small however many aliases the table holds."""
+    exact = _exact()
+    return _pattern([(alias, _branch(alias, exact)) for alias in _by_first_word().get(first, ())])
+
+
+@lru_cache(maxsize=1)
+def _by_first_word() -> dict[str, tuple[str, ...]]:
+    """First letter/digit run -> the aliases that start with it."""
     table, _ = _aliases()
-    rows = load_csv("actor_aliases.csv")
-    exact = {row["alias"].strip() for row in rows if CASE_SENSITIVE in (row.get("note") or "")}
-    branches = []
+    out: dict[str, list[str]] = {}
     for alias in table:
         lead = _WORD_RUN.match(alias)
-        if lead and lead.group() == first:
-            original = next((e for e in exact if e.lower() == alias), None)
-            branches.append((alias, f"(?-i:{re.escape(original)})" if original else re.escape(alias)))
-    return _pattern(branches)
+        if lead:
+            out.setdefault(lead.group(), []).append(alias)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _nationality_aliases() -> dict[str, str]:
@@ -69,7 +98,8 @@ def _nationality_aliases() -> dict[str, str]:
     nouns = [row["noun"].strip().lower() for row in load_csv("actors_force_nouns.csv")]
     return {
         f"{row['demonym'].strip().lower()} {noun}": row["actor_id"].strip()
-        for row in load_csv("actors_nationalities.csv") for noun in nouns
+        for row in load_csv("actors_nationalities.csv") if (row.get("form") or "adjective").strip() != "plural"
+        for noun in nouns
     }
 
 
@@ -93,7 +123,8 @@ def find_actors(text: str) -> list[ActorMention]:
     found = _find_actors(text)
     if not found:
         return []
-    return _merge_group_framings(text, [localised(m) for m in found])
+    # an alias of another war's theatre only ("AA" outside Myanmar's war) names nobody here
+    return _merge_group_framings(text, [m for m in map(localised, found) if m.actor_id])
 
 
 @lru_cache(maxsize=32768)

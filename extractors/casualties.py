@@ -17,12 +17,13 @@ Vocabularies: ``seeds/reference/casualty_cues.yaml``, ``casualty_victims.csv``,
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from . import actors, casualty_links, casualty_scope, dates, numbers, places
 from .casualty_cue_reading import Reading, read
 from .casualty_cues import cues as _cues, has_hint, perpetrator_words as _perpetrator_words
+from .casualty_owner import foreign_framing, possessive_owner
 from .casualty_inherit import inherit, link_asides, same_group
 from .casualty_target import target_side, without_targets
 from .casualty_vague import VAGUE, vague_wounded
@@ -94,6 +95,32 @@ def _is_background(sentence: str, count: Count) -> bool:
     return value >= cues["background_min"] and cues["background"].search(sentence) is not None
 
 
+_ONE_THEN_ONE = re.compile(r"\s+[A-Za-z'’-]+(?:\s+[A-Za-z'’-]+)?\s*(?:,\s*|,?\s*and\s+)(?:(?:her|his|their)\s+)?",
+                           re.IGNORECASE)
+
+
+def _joined_singles(readings: list[Reading], sentence: str) -> list[Reading]:
+    """"A woman and a child were killed", "a girl, a boy and a woman died": civilians counted
+    one by one in a list that shares its outcome word are one figure of their number."""
+    out: list[Reading] = []
+    run_end = -1  # where the last person of the list being summed was counted
+    for reading in readings:
+        previous = out[-1] if out else None
+        if (previous is not None and reading.mention.count.best == 1 and reading.mention.count.qualifier == "exact"
+                and (previous.mention.count.best == 1 or run_end >= 0)
+                and previous.mention.count.qualifier == "exact"
+                and previous.outcome == reading.outcome and previous.cue_start == reading.cue_start
+                and previous.victim.type == reading.victim.type == "civilian"
+                and _ONE_THEN_ONE.fullmatch(sentence, max(run_end, previous.mention.end), reading.mention.start)):
+            total = previous.mention.count.best + 1
+            out[-1] = replace(previous, mention=replace(previous.mention, count=Count(total, total, total, "exact")))
+            run_end = reading.mention.end
+            continue
+        run_end = -1
+        out.append(reading)
+    return out
+
+
 @dataclass(frozen=True)
 class Figure:
     """One casualty figure of a sentence: the count, outcome, victims, perpetrator, and
@@ -110,7 +137,22 @@ def read_figures(sentence: str, article_text: str = "") -> list[Figure]:
     """Every casualty figure in a sentence; ``article_text`` (optional) lets a generic
     "militants" stand for the one group the article is about. Memoised: the equipment
     owner reads the same sentence's casualties again."""
-    return list(_read_figures(sentence, article_text))
+    return list(_read_figures(_unquoted(sentence), article_text))
+
+
+def _unquoted(sentence: str) -> str:
+    """The sentence with quotes around a lone count read as spaces (killing "hundreds" of
+    soldiers); same length, so every offset still points into the original."""
+    if '"' not in sentence and "“" not in sentence:
+        return sentence
+    return _cues()["quoted_count"].sub(lambda m: f" {m.group('count')} ", sentence)
+
+
+def _is_date_day(sentence: str, mention: numbers.CountMention) -> bool:
+    """"since the offensive began on Nov. 27": a day after an abbreviated month is no count."""
+    value = mention.count.best if mention.count.best is not None else mention.count.low
+    return value is not None and value <= 31 and _cues()["date_before"].search(
+        sentence, max(0, mention.start - 8), mention.start) is not None
 
 
 @lru_cache(maxsize=512)
@@ -119,7 +161,8 @@ def _read_figures(sentence: str, article_text: str) -> tuple[Figure, ...]:
     if not has_hint(sentence, cues["hint_stems"], cues["hint"]):
         return ()
     mentions = [m for m in numbers.find_counts(sentence)
-                if not cues["age_before"].search(sentence, max(0, m.start - 40), m.start)]  # ages are no counts
+                if not cues["age_before"].search(sentence, max(0, m.start - 40), m.start)  # ages are no counts
+                and not _is_date_day(sentence, m) and not cues["age_after"].match(sentence, m.end)]
     readings: dict[int, Reading] = {}
     for i, mention in enumerate(mentions):
         reading = read(sentence, mention)
@@ -136,6 +179,7 @@ def _read_figures(sentence: str, article_text: str) -> tuple[Figure, ...]:
     kept = [r for r in ordered if not _is_background(sentence, r.mention.count) and not too_vague(r.mention.count)
             and not passing_one(r.mention.count, own_side(sentence, r.mention, r.victim))
             and not depicted_one(r.mention.count, sentence)]
+    kept = _joined_singles(kept, sentence)
     starts = {r.mention.start for r in kept}
     home = casualty_scope.home_country(article_text) if article_text else None
     figures = []
@@ -145,8 +189,25 @@ def _read_figures(sentence: str, article_text: str) -> tuple[Figure, ...]:
         victim = own_side(sentence, r.mention, specific_group(mixed_people(sentence, r.mention.start, r.victim),
                                                               sentence, article_text, agent))
         victim = whose_soldiers(sentence, target_side(sentence, victim, perpetrator or agent), home)
+        victim = _owned(sentence, r.mention.start, victim, home)
         figures.append(Figure(r.mention, r.outcome, victim, perpetrator, r.total_start if r.total_start in starts else None))
     return tuple(figures)
+
+
+def _owned(sentence: str, start: int, victim: Victim, home: str | None) -> Victim:
+    """The side a possessive ("five of the group's fighters") or a foreign nationality word
+    ("Iranian militants" in a Syrian article) gives victims of no side of their own."""
+    if victim.type != "combatant":
+        return victim
+    owner = possessive_owner(sentence, start, victim.label) if victim.actor in ("unknown", "opposition") else None
+    if owner is None and victim.actor == "opposition" and home is not None:
+        owner = foreign_framing(victim.label, _home_forces().get(home))
+    return Victim(owner, victim.label, victim.type) if owner else victim
+
+
+@lru_cache(maxsize=1)
+def _home_forces() -> dict[str, str]:
+    return {name.lower(): actor for name, actor in actors.country_forces().items()}
 
 
 def read_casualties(sentence: str, article_text: str = "") -> list[tuple[numbers.CountMention, str, Victim, str | None]]:

@@ -13,8 +13,9 @@ from . import numbers
 from .casualty_affiliation import affiliated
 from .casualty_cues import cues as _cues
 from .casualty_readings import counted_group, cue_noun, listed_cue, toll_of
+from .casualty_owner import loser
 from .casualty_victims import (
-    UNSPECIFIED, Victim, crew_of, is_framing, loyal_to, resolve_victim, subject_victim, victim_before_cue,
+    UNSPECIFIED, Victim, bare_default, crew_of, is_framing, loyal_to, resolve_victim, victim_before_cue,
     victim_of_remains, victim_phrase,
 )
 from .patterns import lowers_exactly
@@ -36,7 +37,10 @@ class Reading:
 
 def _read_partitive(sentence: str, mention: numbers.CountMention) -> Reading | None:
     """"six of those killed were rebel fighters": killed, victims named after the verb."""
-    m = _cues()["partitive"].match(sentence, mention.end)
+    cues = _cues()
+    m = cues["partitive"].match(sentence, mention.end)
+    if not m and cues["partitive_before"].search(sentence, max(0, mention.start - 40), mention.start):
+        m = cues["partitive_verb"].match(sentence, mention.end)  # "Of those killed, six were children"
     if not m:
         return None
     phrase, _ = victim_phrase(sentence, m.end())
@@ -104,6 +108,9 @@ def read(sentence: str, mention: numbers.CountMention) -> Reading | None:
     if victim is not None:
         victim = affiliated(sentence, mention.end, crew_of(sentence, phrase_end, loyal_to(sentence, phrase_end, victim)))
     after = cues["after"].match(sentence[phrase_end:])
+    adjective = _wounded_adjective(sentence, mention, phrase, phrase_end, after)
+    if adjective is not None:
+        return adjective
     if after and after.group("relative") and numbers.find_counts(after.group("relative")):
         after = None  # "... that nine others were injured": the relative clause has a count of its own
     if after and victim is not None and _active_with_object(sentence, phrase_end, after):
@@ -125,6 +132,25 @@ def read(sentence: str, mention: numbers.CountMention) -> Reading | None:
             return before
         return before or reading
     return _read_before(sentence, mention, victim) or _read_listed(sentence, mention, victim, phrase_end)
+
+
+_ADJECTIVE_CUES = frozenset({"wounded", "injured"})
+
+
+def _wounded_adjective(sentence: str, mention: numbers.CountMention, phrase: str, phrase_end: int,
+                       after: re.Match[str] | None) -> Reading | None:
+    """"executed at least 9 wounded SDF fighters": a participle right after the count and
+    before a people noun is an adjective; the verb before the count tells the outcome when
+    it kills (not "treated 20 wounded civilians": those stay wounded)."""
+    if phrase or after is None or after.group("cue").lower() not in _ADJECTIVE_CUES or after.start("cue") > 2:
+        return None
+    rest = phrase_end + after.end("cue")
+    noun, _ = victim_phrase(sentence, rest)
+    victim = resolve_victim(noun) if noun else None
+    if victim is None or victim is UNSPECIFIED:
+        return None
+    before = _read_before(sentence, mention, victim)
+    return before if before is not None and before.outcome == "killed" and before.active else None
 
 
 def _cue_takes_next_count(sentence: str, cue_end: int) -> bool:
@@ -167,8 +193,10 @@ def _read_before(sentence: str, mention: numbers.CountMention, victim: Victim | 
             victim = victim_before_cue(sentence, start) or toll_of(m.group()) or UNSPECIFIED
         elif victim is UNSPECIFIED and outcome == "wounded" and not active:
             victim = toll_of(m.group()) or UNSPECIFIED  # "the number of people injured ... reached 57"
-        if needs_victim and outcome == "killed" and (victim.actor == "unknown" or is_framing(victim)):
-            victim = subject_victim(sentence[:start], victim)  # "Hezbollah lost 20 fighters"
+        if needs_victim and outcome == "killed" and m.group().lower().startswith("los") and (
+                victim.actor == "unknown" or is_framing(victim) or bare_default(victim)):
+            owner = loser(sentence[:start])  # "Hezbollah lost 20 fighters", "Ukraine had lost 2,030 servicemen"
+            victim = Victim(owner, victim.label, victim.type) if owner else victim
         return Reading(mention, outcome, victim, start, window_start + m.end(), active)
     return None
 

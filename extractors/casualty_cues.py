@@ -21,10 +21,12 @@ def cues() -> dict[str, Any]:
     # any adverb too: "were slightly hurt", "were critically injured"
     filler = case_blind_alternation(data["after_filler"]) + r"|[a-z]+ly"
     aside = (  # "12 people, including 5 children, were killed"; "mostly women and children"
-        r"(?P<aside>\s*[,(–-]?\s*(?:including|mostly|mainly|among\s+them|(?:(?:more\s+than|over|nearly|almost|about)\s+)?(?:most|many|some|all|half|several)\s+of\s+(?:them|whom))"
-        r"\b[^,.;()–]{0,60}?(?:\s*[,)–-](?=\s)|(?=\s)))?"
+        r"(?P<aside>\s*[,(–-]?\s*(?:including|mostly|mainly|most(?=\s+[a-z])|among\s+them|(?:(?:more\s+than|over|nearly|almost|about)\s+)?(?:most|many|some|all|half|several)\s+of\s+(?:them|whom))"
+        r"\b[^,.;()–]{0,60}?(?:\s*\([^()]{1,20}\))?(?:\s*[,)–-](?=\s)|(?=\s)))?"  # "three children (5-8 years)"
     )
-    place = r"(?:\s+(?:in|near|across|around)\s+(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*)?(?:\s+province)?)?"
+    # where the victims were: a named place, or a common noun with its article ("25 others on a bus")
+    place = (r"(?:\s+(?:in|near|across|around|on|aboard|inside)\s+(?:(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*)?"
+             r"(?:\s+province)?|(?-i:a|an|the)\s+(?-i:[a-z]+)(?=\s+(?:were|was|had|have|are)\b)))?")
     # "70 terrorists who were later identified as foreigners were eliminated": a relative
     # clause between the victims and their outcome, up to the auxiliary of the main verb
     relative = r"(?P<relative>\s+(?:who|that)\s+[^,.;\d]{1,80}?(?=\s(?:were|was|had\s+been|have\s+been|has\s+been)\s))?"
@@ -63,6 +65,11 @@ def cues() -> dict[str, Any]:
         "listed_before": re.compile(data["listed_before"], re.IGNORECASE),
         "listed_outcomes": dict(data["listed_outcomes"]),
         "age_before": re.compile(data["age_before"], re.IGNORECASE),
+        "date_before": re.compile(data["date_before"]),
+        "age_after": re.compile(data["age_after"], re.IGNORECASE),
+        "partitive_before": re.compile(data["partitive_before"], re.IGNORECASE),
+        "partitive_verb": re.compile(data["partitive_verb"], re.IGNORECASE),
+        "quoted_count": re.compile(data["quoted_count"]),
         "among": re.compile(data["among"], re.IGNORECASE),
         "of_the_victims": re.compile(data["of_the_victims"], re.IGNORECASE),
         "before_fillers": re.compile(data["before_fillers"], re.IGNORECASE),

@@ -20,6 +20,15 @@ _PLACE_AFTER = re.compile(r"\s+(?:in|at|near|across)\s")
 _PLACE_THEN_AND = re.compile(r"\s+[\w\s'’-]{0,30}?\b(?:in|at|near|around|across)\b[^,.;]{0,60}?\s+and\s+")
 
 
+_ABBREVIATION = re.compile(r"\b(?:[A-Z][a-z]{1,3}|[A-Z])\.")
+
+
+def _stop(between: str) -> bool:
+    """A full stop or semicolon between a total and its part; not an abbreviation's dot
+    ("since the offensive began on Nov. 27, including 138 civilians", "U.S.")."""
+    return re.search(r"[;.]", _ABBREVIATION.sub("", between) if "." in between else between) is not None
+
+
 def inherit(sentence: str, mention: numbers.CountMention, readings: list[Reading]) -> Reading | None:
     """A count without a cue of its own: a part of a toll it follows ("605, including 245
     from HTS") or coordinated with the next count ("3 soldiers and 5 civilians were killed")."""
@@ -31,7 +40,7 @@ def inherit(sentence: str, mention: numbers.CountMention, readings: list[Reading
     before = [r for r in readings if r.mention.end <= mention.start]
     for head in reversed(before):
         between = sentence[head.mention.end:mention.start]
-        if cues["breakdown"].search(between) and not re.search(r"[;.]", between):
+        if cues["breakdown"].search(between) and not _stop(between):
             return Reading(mention, head.outcome, victim, head.cue_start, head.cue_end, head.active,
                             head.mention.start)
     if before and victim is UNSPECIFIED and _PLACE_AFTER.match(sentence, mention.end):
@@ -73,7 +82,8 @@ def same_group(ordered: list[Reading], sentence: str, mentions: list[numbers.Cou
     for reading in ordered:
         previous = out[-1] if out else None
         groups = {r.victim.actor for r in out if r.victim is not UNSPECIFIED} | counted
-        if (previous is not None and reading.victim is UNSPECIFIED and len(groups) == 1
+        if (previous is not None and reading.victim is UNSPECIFIED
+                and (len(groups) == 1 or _tail_of(sentence, previous, reading))
                 and previous.victim is not UNSPECIFIED
                 # another outcome, or a clause of its own ("9 civilians were killed in X and two
                 # others were killed in Y"), not one list ("3 soldiers and 2 others were killed")
@@ -85,6 +95,20 @@ def same_group(ordered: list[Reading], sentence: str, mentions: list[numbers.Cou
     return out
 
 
+_TAIL = re.compile(r"\s*,?\s*(?:with|and|while)\s+(?:(?:wounding|injuring|wounded|injured)\s+)?"
+                   r"(?:another|at\s+least|about|around|some|nearly|more\s+than|over)?\s*", re.IGNORECASE)
+
+
+def _tail_of(sentence: str, previous: Reading, reading: Reading) -> bool:
+    """A bare count tacked onto the figure right before it, with another outcome ("lost
+    seven of its own fighters, with 12 wounded", "killing three crew and injuring at least
+    four"): the same people, even when the sentence counts other groups before."""
+    if previous.outcome == reading.outcome:
+        return False
+    head_end = victim_phrase(sentence, previous.mention.end)[1]
+    return head_end <= reading.mention.start and _TAIL.fullmatch(sentence, head_end, reading.mention.start) is not None
+
+
 def link_asides(ordered: list[Reading], sentence: str) -> list[Reading]:
     """A figure with its own outcome set inside a total's aside ("23 people, including six
     children, died") is a part of that total, like an inherited one."""
@@ -93,7 +117,7 @@ def link_asides(ordered: list[Reading], sentence: str) -> list[Reading]:
         previous = out[-1] if out else None
         if previous is not None and reading.total_start is None and previous.outcome == reading.outcome:
             between = sentence[previous.mention.end:reading.mention.start]
-            if len(between) < 60 and _cues()["breakdown"].search(between) and not re.search(r"[;.]", between):
+            if len(between) < 60 and _cues()["breakdown"].search(between) and not _stop(between):
                 reading = replace(reading, total_start=previous.mention.start)
         out.append(reading)
     return out

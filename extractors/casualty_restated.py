@@ -138,7 +138,9 @@ def _restated_victims(claims: list[CasualtyClaim]) -> list[CasualtyClaim]:
     out = []
     for claim in claims:
         victims = named.get(_figure(claim)) if _unnamed(claim) else None
-        if _framed(claim):  # "48 terrorists" told again as "48 ISIL terrorists": that group
+        if _framed(claim) or (claim.victim_actor == "unknown" and claim.victim_type == "combatant"):
+            # "48 terrorists" told again as "48 ISIL terrorists", "Execute 70 Members" as "70 of
+            # its own members": that group
             victims = {v for v in named.get(_figure(claim), ()) if v[1] == "combatant" and v[0] != "opposition"}
         new = None
         if victims and len({actor for actor, _, _ in victims}) == 1:

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import actors, equipment_mentions, numbers
+from .casualty_owner import theatre_framing, two_sides
+from .theatre import role_actor
 from .casualty_cues import cues as _cues, number_words as _number_words, victim_table as _victim_table
 
 
@@ -137,6 +139,8 @@ def resolve_victim(phrase: str) -> Victim | None:
     # "jihadists of Daesh", "men from Hezbollah": a group named in the phrase outranks a framing word
     named = sorted((a for a in actors.find_actors(words) if a.actor_id not in ("civilians",)),
                    key=lambda a: a.label.lower() in _cues()["group_framings"])
+    if " and " in words and two_sides(words):  # "rebel and regime forces": both sides
+        return Victim("all", words, "mixed")
     if found and " and " in words.lower():
         kinds = {table[m.group().lower()][1] for m in pattern.finditer(words)}
         if {"civilian", "combatant"} <= kinds:  # "people, both militants and civilians": a mixed toll
@@ -172,13 +176,6 @@ def victim_before_cue(sentence: str, cue_start: int) -> Victim | None:
     words = " ".join(window.split()[-2:])
     victim = resolve_victim(words) if words else None
     return victim if victim is not None and victim is not UNSPECIFIED else None
-
-
-def subject_victim(before: str, victim: Victim) -> Victim:
-    """The actor named just before "lost" owns the losses: "Hezbollah lost 20 fighters"."""
-    clause = re.split(r"[,;:]|\bthat\b", before)[-1]
-    named = [a.actor_id for a in actors.find_actors(clause) if a.actor_id != "civilians"]
-    return Victim(named[-1], victim.label, victim.type) if named else victim
 
 
 def victim_of_remains(sentence: str, cue_end: int) -> Victim | None:
@@ -232,9 +229,16 @@ def specific_group(victim: Victim, sentence: str, article_text: str = "", agent:
     if not is_framing(victim) or " and " in (victim.label or ""):
         return victim  # "rebels and jihadists": several groups, none named
     from .casualty_framing import framed_group
-    group = framed_group(sentence, article_text, agent, victim.label or "")
+    group = framed_group(sentence, article_text, agent, victim.label or "") or _theatre_group(sentence, agent)
     return Victim(group, victim.label, victim.type) if group else victim
 
+
+
+def _theatre_group(sentence: str, agent: str | None) -> str | None:
+    """The theatre's usual insurgent for a bare framing, unless it is the one doing the killing."""
+    from .casualty_framing import subject_actor
+    group = theatre_framing()
+    return group if group is not None and group not in (agent, subject_actor(sentence)) else None
 
 
 _OWN = re.compile(r"\b(?:its|their)\s+(?:own\s+)?(?:soldiers|troops|fighters|members|men|personnel|servicemen)\b",
@@ -269,6 +273,9 @@ def whose_soldiers(sentence: str, victim: Victim, home: str | None) -> Victim:
     if victim.actor != "syrian_government" or _victim_table()[0].get(bare, ("",))[0] != "syrian_government":
         return victim  # "regime soldiers", "Syrian troops", "regime": named, not the table's bare default
     states = {a.actor_id for a in actors.find_actors(sentence) if a.label.lower() != bare} & _state_forces()
+    local = role_actor(bare)  # the article's own army where the theatre table knows it (Sudan's in Sudan)
+    if not states and local not in (None, "unknown", "syrian_government"):
+        return Victim(local, victim.label, victim.type)
     if len(states) == 1 and "syrian_government" not in states:
         return Victim(states.pop(), victim.label, victim.type)
     if home is not None and home != "syria" and not states:

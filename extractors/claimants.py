@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 
 from .claimants_described import described_source, headline_credit
-from .claimants_phrase import phrase_source
+from .claimants_phrase import according_phrase, phrase_source
 from .claimants_named import Alias, ClaimantMention, alias_matches, mention_of, may_attribute, tables, told_medium
 from .text import Sentence
 
@@ -49,6 +49,9 @@ def find_claimant(text: str) -> ClaimantMention | None:
             between = text[according.end():m.start()]
             if m.start() >= according.end() and len(between) <= 60 and "," not in between:
                 return mention_of(aliases, m, according.start(), text)
+        described = according_phrase(text)
+        if described is not None:  # "according to preliminary reports": not a name elsewhere in the sentence
+            return described
     candidates: list[ClaimantMention] = []
     for m in mentions:
         if _QUOTED.search(text, max(0, m.start() - 12), m.start()) and _AS_SAYING.match(text, m.end()):

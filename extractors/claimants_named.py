@@ -165,10 +165,27 @@ def mention_of(aliases: dict[str, Alias], m: re.Match[str], start: int, text: st
         if demonym and before.group(2) and demonym.lower() in country_names() and demonym.lower() != "syria":
             # "Mali's army said": the country's own army
             return ClaimantMention(f"{demonym}'s {whose.group(2).lower()}", text[m.start():m.end()], start, False)
-    local = theatre.local_claimant(m.group())  # "the army said" in a report from Sudan
+    local = theatre.local_claimant(m.group()) or _theatre_claimant(m.group())  # "the army said" in Sudan
     if local is not None:
         return ClaimantMention(local, text[m.start():m.end()], start, False)
     return ClaimantMention(alias.claimant, text[m.start():m.end()], start, alias.generic)
+
+
+def _theatre_claimant(words: str) -> str | None:
+    """"the coalition said" in a report from Yemen: the Saudi-led coalition
+    (``claimants_theatres.csv``); None elsewhere."""
+    table = _theatre_claimants()
+    key = words.strip().lower()
+    if not any(alias == key for _, alias in table):
+        return None
+    country = theatre._current_country()
+    return table.get((country, key)) if country else None
+
+
+@lru_cache(maxsize=1)
+def _theatre_claimants() -> dict[tuple[str, str], str]:
+    return {(row["code"].strip(), row["alias"].strip().lower()): row["claimant"].strip()
+            for row in load_csv("claimants_theatres.csv")}
 
 
 _FORCE_WORD = re.compile(r"(the\s+)?(army|military|armed forces)", re.IGNORECASE)

@@ -136,6 +136,37 @@ def _subject(text: str, verb_start: int) -> tuple[list[str], int] | None:
     return words, kept[0].start()
 
 
+_POST_MODIFIERS = (  # what may stand between a subject and its reporting verb, read backwards
+    re.compile(r"\s+[a-z]+ly$"),  # "JNIM separately claimed"
+    re.compile(r"\s*,\s*(?:which|who)\b[^,;\"“”]{1,100},$"),  # "JNIM, which also operates in the area, claimed"
+    re.compile(r"\s+(?:reached|contacted|interviewed|speaking|quoted)\s+(?:by|to|on|in)\s+[a-z]+(?:\s+[a-z]+)?$"),
+    re.compile(r"\s+(?:in|near|from)\s+(?:(?:the\s+)?(?:north|south|east|west|central)(?:ern|-eastern|-western)?\s+)?"
+               r"(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?$"),  # "rebels in northern Mali said"
+)
+
+
+def _subject_end(text: str, verb_start: int) -> int:
+    """Where the subject of the verb at ``verb_start`` ends, past an adverb, a relative
+    clause between commas, a participle ("residents reached by telephone") or a place
+    ("rebels in northern Mali") that stand between them. A place alone is no source, so
+    its subject is read before it."""
+    end = verb_start
+    for _ in range(3):
+        before = text[:end]
+        for pattern in _POST_MODIFIERS:
+            m = pattern.search(before, max(0, end - 130))
+            if m:
+                end = m.start()
+                break
+        else:
+            return end
+    return end
+
+
+_TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                         "yesterday", "tonight", "overnight", "earlier", "later", "last", "this"})
+
+
 def _forward(words: list[str]) -> list[str]:
     """The source phrase at the start of ``words`` (after "according to"): up to a pronoun, a
     stop word, a number or a word no source phrase has; after its head only a connector may
@@ -147,8 +178,9 @@ def _forward(words: list[str]) -> list[str]:
     after_head = False
     for word in words[:9]:
         lower = word.lower()
-        if lower in stop or lower in _PRONOUNS or word[0].isdigit():
-            break
+        if lower in stop or lower in _PRONOUNS or word[0].isdigit() or (
+                lower.strip(".,") in _TIME_WORDS and (word.islower() or lower.endswith("day"))):
+            break  # "according to preliminary reports on Sunday": the date is no part of the source
         previous = kept[-1] if kept else ""
         if after_head and lower not in _CONNECTORS and previous.lower() not in _CONNECTORS and not (
                 _capitalised(word) and _capitalised(previous)):
@@ -182,10 +214,24 @@ def _names_outside(words: str) -> bool:
                for t in _TOKEN.finditer(words))
 
 
+def according_phrase(text: str) -> ClaimantMention | None:
+    """The source after "according to" / "listed by", named or described by its head noun."""
+    _, _, according, _, heads, roles = _words()
+    m = according.search(text)
+    if m is None:
+        return None
+    words = _forward(m.group("np").split())
+    if len(words) == 1 and words[0].lower() in heads:  # "according to the group": a back-reference
+        return ClaimantMention(words[0].lower(), words[0], m.start(), True)
+    if words and (_named(words, heads, False) or any(w.lower() in heads for w in words)):
+        return ClaimantMention(_clean(words, roles), " ".join(words), m.start(), False)
+    return None
+
+
 def _phrase_source(text: str) -> ClaimantMention | None:
     reporting, closing, according, stop, heads, roles = _words()
     for m in reporting.finditer(text):
-        found = _subject(text, m.start())
+        found = _subject(text, _subject_end(text, m.start()))
         if found is None:
             continue
         tokens, start = found
@@ -193,13 +239,9 @@ def _phrase_source(text: str) -> ClaimantMention | None:
             continue
         if _named(tokens, heads, not text[:start].strip()):
             return ClaimantMention(_clean(tokens, roles), " ".join(tokens), start, False)
-    m = according.search(text)
-    if m is not None:
-        words = _forward(m.group("np").split())
-        if len(words) == 1 and words[0].lower() in heads:  # "according to the group": a back-reference
-            return ClaimantMention(words[0].lower(), words[0], m.start(), True)
-        if words and (_named(words, heads, False) or any(w.lower() in heads for w in words)):
-            return ClaimantMention(_clean(words, roles), " ".join(words), m.start(), False)
+    found = according_phrase(text)
+    if found is not None:
+        return found
     m = closing.search(text)
     if m is not None:
         tokens = m.group("np").rstrip(".").split()

@@ -21,6 +21,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
+from . import compiled_patterns  # the date expressions: their programs kept on disk
 from .patterns import CaseBlindSearch, lowers_exactly, trie_alternation as alternation
 from .claims import UNKNOWN_DATE, DateSpan
 from .reference import load_yaml
@@ -220,7 +221,7 @@ def _patterns() -> tuple[tuple[re.Pattern[str], Resolver], ...]:
         (r"\b(?P<n>\d+|one|two|three|four|five|six|seven|ten)\s+days?\s+ago\b", _days_ago),
         (rf"\b(?P<rel>{rel})\b", _relative_days),
     ]
-    return tuple((re.compile(p, re.IGNORECASE), f) for p, f in table)
+    return tuple((compiled_patterns.compile(p, re.IGNORECASE), f) for p, f in table)
 
 
 @lru_cache(maxsize=1)
@@ -232,7 +233,7 @@ def _lowered_patterns() -> tuple[tuple[re.Pattern[str], Resolver], ...]:
         letters = re.sub(r"\\[a-z]|\(\?P<\w+>", "", pattern.pattern)
         if letters != letters.lower():
             raise ValueError(f"date pattern with capitals: {pattern.pattern[:60]}")
-        out.append((re.compile(pattern.pattern), resolver))
+        out.append((compiled_patterns.compile(pattern.pattern), resolver))
     return tuple(out)
 
 

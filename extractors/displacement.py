@@ -13,6 +13,7 @@ from typing import Any
 
 from .patterns import case_blind_alternation, invert, whole_words
 from . import dates, displacement_attributes, numbers
+from . import displacement_guards as guards
 from .displacement_lemmas import expand
 from .displacement_attributes import clause
 from .casualties import read_casualties
@@ -32,13 +33,14 @@ def _cues() -> dict[str, Any]:
     words = invert(data["after"])
     # compiled with IGNORECASE below
     # the frames' matches count as "displaced"
-    countries = "|".join(re.escape(c) for c in sorted(load_yaml("places_types.yaml")["countries"], key=len, reverse=True))
+    names = {*load_yaml("places_types.yaml")["countries"], *data.get("refugee_countries", ())}
+    countries = "|".join(re.escape(c) for c in sorted(names, key=len, reverse=True))
     frames = {population: pattern.replace("<COUNTRY>", f"(?:{countries})")
               for population, pattern in data.get("population_frames", {}).items()}
     # population frames first: "fled the region into Algeria" are refugees before "fled" says displaced
     cues = ("|".join(f"(?:{pattern})" for pattern in frames.values()) + "|" + case_blind_alternation(words)
             + f"|(?:{data['shelter_frame']})|(?:{data['leave_frame']})")
-    filler = case_blind_alternation(data["after_filler"])
+    filler = case_blind_alternation(data["after_filler"]) + r"|[a-z][a-z-]*ly"  # and adverbs: "pre-emptively evacuated"
     cause_words = {kind: whole_words(data["cause"][kind]) for kind in ("disaster", "conflict")}
     return {
         "words": words,
@@ -67,6 +69,10 @@ def _cues() -> dict[str, Any]:
         "flow_words": re.compile(data["flow_words"], re.IGNORECASE),
         "stock_overridden_by": re.compile(data["stock_overridden_by"], re.IGNORECASE),
         "as_of": re.compile(data["as_of"], re.IGNORECASE),
+        "capacity_before": re.compile(data["capacity_before"], re.IGNORECASE),
+        "medical_after": re.compile(data["medical_after"], re.IGNORECASE),
+        "evacuation_context": re.compile(data["evacuation_context"], re.IGNORECASE),
+        "part_of_whole": re.compile(data["part_of_whole"]),
         "cause": cause_words,
     }
 
@@ -90,9 +96,20 @@ def read_displacement(sentence: str) -> list[tuple[numbers.CountMention, str, bo
     out = []
     mentions = numbers.find_counts(sentence)
     restated = _restatements(sentence, mentions)
+    parts = guards.wholes(sentence, mentions)
+    whole_at = set(parts.values())
     for index, mention in enumerate(mentions):
-        if index - 1 in restated:
-            continue  # the second count of a restated pair: read with the first
+        if index - 1 in restated or index in whole_at:
+            continue  # the second count of a restated pair (read with the first), or a whole
+        if guards.is_capacity(sentence, mention):
+            continue  # "ready to receive up to 100,000 people": room, not people who moved
+        if index in parts:  # "1.7 million of Gaza's 2.3 million people have been displaced"
+            whole = mentions[parts[index]]
+            phrase, phrase_end = victim_phrase(sentence, whole.end)
+            population = _population_after(sentence, mention, phrase_end, [m for m in mentions if m is not whole])
+            if population is not None and not _is_casualty_count(sentence, mention):
+                out.append((mention, population, _is_projection(sentence, mention)))
+            continue
         phrase, phrase_end = victim_phrase(sentence, mention.end)
         if cues["not_people"].match(phrase):
             continue
@@ -118,6 +135,10 @@ def read_displacement(sentence: str) -> list[tuple[numbers.CountMention, str, bo
             continue  # "3,000 soldiers arrived in Kidal", "200 fighters left the area": troops move, not displaced
         if _is_casualty_count(sentence, mention):
             continue  # "killed 120 evacuees", "a family of six displaced people" killed: victims
+        if population == "evacuated" and guards.is_medical(sentence, phrase_end):
+            continue  # "13 people were transferred to other facilities for treatment": patients
+        if population == "displaced" and guards.left_under_evacuation_here(sentence, mention):
+            population = "evacuated"  # "Buses carrying 3,000 people left the besieged town"
         out.append((mention, population, _is_projection(sentence, mention)))
     return out
 
@@ -164,7 +185,8 @@ def _value(mention: numbers.CountMention) -> int:
 
 _THE_NUMBER = re.compile(
     r"\b(?:the|that|this)\s+(?:number|figure|total)\s+(?:(?:\w+\s+){0,3}?"
-    r"(?:reach|rise\s+to|rose\s+to|climb\s+to|top|exceed|hit|double\s+to|grow\s+to|swell\s+to|increase\s+to)\s+)?$",
+    r"(?:reach|rise\s+to|rose\s+to|climb\s+to|top|exceed|hit|double\s+to|grow\s+to|swell\s+to|increase\s+to)\s+)?$"
+    r"|\bbring(?:s|ing)?\s+the\s+(?:overall\s+)?(?:total|tally|figure)\s+to\s+$",  # "bringing the total to 2.8 million"
     re.IGNORECASE)
 
 
@@ -219,10 +241,11 @@ def _population_after(sentence: str, mention: numbers.CountMention, phrase_end: 
                 mention.end <= other.start < cue_start for other in mentions if other is not mention):
             return None
         population = _cue_population(after)
-        if population == "displaced" and cue_at < phrase_end:
+        if population in ("displaced", "refugees") and cue_at < phrase_end:
             # "30,000 displaced people have gone back": displaced people who returned are returnees
             back = cues["returned"].search(sentence, after.end("cue"), phrase_end + 60)
-            if back and not any(after.end("cue") <= other.start < back.start() for other in mentions):
+            if back and not (population == "refugees" and back.group().lower() == "returnees") \
+                    and not any(after.end("cue") <= other.start < back.start() for other in mentions):
                 return "returnees"
         return population
     return None
@@ -296,6 +319,8 @@ def extract(ctx: SentenceContext) -> list[DisplacementFigure]:
     for index, (mention, _, _) in enumerate(figures):
         own = "stock" if as_of else displacement_attributes.measure(ctx.text, mention)  # "as of" dates a stock
         measures.append(measures[-1] if index and own == "flow" and _is_part(ctx.text, mention) else own)
+    figures = [(m, "evacuated" if population == "displaced" and guards.left_under_evacuation(ctx, m) else population, p)
+               for m, population, p in figures]  # "3,000 people leaving Foua ... in 45 buses"
     return [
         DisplacementFigure(
             article_id=ctx.article.article_id,

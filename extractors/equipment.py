@@ -32,6 +32,7 @@ from .context import SentenceContext
 from .equipment_mentions import (  # noqa: F401  (find_equipment: part of this module's interface)
     EquipmentMention, has_stem, instruments, is_agent, is_munition, quantity_of, umbrellas, find_equipment,
 )
+from .equipment_lists import Item, share_statuses, with_others
 from .equipment_owner import owner_and_captor
 from .equipment_status import about_equipment_before, carried_status, has_own_verb, is_hedged, status_of
 from .places import find_places
@@ -47,17 +48,24 @@ def extract(ctx: SentenceContext) -> list[EquipmentLoss]:
     mentions = find_equipment(text)
     if not mentions:
         return []
+    mentions = with_others(text, mentions)
     umbrella_starts = umbrellas(text, mentions)
     instrument_starts = instruments(text, mentions)
     place: Place | None | bool = False  # computed lazily
     carried: str | None | bool = False  # computed lazily
     claims: list[EquipmentLoss] = []
+    items: list[Item] = []
     for mention in mentions:
         if mention.start in umbrella_starts or is_munition(text, mention) or is_agent(text, mention):
             continue
         status, verb_at, after_end = status_of(text, mention)
-        if mention.start in instrument_starts and after_end is None:
+        adjective = status is not None and verb_at is None and after_end is None  # "standing on captured trucks"
+        if mention.start in instrument_starts and after_end is None and not adjective:
             continue  # "captured the town with tanks"; but "on board a helicopter that was shot down"
+        items.append(Item(mention, status, verb_at, after_end))
+    share_statuses(text, items)  # "captured armoured vehicles and artillery pieces"
+    for item in items:
+        mention, status, verb_at, after_end = item.mention, item.status, item.verb_at, item.after_end
         if status is None and has_own_verb(text, mention):
             continue
         if status is None and about_equipment_before(text, mention):

@@ -42,8 +42,10 @@ def _alias_regex(alias: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _catalogue() -> tuple[dict[str, tuple[str | None, str]], re.Pattern[str]]:
-    """Folded alias -> (model, category), and one pattern matching every alias."""
+def _catalogue() -> tuple[dict[str, tuple[str | None, str]], dict[str, re.Pattern[str]]]:
+    """Folded alias -> (model, category), and per leading run of an alias ("t" for T-72,
+    "bmp" for BMP-1) one pattern matching the aliases that start with it: a word of the
+    text tries only the aliases that can start there, not all of them."""
     table: dict[str, tuple[str | None, str]] = {}
     for row in load_csv("equipment_catalogue.csv"):
         model = row["model"].strip() or None
@@ -54,11 +56,20 @@ def _catalogue() -> tuple[dict[str, tuple[str | None, str]], re.Pattern[str]]:
         {a.strip() for row in load_csv("equipment_catalogue.csv") for a in row["aliases"].split("|") if a.strip()},
         key=len, reverse=True,
     )
-    pattern = re.compile(
-        r"(?<![\w-])(?:" + "|".join(_alias_regex(a) for a in aliases) + r")(?:s|'s)?(?![\w-])",
-        re.IGNORECASE,
-    )
-    return table, pattern
+    by_start: dict[str, list[str]] = {}
+    for alias in aliases:
+        by_start.setdefault(_RUN.match(alias.lower()).group(), []).append(alias)
+    # a model written with a variant suffix glued to it ("T-90M", "T-72B3", "Mi-8MTV", "Su-30SM2",
+    # "Leopard 2A6") is the model: capital letters and digits only, so a plural "s" stays one
+    patterns = {
+        start: re.compile(
+            r"(?P<alias>" + "|".join(_alias_regex(a) for a in group) + r")"
+            r"(?P<variant>(?-i:[A-Z]{1,3}\d{0,2}|\d{1,2}[A-Z]{0,2}))?(?:s|'s)?(?![\w-])",
+            re.IGNORECASE,
+        )
+        for start, group in by_start.items()
+    }
+    return table, patterns
 
 
 def _fold(alias: str) -> str:
@@ -107,24 +118,16 @@ def _stem_finder() -> re.Pattern[str]:
 _RUN = re.compile(r"[A-Za-z]+|[0-9]+")
 
 
-@lru_cache(maxsize=1)
-def _alias_starts() -> frozenset[str]:
-    """Leading letter or digit run of every alias ("t" for T-72, "bmp" for BMP-1)."""
-    return frozenset(
-        _RUN.match(a.strip().lower()).group()
-        for row in load_csv("equipment_catalogue.csv") for a in row["aliases"].split("|") if a.strip()
-    )
-
-
-def _scan(text: str, pattern: re.Pattern[str]) -> list[re.Match[str]]:
-    """Alias matches, trying the big pattern only where an alias can start (much faster
-    than letting the pattern scan every character)."""
-    starts = _alias_starts()
+def _scan(text: str, patterns: dict[str, re.Pattern[str]]) -> list[re.Match[str]]:
+    """Alias matches, trying at each word only the aliases that start with it."""
     found: list[re.Match[str]] = []
     resume = 0
     for run in _RUN.finditer(text):
         at = run.start()
-        if at < resume or run.group().lower() not in starts:
+        if at < resume:
+            continue
+        pattern = patterns.get(run.group().lower())
+        if pattern is None:
             continue
         if run.group().lower() in ("a", "an") and text[run.end():run.end() + 1] != "-":
             continue  # the article, not A-50 or An-26
@@ -140,11 +143,11 @@ def _scan(text: str, pattern: re.Pattern[str]) -> list[re.Match[str]]:
 def find_equipment(text: str) -> list[EquipmentMention]:
     """Equipment named in ``text``, a model and the generic word after it merged
     ("Grad multiple launch rocket system"), "towed" kept with the name."""
-    table, pattern = _catalogue()
+    table, patterns = _catalogue()
     raw: list[EquipmentMention] = []
-    for m in _scan(text, pattern):
+    for m in _scan(text, patterns):
         word = re.sub(r"(?:'s|s)$", "", m.group()) if _fold(m.group()) not in table else m.group()
-        model, category = table.get(_fold(word), table.get(_fold(m.group()), (None, "other")))
+        model, category = table.get(_fold(word), table.get(_fold(m.group()), table.get(_fold(m.group("alias")), (None, "other"))))
         raw.append(EquipmentMention(m.group(), m.start(), m.end(), model, category))
     merged: list[EquipmentMention] = []
     for mention in raw:
@@ -227,7 +230,7 @@ def instruments(text: str, mentions: list[EquipmentMention]) -> set[int]:
     town with the help of tanks and artillery", "seized the hill using car bombs", "fighters
     aboard pickup trucks"); an item listed right after one inherits it."""
     table = vocab()
-    before = re.compile(rf"\b(?:{phrases(table['instrument_before'])})\s+(?:(?:the|a|an|their|its|his|[a-z][\w-]*)\s+){{0,2}}$",
+    before = re.compile(rf"\b(?<!off\s)(?<!away\s)(?:{phrases(table['instrument_before'])})\s+(?:(?:the|a|an|their|its|his|[a-z][\w-]*)\s+){{0,2}}$",
                         re.IGNORECASE)
     found: set[int] = set()
     previous: EquipmentMention | None = None
@@ -244,7 +247,7 @@ def instruments(text: str, mentions: list[EquipmentMention]) -> set[int]:
 def np_prefix(text: str, start: int) -> str:
     """Words of the noun phrase before ``start`` (after the last comma, "and", "including")."""
     before = text[max(0, start - 50):start]
-    parts = re.split(r",|;|:|\band\b|\bor\b|\bincluding\b|\bsuch as\b|\blike\b|\bas well as\b", before)
+    parts = re.split(r",(?!\d{3})|;|:|\band\b|\bor\b|\bincluding\b|\bsuch as\b|\blike\b|\bas well as\b", before)  # "2,300 Humvees"
     return parts[-1]
 
 
@@ -263,6 +266,9 @@ def is_agent(text: str, mention: EquipmentMention) -> bool:
 
 # ---------------------------------------------------------------- quantity
 
+_CALIBRE = re.compile(r"\s*-?\s*(?:mm|millimet|cm|calibre|caliber)\b", re.IGNORECASE)
+
+
 def quantity_of(text: str, mention: EquipmentMention) -> tuple[int | None, str | None]:
     """Quantity and qualifier from the words before the equipment."""
     prefix = np_prefix(text, mention.start)
@@ -270,7 +276,7 @@ def quantity_of(text: str, mention: EquipmentMention) -> tuple[int | None, str |
     counts = numbers.find_counts(prefix)
     for i in reversed(range(len(counts))):  # the nearest first: "34 terrorists five vehicles"
         count = counts[i]
-        if re.match(r"\s*-?\s*(?:mm|millimet|cm|calibre|caliber)\b", prefix[count.end:], re.IGNORECASE):
+        if _CALIBRE.match(prefix, count.end):
             continue  # a calibre: "two 105 mm howitzers"
         if i and re.fullmatch(r"\s+of\s+(?:the\s+|their\s+|its\s+)?", prefix[counts[i - 1].end:count.start]) \
                 and re.fullmatch(r"(?:\s+[a-z][\w-]*){0,2}\s*", prefix[count.end:prefix_end]):
@@ -287,8 +293,13 @@ def quantity_of(text: str, mention: EquipmentMention) -> tuple[int | None, str |
             return count.count.best, count.count.qualifier  # "14 of IS military vehicles": 14
     table = vocab()
     words = "|".join(re.escape(w) for w in sorted(table["quantity_words"], key=len, reverse=True))
-    m = re.search(rf"\b(at\s+least\s+|more\s+than\s+|about\s+|around\s+)?(?<![\w-])(\d+|{words})\b((?:\s+[\w-]+){{0,2}})\s*$",
-                  prefix, re.IGNORECASE)
+    pattern = re.compile(rf"\b(at\s+least\s+|more\s+than\s+|about\s+|around\s+)?(?<![\w-])(\d+|{words})\b((?:\s+[\w.-]+){{0,2}}|(?-i:(?:\s+[A-Z][\w.-]*){{3}}))\s*$",
+                         re.IGNORECASE)  # three words only as a name: "A Nigerian Air Force Alpha Jet"
+    m = pattern.search(prefix)
+    while m is not None and (later := pattern.search(prefix, m.end(2))) is not None:
+        if _CALIBRE.match(prefix, later.end(2)):
+            break  # "two 105 mm howitzers" counts 2
+        m = later  # the nearest quantity word: "Aug 012016 BEIRUT A Russian military helicopter" counts 1
     if m and m.group(2).isdigit() and 1900 <= int(m.group(2)) <= 2100:
         m = None  # a year, not a quantity
     if m and not re.search(r"\b(?:the|of)\b", m.group(3) or ""):

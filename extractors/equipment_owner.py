@@ -14,7 +14,7 @@ from .context import SentenceContext
 from .equipment_mentions import EquipmentMention, np_prefix, phrases, vocab
 from .equipment_status import clause_start
 from .reference import load_csv
-from .sides import NOT_ARMED, actor_ids, allied, opposed
+from .sides import NOT_ARMED, allied, lead_opponent, opposed
 from .theatre import role_actor
 from .sides import armed as _armed
 
@@ -54,8 +54,7 @@ def _article_opponent(article_text: str, actor: str) -> str | None:
 def _only_opponent(actor: str) -> str | None:
     """The one armed actor of the reference opposed to ``actor`` in every war it fights
     ("Ukrainian forces destroyed 12 tanks": Russia's), else None."""
-    others = {other for other in actor_ids() - NOT_ARMED if opposed(actor, other)}
-    return others.pop() if len(others) == 1 else None
+    return lead_opponent(actor)  # the lead of the one camp: North Korea's troops fight on Russia's
 
 
 def _sentence_opponent(ctx: SentenceContext, actor: str) -> str | None:

@@ -17,7 +17,7 @@ from .equipment_verbs import reduced_passive
 from .sides import armed
 
 _CLAUSE_BREAK = re.compile(
-    r"[;:]|,\s+(?:while|but|as|after|when|where|which|who|whereas|although)\b|\.\s|"
+    r"[;:]|,\s+(?:while|but|as|after|when|where|which|who|whereas|although)\b|(?<!\b[A-Z])(?<!\bMr)(?<!\bDr)(?<!\bSt)\.\s|"  # not "U.S. "
     r"\b(?:that|said|says|added|reported|stated|claimed)\b"
 )
 
@@ -52,8 +52,11 @@ def _camera_subject(text: str, at: int) -> bool:
 
 def _status_after(text: str, mention: EquipmentMention) -> tuple[str, int] | None:
     after = text[mention.end:mention.end + 60]
-    lead = re.match(r"^\s*(?:,\s*)?(?:with\s+(?:[\w-]+\s+){1,3}(?=(?:were|was|have|had)\b))?"
-                    r"(?:(?:also|reportedly|have|has|had|all|were|was|then|been|\w+ly)\s+)*", after)  # "SUVs with machine guns were"
+    # "SUVs with machine guns were", "a helicopter supporting the troops had crashed": a
+    # post-modifier between the item and its auxiliary; "tanks being destroyed": progressive
+    lead = re.match(r"^\s*(?:,\s*)?(?:(?:with|[a-z]+ing|based|stationed|belonging\s+to|operated\s+by|used\s+by)\s+"
+                    r"(?:[\w-]+\s+){1,4}?(?=(?:were|was|have|has|had)\b))?"
+                    r"(?:(?:also|reportedly|have|has|had|all|were|was|then|been|being|\w+ly)\s+)*", after)
     plain = re.match(r"^\s*(?:,\s*)?(?:(?:also|reportedly|all|then)\s+)*", after)
     # try with the auxiliary ("were destroyed") and after it ("were put out of action")
     offsets = dict.fromkeys((plain.end() if plain else 0, lead.end() if lead else 0))
@@ -62,7 +65,26 @@ def _status_after(text: str, mention: EquipmentMention) -> tuple[str, int] | Non
             m = pattern.match(after, offset)
             if m:
                 return status, mention.end + m.end()
-    return reduced_passive(text, mention.end, vocab())  # "Five VBIEDs destroyed in the village"
+    return reduced_passive(text, mention.end, vocab()) or _object_relative(text, mention.end)  # "Five VBIEDs destroyed in"
+
+
+@lru_cache(maxsize=1)
+def _object_relative_pattern() -> re.Pattern[str]:
+    """The item as the object of a relative clause: "Humvees that Islamic State had seized",
+    "a bulldozer they had captured"; the status is the participle's."""
+    groups = "|".join(f"(?P<s{i}>{phrases(words)})" for i, words in enumerate(vocab()["participles"].values()))
+    return re.compile(
+        rf"\s+(?:that\s+|which\s+)?(?:they|it|he|she|we|the\s+(?:rebels|militants|army|troops|fighters|insurgents|jihadists)|"
+        rf"(?-i:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,3}}))\s+(?:(?:had|have|has|reportedly|also|just)\s+)*(?:{groups})(?![\w-])",
+        re.IGNORECASE)
+
+
+def _object_relative(text: str, end: int) -> tuple[str, int] | None:
+    m = _object_relative_pattern().match(text, end)
+    if m is None:
+        return None
+    statuses = list(vocab()["participles"])
+    return next(((statuses[i], m.end()) for i in range(len(statuses)) if m.group(f"s{i}")), None)
 
 
 _AUXILIARY = re.compile(r"\b(?:were|was|have\s+been|has\s+been|had\s+been)\s+(?:(?:also|all|reportedly|\w+ly)\s+)*",
@@ -115,7 +137,7 @@ def _status_verb_before(text: str, mention: EquipmentMention) -> tuple[str, int]
                 continue
             if best is None or m.start() > best[1]:
                 best, verb_end = (status, m.start()), m.end()
-    if best is not None and _not_a_loss().search(text[clause_start(text, best[1]):best[1] + 12]):
+    if best is not None and _blocked(text, clause_start(text, best[1]), best[1], verb_end):
         return None
     inverted = re.match(r"\s+(?:were|was|are|is|included|include|including)\b", text[verb_end:])  # "destroyed were"
     if best is not None and _new_clause().search(text, inverted.end() + verb_end if inverted else best[1] + 3,
@@ -127,6 +149,30 @@ def _status_verb_before(text: str, mention: EquipmentMention) -> tuple[str, int]
             status = "destroyed" if direct.group("verb").lower().startswith("down") else "damaged"
             return status, max(floor, mention.start - 40) + direct.start()  # "rebels hit a tank", "Rebels down regime jet"
     return best
+
+
+_COORDINATED_FINITE = re.compile(r"\b(?:and|but|then)\s+(?:(?:had|has|have|also|then|later|subsequently)\s+)*$", re.IGNORECASE)
+
+
+def _blocked(text: str, floor: int, verb_start: int, verb_end: int) -> bool:
+    """A plan, attempt, modal or negation governs the status verb ("tried to destroy", "did
+    not capture"); not when a coordinated finite verb follows it ("repelled forces trying to
+    advance and had destroyed three tanks": the trying is the enemy's, the destroying done)."""
+    blockers = list(_not_a_loss().finditer(text, floor, min(len(text), verb_start + 12)))
+    if not blockers:
+        return False
+    before = [b for b in blockers if b.end() <= verb_start]
+    if len(before) < len(blockers):
+        return True  # "destroyed no tanks": a negation after the verb
+    verb = text[verb_start:verb_end].split()[0].lower()
+    return not (_COORDINATED_FINITE.search(text, before[-1].end(), verb_start) and verb not in _base_forms())
+
+
+@lru_cache(maxsize=1)
+def _base_forms() -> frozenset[str]:
+    """Bare infinitives of the loss lemmas ("destroy", "shoot"): "tried to advance and destroy"
+    stays inside the attempt."""
+    return frozenset(lemma.split()[0].lower() for lemmas in vocab().get("loss_lemmas", {}).values() for lemma in lemmas)
 
 
 @lru_cache(maxsize=1)
@@ -219,7 +265,7 @@ def carried_status(ctx: SentenceContext) -> str | None:
 
 
 
-def _is_verb_only(mention: EquipmentMention) -> bool:
+def is_verb_only(mention: EquipmentMention) -> bool:
     """A bare vehicle word ("vehicles"), which an adjective alone does not make a loss."""
     return mention.model is None and mention.text.lower() in vocab()["verb_only_generics"]
 
@@ -237,7 +283,7 @@ def status_of(text: str, mention: EquipmentMention) -> tuple[str | None, int | N
     if after is not None:
         return after[0], None, after[1]
     adjective = _status_adjective(text, mention)
-    if adjective is not None and _is_verb_only(mention):
+    if adjective is not None and is_verb_only(mention):
         verb = _status_verb_before(text, mention)  # "the army destroyed RSF combat vehicles": a verb after all
         if verb is not None and (re.search(r"\b(?:had|has|have|it|they|we|he|she)\s+$", text[:verb[1]])
                                  or armed(find_actors(text[max(0, verb[1] - 40):verb[1]]))):

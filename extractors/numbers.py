@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from . import compiled_patterns  # the count pattern is large: its program is kept on disk
 from .claims import Count
 from .reference import load_yaml
 from .patterns import CaseBlindSearch, lowers_exactly, trie_alternation as _alternation
@@ -90,12 +91,12 @@ def _vocabulary() -> _Vocabulary:
         rf"\b(?=[\d{re.escape(first)}]){opening}(?:{qualifier})?(?:(?P<between>between\s+)?(?P<a>{number})\s*(?P<sep>[-–](?=\s*\d)|\bto\b|\bor\b|(?(between)\band\b|(?!)))\s*(?P<b>{number})"
         rf"|(?P<vague>{vague})|(?P<n>{number})){after}"
     )
-    pattern = re.compile(source, re.IGNORECASE)
+    pattern = compiled_patterns.compile(source, re.IGNORECASE)
     # the same pattern for lower-cased text (no case-blind comparisons): every letter in it
     # is lower case but the first-letter class, whose capitals then simply never meet one
     letters = re.sub(r"\\[a-zA-Z]|\(\?P<\w+>|\(\?\(\w+\)", "", source.replace(f"[\\d{re.escape(first)}]", ""))
     exact = all(c == c.lower() and (c.isascii() or c == c.upper()) for c in letters)
-    lowered = re.compile(source) if exact else None
+    lowered = compiled_patterns.compile(source) if exact else None
     population = rf"(?:{_alternation(data.get('population_before', []))})\s*$"
     return _Vocabulary(
         data=data,
@@ -110,7 +111,7 @@ def _vocabulary() -> _Vocabulary:
         year_range=(int(data["year_range"][0]), int(data["year_range"][1])),
         fraction=re.compile(rf"^({_alternation(list(data.get('fractions', {})))})\s+(?:of\s+)?an?\s+(\w+)$"),
         fractions={k: float(v) for k, v in data.get("fractions", {}).items()},
-        population_before=re.compile(population, re.IGNORECASE),
+        population_before=compiled_patterns.compile(population, re.IGNORECASE),
         population_last_letter=re.compile(
             "[" + re.escape("".join({p[-1] for p in data.get("population_before", []) if p})) + "]", re.IGNORECASE),
         population_longest=max((len(p) for p in data.get("population_before", [])), default=0),

@@ -5,6 +5,8 @@ import re
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
+from . import compiled_patterns  # kept on disk between processes
+
 
 def alternation(words: Iterable[str], flexible_space: str | None = None) -> str:
     """``a|b|c`` of the escaped words, longest first so the longest phrase wins.
@@ -17,7 +19,9 @@ def alternation(words: Iterable[str], flexible_space: str | None = None) -> str:
 
 @lru_cache(maxsize=4096)
 def _alternation(words: tuple[str, ...], flexible_space: str | None) -> str:
-    ordered = sorted({w.strip() for w in words if w.strip()}, key=len, reverse=True)
+    # longest first; words of one length in a fixed order (a set's order changes with every
+    # process: the pattern text, and so its cached program, would too)
+    ordered = sorted({w.strip() for w in words if w.strip()}, key=lambda w: (-len(w), w))
     escaped = (re.escape(w) for w in ordered)
     if flexible_space is not None:
         escaped = (e.replace(r"\ ", flexible_space) for e in escaped)
@@ -48,7 +52,7 @@ def trie_alternation(words: list[str]) -> str:
 def substring_finder(stems: Iterable[str]) -> re.Pattern[str]:
     """A pattern finding any of the lower-case ``stems`` anywhere in a lower-cased text (a
     prefix tree: faster than testing each stem in turn)."""
-    return re.compile(trie_alternation(list(stems)))
+    return compiled_patterns.compile(trie_alternation(list(stems)))
 
 
 def case_blind_alternation(words: Iterable[str]) -> str:
@@ -63,7 +67,7 @@ def case_blind_alternation(words: Iterable[str]) -> str:
 def whole_words(words: Iterable[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
     """A pattern matching any of ``words`` as whole words (hyphens count as word characters)."""
     body = case_blind_alternation(words) if flags & re.IGNORECASE else alternation(words)
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", flags)
+    return compiled_patterns.compile(rf"(?<![\w-])(?:{body})(?![\w-])", flags)
 
 
 def invert(groups: Mapping[str, Iterable[str]]) -> dict[str, str]:
@@ -90,8 +94,8 @@ class CaseBlindSearch:
     def __init__(self, pattern: str) -> None:
         if not pattern.isascii() or pattern != pattern.lower():  # also refuses \\D, \\W, \\S, \\B
             raise ValueError(f"not an ASCII lower-case pattern: {pattern[:60]}")
-        self.folded = re.compile(pattern)  # the pattern's letters must be lower case ASCII
-        self.blind = re.compile(pattern, re.IGNORECASE)
+        self.folded = compiled_patterns.compile(pattern)  # the pattern's letters must be lower case ASCII
+        self.blind = compiled_patterns.compile(pattern, re.IGNORECASE)
 
     def found_in(self, text: str, lowered: str | None = None) -> bool:
         if lowers_exactly(text):

@@ -24,6 +24,7 @@ def extract_article(text: str, article_id: str, published_at: date | None = None
             result.displacement_figures.extend(displacement.extract(ctx))
             result.equipment_losses.extend(equipment.extract(ctx))
     result.equipment_losses = equipment.name_generic_items(result.equipment_losses)
+    result.control_changes = control.inherit_claimants(result.control_changes)  # a headline's source (control6)
     result.casualty_claims = casualty_links.mixed_totals(result.casualty_claims)
     result.casualty_claims = casualty_restated.restated_victims(result.casualty_claims)
     return _deduplicate(_dated_no_later_than(result, published_at))

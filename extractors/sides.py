@@ -88,3 +88,27 @@ M = TypeVar("M", bound=_HasActor)
 def armed(mentions: Iterable[M]) -> list[M]:
     """The mentions of armed actors (civilians and unknown left out)."""
     return [m for m in mentions if m.actor_id not in NOT_ARMED]
+
+
+@lru_cache(maxsize=1)
+def _camp_leads() -> dict[tuple[str, str], str]:
+    """(theatre, side) -> the actor listed first for it in ``actors.csv`` (the camp's lead:
+    Russia for Russia's camp in Ukraine, the RSF for theirs in Sudan)."""
+    leads: dict[tuple[str, str], str] = {}
+    for row in load_csv("actors.csv"):
+        if row["theatre"].strip() != "any":
+            leads.setdefault((row["theatre"].strip(), row["side"].strip()), row["id"].strip())
+    return leads
+
+
+@lru_cache(maxsize=256)
+def lead_opponent(actor: str) -> str | None:
+    """The lead of the one camp opposed to ``actor`` in every war it fights ("Ukrainian forces
+    destroyed 12 tanks": Russia's, though North Korea's troops fight on Russia's camp too);
+    None when several camps oppose it."""
+    leads = set()
+    for other in actor_ids() - NOT_ARMED:
+        if opposed(actor, other):
+            theatre = min(theatres(actor) & theatres(other))
+            leads.add(_camp_leads()[(theatre, _sides()[other][theatre])])
+    return leads.pop() if len(leads) == 1 else None

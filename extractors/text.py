@@ -13,6 +13,7 @@ _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "gen", "col", "lt", "maj", "capt", "sgt", "brig", "st",
     "u.s", "u.n", "u.k", "e.g", "i.e", "vs", "no", "jan", "feb", "mar", "apr", "jun",
     "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx", "est", "km", "inc", "co",
+    "gov", "sen", "rep", "adm", "cmdr", "cpl", "pvt", "prof", "rev", "gens",  # wire titles: "Gov. Pavlo Kyrylenko said"
 }
 _BOUNDARY = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])""")
 

@@ -34,6 +34,7 @@ _WORLD_ID = re.compile(r"^(?:gn|adm1)_([a-z]{2})_")
 class _Article:
     sentences: Sequence[str]
     country: str | None = None
+    leaders: tuple[str, ...] = ()  # the countries tied for most mentions (their shared war still decides)
     read: bool = False
     busy: bool = False
 
@@ -94,6 +95,10 @@ def article_country(sentences: Sequence[str]) -> str | None:
     """The country most of the sentences' place mentions lie in (reading stops once the first
     sentences name ``_SETTLED`` places of one country and none of another); where no place resolves,
     the country the text names most; "none" with neither; None on a tie."""
+    return _decide(_country_counts(sentences))
+
+
+def _country_counts(sentences: Sequence[str]) -> dict[str, int]:
     from .places import find_places  # late import: places reads actors, which read this module
     counts: dict[str, int] = {}
     for text in sentences:
@@ -108,12 +113,22 @@ def article_country(sentences: Sequence[str]) -> str | None:
             for found in _country_words().finditer(text):
                 code = _country_names()[found.group().lower()]
                 counts[code] = counts.get(code, 0) + 1
+    return counts
+
+
+def _decide(counts: dict[str, int]) -> str | None:
     ranked = sorted(counts.values(), reverse=True)
     if not ranked:
         return NO_COUNTRY
     if len(ranked) > 1 and ranked[1] == ranked[0]:
         return None
     return max(counts, key=counts.__getitem__)
+
+
+def _leaders(counts: dict[str, int]) -> tuple[str, ...]:
+    """The countries named most (several on a tie)."""
+    top = max(counts.values(), default=0)
+    return tuple(code for code, n in counts.items() if n == top)
 
 
 @lru_cache(maxsize=1)
@@ -129,7 +144,8 @@ def _current_country() -> str | None:
     if not article.read:
         article.busy = True  # finding places finds actors: those keep their table ids meanwhile
         try:
-            article.country = article_country(article.sentences)
+            counts = _country_counts(article.sentences)
+            article.country, article.leaders = _decide(counts), _leaders(counts)
         finally:
             article.busy = False
         article.read = True
@@ -152,10 +168,53 @@ def role_actor(alias: str) -> str | None:
     return (row or {}).get(role) or None
 
 
+@lru_cache(maxsize=1)
+def _theatre_aliases() -> dict[str, dict[str, str]]:
+    """Lower-case alias -> {theatre: actor} (``actor_aliases_by_theatre.csv``)."""
+    table: dict[str, dict[str, str]] = {}
+    for row in load_csv("actor_aliases_by_theatre.csv"):
+        table.setdefault(row["alias"].strip().lower(), {})[row["theatre"].strip()] = row["actor_id"].strip()
+    return table
+
+
+def country_theatres(code: str | None) -> tuple[str, ...]:
+    """The wars fought in a country (``theatre_countries.csv``, first listed first)."""
+    row = _countries().get(code) if code else None
+    return tuple(t.strip() for t in ((row or {}).get("theatre") or "").split("|") if t.strip())
+
+
+@lru_cache(maxsize=16384)  # asked for every actor mention found
+def _theatre_entries(alias: str) -> dict[str, str] | None:
+    return _theatre_aliases().get(alias.strip().lower().replace("’", "'"))
+
+
+def theatre_actor(alias: str) -> str | None:
+    """The actor an alias of ``actor_aliases_by_theatre.csv`` names in the current article's
+    war ("SNA" in Somalia: somalia); None when it has no entry for that war."""
+    entries = _theatre_entries(alias)
+    if not entries:
+        return None
+    return next((entries[t] for t in _current_theatres() if t in entries), None)
+
+
+def _current_theatres() -> tuple[str, ...]:
+    """The current article's wars: its country's, or on a tie the wars all tied countries share
+    ("DR Congo" and "Rwanda" named as often: the war in the DR Congo)."""
+    country = _current_country()
+    if country is not None:
+        return country_theatres(country)
+    article = _CURRENT.get()
+    if article is None or not article.leaders:
+        return ()
+    first, *others = (country_theatres(code) for code in article.leaders)
+    return tuple(t for t in first if all(t in wars for wars in others))
+
+
 def localised(mention):
     """``mention`` (an ``actors.ActorMention``) with the actor its alias stands for in the
-    current article's country."""
-    actor = role_actor(mention.label)
+    current article's war (``actor_aliases_by_theatre.csv``) or country (a role alias). An alias
+    known only in other wars keeps actor id "" (the caller drops it)."""
+    actor = theatre_actor(mention.label) or role_actor(mention.label)
     return mention if actor is None or actor == mention.actor_id else replace(mention, actor_id=actor)
 
 

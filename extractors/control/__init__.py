@@ -27,19 +27,22 @@ One ``ControlChange`` per place and trigger. The rules, in the order they run:
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..claims import ControlChange, DateSpan
 from ..context import SentenceContext
-from . import agents, anaphora, arguments, countries, events, frames, groups, modality, nominals, sieges, triggers, voices
+from . import agents, anaphora, arguments, countries, events, frames, groups, installations, modality, nominals, sieges, speakers, subjects, subjects_named, triggers, voices, withdrawals
 from .events import _claims_for, _or_news_date, _read, _Reading, _when
 from .arguments import PlaceSpan, is_counted_group, is_numbered_position
+from .installations import is_installation
+from .speakers import inherit_claimants
 from .triggers import _DAYS_MONTHS, Trigger, _find_triggers, _has_stem, _is_reinforcement, _is_reported_event, _vocab
 from ..sides import NOT_ARMED
 
-__all__ = ["extract", "_has_stem", "_vocab"]
+__all__ = ["extract", "inherit_claimants", "_has_stem", "_vocab"]
 
 # The package's modules, for clearing their per-text caches (``pipeline.clear_text_caches``).
-MODULES = (agents, anaphora, arguments, countries, events, frames, groups, modality, nominals, sieges, triggers, voices)
+MODULES = (agents, anaphora, arguments, countries, events, frames, groups, installations, modality, nominals, sieges, speakers, subjects, subjects_named, triggers, voices, withdrawals)
 
 
 def extract(ctx: SentenceContext) -> list[ControlChange]:
@@ -58,6 +61,10 @@ def extract(ctx: SentenceContext) -> list[ControlChange]:
         if _is_idiom(text, trigger) or sieges.road_to_needs_supply(text, trigger):
             continue
         reading = _read(ctx, trigger)
+        if reading is None and claims and _BOTH.match(text, trigger.end):  # "... and the SDF took control of both"
+            agent = agents._agent_before(ctx.mentions, trigger.start, text[trigger.start:trigger.end])
+            reading = _Reading(tuple(PlaceSpan(c.place.name, trigger.end, trigger.end, c.place) for c in claims
+                                     if c.place is not None), trigger.change, agent, None) if agent is not None else None
         if reading is not None and reading.change == "encirclement":  # "cut off IS's main route": no place
             reading = _Reading(tuple(p for p in reading.places if not sieges.owned_road(text, p)), reading.change,
                                reading.agent, reading.counterpart)
@@ -65,11 +72,17 @@ def extract(ctx: SentenceContext) -> list[ControlChange]:
             continue
         coordinated = bool(claims) and re.search(r"\band\s+(?:then\s+)?$", text[:trigger.start])
         if _is_weak(text, trigger) and not (_agent_right_before(reading, trigger) or coordinated
+                                             or (reading.agent is not None and _OWN_FORCES_BEFORE.search(text, 0, trigger.start))
                                              or _agent_of_coordinated_verb(text, reading, trigger)):
             continue  # "encircled the town and entered its districts": the same subject
         if _needs_known_place(text, trigger) and not _named_as_settlements(text, trigger, reading):
-            reading = _Reading(tuple(p for p in reading.places if p.place.place_id or is_numbered_position(p) or is_counted_group(p) or _dated_object(text, trigger, reading, p)), reading.change,
+            reading = _Reading(tuple(p for p in reading.places if p.place.place_id or is_numbered_position(p) or is_counted_group(p) or is_installation(p) or _dated_object(text, trigger, reading, p)), reading.change,
                                reading.agent, reading.counterpart)
+            if not reading.places:
+                continue
+        if any(p.place.type in _WIDE for p in reading.places):  # "withdrawn from some positions in Rakhine state" (control6)
+            reading = _Reading(tuple(p for p in reading.places if not (p.place.type in _WIDE and _POSITIONS_IN.search(
+                text, max(0, p.start - 60), p.start))), reading.change, reading.agent, reading.counterpart)
             if not reading.places:
                 continue
         if trigger.form == "active" and frames.light_noun_pattern().search(text, trigger.start, trigger.end):
@@ -77,16 +90,37 @@ def extract(ctx: SentenceContext) -> list[ControlChange]:
                                reading.agent, reading.counterpart)
             if not reading.places:
                 continue  # "made gains in Hama province": an advance, no place taken
+        if reading.change == "entry":  # "a new push into Kharkiv region", "entered Gezira": no place taken (control6)
+            if _PROGRESSIVE.search(text, 0, trigger.start) and text[trigger.start:trigger.end].split()[0].endswith("ing"):
+                continue  # "were advancing into Marib": under way, not done
+            reading = _Reading(tuple(p for p in reading.places if not (p.place.type in _WIDE and not _PART_WORDS.search(p.name))
+                                     and not _REGION_AFTER.match(text, p.end)), reading.change,
+                               reading.agent, reading.counterpart)
+            if not reading.places:
+                continue
         since = events.since_date(ctx, trigger) if trigger.form == "under_since" else None
         if trigger.form == "under_since" and since is None:
             continue  # "under siege since the start of the war": no date, background
         when = when or _when(ctx)
         claims.extend(_claims_for(ctx, trigger, reading, since or _or_news_date(ctx, trigger, when)))
-    return _prefer_withdrawal(claims)
+    return _prefer_withdrawal(_left_to_the_taker(claims))
+
+
+# "the MNDAA said ... its fighters had taken the headquarters": a possessive and a force noun
+# right before a weak verb are its subject (the speaker the pronoun stands for).
+_OWN_FORCES_BEFORE = re.compile(
+    r"\b(?:its|their)\s+(?:[\w-]+\s+){0,2}?(?:fighters|troops|forces|units|soldiers|men|militants|combatants|wing)"
+    r"(?:\s+and\s+allied\s+forces)?\s+(?:had\s+|have\s+|has\s+)?(?:also\s+|now\s+|finally\s+)?$", re.IGNORECASE)
 
 
 # Place types too wide for a light frame ("gains in Hama province", "ground in Syria").
 _WIDE = frozenset({"admin1", "country"})
+# "western districts of Manbij" reads at the province's precision but names a part of a town.
+_PART_WORDS = re.compile(r"\b(?:districts?|neighbou?rhoods?|villages?|towns?|outskirts|parts?|suburbs?|quarters?)\b", re.IGNORECASE)
+# Positions or bases somewhere in a region are not the region.
+_POSITIONS_IN = re.compile(r"\b(?:positions|bases|posts|outposts|areas|parts)\s+in\s+(?:the\s+)?(?:[\w'’-]+\s+(?:and|,)\s+)?$", re.IGNORECASE)
+_REGION_AFTER = re.compile(r"\s+(?:region|province|state|oblast|governorate)\b", re.IGNORECASE)
+_PROGRESSIVE = re.compile(r"\b(?:is|are|was|were)\s+(?:still\s+|now\s+)?$", re.IGNORECASE)
 
 
 def _is_weak(text: str, trigger: Trigger) -> bool:
@@ -157,6 +191,24 @@ def _agent_of_coordinated_verb(text: str, reading: _Reading, trigger: Trigger) -
     between = text[agent.end:trigger.start]
     return (_AND_BEFORE.search(between) is not None and _NEW_CLAUSE.search(between) is None
             and re.search(r"[A-Za-z]{3,}", between[:-4]) is not None)
+
+
+# "both", "them", "all of them" after a trigger: the places of the sentence's claims so far.
+_BOTH = re.compile(r"\s*(?:both(?:\s+of\s+them)?|them\s+both|all\s+of\s+them)\b(?!\s+(?:out|from|back)\b)", re.IGNORECASE)
+
+
+def _left_to_the_taker(claims: list[ControlChange]) -> list[ControlChange]:
+    """"Government forces left Deir ez-Zor, and the SDF took control of it": the withdrawal's
+    winner is the one the same sentence says took the place (helper control6)."""
+    takers = {(c.place.place_id or c.place.name): c for c in claims
+              if c.change_type in ("capture", "entry") and c.place is not None}
+    out = []
+    for c in claims:
+        taker = takers.get(c.place.place_id or c.place.name) if c.change_type == "withdrawal" and c.place else None
+        if taker is not None and taker.new_controller != c.previous_controller:
+            c = replace(c, new_controller=taker.new_controller, new_controller_label=taker.new_controller_label)
+        out.append(c)
+    return out
 
 
 def _prefer_withdrawal(claims: list[ControlChange]) -> list[ControlChange]:

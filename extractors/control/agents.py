@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..actors import ActorMention, resolve_actor, specific_actor
+from ..actors import SPECIFIC_GROUPS, ActorMention, find_actors, framing_may_be, is_framing, resolve_actor, specific_actor
 from ..context import SentenceContext
 from ..places import lookup
 from ..sentence import SentenceMentions
@@ -120,7 +120,30 @@ def _refine(mention: ActorMention, ctx: SentenceContext) -> str:
     earlier = (text[: mention.start],) + tuple(
         s.text for s in (ctx.previous(1), ctx.previous(2), ctx.previous(3)) if s is not None
     )
-    return specific_actor(mention.label, mention.actor_id, earlier, ctx.article.text)
+    refined = specific_actor(mention.label, mention.actor_id, earlier, ctx.article.text)
+    if refined == "opposition" and is_framing(mention.label):
+        return _group_of_other_wars(mention.label, ctx.article.text) or refined
+    return refined
+
+
+@lru_cache(maxsize=256)
+def _group_of_other_wars(label: str, article: str) -> str | None:
+    """"insurgents", "jihadists" in an article that names one armed group of another war
+    (the MNDAA, JNIM, the Arakan Army) and none of Syria's: that group, when it is one the
+    framing may stand for (``control_actor_framings.csv``; helper control6)."""
+    may_be = framing_may_be(label) - SPECIFIC_GROUPS
+    if not may_be:
+        return None
+    counts: dict[str, int] = {}
+    for mention in find_actors(article):
+        if mention.actor_id in SPECIFIC_GROUPS:
+            return None  # Syria's groups are actors.specific_actor's to choose
+        if mention.actor_id in may_be:
+            counts[mention.actor_id] = counts.get(mention.actor_id, 0) + 1
+    ranked = sorted(counts.values(), reverse=True)
+    if not ranked or (len(ranked) > 1 and ranked[0] < 3 * ranked[1]):
+        return None
+    return max(counts, key=lambda a: counts[a])
 
 
 def _article_opponent(ctx: SentenceContext, actor: str) -> tuple[str | None, str | None]:
@@ -202,3 +225,18 @@ def _abandoned_after(sent: SentenceMentions, end: int) -> ActorMention | None:
         return ActorMention(first.label, first.actor_id, end + m.end(), end + m.end() + first.end)
     return None
 
+
+
+_OCCUPIED = re.compile(r"(?<![\w-])([A-Za-z]+)-(?:occupied|held|controlled)\b")
+
+
+def occupier_in_sentence(text: str, loser: str) -> ActorMention | None:
+    """"lost their foothold in Krynky on the Russian-occupied eastern bank": a withdrawal or
+    loss with no winner named takes the "-occupied"/"-held" actor of its sentence when that
+    actor is the loser's enemy (helper control6)."""
+    for m in _OCCUPIED.finditer(text):
+        word = m.group(1)
+        actor = resolve_actor(word) or resolve_actor(word + " forces")
+        if actor is not None and actor not in NOT_ARMED and _opposed(loser, actor):
+            return ActorMention(word, actor, m.start(1), m.end(1))
+    return None

@@ -77,10 +77,16 @@ def _pronoun_subject(ctx: SentenceContext, trigger: Trigger) -> ActorMention | N
     text = ctx.text
     if not _PRONOUN_BEFORE.search(text[:trigger.start]):
         return None
-    mentions = [m for m in _armed(ctx.mentions.actors_in(0, trigger.start)) if not _AIR_ONLY.search(m.label)]
+    dateline = _DATELINE.match(text)
+    mentions = [m for m in _armed(ctx.mentions.actors_in(dateline.end() if dateline else 0, trigger.start))
+                if not _AIR_ONLY.search(m.label)]
     if mentions:
         return mentions[0]
     return None
+
+
+# "DAMASCUS, Dec 9 — ...", "KYIV (Reuters) - ...": a city in the dateline is no actor (control6).
+_DATELINE = re.compile(r"^[A-Z][A-Z'’./ -]+(?:,\s*[A-Z][\w.]*\.?(?:\s+\d{1,2})?)?\s*(?:\([^)]{1,30}\))?\s*[—–-]\s")
 
 
 

@@ -14,6 +14,7 @@ from .anaphora import _recent_city
 from ..mentions.names import PlaceSpan, clean_name as _clean_name, is_actor_name as _is_actor_name
 from ..mentions.names import names_in as _all_names_in
 from .triggers import _DAYS_MONTHS, Trigger, _alternation, _vocab
+from .installations import object_installation, recent_installation
 from .groups import _A_PART_IN, _THE_DISTRICT, _counted_group, is_counted_group, unnamed_site
 
 # ---------------------------------------------------------------- places
@@ -23,6 +24,9 @@ _HOLD_IN = re.compile(r"^\s*(?:their|its|the)\s+(?:last\s+)?(?:foothold|bridgehe
 _COMPASS = re.compile(r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?", re.IGNORECASE)
 
 
+# After a name: an adjective made of it ("UAE-flagged", "Iran-backed") or "state capital"
+# (the capital of that state, another town the name does not give) (helper control6).
+_NOT_THE_PLACE_AFTER = re.compile(r"-[a-z]|\s+(?:state|provincial|province|regional|region)(?:'s)?\s+capital\b", re.IGNORECASE)
 _TITLE_WORD = re.compile(r"\s(?:From|In|Near|To|After|On|At|And|With|By|Over|Into|As|For|Amid|Outside|Around)\s")
 _TITLE_HEAD = re.compile(r"\s+(?:Town|City|Village|District|Area)\s+of\b")
 
@@ -33,8 +37,8 @@ def _names_in(text: str, offset: int) -> list[PlaceSpan]:
     ISIS" is Palmyra) and "Strategic Town of X" is X."""
     out = []
     for n in _all_names_in(text, offset):
-        if _COMPASS.fullmatch(n.name):
-            continue
+        if _COMPASS.fullmatch(n.name) or _NOT_THE_PLACE_AFTER.match(text, n.end - offset):
+            continue  # "a UAE-flagged ship", "Sennar state capital" (another town): not the place
         if _TITLE_HEAD.match(text, n.end - offset) and " " not in n.name:
             continue  # "Strategic" of "Strategic Town of Kinsabba"
         cut = _TITLE_WORD.search(n.name)
@@ -46,7 +50,7 @@ def _names_in(text: str, offset: int) -> list[PlaceSpan]:
 
 
 _OBJECT_END = re.compile(
-    r"[.;!?()\[\]—]|\s[-–]\s|,\s+(?:while|but|as|after|before|which|where|when|who|bringing|"
+    r"[.;!?()\[\]—]|:\s|\s[-–]\s|,\s+(?:while|but|as|after|before|which|where|when|who|bringing|"
     r"pushing|forcing|killing|leaving|freeing|according|said|says|sources?)\b|"
     r",\s+(?:[\w'’-]+\s+){1,6}?(?:said|says|reported|reports|told|added|announced|claimed)\b|"
     rf"\s(?:after|following|amid|during|due\s+to|as|since|while|because|despite|before|when|"
@@ -54,17 +58,17 @@ _OBJECT_END = re.compile(
 )
 _LIST_SEP = re.compile(
     r"(?:\s+(?:village|town|city|area|district|neighbo(?:u)?rhood)s?)?\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+(?:and|as\s+well\s+as|&)\s+)"
-    r"(?:the\s+)?(?:(?:strategic|key|nearby|neighbouring|neighboring|adjacent|small|large)\s+)*"
+    r"(?:the\s+)?(?:(?:strategic|key|nearby|neighbouring|neighboring|adjacent|small|large|surrounding|border|frontline|coastal|northern|southern|eastern|western)\s+)*"
     r"(?:(?:town|village|city|hill|area|district|neighbo(?:u)?rhood|base|airport|camp)s?\s+(?:of\s+)?)?$",
     re.IGNORECASE,
 )
 _DIRECT_HEAD = re.compile(
     r"^\s*[\"“”']?\s*(?:(?:the|a|an|its|their|most\s+of(?:\s+the)?|much\s+of(?:\s+the)?|all\s+of(?:\s+the)?|"
-    r"parts\s+of(?:\s+the)?|large\s+parts\s+of(?:\s+the)?|"
+    r"parts\s+of(?:\s+the)?|large\s+parts\s+of(?:\s+the)?|(?:the\s+)?(?:centre|center|heart)\s+of(?:\s+the)?|"
     r"(?:nearly\s+|almost\s+|about\s+|over\s+|some\s+)?\d+\s*(?:percent|per\s+cent|%)\s+of(?:\s+the)?)\s+)?"
     r"(?:(?:(?!(?:in|near|at|on|from|to|outside|around|of)\b)[\w'’-]+\s+){0,4}(?:city|town|village|capital|stronghold|hub|bastion|district|"
     r"neighbo(?:u)?rhood|base|positions|sites|areas|villages|towns|area|region|district)\s*(?:of\s+|,\s*|including\s+|"
-    r"such\s+as\s+|namely\s+|(?<=capital)\s+|(?<=city)\s+)|[\w\s,'’-]{0,40}\b(?:including|such\s+as|namely)\s+(?:the\s+)?|"
+    r"such\s+as\s+|namely\s+|(?<=capital)\s+|(?<=city)\s+)|[\w\s,'’-]{0,40}\b(?:including|such\s+as|namely|among\s+them)\s+(?:the\s+)?|"
     r"[\w'’-]+\s*,\s*|(?:(?:[a-z]+ly\s+)?(?:strategic|key|vital|important|nearby|neighbou?ring|besieged|historic|ancient|"
     r"[a-z]+-(?:held|controlled|dominated|besieged))\s+){1,3})?[\"“”']?\s*$",
     re.IGNORECASE,
@@ -97,6 +101,12 @@ def _object_places(text: str, start: int, ctx: SentenceContext) -> tuple[list[Pl
     numbered = numbered_positions(region, start)
     if numbered:
         return numbered, False
+    glossed = _counted_then_list(tail, cut, start) if cut is not None else []
+    if glossed:  # "captured five villages in Kharkiv region - A, B, C, D and E -"
+        return glossed, False
+    installation = object_installation(region, start)
+    if installation:  # "the headquarters of the army's 16th Infantry Division in Nyala"
+        return installation, False
     names = _names_in(region, start)
     if not names:
         return _site_or_city(region, start, ctx), False
@@ -127,6 +137,24 @@ def _object_places(text: str, start: int, ctx: SentenceContext) -> tuple[list[Pl
     if territory:
         chosen = [_as_territory(text, start, span, len(chosen)) for span in chosen]
     return chosen, territory
+
+
+_LIST_OPENS = re.compile(r"\s*(?:[-–—:]|\s[-–—])\s*")
+
+
+def _counted_then_list(tail: str, cut: re.Match[str], start: int) -> list[PlaceSpan]:
+    """"five villages in Kharkiv region - Borysivka, Ohirtseve and Pylna -", "three towns:
+    A, B and C": a counted group whose names follow a dash or a colon are those names
+    (helper control6)."""
+    if not _counted_group().match(tail[re.match(r"[\s\"“”']*", tail).end():cut.start()]):  # '"liberated" five villages'
+        return []
+    opens = _LIST_OPENS.match(tail, cut.start())
+    if opens is None or opens.end() == cut.start():
+        return []
+    names = _names_in(tail[opens.end():], start + opens.end())
+    if len(names) < 2 or names[0].start != start + opens.end():
+        return []
+    return listed(" " * start + tail, names) if len(listed(" " * start + tail, names)) >= 2 else []
 
 
 def listed(text: str, names: list[PlaceSpan]) -> list[PlaceSpan]:
@@ -250,6 +278,10 @@ def _site_or_city(region: str, start: int, ctx: SentenceContext) -> list[PlaceSp
     if m:
         name = _named_site(ctx.article.text, m.group(2).lower()) or _clean_name(m.group(1)) or m.group(1)
         return [PlaceSpan(name, start + m.start(1), start + m.end(1), resolve_place(name))]
+    earlier = [ctx.text[:start]] + [s.text for s in (ctx.previous(1), ctx.previous(2), ctx.previous(3)) if s is not None]
+    installation = recent_installation(region, start, earlier)
+    if installation:  # "its fighters had taken the camp": the camp named before
+        return installation
     part = _the_town_object().match(region)  # "the town", "the battleground city": the place named before
     if part:
         city = _recent_city(ctx, start, part.group(1).split()[-1].lower())
@@ -336,64 +368,7 @@ def _named_site(article: str, noun: str) -> str | None:
     return names.pop() if len(names) == 1 else None
 
 
-
-_BEFORE_PARTICIPLE = re.compile(
-    r"(?:\s+(?:area|district|neighbou?rhood|town|village|city|region|countryside))?"
-    r"(?:\s+(?:recently|newly|earlier|briefly|already|later|quickly|eventually))?\s*$", re.IGNORECASE)
-
-
-def _passive_subject(text: str, trigger: Trigger) -> list[PlaceSpan]:
-    """The place before a passive or "fell to": "Hama, in central Syria, was captured by",
-    "the Ramouseh area recently seized by"."""
-    before = text[: trigger.start].rstrip()
-    if trigger.form == "reduced_passive":
-        before = before[: _BEFORE_PARTICIPLE.search(before).start()]
-    before = re.sub(r",[^,]{1,80},\s*$", "", before).rstrip()  # appositive
-    before = re.sub(r"\s+(?:(?:has|have|had)(?:\s+been)?|was|were|is|are)(?:\s+\w+ly)?$", "", before)  # "X had been wrested back from"
-    relative = re.search(r",?\s+(?:which|that)$", before)
-    before = before[: relative.start()].rstrip() if relative else before  # "Daraya, which was ..."
-    before = re.sub(r"\s+(?:city|town|village)$", "", before, flags=re.IGNORECASE)  # "Hama city fell to"
-    names = _names_in(before, 0)
-    if not names or names[-1].end < len(before) - 1:
-        return []
-    if _EXCEPT_BEFORE.search(before[: names[-1].start]):
-        return []  # "most of the city except the district of Waar has returned to": not Waar
-    chosen = [names[-1]]  # "Zaytan and Khalasa were captured by": the list before it
-    for prev in reversed(names[:-1] if not relative else []):  # "A and B, which was": B
-        if not _LIST_SEP.fullmatch(before[prev.end:chosen[0].start]):
-            break
-        chosen.insert(0, prev)
-    return chosen
-
-
-_EXCEPT_BEFORE = re.compile(r"\b(?:except|excluding|apart\s+from|other\s+than|but\s+not)\s+(?:for\s+)?(?:the\s+)?(?:[\w'’-]+\s+){0,4}$",
-                            re.IGNORECASE)
-
-
-_HYPOTHETICAL_AFTER = re.compile(r"[^,.;]{0,60}?\b(?:would|could|might|may|will)\b")
-
-
-_LOCATIVE_BEFORE = re.compile(
-    r"\b(?:town|village|city|area|district|neighbou?rhood|region|province|suburb|camp|hill)\s+of\s+$"
-    r"|\b(?:in|into|near|at|around|outside)\s+(?:the\s+)?$", re.IGNORECASE)
-_LOCATIVE_AFTER = re.compile(r"^\s+(?:area|district|neighbou?rhood|town|village|city|region)\b", re.IGNORECASE)
-
-
-def _is_place_like(text: str, span: PlaceSpan) -> bool:
-    """A name the gazetteer knows, or one written as a place ("the town of X", "in X",
-    "X district"): a reduced passive also follows people ("a pilot X captured by")."""
-    return (span.place.precision != "unresolved" or bool(_LOCATIVE_BEFORE.search(text[: span.start]))
-            or bool(_LOCATIVE_AFTER.match(text[span.end:])))
-
-
-def _passive_list_after(text: str, trigger_end: int) -> list[PlaceSpan] | None:
-    """"... seized by the factions were A, B, and C": the list after were/included."""
-    m = re.compile(r"^\s*[^,.;]{0,60}?\b(?:were|was|are|is|included|include|includes)\s+").match(text[trigger_end:])
-    if not m:
-        return None
-    start = trigger_end + m.end()
-    names = _names_in(text[start:start + 300], start)
-    if not names or names[0].start - start > 40:
-        return None
-    return listed(text, names)
-
+# The passive subject and the list after a passive live in ``subjects.py``.
+from .subjects import (  # noqa: E402  (re-exported: events, voices, sieges import them from here)
+    _EXCEPT_BEFORE, _HYPOTHETICAL_AFTER, _is_place_like, _passive_list_after, _passive_subject,
+)

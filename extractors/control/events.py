@@ -10,7 +10,7 @@ from ..claims import UNKNOWN_DATE, ControlChange, DateSpan
 from ..context import SentenceContext
 from .agents import (
     _LANDMARK, _abandoned_after, _actor_after_by, _agent_before, _armed,
-    _from_actor, _held_by, _opponent, _opposed_in_sentence, _refine,
+    _from_actor, _held_by, _opponent, _opposed_in_sentence, _refine, occupier_in_sentence,
 )
 from .anaphora import compass_part, _anaphoric_subject, _previous_sentence_agent, _pronoun_subject
 from .arguments import (
@@ -20,6 +20,9 @@ from .arguments import (
 from .triggers import Trigger, _has_stem
 from .sieges import cleared_region_end, read_left_encircled, read_under_since, road_object_end
 from .groups import counted_subject
+from .installations import owner_inside
+from .speakers import speaker
+from .subjects_named import leader_of, operation_agent, speaker_for_own_units, unnamed_subject
 from .countries import country_forces, liberation_kind
 from .voices import (
     _clause_subject, _controller_before_control, _read_control_passive, _read_nominal_list, _read_under_control_active, _Reading, _where_relative,
@@ -158,10 +161,19 @@ def _read(ctx: SentenceContext, trigger: Trigger) -> _Reading | None:
     agent = (by_actor or (_possessive_agent(text, trigger) if trigger.form == "nominal" else None)
              or _pronoun_subject(ctx, trigger) or _agent_before(sent, trigger.start, text[trigger.start:trigger.end]))
     agent = country_forces(ctx, trigger.start, agent)  # "Ukraine said its troops", "Russia claimed the capture"
+    agent = speaker_for_own_units(sent, leader_of(sent, agent), trigger.start)  # "HTS-led rebels" (control6)
+    if agent is None:  # "the AA took", "Israeli tanks rolled into", "the operation has captured" (control6)
+        agent = unnamed_subject(text, ctx.article.text, trigger.start) or operation_agent(
+            text, [s.text for s in (ctx.previous(1), ctx.previous(2), ctx.previous(3)) if s is not None], trigger.start)
     if agent is None and re.search(r"\b(?:they|it|its|their)\b", text[:trigger.start], re.IGNORECASE):
         agent = _previous_sentence_agent(ctx)
     counterpart = (_from_actor(sent, places[-1].end) or enemy_in_object(ctx, trigger.end, places[0].start)
                    or _held_by(text, trigger.end, places[0].start))
+    owner = owner_inside(_armed(sent.actors), places)  # "took the army's 46th Regiment base": the army held it
+    if owner is not None and agent is not None and (agent.start >= places[0].start or agent.actor_id == owner.actor_id):
+        counterpart = counterpart or owner
+        agent = _opposed_in_sentence(ctx, owner) or _previous_sentence_agent(ctx)
+        agent = agent if agent is not None and opposed(agent.actor_id, owner.actor_id) else None
     return _Reading(tuple(places), "encirclement" if road else trigger.change, agent, counterpart)
 
 
@@ -306,6 +318,9 @@ def _claims_for(ctx: SentenceContext, trigger: Trigger, reading: _Reading, when:
             new, new_label = _refine(reading.counterpart, ctx), reading.counterpart.label
         else:
             new, new_label = _opponent(ctx, agent_id, reading.agent)
+        occupier = occupier_in_sentence(ctx.text, agent_id) if reading.counterpart is None else None
+        if occupier is not None:  # "on the Russian-occupied bank": the occupier holds it now
+            new, new_label = occupier.actor_id, occupier.label
         if new is None:  # Syria's rebels take what the government leaves, not abroad
             syrian = not _ABROAD.match(reading.places[0].place.place_id or "")
             camp = side_of(agent_id, "syria")
@@ -339,9 +354,10 @@ def _claims_for(ctx: SentenceContext, trigger: Trigger, reading: _Reading, when:
 
 
 def _claim(ctx, span, new, new_label, previous, previous_label, change, when) -> ControlChange:
+    claimant, claimant_text = speaker(ctx) or (ctx.claimant, ctx.claimant_text)  # "The Arakan Army said" (control6)
     return ControlChange(
-        article_id=ctx.article.article_id, evidence=ctx.evidence, claimant=ctx.claimant,
-        claimant_text=ctx.claimant_text, when=when, place=span.place,
+        article_id=ctx.article.article_id, evidence=ctx.evidence, claimant=claimant,
+        claimant_text=claimant_text, when=when, place=span.place,
         new_controller=new, new_controller_label=new_label, previous_controller=previous,
         previous_controller_label=previous_label, change_type=change,
     )

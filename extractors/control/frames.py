@@ -63,7 +63,7 @@ def control_modifier_pattern() -> str:
     "quick "): modifiers are not spelled out in the phrases but allowed wherever such a noun is."""
     frames = load_yaml("control_frames.yaml")
     modifiers = [*frames["control_modifiers"], *frames.get("light_modifiers", ())]
-    words = "|".join(re.escape(m) for m in sorted(set(modifiers), key=len, reverse=True))
+    words = "|".join(re.escape(m) for m in sorted(set(modifiers), key=lambda m: (-len(m), m)))
     determiners = "|".join(re.escape(d) for d in frames.get("control_determiners", ()))
     lead = rf"(?:(?:{determiners})\s+)?" if determiners else ""
     return rf"{lead}(?:(?:{words})\s+(?:and\s+)?){{0,3}}"  # "their only remaining supply route"

@@ -56,6 +56,10 @@ def _is_past(text: str, trigger: Trigger) -> bool:
     return trigger.form == "active" and (word.endswith("ed") or word in _IRREGULAR_PAST)
 
 
+# Verbs that report a completed act of their own ("repelled", "thwarted"): a trigger joined
+# to them by "and" (with its own auxiliary) is a second event, not what was prevented.
+_DONE_BLOCKERS = frozenset({"repelled", "thwarted", "foiled", "prevented"})
+_NEW_VERB = re.compile(r"\band\s+(?:had|has|have|then|later|also)(?:\s+also)?\s*$")
 _SINCE_ADVERB = re.compile(r"\b(?:has|have|had)\s+$", re.IGNORECASE)
 _FORMERLY = re.compile(r"\s+(?:a|an|the|home|part)\b", re.IGNORECASE)
 
@@ -73,6 +77,8 @@ def _is_reported_event(text: str, trigger: Trigger, published_year: int | None) 
             continue  # "... since insurgents took Jisr al-Shughour in April": this year's event
         if word == "before" and _PAST_CLAUSE.match(window, m.end()) and _is_past(text, trigger):
             continue  # "Before government forces left Idlib they executed ...": it happened
+        if word in _DONE_BLOCKERS and _NEW_VERB.search(window, m.end()):
+            continue  # "repelled attacks near several villages and had retaken X": a verb of its own
         if word != "since" or not _RECENT_SINCE.match(window, m.end()):
             return False
     infinitive = re.search(r"(\w+)\s+to\s+(?:\w+ly\s+)?$", window + " ") or re.search(
@@ -86,17 +92,25 @@ def _is_reported_event(text: str, trigger: Trigger, published_year: int | None) 
         if _not_event_pattern().search(text, trigger.start, trigger.end):
             return False
         words = words[:1]
-    if trigger.form in ("expel", "expel_passive", "under_since"):  # the actor inside may be a name
+    if trigger.form in ("expel", "expel_passive", "under_since", "withdraw_forces"):  # the actor inside may be a name
         words = words[:2] if trigger.form == "expel_passive" else words[:1]  # the expelled actor's name may be capitalised
     if trigger.form == "nominal" and len(words) > 3 and _possessor(words[1]):
         words = [words[0], *words[2:]]  # "the RSF's seizure of": the possessor may be a name
     capitals = [w for i, w in enumerate(words) if w[0].isupper() and (i > 0 or trigger.start > 0)]
     if capitals and not _is_title(text):
         return False  # part of a name: "Organization for the Liberation of the Levant"
-    for year in _YEAR.findall(text):
-        if published_year is None or int(year) < published_year:
+    for year in _YEAR.finditer(text):
+        if _YEAR_AS_NAME.match(text, year.end()) and _DETERMINER_BEFORE.search(text, 0, year.start()):
+            continue  # "cradle of the 2011 uprising", "the 1974 disengagement agreement": a name, not the time
+        if published_year is None or int(year.group()) < published_year:
             return False
     return True
+
+
+# A year between a determiner and a lower-case noun names another event ("the 2021 coup",
+# "the 2011 uprising", "since the 2022 invasion" is still caught by "since"), not this one's time.
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her)\s+(?:[a-z]+\s+)?$")
+_YEAR_AS_NAME = re.compile(r"\s+(?!and\b|to\b|or\b|when\b|after\b|before\b)[a-z][a-z-]+")
 
 
 _NOUN_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those"})
@@ -113,6 +127,9 @@ def _is_adjective(text: str, trigger: Trigger) -> bool:
     prev = before.group(1).lower()
     if not re.search(r"(?:ed|en|un)$", word):
         return prev in _NOUN_DETERMINERS
+    if prev.endswith("ly") and re.search(r"(?:\b(?:the|a|an|its|their|two|three|four|five|several|many|\d+)|-held|-controlled)\s+\w+ly\s*$",
+                                         text[:trigger.start], re.IGNORECASE):
+        return True  # "four partly occupied regions", "the newly captured town": an adjective (control6)
     return (
         prev in _vocab()["adjective_before"] or prev.isdigit()
         or prev.endswith(("-held", "-controlled", "-besieged"))

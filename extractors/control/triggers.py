@@ -8,9 +8,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from .. import compiled_patterns
 from ..patterns import alternation, lowers_exactly, substring_finder, trie_alternation
 from .frames import control_modifier_pattern, control_nouns, vocabulary
 from .nominals import _nominal_list, _possessor
+from . import withdrawals
 
 _DAYS_MONTHS = (
     "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
@@ -51,13 +53,24 @@ def _vocab() -> dict[str, Any]:
     """The control vocabulary with the trigger forms generated from the lemma frames."""
     return vocabulary()
 
-def _starts_with(phrase: str, word: str | None) -> bool:
-    return word is None or _first_word_of(phrase) == word
-
-
 @lru_cache(maxsize=None)  # asked for every phrase once per first word (~250 words)
 def _first_word_of(phrase: str) -> str:
     return re.split(r"[\s-]", phrase.strip().lower())[0]
+
+
+_GROUPED: dict[int, tuple[list[str], dict[str, list[str]]]] = {}
+
+
+def _by_first_word(words: list[str]) -> dict[str, list[str]]:
+    """The phrases of a vocabulary list by first word, in list order: asked for every list
+    once per first word (~250 words), so grouped once instead of filtered each time."""
+    held = _GROUPED.get(id(words))
+    if held is None or held[0] is not words:  # the list itself is held: its id stays its own
+        groups: dict[str, list[str]] = {}
+        for phrase in words:
+            groups.setdefault(_first_word_of(phrase), []).append(phrase)
+        held = _GROUPED[id(words)] = (words, groups)
+    return held[1]
 
 
 @lru_cache(maxsize=None)
@@ -69,7 +82,7 @@ def _trigger_patterns(word: str | None = None) -> tuple[tuple[str, str, str], ..
     out: list[tuple[str, str, str]] = []
 
     def phrases(words: list[str]) -> list[str]:
-        return [w for w in words if _starts_with(w, word)]
+        return words if word is None else _by_first_word(words).get(word, [])
 
     aux = r"(?:is|was|were|are|has\s+been|have\s+been|had\s+been|being|been)"
     adverb = r"(?:\s+(?:now|currently|reportedly|fully|completely|almost|nearly|partially|already|also))?"
@@ -133,6 +146,8 @@ def _trigger_patterns(word: str | None = None) -> tuple[tuple[str, str, str], ..
         for change, words in vocab["nominal"].items():
             out.append(("nominal", change,
                         rf"\b(?:the|its|their|his|a)\s+(?:[\"“]?[\w-]+(?:['’]s|['’])?[\"”]?\s+)?[\"“]?(?:{_alternation(words)})[\"”]?\s+(?:of|from)\b"))
+    if word is None or word in withdrawals.first_words():  # "withdrew its troops from", "ordered troops to leave"
+        out.extend(withdrawals.patterns())
     for change, words in vocab["active"].items():
         if phrases(words):
             out.append(("active", change, rf"(?<![\w-])(?:{_alternation(phrases(words))})(?![\w-])"))
@@ -144,20 +159,21 @@ def _trigger_regex(word: str | None = None) -> re.Pattern[str]:
     """The trigger families (of those that can start with ``word``) in one pattern
     (group ``t<i>`` = family i of ``_trigger_patterns(word)``)."""
     families = "|".join(f"(?P<t{i}>{pattern})" for i, (_, _, pattern) in enumerate(_trigger_patterns(word)))
-    return re.compile(families, re.IGNORECASE)
+    return compiled_patterns.compile(families, re.IGNORECASE)  # kept on disk: large, compiled per first word
 
 
 @lru_cache(maxsize=None)
 def _active_regexes(word: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
     """(change, pattern) of each active family that can start with ``word``."""
-    return tuple((change, re.compile(pattern, re.IGNORECASE))
+    return tuple((change, compiled_patterns.compile(pattern, re.IGNORECASE))
                  for form, change, pattern in _trigger_patterns(word) if form == "active")
 
 
 @lru_cache(maxsize=1)
 def _first_words() -> frozenset[str]:
     """Words a trigger can start with: the pattern is only tried where one of them stands."""
-    return _phrase_starts() | _AUXILIARIES | _DETERMINERS | {"under", "control"} | set(_LEAVE) | _cleared_starts()
+    return (_phrase_starts() | _AUXILIARIES | _DETERMINERS | {"under", "control"} | set(_LEAVE) | _cleared_starts()
+            | withdrawals.first_words())
 
 
 @lru_cache(maxsize=1)
@@ -237,6 +253,7 @@ _STEMS = (
     "depart", "left", "leav", "abandon", "redeploy", "reloc", "lost", "losing", "surrender",
     "fell", "fall", "evacuat", "fallen", "establish", "impos", "restor", "freed", "freeing", "won",
     "drove", "driving", "push", "expel", "oust", "kick", "chas", "forc", "inside", "takeover", "ground",
+    "ordered", "ordering", "orders ",  # "ordered its troops to leave" (control6; not "in order to")
 )
 
 

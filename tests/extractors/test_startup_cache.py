@@ -92,7 +92,8 @@ def test_two_processes_building_at_once(cache_home: Path) -> None:
     outs = [p.communicate(timeout=120)[0] for p in procs]
     assert all(p.returncode == 0 for p in procs)
     assert [json.loads(o) for o in outs] == [[20000, 19999, "built"]] * 2
-    assert [p.name for p in cache_home.iterdir()] == [next(cache_home.glob("race-*.marshal")).name]  # no temp file left
+    # no temp file left (the children's compiled patterns, compiled_patterns.py, are kept beside)
+    assert [p.name for p in cache_home.iterdir() if not p.name.startswith("regex-")] == [next(cache_home.glob("race-*.marshal")).name]
     assert cached_table("race", _never, ("src:1",))["place"][-1] == 19999
 
 

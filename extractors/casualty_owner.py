@@ -1,0 +1,108 @@
+"""Whose people the casualties were when the victim noun names no side: the grammar around
+the count says it.
+
+- The loser of "lost" / "suffered" is the clause's subject, a named actor or a state
+  standing for its forces ("Ukraine had lost up to 2,030 servicemen" -> ukraine).
+- A possessive points back to the group named before the count ("killed five of the group's
+  fighters" after "Houthi military spokesman" -> houthis; "the movement's members").
+- A nationality word before a hostile framing names a foreign state's forces ("hundreds of
+  Iranian militants" -> iran); the home country's own word does not ("Syrian militants"
+  stay the generic rebels).
+- Two sides as modifiers of one noun are both sides ("88 rebel and regime forces" -> a mixed
+  toll).
+- A bare hostile framing ("militants") in a war whose usual insurgent is known stands for it
+  when the sentence and the article name no group (``casualty_framing_theatres.csv``:
+  Gaza's militants are Hamas's, the Sahel's JNIM's).
+
+Words: ``seeds/reference/casualty_cues.yaml`` (``group_anaphora``, ``group_framings``),
+``actors_country_names.csv`` and ``actors_nationalities.csv`` (read through ``actors`` and
+``casualty_victims``), ``casualty_framing_theatres.csv``.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from . import actors
+from .casualty_cues import cues as _cues, victim_table as _victim_table
+from .reference import load_csv, load_yaml
+
+_NOT_SIDES = ("civilians", "unknown")
+
+
+@lru_cache(maxsize=1)
+def _state_names() -> re.Pattern[str]:
+    names = sorted(actors.country_forces(), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?P<name>" + "|".join(re.escape(n) for n in names) + r")(?:'s|’s)?(?![\w-])")
+
+
+def loser(before: str) -> str | None:
+    """The subject of "lost"/"suffered" in the clause before the cue: the last actor named,
+    else the last state named ("It said Ukraine had lost", "Russia has suffered")."""
+    clause = re.split(r"[,;:]|\bthat\b|\b(?:said|says|told|reported|claimed|added)\b", before)[-1]
+    named = [a.actor_id for a in actors.find_actors(clause) if a.actor_id not in _NOT_SIDES]
+    if named:
+        return named[-1]
+    states = list(_state_names().finditer(clause))
+    return actors.country_forces()[states[-1].group("name")] if states else None
+
+
+@lru_cache(maxsize=1)
+def _possessive() -> re.Pattern[str]:
+    heads = "|".join(sorted(load_yaml("casualty_cues.yaml")["group_anaphora"], key=len, reverse=True))
+    return re.compile(rf"^\s*(?:of\s+)?the\s+(?:{heads})(?:'s|’s)\s", re.IGNORECASE)
+
+
+def possessive_owner(sentence: str, start: int, label: str | None) -> str | None:
+    """"five of the group's fighters": the one armed group named before the count owns them."""
+    if not label or not _possessive().match(label):
+        return None
+    named = {a.actor_id for a in actors.find_actors(sentence[:start]) if a.actor_id not in _NOT_SIDES}
+    named -= {"opposition"}  # a framing word is no group to point back to
+    return named.pop() if len(named) == 1 else None
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> dict[str, str]:
+    return {row["demonym"].strip().lower(): row["actor_id"].strip() for row in load_csv("actors_nationalities.csv")}
+
+
+def foreign_framing(label: str | None, home_forces: str | None) -> str | None:
+    """"Iranian militants": the state whose nationality word stands before a framing word,
+    unless it is the article's own country (``home_forces``) or no home is known."""
+    if not label or home_forces is None:
+        return None
+    words = re.sub(r"^(?:of|from)\s+(?:the\s+)?", "", label.strip(), flags=re.IGNORECASE).split()
+    framings = _cues()["group_framings"]
+    if len(words) < 2 or words[-1].lower() not in framings:
+        return None
+    actor = _demonyms().get(words[-2].lower())
+    return actor if actor is not None and actor != home_forces else None
+
+
+def two_sides(words: str) -> bool:
+    """"rebel and regime forces", "army and RSF fighters": modifiers naming two different
+    armed sides of one people noun."""
+    m = re.match(r"^(?:of\s+)?(?P<a>[\w-]+)\s+and\s+(?P<b>[\w-]+)\s+(?P<head>[\w-]+)$", words.strip(), re.IGNORECASE)
+    if not m:
+        return False
+    sides = set()
+    for modifier in (m.group("a"), m.group("b")):
+        found = [a.actor_id for a in actors.find_actors(f"{modifier} {m.group('head')}")
+                 if a.actor_id not in _NOT_SIDES and a.start == 0]
+        if not found:
+            return False
+        sides.add(found[0])
+    return len(sides) == 2
+
+
+@lru_cache(maxsize=1)
+def _theatre_framings() -> dict[str, str]:
+    return {row["code"].strip(): row["actor_id"].strip() for row in load_csv("casualty_framing_theatres.csv")}
+
+
+def theatre_framing() -> str | None:
+    """The usual insurgent a bare framing stands for in the article's country, if listed."""
+    from .theatre import _current_country
+    country = _current_country()
+    return _theatre_framings().get(country) if country else None

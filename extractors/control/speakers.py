@@ -1,0 +1,57 @@
+"""Who claims a control change (helper control6): the sentence's claimant as the shared
+claimant reader gives it, corrected where a control sentence says more.
+
+- **The speaker is an armed actor named in full**: "The Arakan Army said it had seized
+  Paletwa", "The Syrian National Army said its fighters had taken Tal Rifaat": when the
+  shared reader gives no claimant, or only a word of that actor's name ("Army"), the
+  claimant is the actor as the sentence names it.
+- **A headline or lead without a source** takes the source the article gives for the same
+  change (same place, same new controller) elsewhere (``inherit_claimants``, run once per
+  article)."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..claims import ControlChange
+from ..context import SentenceContext
+
+_REPORT = re.compile(r"\s+(?:(?:also|later|earlier|separately)\s+)?(?:said|says|claimed|claims|announced|announces|"
+                     r"reported|stated|declared|confirmed)\b")
+_BETWEEN = re.compile(r"^(?:\s*\([^)]{1,40}\))?(?:\s*,[^,]{1,60},)?(?:\s+(?:on|late|early)\s+\w+(?:\s+\w+)?)?$")
+
+
+def speaker(ctx: SentenceContext) -> tuple[str, str] | None:
+    """(claimant, claimant_text) for an armed actor heading "X said ..." when the shared
+    claimant is missing or a fragment of that actor's name; None to keep the shared one."""
+    text = ctx.text
+    for mention in ctx.mentions.actors:
+        if mention.label.lower() in ("it", "they", "its", "their") or mention.start > 120:
+            continue
+        verb = _REPORT.search(text, mention.end, mention.end + 90)
+        if verb is None or _BETWEEN.match(text[mention.end:verb.start()]) is None:
+            continue
+        written = text[mention.start:mention.end]
+        shared = ctx.claimant_text or ""
+        if not shared or (shared.lower() != written.lower() and shared.lower() in written.lower()):
+            return mention.label, written
+        return None
+    return None
+
+
+def inherit_claimants(changes: list[ControlChange]) -> list[ControlChange]:
+    """A change with no claimant takes the claimant of the same change (place and new
+    controller) told with a source elsewhere in the article ("RSF enters Wad Madani" from
+    "... the RSF said on Monday")."""
+    sourced: dict[tuple[str, str | None], ControlChange] = {}
+    for change in changes:
+        if change.claimant and change.place is not None:
+            sourced.setdefault(((change.place.place_id or change.place.name).lower(), change.new_controller), change)
+    out = []
+    for change in changes:
+        if not change.claimant and change.place is not None:
+            source = sourced.get(((change.place.place_id or change.place.name).lower(), change.new_controller))
+            if source is not None:
+                change = replace(change, claimant=source.claimant, claimant_text=source.claimant_text)
+        out.append(change)
+    return out

@@ -1,0 +1,95 @@
+"""Items that share one verb with their neighbours in a list, and items named only by
+"others" (``extractors/equipment.py`` calls both):
+
+- a status adjective or verb before a list reaches every item of it ("captured armoured
+  vehicles and artillery pieces", "struck a Mi-28 and an Su-25");
+- a passive after a list reaches every item before it ("army pickup trucks and armoured
+  vehicles captured at the division headquarters");
+- an after-phrase reaches an item added with "as well as" ("artillery pieces taken from
+  the garrison, as well as pickup trucks mounted with machine guns");
+- "others" after a loss verb is one more item of the kind named before it ("captured four
+  combat vehicles and destroyed several others").
+
+Items joined by anything but a conjunction, determiners, numbers and adjectives (a verb, a
+relative pronoun, a clause word of ``clause_words_between``) share nothing.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .equipment_mentions import EquipmentMention, phrases, vocab
+from .equipment_status import is_verb_only
+
+_DETERMINERS = r"(?:(?:a|an|the|some|several|many|their|its|his|at\s+least|dozens\s+of|\d[\d,]*|[A-Za-z][\w'’-]*)\s+){0,4}"
+_CONJUNCTION = re.compile(rf"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|as\s+well\s+as|plus|along\s+with|together\s+with)\s+){_DETERMINERS}",
+                          re.IGNORECASE)
+# after an after-phrase: a short place or source phrase, then a strong conjunction
+_AFTER_PHRASE_CONJUNCTION = re.compile(
+    rf"(?:\s+(?:(?:at|in|near|from|on|inside|outside|of)\s+)?(?:[\w'’-]+\s+){{0,2}}?[\w'’-]+)?\s*,?\s+"
+    rf"(?:as\s+well\s+as|along\s+with|together\s+with|plus)\s+{_DETERMINERS}", re.IGNORECASE)
+_NOT_IN_A_LIST = re.compile(r"\b(?:of|killed|killing|wounded|wounding|injured|injuring|said|says|that|which|who|while|"
+                            r"whereas|when|where|after|before|because)\b", re.IGNORECASE)
+
+
+@dataclass
+class Item:
+    """A candidate item and what the sentence says happened to it."""
+
+    mention: EquipmentMention
+    status: str | None
+    verb_at: int | None
+    after_end: int | None
+
+
+@lru_cache(maxsize=1)
+def _clause_words() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-])(?:{phrases(vocab()['clause_words_between'])})(?![\w-])")
+
+
+def _joined(text: str, gap_start: int, gap_end: int, pattern: re.Pattern[str] = _CONJUNCTION) -> bool:
+    gap = text[gap_start:gap_end]
+    return (gap_start <= gap_end and pattern.fullmatch(gap) is not None
+            and not _clause_words().search(gap) and not _NOT_IN_A_LIST.search(gap))
+
+
+def share_statuses(text: str, items: list[Item]) -> None:
+    """Fill the status of items without one from their list neighbours (in place)."""
+    for i in range(len(items) - 2, -1, -1):  # "A, B and C captured at ...": from C back to A
+        item, nxt = items[i], items[i + 1]
+        if item.status is None and nxt.status is not None and nxt.after_end is not None and nxt.verb_at is None \
+                and _joined(text, item.mention.end, nxt.mention.start):
+            item.status, item.after_end = nxt.status, nxt.after_end
+    for i in range(1, len(items)):  # "captured X and Y", "X taken from ..., as well as Y"
+        item, prev = items[i], items[i - 1]
+        if item.status is not None or prev.status is None:
+            continue
+        if prev.verb_at is None and prev.after_end is None and is_verb_only(item.mention):
+            continue  # "blown-up tanks, burnt-out vehicles": an adjective never makes bare vehicles a loss
+        if _joined(text, prev.mention.end, item.mention.start) or (
+                prev.after_end is not None and prev.after_end <= item.mention.start
+                and _joined(text, prev.after_end, item.mention.start, _AFTER_PHRASE_CONJUNCTION)):
+            item.status, item.verb_at = prev.status, prev.verb_at
+
+
+@lru_cache(maxsize=1)
+def _others() -> re.Pattern[str]:
+    verbs = [w for ws in vocab()["verbs_before"].values() for w in ws]
+    return re.compile(rf"(?<![\w-])(?:{phrases(verbs)})\s+(?:(?:several|many|some|a\s+few|dozens\s+of|scores\s+of|"
+                      rf"at\s+least\s+)?(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten)?\s*)(?P<others>others)\b",
+                      re.IGNORECASE)
+
+
+def with_others(text: str, mentions: list[EquipmentMention]) -> list[EquipmentMention]:
+    """The mentions plus "others" after a loss verb, as one more item of the kind named
+    before it ("destroyed several others" after "captured four combat vehicles")."""
+    if "others" not in text.lower():
+        return mentions
+    extra = []
+    for m in _others().finditer(text):
+        before = [mention for mention in mentions if mention.end <= m.start()]
+        if before:
+            kind = before[-1]
+            extra.append(EquipmentMention(m.group("others"), m.start("others"), m.end("others"), kind.model, kind.category))
+    return sorted([*mentions, *extra], key=lambda mention: mention.start) if extra else mentions
