@@ -34,9 +34,10 @@ if "dagster_dbt" not in sys.modules and os.environ.get("SITREP_DAGSTER_DBT_CORE"
 from dagster_dbt import (  # noqa: E402
     DagsterDbtTranslator,
     DagsterDbtTranslatorSettings,
+    DbtCliInvocation,
     DbtCliResource,
     DbtProject,
     dbt_assets,
 )
 
-__all__ = ["DagsterDbtTranslator", "DagsterDbtTranslatorSettings", "DbtCliResource", "DbtProject", "dbt_assets"]
+__all__ = ["DagsterDbtTranslator", "DagsterDbtTranslatorSettings", "DbtCliInvocation", "DbtCliResource", "DbtProject", "dbt_assets"]

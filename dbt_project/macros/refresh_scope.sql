@@ -15,10 +15,27 @@
 {%- endmacro %}
 
 {#- raw.refresh_scope in the warehouse's own catalog (a DuckLake warehouse is attached
-    under another name than the connection's default), as the sources resolve. -#}
+    under another name than the connection's default), as the sources resolve.
+
+    A small scope is written out as a list of ids: DuckDB then pushes the filter down through
+    the staging and intermediate views to the raw tables' scans, where `in (select ...)` is
+    applied above the views, after every row of the table was cast and joined (100 articles
+    of 100,000: int_casualty_claims 1.04 -> 0.24 CPU s, int_articles 0.51 -> 0.03). -#}
 {% macro scope_filter(column='article_id') -%}
     {%- set scope = api.Relation.create(database=target.database, schema='raw', identifier='refresh_scope') -%}
+    {%- set ids = scope_ids(scope) if execute else none -%}
+    {%- if ids -%}
+    {{ column }} in ({% for id in ids %}'{{ id | replace("'", "''") }}'{{ ", " if not loop.last }}{% endfor %})
+    {%- else -%}
     {{ column }} in (select article_id from {{ scope }})
+    {%- endif -%}
+{%- endmacro %}
+
+{#- The scope's ids when there are at most `max_ids` of them, else none. -#}
+{% macro scope_ids(scope, max_ids=2000) -%}
+    {%- set result = run_query('select article_id from ' ~ scope ~ ' limit ' ~ (max_ids + 1)) -%}
+    {%- set ids = result.columns[0].values() | list -%}
+    {{- return(ids if ids | length <= max_ids else none) -}}
 {%- endmacro %}
 
 {#- `where <filter>` (or `and <filter>` with prefix='and') on an incremental run of a scoped

@@ -24,6 +24,7 @@ from warehouse.storage import settle_wal
 from ..dbt_lib import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtCliResource, dbt_assets
 from ..dbt_project import DBT_PROJECT_DIR, manifest_json, sitrep_dbt_project
 from ..dbt_tests import column_rules_explainer, fold_test_events, folded_check_spec
+from ..dbt_warm import warm_invocation
 from ..mart_previews import with_mart_previews
 from ..pause import pause_point
 from ..resources import DUCKDB_POOL, WarehouseResource
@@ -206,8 +207,11 @@ def sitrep_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, wa
     prune_target(keep=KEEP_TARGET_RUNS - 1)
     context.log.info("dbt rebuilds and tests " + ("the rows of the articles this refresh changed" if scoped
                                                   else "every row (first build, or the dbt project changed)"))
-    with environment({**refresh.dbt_env(), SCOPE_ENV: "changed" if scoped else "all"}):
-        invocation = dbt.cli(DBT_BUILD, context=context)
+    dbt_env = {**refresh.dbt_env(), SCOPE_ENV: "changed" if scoped else "all"}
+    invocation = warm_invocation(context, dbt, DBT_BUILD, dbt_env, TRANSLATOR)  # started by ingestion (dbt_warm.py)
+    if invocation is None:
+        with environment(dbt_env):
+            invocation = dbt.cli(DBT_BUILD, context=context)
     explain = column_rules_explainer(manifest_json(), invocation.target_path, lambda: build_connection(refresh))
     events = fold_test_events(invocation.stream(), manifest_json(), folded_checks(context.assets_def), explain)
     for event in with_mart_previews(context, events, str(refresh.path)):

@@ -50,7 +50,8 @@ def extracted_claims(context: dg.AssetExecutionContext, warehouse: WarehouseReso
         redone = drop_other_versions(conn, EXTRACTOR_VERSION)
         to_extract = ids_to_extract(conn, EXTRACTOR_VERSION)
         pause_point("extraction")
-        for rows, errors, extracted in extract_chunks(texts_in_chunks(conn, to_extract, CHUNK), len(to_extract)):
+        for rows, errors, extracted in extract_chunks(texts_in_chunks(conn, to_extract, CHUNK), len(to_extract),
+                                                               context.run.run_id):
             counts = store_claims(conn, rows, errors, extracted)
             added.update(counts)
             n_errors += len(errors)

@@ -10,6 +10,7 @@ waiting here holds no slot, so it cannot block the run it waits for.
 import time
 
 import dagster as dg
+import duckdb
 
 from extractors import EXTRACTOR_VERSION
 from warehouse.inbox_state import scan
@@ -18,14 +19,17 @@ from warehouse.loading import ingest
 from warehouse.nothing_new import nothing_new, remember_raw_schema
 from warehouse.queries import preview_markdown
 
+from .. import dbt_warm
+from ..extract_pool import WARM_ARTICLES, prewarm
 from ..pause import pause_point
 from ..resources import InboxResource, WarehouseResource
 from ..stale_runs import free_dead_runs
-from .dbt import project_fingerprint
+from .dbt import project_fingerprint, sitrep_dbt_models
 
 ARTICLES = dg.AssetKey(["raw", "articles"])
 COPIES = dg.AssetKey(["raw", "article_copies"])
 QUARANTINE = dg.AssetKey(["raw", "quarantine"])
+CLAIMS = dg.AssetKey(["raw", "casualty_claims"])  # one of the extraction step's assets
 
 
 @dg.multi_asset(
@@ -48,7 +52,11 @@ def inbox_articles(context: dg.AssetExecutionContext, warehouse: WarehouseResour
     if refresh.unchanged:
         yield from nothing_new_results(context, refresh, inbox.folder, time.perf_counter() - started)
         return
+    if runs_any(context, sitrep_dbt_models.keys):  # dbt's start (import, parse) overlaps ingestion and extraction
+        dbt_warm.start(context.run.run_id, refresh.dbt_env())
     with refresh.connect() as conn:
+        if runs_any(context, [CLAIMS]):  # the extractors' start, likewise
+            prewarm(context.run.run_id, latest_texts(conn, WARM_ARTICLES))
         pause_point("ingestion")
         summary = ingest(conn, inbox.folder)
         remember_raw_schema(conn)
@@ -81,6 +89,21 @@ def inbox_articles(context: dg.AssetExecutionContext, warehouse: WarehouseResour
         "quarantined_now": summary.quarantined,
         "preview": dg.MetadataValue.md(quarantine_preview),
     })
+
+
+def latest_texts(conn, n: int) -> list[tuple]:
+    """(article_id, text, published_at) of the ``n`` articles ingested last (none in a new warehouse)."""
+    try:
+        return conn.execute("SELECT article_id, text, published_at FROM raw.articles "
+                            "ORDER BY ingested_at DESC, article_id LIMIT ?", [n]).fetchall()
+    except duckdb.CatalogException:
+        return []
+
+
+def runs_any(context: dg.AssetExecutionContext, keys) -> bool:
+    """True when this run materializes any of ``keys`` (a whole refresh materializes all)."""
+    selection = context.run.asset_selection
+    return selection is None or bool(set(selection) & set(keys))
 
 
 def nothing_new_results(context: dg.AssetExecutionContext, refresh, folder, seconds: float):
