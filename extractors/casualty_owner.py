@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from . import actors
+from . import actors, theatre
 from .casualty_cues import cues as _cues, victim_table as _victim_table
 from .reference import load_csv, load_yaml
 
@@ -103,6 +103,5 @@ def _theatre_framings() -> dict[str, str]:
 
 def theatre_framing() -> str | None:
     """The usual insurgent a bare framing stands for in the article's country, if listed."""
-    from .theatre import _current_country
-    country = _current_country()
+    country = theatre.current_country()
     return _theatre_framings().get(country) if country else None

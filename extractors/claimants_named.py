@@ -178,7 +178,7 @@ def _theatre_claimant(words: str) -> str | None:
     key = words.strip().lower()
     if not any(alias == key for _, alias in table):
         return None
-    country = theatre._current_country()
+    country = theatre.current_country()
     return table.get((country, key)) if country else None
 
 

@@ -137,7 +137,10 @@ def _country_words() -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])", re.IGNORECASE)
 
 
-def _current_country() -> str | None:
+def current_country() -> str | None:
+    """The country of the article being read (``article_country``, read once per article): an
+    ISO code, "none" when it names neither place nor country, or None (no article open, a tie,
+    or the article still being read for its country)."""
     article = _CURRENT.get()
     if article is None or article.busy:
         return None
@@ -163,7 +166,7 @@ def role_actor(alias: str) -> str | None:
     role = _role(alias)
     if role is None:
         return None
-    country = _current_country()
+    country = current_country()
     row = _countries().get(country) if country else None
     return (row or {}).get(role) or None
 
@@ -200,7 +203,7 @@ def theatre_actor(alias: str) -> str | None:
 def _current_theatres() -> tuple[str, ...]:
     """The current article's wars: its country's, or on a tie the wars all tied countries share
     ("DR Congo" and "Rwanda" named as often: the war in the DR Congo)."""
-    country = _current_country()
+    country = current_country()
     if country is not None:
         return country_theatres(country)
     article = _CURRENT.get()
