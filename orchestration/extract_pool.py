@@ -13,15 +13,14 @@ in-process extraction gives (the extractors are pure functions of the text).
 """
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures import Executor
 from typing import Any
 
 from extractors import EXTRACTOR_VERSION, extract_article
 from warehouse.loading import CLAIM_TABLES
-from warehouse.parallel import map_ordered, worker_pool, workers  # noqa: F401 (workers: re-exported)
+from warehouse.parallel import map_ordered, spawn_pool, worker_pool, workers  # noqa: F401 (workers: re-exported)
 from warehouse.records import Quarantined
 
 CHUNK = 500  # articles per task, and per write
@@ -80,7 +79,7 @@ def prewarm(run_id: str, texts: list[tuple[str, str, Any]]) -> None:
         _WARM.pop(other).shutdown(wait=False, cancel_futures=True)
     if run_id in _WARM or os.environ.get(WARM_ENV, "1") == "0" or workers() == 1:
         return
-    pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+    pool = spawn_pool(1)
     pool.submit(warm_up, texts)
     _WARM[run_id] = pool
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
@@ -30,6 +32,23 @@ def chunked(items: list[T], size: int) -> list[list[T]]:
     return [items[i:i + size] for i in range(0, len(items), size)]
 
 
+def _exit_with_owner(owner: int) -> None:
+    """Pool initializer: a worker whose owner is gone (a SIGKILLed run cannot shut its pool
+    down) exits, instead of waiting for work for ever."""
+    def watch() -> None:
+        while os.getppid() == owner:
+            time.sleep(1)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="exit-with-owner", daemon=True).start()
+
+
+def spawn_pool(max_workers: int) -> ProcessPoolExecutor:
+    """A pool of spawned workers that end with the process that started them."""
+    return ProcessPoolExecutor(max_workers=max_workers, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=_exit_with_owner, initargs=(os.getpid(),))
+
+
 @contextmanager
 def worker_pool(wanted: bool = True) -> Iterator[Executor | None]:
     """A pool of ``workers()`` processes, or None (run in-process) when not ``wanted`` or
@@ -37,7 +56,7 @@ def worker_pool(wanted: bool = True) -> Iterator[Executor | None]:
     if not wanted or workers() == 1:
         yield None
         return
-    with ProcessPoolExecutor(max_workers=workers(), mp_context=multiprocessing.get_context("spawn")) as pool:
+    with spawn_pool(workers()) as pool:
         yield pool
 
 
