@@ -95,7 +95,7 @@ def _is_background(sentence: str, count: Count) -> bool:
     return value >= cues["background_min"] and cues["background"].search(sentence) is not None
 
 
-_ONE_THEN_ONE = re.compile(r"\s+[A-Za-z'’-]+(?:\s+[A-Za-z'’-]+)?\s*(?:,\s*|,?\s*and\s+)(?:(?:her|his|their)\s+)?",
+_ONE_THEN_ONE = re.compile(r"\s+[A-Za-z'’-]+(?:\s+[A-Za-z'’-]+)?\s*(?:,\s*|,?\s*and\s+|(?<=\s))(?:(?:her|his|their)\s+)?",
                            re.IGNORECASE)
 
 
@@ -155,6 +155,13 @@ def _is_date_day(sentence: str, mention: numbers.CountMention) -> bool:
         sentence, max(0, mention.start - 8), mention.start) is not None
 
 
+def _speaker(sentence: str, mention: numbers.CountMention) -> bool:
+    """"one medic told AFP": one person followed by a reporting verb is a source, not a toll."""
+    if mention.count.best != 1:
+        return False
+    return _cues()["speaker_after"].match(sentence, mention.end) is not None
+
+
 @lru_cache(maxsize=512)
 def _read_figures(sentence: str, article_text: str) -> tuple[Figure, ...]:
     cues = _cues()
@@ -162,7 +169,8 @@ def _read_figures(sentence: str, article_text: str) -> tuple[Figure, ...]:
         return ()
     mentions = [m for m in numbers.find_counts(sentence)
                 if not cues["age_before"].search(sentence, max(0, m.start - 40), m.start)  # ages are no counts
-                and not _is_date_day(sentence, m) and not cues["age_after"].match(sentence, m.end)]
+                and not _is_date_day(sentence, m) and not cues["age_after"].match(sentence, m.end)
+                and not _speaker(sentence, m)]
     readings: dict[int, Reading] = {}
     for i, mention in enumerate(mentions):
         reading = read(sentence, mention)
