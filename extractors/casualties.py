@@ -23,12 +23,12 @@ from functools import lru_cache
 from . import actors, casualty_links, casualty_scope, dates, numbers, places
 from .casualty_cue_reading import Reading, read
 from .casualty_cues import cues as _cues, has_hint, perpetrator_words as _perpetrator_words
-from .casualty_owner import foreign_framing, possessive_owner
+from .casualty_owner import foreign_framing, possessive_owner, speaker_owner
 from .casualty_inherit import inherit, link_asides, same_group
 from .casualty_target import target_side, without_targets
 from .casualty_vague import VAGUE, vague_wounded
 from .casualty_readings import depicted_one, mixed_people, of_them, passing_one, too_vague
-from .casualty_victims import Victim, own_side, specific_group, whose_soldiers
+from .casualty_victims import Victim, bare_default, own_side, specific_group, whose_soldiers
 from .claimants import clause_claimant
 from .claims import CasualtyClaim, Count, Place
 from .context import SentenceContext
@@ -208,6 +208,8 @@ def _owned(sentence: str, start: int, victim: Victim, home: str | None) -> Victi
     if victim.type != "combatant":
         return victim
     owner = possessive_owner(sentence, start, victim.label) if victim.actor in ("unknown", "opposition") else None
+    if owner is None and (victim.actor in ("unknown", "opposition") or bare_default(victim)):
+        owner = speaker_owner(sentence, start, victim.label)  # "192 of its soldiers", "had lost 1,500 servicemen"
     if owner is None and victim.actor == "opposition" and home is not None:
         owner = foreign_framing(victim.label, _home_forces().get(home))
     return Victim(owner, victim.label, victim.type) if owner else victim

@@ -280,6 +280,10 @@ def whose_soldiers(sentence: str, victim: Victim, home: str | None) -> Victim:
         return Victim(local, victim.label, victim.type)
     if len(states) == 1 and "syrian_government" not in states:
         return Victim(states.pop(), victim.label, victim.type)
+    if states and local in states and local != "syrian_government":
+        return Victim(local, victim.label, victim.type)  # several states named, one of them the article's own
+    if states and home is not None and home != "syria":
+        return Victim("unknown", victim.label, victim.type)  # never the Syrian default in another war
     if home is not None and home != "syria" and not states:
         return Victim("unknown", victim.label, victim.type)
     if home is None and not states and _foreign_country(sentence):
