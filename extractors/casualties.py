@@ -92,6 +92,9 @@ def _is_background(sentence: str, count: Count) -> bool:
     value = max(v for v in (count.low, count.best, count.high, 0) if v is not None)
     if value >= cues["background_always"]:
         return True
+    if (value >= cues["campaign_min"] and cues["campaign_total"].search(sentence) is not None
+            and cues["campaign_recent"].search(sentence) is None):
+        return True  # "The insurgency ... has killed more than 30,000 people"
     return value >= cues["background_min"] and cues["background"].search(sentence) is not None
 
 

@@ -41,3 +41,33 @@ def test_the_wars_usual_insurgent() -> None:
     article = ("Somali forces fought for the town on Sunday. Somalia's government said the fighting was over.\n"
                "The army said it had killed more than 60 militants near Mogadishu in Somalia.")
     assert (60, "killed", "al_shabaab") in _rows(article)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Pakistan says siege over, 30 militants killed; 19 hostages dead", (19, "killed", "civilians")),
+    ("The gunmen killed 12 hostages before troops stormed the hotel.", (12, "killed", "civilians")),
+    ("Gunmen took 30 hostages in the raid on the school.", (30, "captive", "civilians")),
+    ("Two of the injured later succumbed to their wounds in hospital.", (2, "killed", "all")),
+])
+def test_the_fate_told_after_the_people(text: str, expected: tuple) -> None:
+    assert expected in _rows(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The insurgency, now in its 14th year, has killed more than 35,000 people in the northeast.",
+    "The violence has killed about 4,000 people and forced 600,000 from their homes.",
+    "Armenia lost the 1994 war in 2020 after a conflict in 2020 that killed about 7,000 people.",
+    "The insurgency in the province, which began in 2017, has killed more than 4,000 people.",
+])
+def test_a_campaigns_running_total_is_background(text: str) -> None:
+    assert _rows(text) == []
+
+
+def test_a_recent_total_is_the_event() -> None:
+    assert _rows("The fighting has killed more than 1,200 people since Saturday, officials said.") == [(1200, "killed", "all")]
+
+
+def test_attackers_are_the_wars_insurgent() -> None:
+    article = ("Somali police said the siege of the hotel in Mogadishu was over.\n"
+               "Police in Somalia said troops had killed five attackers.")
+    assert (5, "killed", "al_shabaab") in _rows(article)
