@@ -124,6 +124,15 @@ def _joined_singles(readings: list[Reading], sentence: str) -> list[Reading]:
     return out
 
 
+def _ranked_one(reading: Reading, sentence: str) -> bool:
+    """"17 troops including a commander": one person of a rank inside a total of the same
+    outcome is a detail of that total, not a toll of its own."""
+    count = reading.mention.count
+    if reading.total_start is None or count.best != 1 or reading.mention.text.lower() not in ("a", "an", "one"):
+        return False
+    return (reading.victim.label or "").lower().split()[-1:] in ([w] for w in _cues()["rank_nouns"])
+
+
 @dataclass(frozen=True)
 class Figure:
     """One casualty figure of a sentence: the count, outcome, victims, perpetrator, and
@@ -191,6 +200,7 @@ def _read_figures(sentence: str, article_text: str) -> tuple[Figure, ...]:
             and not passing_one(r.mention.count, own_side(sentence, r.mention, r.victim))
             and not depicted_one(r.mention.count, sentence)]
     kept = _joined_singles(kept, sentence)
+    kept = [r for r in kept if not _ranked_one(r, sentence)]
     starts = {r.mention.start for r in kept}
     home = casualty_scope.home_country(article_text) if article_text else None
     figures = []

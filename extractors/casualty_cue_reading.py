@@ -197,16 +197,23 @@ def _read_before(sentence: str, mention: numbers.CountMention, victim: Victim | 
         return None  # no reading without a victim: spare the searches
     lowered = cues["before_lowered"] is not None and lowers_exactly(window)  # same matches, faster
     scanned = window.lower() if lowered else window
+    found = None
     for pattern, outcome, needs_victim, hint, reach in cues["before_lowered" if lowered else "before"]:
         if needs_victim and victim is UNSPECIFIED:
             continue
         offset = _short_window_start(window, reach)
         m = pattern.search(scanned, offset) if hint.search(scanned, offset) else None
-        if not m:
+        if not m or (found is not None and m.start() <= found[0].start()):
             continue
-        start = window_start + m.start()
         active = not re.match(r"\s*(?:the\s+)?(?:death|toll|number|fatalities|deaths|dead|casualt|losses)",
                               m.group(), re.IGNORECASE)
+        found = (m, outcome, needs_victim, active)
+        if active:
+            break  # a verb right before the count; a toll may yet yield to a nearer one
+            # ("put the death toll at six and the number of injured at 28": 28 are injured)
+    if found is not None:
+        m, outcome, needs_victim, active = found
+        start = window_start + m.start()
         if victim is UNSPECIFIED and outcome in ("killed", "casualties") and not active:
             # "civilian death toll"; but in "Islamic State killed 270" the words before an
             # active verb are the perpetrator, not the victim

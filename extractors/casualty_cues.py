@@ -55,6 +55,7 @@ def cues() -> dict[str, Any]:
         "hint_stems": literal_stems(hint),
         "stems": {w.split()[0] for w in cue_words} - {"the"},  # "the death toll" does not end a victim phrase at "the"
         "not_victims": frozenset(w.lower() for w in data["not_victims"]),
+        "rank_nouns": frozenset(w.lower() for w in data["rank_nouns"]),
         "group_framings": frozenset(w.lower() for w in data["group_framings"]),
         "loyal_to": re.compile(data["loyal_to"], re.IGNORECASE),
         "government_words": re.compile(data["government_words"], re.IGNORECASE),
@@ -88,6 +89,7 @@ def cues() -> dict[str, Any]:
         "caption": re.compile(data["caption"], re.IGNORECASE),
         "speaker_after": re.compile(data["speaker_after"], re.IGNORECASE),
         "summed_total": re.compile(data["summed_total"], re.IGNORECASE),
+        "part_civilians": re.compile(data["part_civilians"], re.IGNORECASE),
         "armed_target": re.compile(data["armed_target"], re.IGNORECASE),
         "combat_deaths": re.compile(data["combat_deaths"], re.IGNORECASE),
         "combat_unless": re.compile(data["combat_unless"], re.IGNORECASE),

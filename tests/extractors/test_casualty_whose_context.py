@@ -71,3 +71,17 @@ def test_attackers_are_the_wars_insurgent() -> None:
     article = ("Somali police said the siege of the hotel in Mogadishu was over.\n"
                "Police in Somalia said troops had killed five attackers.")
     assert (5, "killed", "al_shabaab") in _rows(article)
+
+
+def test_the_nearer_toll_gives_the_outcome() -> None:
+    text = "The governor put the death toll at six and the number of injured at 31."
+    assert _rows(text) == [(6, "killed", "all"), (31, "wounded", "all")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Air strikes killed at least 40 people, more than half of them civilians, in Idlib.", [(40, "killed", "all")]),
+    ("The downing brought the toll for Russian soldiers killed in the war to 21.", [(21, "killed", "russia")]),
+    ("Shelling killed 12 government troops including a commander near Deir ez-Zor.", [(12, "killed", "syrian_government")]),
+])
+def test_parts_and_tolls(text: str, expected: list) -> None:
+    assert _rows(text) == expected
