@@ -85,3 +85,9 @@ def test_the_nearer_toll_gives_the_outcome() -> None:
 ])
 def test_parts_and_tolls(text: str, expected: list) -> None:
     assert _rows(text) == expected
+
+
+def test_a_toll_restated_by_a_pronoun() -> None:
+    text = "Rescuers first counted 40 dead. This was later updated to 61 on Monday, including 20 children."
+    assert (61, "killed", "all") in _rows(text) and (20, "killed", "civilians") in _rows(text)
+    assert _rows("The figure was raised to 40,000 dollars by donors.") == []
