@@ -170,7 +170,10 @@ def _wounded_adjective(sentence: str, mention: numbers.CountMention, phrase: str
     if victim is None or victim is UNSPECIFIED:
         return None
     before = _read_before(sentence, mention, victim)
-    return before if before is not None and before.outcome == "killed" and before.active else None
+    if before is not None and before.outcome == "killed" and before.active:
+        return before
+    # "received 27 wounded soldiers", "treated 20 wounded civilians": wounded, and the noun says who
+    return Reading(mention, "wounded", victim, phrase_end + after.start("cue"), rest, False)
 
 
 def _cue_takes_next_count(sentence: str, cue_end: int) -> bool:

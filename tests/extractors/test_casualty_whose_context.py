@@ -91,3 +91,22 @@ def test_a_toll_restated_by_a_pronoun() -> None:
     text = "Rescuers first counted 40 dead. This was later updated to 61 on Monday, including 20 children."
     assert (61, "killed", "all") in _rows(text) and (20, "killed", "civilians") in _rows(text)
     assert _rows("The figure was raised to 40,000 dollars by donors.") == []
+
+
+def test_the_one_state_named_owns_soldiers_the_wars_table_leaves_unknown() -> None:
+    article = ("Hezbollah fired rockets from Lebanon on Sunday. Lebanon said strikes hit two villages in Lebanon.\n"
+               "In the north, 14 soldiers had been killed since January, the Israeli military said.")
+    assert (14, "killed", "israel") in _rows(article)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A hospital in Kassala in Sudan said it had received 31 wounded soldiers overnight.", [(31, "wounded", "sudan")]),
+    ("Medics in Khan Younis treated 20 wounded civilians.", [(20, "wounded", "civilians")]),
+])
+def test_a_wounded_adjective_keeps_its_noun(text: str, expected: list) -> None:
+    assert _rows(text) == expected
+
+
+def test_a_count_with_its_own_verb_after_a_list_is_no_part() -> None:
+    text = "Officials in Dnipro said 61 people had been wounded, among them 9 children, and that 27 people had been pulled alive from the rubble."
+    assert [r[0] for r in _rows(text)] == [61, 9]
