@@ -80,6 +80,7 @@ def cues() -> dict[str, Any]:
         "partitive_before": re.compile(data["partitive_before"], re.IGNORECASE),
         "partitive_verb": re.compile(data["partitive_verb"], re.IGNORECASE),
         "quoted_count": re.compile(data["quoted_count"]),
+        "quoted_word": re.compile(r'["“”](?P<word>[A-Za-z]+)["“”]'),
         "among": re.compile(data["among"], re.IGNORECASE),
         "of_the_victims": re.compile(data["of_the_victims"], re.IGNORECASE),
         "before_fillers": re.compile(data["before_fillers"], re.IGNORECASE),

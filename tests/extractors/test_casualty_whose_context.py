@@ -110,3 +110,16 @@ def test_a_wounded_adjective_keeps_its_noun(text: str, expected: list) -> None:
 def test_a_count_with_its_own_verb_after_a_list_is_no_part() -> None:
     text = "Officials in Dnipro said 61 people had been wounded, among them 9 children, and that 27 people had been pulled alive from the rubble."
     assert [r[0] for r in _rows(text)] == [61, 9]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The RSF said it had lost 14 men in the battle for the bridge.", (14, "killed", "rsf", "combatant")),
+    ("The village lost 12 people in the raid.", (12, "killed", "civilians", "civilian")),
+    ('More than 60 of the assailants were "neutralised" as they fled, the statement said.', (60, "killed", "opposition", "combatant")),
+    ("About 20 people were still unaccounted for on Monday in Dnipro, officials said.", (20, "missing", "civilians", "civilian")),
+    ("Doctors in Quetta said they had received dozens of wounded passengers.", (24, "wounded", "civilians", "civilian")),
+    ("A medical source in Iraq said at least 90 members of the security forces had been killed.", (90, "killed", "iraq", "combatant")),
+])
+def test_whose_and_what(text: str, expected: tuple) -> None:
+    claims = extract_article(text, "our-sentence", date(2024, 5, 1)).casualty_claims
+    assert expected in [(c.count.best or c.count.low, c.outcome, c.victim_actor, c.victim_type) for c in claims]
