@@ -255,11 +255,6 @@ def find_places(text: str) -> list[PlaceMention]:
     return list(_find_places(text, local_country()))
 
 
-def find_places_of_country(text: str, country: str) -> list[PlaceMention]:
-    """``find_places`` with the places of ``country`` looked for too (``geo.country``)."""
-    return [m for m in _find_places(text, country) if (m.place.place_id or "").startswith(f"gn_{country.lower()}_")]
-
-
 @lru_cache(maxsize=16384)
 def _find_places(text: str, country: str | None = None) -> tuple[PlaceMention, ...]:
     """Known place names (and "X province" phrases) in ``text``, left to right.

@@ -201,12 +201,3 @@ def named_country_counts(sentences: Sequence[str], placed: Sequence[tuple[str, s
     # no place at all: the country it names most by name (or dateline); nationality words
     # only break a tie ("Israeli troops" in a report from Lebanon, "the Thai border town")
     return {code: 1000 * n + by_people.get(code, 0) for code, n in by_name.items()}
-
-
-
-
-
-def country_places_in(text: str, cc: str) -> list[str]:
-    """Names of places of ``cc`` in ``text`` (capitalised runs, longest first)."""
-    from ..places import find_places_of_country
-    return [m.name for m in find_places_of_country(text, cc)]
