@@ -118,13 +118,17 @@ def article_country(sentences: Sequence[str]) -> str | None:
 def _country_counts(sentences: Sequence[str]) -> dict[str, int]:
     from .places import find_places  # late import: places reads actors, which read this module
     counts: dict[str, int] = {}
+    placed: list[tuple[str, str]] = []
     for text in sentences:
         for mention in find_places(text):
             code = place_country(mention.place)
             if code:
                 counts[code] = counts.get(code, 0) + 1
+                placed.append((mention.name, code))
         if len(counts) == 1 and max(counts.values()) >= _SETTLED:
-            break  # one country only, named often enough: the rest of the article can wait
+            return counts  # one country only, named often enough: the rest of the article can wait
+    from .geo.country import named_country_counts  # the countries it names decide shared names (control8)
+    counts = named_country_counts(sentences, placed, counts)
     if not counts:
         for text in sentences:
             for found in _country_words().finditer(text):

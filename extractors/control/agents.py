@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from ..actors import SPECIFIC_GROUPS, ActorMention, find_actors, framing_may_be, is_framing, resolve_actor, specific_actor
 from ..context import SentenceContext
+from ..opponents import article_opponent
 from ..places import lookup
 from ..sentence import SentenceMentions
 from ..sides import NOT_ARMED, opposed as _opposed
@@ -146,29 +147,6 @@ def _group_of_other_wars(label: str, article: str) -> str | None:
     return max(counts, key=lambda a: counts[a])
 
 
-def _article_opponent(ctx: SentenceContext, actor: str) -> tuple[str | None, str | None]:
-    """The actor most often named in the article on the other side of ``actor`` (read from
-    the mentions of every sentence)."""
-    article = ctx.article
-    mentions = tuple(m for s in article.sentences for m in article.mentions_of(s).actors)
-    return _article_opponent_of(article.text, actor, mentions)
-
-
-@lru_cache(maxsize=256)
-def _article_opponent_of(article: str, actor: str, mentions: tuple[ActorMention, ...]) -> tuple[str | None, str | None]:
-    counts: dict[str, int] = {}
-    labels: dict[str, str] = {}
-    for m in _armed(mentions):
-        refined = specific_actor(m.label, m.actor_id, (), article)
-        if _opposed(actor, refined):
-            counts[refined] = counts.get(refined, 0) + 1
-            labels.setdefault(refined, m.label)
-    if not counts:
-        return None, None
-    best = max(counts, key=lambda a: counts[a])
-    return best, labels[best]
-
-
 def _opponent(ctx: SentenceContext, actor: str, exclude: ActorMention) -> tuple[str | None, str | None]:
     """Opponent of ``actor`` named in the sentence, else the article's main opponent."""
     for m in _armed(ctx.mentions.actors):
@@ -177,7 +155,7 @@ def _opponent(ctx: SentenceContext, actor: str, exclude: ActorMention) -> tuple[
         refined = _refine(m, ctx)
         if _opposed(actor, refined):
             return refined, m.label
-    return _article_opponent(ctx, actor)
+    return article_opponent(ctx, actor)
 
 
 
