@@ -23,12 +23,12 @@ from functools import lru_cache
 from . import actors, casualty_links, casualty_scope, dates, numbers, places
 from .casualty_cue_reading import Reading, read
 from .casualty_cues import cues as _cues, has_hint, perpetrator_words as _perpetrator_words
-from .casualty_owner import foreign_framing, possessive_owner
+from .casualty_owner import foreign_framing, possessive_owner, speaker_owner
 from .casualty_inherit import inherit, link_asides, same_group
 from .casualty_target import target_side, without_targets
 from .casualty_vague import VAGUE, vague_wounded
 from .casualty_readings import depicted_one, mixed_people, of_them, passing_one, too_vague
-from .casualty_victims import Victim, own_side, specific_group, whose_soldiers
+from .casualty_victims import Victim, bare_default, own_side, specific_group, whose_soldiers
 from .claimants import clause_claimant
 from .claims import CasualtyClaim, Count, Place
 from .context import SentenceContext
@@ -95,7 +95,7 @@ def _is_background(sentence: str, count: Count) -> bool:
     return value >= cues["background_min"] and cues["background"].search(sentence) is not None
 
 
-_ONE_THEN_ONE = re.compile(r"\s+[A-Za-z'’-]+(?:\s+[A-Za-z'’-]+)?\s*(?:,\s*|,?\s*and\s+)(?:(?:her|his|their)\s+)?",
+_ONE_THEN_ONE = re.compile(r"\s+[A-Za-z'’-]+(?:\s+[A-Za-z'’-]+)?\s*(?:,\s*|,?\s*and\s+|(?<=\s))(?:(?:her|his|their)\s+)?",
                            re.IGNORECASE)
 
 
@@ -155,6 +155,13 @@ def _is_date_day(sentence: str, mention: numbers.CountMention) -> bool:
         sentence, max(0, mention.start - 8), mention.start) is not None
 
 
+def _speaker(sentence: str, mention: numbers.CountMention) -> bool:
+    """"one medic told AFP": one person followed by a reporting verb is a source, not a toll."""
+    if mention.count.best != 1:
+        return False
+    return _cues()["speaker_after"].match(sentence, mention.end) is not None
+
+
 @lru_cache(maxsize=512)
 def _read_figures(sentence: str, article_text: str) -> tuple[Figure, ...]:
     cues = _cues()
@@ -162,7 +169,8 @@ def _read_figures(sentence: str, article_text: str) -> tuple[Figure, ...]:
         return ()
     mentions = [m for m in numbers.find_counts(sentence)
                 if not cues["age_before"].search(sentence, max(0, m.start - 40), m.start)  # ages are no counts
-                and not _is_date_day(sentence, m) and not cues["age_after"].match(sentence, m.end)]
+                and not _is_date_day(sentence, m) and not cues["age_after"].match(sentence, m.end)
+                and not _speaker(sentence, m)]
     readings: dict[int, Reading] = {}
     for i, mention in enumerate(mentions):
         reading = read(sentence, mention)
@@ -200,6 +208,8 @@ def _owned(sentence: str, start: int, victim: Victim, home: str | None) -> Victi
     if victim.type != "combatant":
         return victim
     owner = possessive_owner(sentence, start, victim.label) if victim.actor in ("unknown", "opposition") else None
+    if owner is None and (victim.actor in ("unknown", "opposition") or bare_default(victim)):
+        owner = speaker_owner(sentence, start, victim.label)  # "192 of its soldiers", "had lost 1,500 servicemen"
     if owner is None and victim.actor == "opposition" and home is not None:
         owner = foreign_framing(victim.label, _home_forces().get(home))
     return Victim(owner, victim.label, victim.type) if owner else victim

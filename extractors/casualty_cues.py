@@ -8,6 +8,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from .casualty_lemmas import before_pattern, lemma_cues
 from .patterns import case_blind_alternation, invert, substring_finder, whole_words
 from .reference import load_csv, load_yaml
 
@@ -17,6 +18,9 @@ def cues() -> dict[str, Any]:
     """Compiled cue patterns from the YAML vocabulary."""
     data = load_yaml("casualty_cues.yaml")
     cue_words = invert(data["after"])
+    lemma_after, lemma_before = lemma_cues()  # verbs listed once as lemmas, every form generated
+    for word, outcome in lemma_after.items():
+        cue_words.setdefault(word, outcome)
     cues = case_blind_alternation(cue_words)  # compiled with IGNORECASE below
     # any adverb too: "were slightly hurt", "were critically injured"
     filler = case_blind_alternation(data["after_filler"]) + r"|[a-z]+ly"
@@ -38,15 +42,17 @@ def cues() -> dict[str, Any]:
         (re.compile(item["pattern"], re.IGNORECASE), item["outcome"], bool(item.get("needs_victim")),
          re.compile(item.get("hint", ""), re.IGNORECASE), int(item.get("reach", 140)))
         for item in data["before"]
-    ]
+    ] + [(re.compile(before_pattern(words), re.IGNORECASE), outcome, False, re.compile(""), 48)
+         for outcome, words in lemma_before.items()]
+    hint = "|".join([data["sentence_hint"], *sorted(set(lemma_after) | {w for ws in lemma_before.values() for w in ws})])
     return {
         "cue_words": cue_words,
         "after": after,
         "before": before,
         "before_lowered": _lowered(before),
         "breakdown": re.compile(data["breakdown"], re.IGNORECASE),
-        "hint": re.compile(data["sentence_hint"], re.IGNORECASE),
-        "hint_stems": literal_stems(data["sentence_hint"]),
+        "hint": re.compile(hint, re.IGNORECASE),
+        "hint_stems": literal_stems(hint),
         "stems": {w.split()[0] for w in cue_words} - {"the"},  # "the death toll" does not end a victim phrase at "the"
         "not_victims": frozenset(w.lower() for w in data["not_victims"]),
         "group_framings": frozenset(w.lower() for w in data["group_framings"]),
@@ -77,6 +83,7 @@ def cues() -> dict[str, Any]:
         "target_frame": re.compile(data["target_frame"], re.IGNORECASE),
         "vague_wounded": re.compile(data["vague_wounded"], re.IGNORECASE),
         "caption": re.compile(data["caption"], re.IGNORECASE),
+        "speaker_after": re.compile(data["speaker_after"], re.IGNORECASE),
         "summed_total": re.compile(data["summed_total"], re.IGNORECASE),
         "armed_target": re.compile(data["armed_target"], re.IGNORECASE),
         "combat_deaths": re.compile(data["combat_deaths"], re.IGNORECASE),
@@ -102,7 +109,28 @@ def _lowered(before: list[tuple[Any, ...]]) -> list[tuple[Any, ...]] | None:
 def victim_table() -> tuple[dict[str, tuple[str, str]], re.Pattern[str]]:
     table = {row["word"].strip().lower(): (row["victim_actor"].strip(), row["victim_type"].strip())
              for row in load_csv("casualty_victims.csv")}
+    data = load_yaml("casualty_cues.yaml")
+    keep_plural = set(data["no_singular"]) | set(cues()["cue_words"])  # "Syrian rebels", "taken prisoner"
+    for word, value in list(table.items()):  # "one rebel", "a resident": the singular of each plural
+        one = singular(word)
+        if one not in keep_plural:
+            table.setdefault(one, value)
     return table, whole_words(table)
+
+
+def singular(word: str) -> str:
+    """The singular of a plural victim noun ("aid workers" -> "aid worker", "gunmen" ->
+    "gunman"), by lemminflect (offline); the word itself when its head is no plural noun or
+    it is a phrase with "of" ("members of the group")."""
+    import lemminflect
+
+    head = word.split()[-1]
+    if " of " in word or not head.isalpha() or head.lower() in ("people", "staff", "personnel", "police", "crew", "elderly"):
+        return word
+    lemmas = (lemminflect.getAllLemmas(head, "NOUN") or lemminflect.getAllLemmasOOV(head, "NOUN")).get("NOUN", ())
+    if not lemmas or lemmas[0] == head or head not in (lemminflect.getInflection(lemmas[0], tag="NNS", inflect_oov=True) or ()):
+        return word
+    return word[: len(word) - len(head)] + lemmas[0]
 
 
 @lru_cache(maxsize=1)

@@ -273,11 +273,17 @@ def whose_soldiers(sentence: str, victim: Victim, home: str | None) -> Victim:
     if victim.actor != "syrian_government" or _victim_table()[0].get(bare, ("",))[0] != "syrian_government":
         return victim  # "regime soldiers", "Syrian troops", "regime": named, not the table's bare default
     states = {a.actor_id for a in actors.find_actors(sentence) if a.label.lower() != bare} & _state_forces()
-    local = role_actor(bare)  # the article's own army where the theatre table knows it (Sudan's in Sudan)
+    # the article's own army where the theatre table knows it (Sudan's in Sudan); any noun of
+    # the state-forces class ("servicemen", "gendarmes", "conscripts") reads as "soldiers" does
+    local = role_actor(bare) or role_actor("soldiers")
     if not states and local not in (None, "unknown", "syrian_government"):
         return Victim(local, victim.label, victim.type)
     if len(states) == 1 and "syrian_government" not in states:
         return Victim(states.pop(), victim.label, victim.type)
+    if states and local in states and local != "syrian_government":
+        return Victim(local, victim.label, victim.type)  # several states named, one of them the article's own
+    if states and home is not None and home != "syria":
+        return Victim("unknown", victim.label, victim.type)  # never the Syrian default in another war
     if home is not None and home != "syria" and not states:
         return Victim("unknown", victim.label, victim.type)
     if home is None and not states and _foreign_country(sentence):
