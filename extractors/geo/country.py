@@ -118,6 +118,12 @@ def _country_words() -> dict[str, tuple[tuple[tuple[str, ...], str, bool], ...]]
     return {k: tuple(sorted(v, key=lambda e: -len(e[0]))) for k, v in by_first.items()}
 
 
+def is_country_name(name: str) -> bool:
+    """True for a country's name as the article tables write it ("Congo", "DR Congo", "Libya")."""
+    parts = tuple(name.lower().split())
+    return bool(parts) and any(p == parts and is_name for p, _, is_name in _country_words().get(parts[0], ()))
+
+
 _CAPITALISED = re.compile(r"(?<![\w-])[A-Z][\w.'’-]*")
 
 
