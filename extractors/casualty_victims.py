@@ -276,9 +276,13 @@ def whose_soldiers(sentence: str, victim: Victim, home: str | None) -> Victim:
     elsewhere they are the one state force the sentence names ("The Israeli military said
     three soldiers were killed" -> israel), or unknown in an article about another country."""
     bare = _bare_noun(victim.label or "")
-    if victim.actor != "syrian_government" or _victim_table()[0].get(bare, ("",))[0] != "syrian_government":
+    if victim.actor not in ("syrian_government", "unknown") or _victim_table()[0].get(bare, ("",))[0] != "syrian_government":
         return victim  # "regime soldiers", "Syrian troops", "regime": named, not the table's bare default
     states = {a.actor_id for a in actors.find_actors(sentence) if a.label.lower() != bare} & _state_forces()
+    if victim.actor == "unknown":  # the war's table gave no army: the one state the sentence names
+        if len(states) == 1 and "syrian_government" not in states:
+            return Victim(states.pop(), victim.label, victim.type)
+        return victim
     # the article's own army where the theatre table knows it (Sudan's in Sudan); any noun of
     # the state-forces class ("servicemen", "gendarmes", "conscripts") reads as "soldiers" does
     local = role_actor(bare) or role_actor("soldiers")
