@@ -40,11 +40,14 @@ _BY_AGENT = re.compile(r"[^,.;]{0,30}?\bby\s+(?P<agent>[^,.;]{1,60})")  # "kille
 _EARLIER_CUE = re.compile(r"\b(?:kill|wound|injur|claim)\w*\b", re.IGNORECASE)
 
 
+_CLAUSE_BREAK = re.compile(r"[,;:]|\bthat\b|\bsaid\b")
+
+
 def _subject_clause(before: str) -> str:
     """The words before an active cue that hold its subject: the clause, up to an earlier
     cue the verb is coordinated with ("strikes killed 20 soldiers and wounded ...": the
     subject is "strikes", not the soldiers)."""
-    clause = re.split(r"[,;:]|\bthat\b|\bsaid\b", before)[-1]
+    clause = _CLAUSE_BREAK.split(before)[-1]
     return _EARLIER_CUE.split(clause, maxsplit=1)[0]
 
 

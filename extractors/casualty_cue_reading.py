@@ -100,6 +100,10 @@ def _active_with_object(sentence: str, phrase_end: int, after: re.Match[str]) ->
     return bool(following) and following[0].start <= 2
 
 
+_SPACES = re.compile(r"\s+")
+_TOLL_WORD = re.compile(r"\s*(?:the\s+)?(?:death|toll|number|fatalities|deaths|dead|casualt|losses)", re.IGNORECASE)
+
+
 def read(sentence: str, mention: numbers.CountMention) -> Reading | None:
     """The casualty reading of one count with its own cue, or None."""
     cues = _cues()
@@ -119,7 +123,7 @@ def read(sentence: str, mention: numbers.CountMention) -> Reading | None:
     if after and victim is not None and _active_with_object(sentence, phrase_end, after):
         after = None  # "two suicide bombers have killed at least 30 ...": the count is the killers
     if after and victim is not None:
-        outcome = cues["cue_words"][re.sub(r"\s+", " ", after.group("cue").lower())]
+        outcome = cues["cue_words"][_SPACES.sub(" ", after.group("cue").lower())]
         if victim is UNSPECIFIED:  # "12 bodies of soldiers"; the cue itself names people: "350 hostages"
             victim = victim_of_remains(sentence, phrase_end + after.end("cue")) or cue_noun(after.group("cue")) or victim
         if outcome == "captive" and cue_noun(after.group("cue")) is not None:
@@ -208,8 +212,7 @@ def _read_before(sentence: str, mention: numbers.CountMention, victim: Victim | 
         m = pattern.search(scanned, offset) if hint.search(scanned, offset) else None
         if not m or (found is not None and m.start() <= found[0].start()):
             continue
-        active = not re.match(r"\s*(?:the\s+)?(?:death|toll|number|fatalities|deaths|dead|casualt|losses)",
-                              m.group(), re.IGNORECASE)
+        active = not _TOLL_WORD.match(m.group())
         found = (m, outcome, needs_victim, active)
         if active:
             break  # a verb right before the count; a toll may yet yield to a nearer one

@@ -27,8 +27,12 @@ __all__ = ["ClaimantMention", "OPENING_CHARS", "claimants_by_sentence", "find_cl
 OPENING_CHARS = 30  # an attribution starting this close to the sentence start opens it
 
 
+_ACCORDING_TO = re.compile(r"\baccording\s+to\b", re.IGNORECASE)  # compiled once, not looked up per sentence
+_CAPITAL_NEXT = re.compile(r"\s+[A-Z]")
+
+
 def _according_to(text: str) -> re.Match[str] | None:
-    return re.search(r"\baccording\s+to\b", text, re.IGNORECASE)
+    return _ACCORDING_TO.search(text)
 
 
 _QUOTED = re.compile(r"\b(?:quoted|quoting|cited|citing)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -80,7 +84,7 @@ def find_claimant(text: str) -> ClaimantMention | None:
     chosen = _source_at(min(candidates, key=lambda c: c.start), text, mentions, aliases)
     end = chosen.start + len(chosen.words)
     alias_end = text.find(chosen.words, chosen.start) + len(chosen.words)
-    if " (" not in chosen.claimant and re.match(r"\s+[A-Z]", text[alias_end:alias_end + 3]):
+    if " (" not in chosen.claimant and _CAPITAL_NEXT.match(text[alias_end:alias_end + 3]):
         # the name goes on past the table's words: "the Sudan Doctors Network said" is no "doctors"
         phrase = phrase_source(text)
         if phrase is not None and phrase.start < alias_end < phrase.start + len(phrase.words):

@@ -72,8 +72,11 @@ def _catalogue() -> tuple[dict[str, tuple[str | None, str]], dict[str, re.Patter
     return table, patterns
 
 
+_HYPHENS_SPACES = re.compile(r"[-\s]+")
+
+
 def _fold(alias: str) -> str:
-    return re.sub(r"[-\s]+", "", alias.lower())
+    return _HYPHENS_SPACES.sub("", alias.lower())
 
 
 def phrases(words: list[str]) -> str:

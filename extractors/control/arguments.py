@@ -9,6 +9,7 @@ from functools import lru_cache
 from ..actors import ActorMention
 from ..claims import Place
 from ..context import SentenceContext
+from ..geo.country import is_country_name
 from ..places import resolve_place
 from .anaphora import _recent_city
 from ..mentions.names import PlaceSpan, clean_name as _clean_name, is_actor_name as _is_actor_name
@@ -31,6 +32,26 @@ _TITLE_WORD = re.compile(r"\s(?:From|In|Near|To|After|On|At|And|With|By|Over|Int
 _TITLE_HEAD = re.compile(r"\s+(?:Town|City|Village|District|Area)\s+of\b")
 
 
+@lru_cache(maxsize=1)
+def _thing_after() -> re.Pattern[str]:
+    """After a name: a noun that makes it a thing's or a person's ("a Marchetti attack plane",
+    "Machar's house"), with up to two words between (``thing_nouns``; control8)."""
+    nouns = _alternation(_vocab()["thing_nouns"])
+    modifier = r"(?!(?:from|to|in|into|of|by|the|a|an|and|or|on|at|after|before|with|near|for)\b)[\w-]+\s+"
+    return re.compile(rf"(?:['’]s)?\s+(?:{modifier}){{0,2}}?(?:{nouns})\b", re.IGNORECASE)
+
+
+def _is_thing(text: str, name: str, end: int) -> bool:
+    """A name that owns or names a thing ("Machar's house", "Marchetti attack plane"), or a
+    possessive of a country ("eastern Congo's second-largest city"): not the place taken."""
+    if name.endswith(("'s", "’s")):
+        core = re.sub(r"^(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?|central)\s+", "", name[:-2], flags=re.IGNORECASE)
+        if resolve_place(core).precision == "country" or is_country_name(core):
+            return True
+        return _thing_after().match(text, end - 2) is not None
+    return _thing_after().match(text, end) is not None and resolve_place(name).precision == "unresolved"
+
+
 def _names_in(text: str, offset: int) -> list[PlaceSpan]:
     """Proper names read as places, without a bare compass word ("the Northern flank");
     in a headline's title case a name stops at a capitalised preposition ("Palmyra From
@@ -39,6 +60,8 @@ def _names_in(text: str, offset: int) -> list[PlaceSpan]:
     for n in _all_names_in(text, offset):
         if _COMPASS.fullmatch(n.name) or _NOT_THE_PLACE_AFTER.match(text, n.end - offset):
             continue  # "a UAE-flagged ship", "Sennar state capital" (another town): not the place
+        if _is_thing(text, n.name, n.end - offset):
+            continue
         if _TITLE_HEAD.match(text, n.end - offset) and " " not in n.name:
             continue  # "Strategic" of "Strategic Town of Kinsabba"
         cut = _TITLE_WORD.search(n.name)

@@ -116,16 +116,20 @@ _YEAR_AS_NAME = re.compile(r"\s+(?!and\b|to\b|or\b|when\b|after\b|before\b)[a-z]
 _NOUN_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those"})
 
 
+_LAST_WORD = re.compile(r"([\w'’-]+)\s*$")
+_PARTICIPLE_END = re.compile(r"(?:ed|en|un)$")
+
+
 def _is_adjective(text: str, trigger: Trigger) -> bool:
     """A participle used as an adjective: after a determiner, number, preposition or a
     "-held" word ("the captured town", "19 besieged areas", "government-held besieged");
     any other verb form after a determiner is a noun ("their advance into the city")."""
     word = text[trigger.start:trigger.end].split()[0].lower()
-    before = re.search(r"([\w'’-]+)\s*$", text[:trigger.start])
+    before = _LAST_WORD.search(text[:trigger.start])
     if before is None:
         return False
     prev = before.group(1).lower()
-    if not re.search(r"(?:ed|en|un)$", word):
+    if not _PARTICIPLE_END.search(word):
         return prev in _NOUN_DETERMINERS
     if prev.endswith("ly") and re.search(r"(?:\b(?:the|a|an|its|their|two|three|four|five|several|many|\d+)|-held|-controlled)\s+\w+ly\s*$",
                                          text[:trigger.start], re.IGNORECASE):
