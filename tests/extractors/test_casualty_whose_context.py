@@ -123,3 +123,16 @@ def test_a_count_with_its_own_verb_after_a_list_is_no_part() -> None:
 def test_whose_and_what(text: str, expected: tuple) -> None:
     claims = extract_article(text, "our-sentence", date(2024, 5, 1)).casualty_claims
     assert expected in [(c.count.best or c.count.low, c.outcome, c.victim_actor, c.victim_type) for c in claims]
+
+
+def test_bare_tolls_of_an_article_about_civilians_are_civilians() -> None:
+    article = ("Gunmen kill dozens at a market in eastern Congo\n"
+               "Gunmen killed 12 women and 9 children at the market in Ituri on Sunday, officials said. "
+               "Four traders were also wounded, and two farmers died of their wounds on Monday. "
+               "The local civil society group put the toll at 38.")
+    rows = _rows(article)
+    assert (38, "killed", "civilians") in rows and (24, "killed", "civilians") in rows
+    mixed = ("Gunmen kill dozens at a base in eastern Congo\n"
+             "Gunmen killed 12 women and 9 children near the base in Ituri on Sunday, officials said. "
+             "Four traders were also wounded, and five soldiers died. The army put the toll at 38.")
+    assert (38, "killed", "all") in _rows(mixed)
