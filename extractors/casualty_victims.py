@@ -159,6 +159,9 @@ def resolve_victim(phrase: str) -> Victim | None:
             actor = "sdf"
         elif kind == "combatant" and named:
             actor = named[0].actor_id
+        elif kind == "combatant" and actor == "unknown" and found.start() > 0:
+            # "one Israeli officer", "two Malian policemen": the state of the nationality word before
+            actor = demonym_actor(words[:found.start()].split()[-1]) or actor
         return Victim(actor, words, kind)
     if named:
         return Victim(named[0].actor_id, words, "combatant")

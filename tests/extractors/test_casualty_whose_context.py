@@ -136,3 +136,14 @@ def test_bare_tolls_of_an_article_about_civilians_are_civilians() -> None:
              "Gunmen killed 12 women and 9 children near the base in Ituri on Sunday, officials said. "
              "Four traders were also wounded, and five soldiers died. The army put the toll at 38.")
     assert (38, "killed", "all") in _rows(mixed)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("One Israeli officer, Chief Inspector Dan Levi of the border police, was killed in Jenin, police said.",
+     (1, "killed", "israel", "combatant")),
+    ("Two journalists, Reuters cameraman Sami Haddad and a colleague, were killed in southern Lebanon.", (2, "killed", "civilians", "civilian")),
+    ("Two Malian policemen were killed in Gao.", (2, "killed", "mali", "combatant")),
+])
+def test_apposition_and_nationality(text: str, expected: tuple) -> None:
+    claims = extract_article(text, "our-sentence", date(2024, 5, 1)).casualty_claims
+    assert expected in [(c.count.best or c.count.low, c.outcome, c.victim_actor, c.victim_type) for c in claims]
