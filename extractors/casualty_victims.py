@@ -168,6 +168,8 @@ def resolve_victim(phrase: str) -> Victim | None:
     if _names_equipment(words):
         return None  # "5 SUVs with large-caliber weapons": equipment, not people
     if _PROPER_NOUN.fullmatch(words):
+        if words.lower() in _people_words():  # "43 Palestinians", "two Indians": people of a nation
+            return Victim("civilians", words, "civilian")
         return Victim("unknown", words, "unknown")  # a group named by a proper noun ("Lebanese")
     return None
 
@@ -333,6 +335,14 @@ def bare_default(victim: Victim) -> bool:
 def demonym_actor(word: str) -> str | None:
     """The country's forces a nationality word stands for ("Ukrainian" -> ukraine)."""
     return _demonyms().get(word.lower())
+
+
+@lru_cache(maxsize=1)
+def _people_words() -> frozenset[str]:
+    """A nation's people as a plural noun ("Palestinians", "Ukrainians", "Indians")."""
+    from .reference import load_csv
+    return frozenset(row["demonym"].strip().lower() for row in load_csv("actors_nationalities.csv")
+                     if (row.get("form") or "").strip() == "plural")
 
 
 @lru_cache(maxsize=1)

@@ -147,3 +147,7 @@ def test_bare_tolls_of_an_article_about_civilians_are_civilians() -> None:
 def test_apposition_and_nationality(text: str, expected: tuple) -> None:
     claims = extract_article(text, "our-sentence", date(2024, 5, 1)).casualty_claims
     assert expected in [(c.count.best or c.count.low, c.outcome, c.victim_actor, c.victim_type) for c in claims]
+
+
+def test_a_nations_people_are_civilians() -> None:
+    assert _rows("The health ministry in Gaza said 43 Palestinians were killed in strikes overnight.") == [(43, "killed", "civilians")]
