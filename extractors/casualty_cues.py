@@ -36,7 +36,9 @@ def cues() -> dict[str, Any]:
     apposition = r"(?:\s*,\s*(?-i:[A-Z])[^,.;:()\d]{2,80}?,(?=\s+(?:was|were|had|has|have)\s))?"
     # "70 terrorists who were later identified as foreigners were eliminated": a relative
     # clause between the victims and their outcome, up to the auxiliary of the main verb
-    relative = r"(?P<relative>\s+(?:who|that)\s+[^,.;\d]{1,80}?(?=\s(?:were|was|had\s+been|have\s+been|has\s+been)\s))?"
+    # ... or a participle phrase ("five Ugandan soldiers serving with the AU mission were killed")
+    relative = (r"(?P<relative>\s+(?:(?:who|that)\s+|(?-i:[a-z]+)(?:ing|ed)\s+(?:with|in|at|on|near|for|from|to|as|under|inside)\s+)"
+                r"[^,.;\d]{1,80}?(?=\s(?:were|was|had\s+been|have\s+been|has\s+been)\s))?")
     after = re.compile(
         rf"^{aside}{apposition}{place}{relative}(?:\s*,?\s*(?:{filler})\b)*\s*,?\s*(?P<cue>{cues})\b",
         re.IGNORECASE,
