@@ -111,6 +111,9 @@ def read(sentence: str, mention: numbers.CountMention) -> Reading | None:
     if partitive:
         return partitive
     phrase, phrase_end = victim_phrase(sentence, mention.end)
+    if phrase.lower() == "lives":  # "the attack claimed 14 lives", "cost 30 lives"
+        lives = cues["lives_before"].search(sentence, max(0, mention.start - 30), mention.start)
+        return Reading(mention, "killed", UNSPECIFIED, lives.start(), mention.start, True) if lives else None
     victim = counted_group(sentence, mention) or resolve_victim(phrase)
     if victim is not None:
         victim = affiliated(sentence, mention.end, crew_of(sentence, phrase_end, loyal_to(sentence, phrase_end, victim)))

@@ -94,6 +94,7 @@ def cues() -> dict[str, Any]:
         "vague_wounded": re.compile(data["vague_wounded"], re.IGNORECASE),
         "caption": re.compile(data["caption"], re.IGNORECASE),
         "speaker_after": re.compile(data["speaker_after"], re.IGNORECASE),
+        "lives_before": re.compile(data["lives_before"], re.IGNORECASE),
         "summed_total": re.compile(data["summed_total"], re.IGNORECASE),
         "part_civilians": re.compile(data["part_civilians"], re.IGNORECASE),
         "armed_target": re.compile(data["armed_target"], re.IGNORECASE),
