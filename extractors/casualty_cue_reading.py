@@ -148,6 +148,17 @@ def read(sentence: str, mention: numbers.CountMention) -> Reading | None:
     return _read_before(sentence, mention, victim) or _read_listed(sentence, mention, victim, phrase_end)
 
 
+def freed(sentence: str, mention: numbers.CountMention) -> bool:
+    """Captives named by their noun who are set free ("20 hostages were released", "the army
+    freed 40 hostages"): no captive claim, and no other outcome of the sentence either."""
+    cues = _cues()
+    after = cues["after"].match(sentence[mention.end:])
+    if after is None or cues["cue_words"].get(after.group("cue").lower()) != "captive" or cue_noun(after.group("cue")) is None:
+        return False
+    return (cues["captives_freed"].match(sentence, mention.end + after.end("cue")) is not None
+            or cues["freed_before"].search(sentence, max(0, mention.start - 30), mention.start) is not None)
+
+
 def _captives_fate(sentence: str, mention: numbers.CountMention, noun_end: int, victim: Victim) -> Reading | None:
     """Captives named by their noun whose own outcome is told: after it ("21 hostages dead",
     "hostages were killed") or before the count ("killed 21 hostages")."""

@@ -95,6 +95,8 @@ def cues() -> dict[str, Any]:
         "caption": re.compile(data["caption"], re.IGNORECASE),
         "speaker_after": re.compile(data["speaker_after"], re.IGNORECASE),
         "lives_before": re.compile(data["lives_before"], re.IGNORECASE),
+        "captives_freed": re.compile(data["captives_freed"], re.IGNORECASE),
+        "freed_before": re.compile(data["freed_before"], re.IGNORECASE),
         "summed_total": re.compile(data["summed_total"], re.IGNORECASE),
         "part_civilians": re.compile(data["part_civilians"], re.IGNORECASE),
         "armed_target": re.compile(data["armed_target"], re.IGNORECASE),
