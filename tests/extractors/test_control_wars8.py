@@ -72,3 +72,13 @@ def test_things_and_countries_are_no_places_taken(text: str) -> None:
 def test_a_possessive_before_a_place_noun_is_still_the_place() -> None:
     rows = changes("BEIRUT, Dec 1 - Rebels seized Aleppo's western districts on Saturday, a monitor said.")
     assert any("Aleppo" in r[0] for r in rows)
+
+
+@pytest.mark.parametrize("text, previous", [
+    # one side named: the other is the one camp it fights in every war (sentences ours)
+    ("KYIV, April 28 - Russian forces captured the village of Ocheretyne on Sunday, Moscow said.", "ukraine"),
+    ("KHARTOUM, Oct 26 - El Fasher fell to the Rapid Support Forces on Sunday after an 18-month siege.", "sudan"),
+])
+def test_the_loser_when_only_the_winner_is_named(text: str, previous: str) -> None:
+    rows = extract_article(text, "t", date(2025, 10, 27)).control_changes
+    assert rows and rows[0].previous_controller == previous
