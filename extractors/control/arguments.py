@@ -180,13 +180,37 @@ def _counted_then_list(tail: str, cut: re.Match[str], start: int) -> list[PlaceS
     return listed(" " * start + tail, names) if len(listed(" " * start + tail, names)) >= 2 else []
 
 
+# Where an item of a list lies, between it and the next item: "Zaranj in Nimroz and
+# Sheberghan in Jowzjan", "Sar-e Pul, capital of the province of the same name, and Taloqan,
+# capital of Takhar province" (control8).
+_ITEM_LOCATIVE = re.compile(r"\s+(?:in|near|outside)\s+(?:the\s+)?$", re.IGNORECASE)
+_ITEM_APPOSITION = re.compile(
+    r",\s+(?:the\s+|a\s+)?(?:[a-z][\w-]*\s+){0,2}(?:capital|centre|center|seat|hub|town|city)\s+(?:of|in)\s+[^,;()]{1,60}?"
+    r"(?=,\s*(?:and\s+)?(?:the\s+)?[A-Z])", re.IGNORECASE)
+
+
 def listed(text: str, names: list[PlaceSpan]) -> list[PlaceSpan]:
-    """The first name and those joined to it as a list ("A, B, and the town of C")."""
+    """The first name and those joined to it as a list ("A, B, and the town of C"), each
+    item with where it lies ("A in R1 and B in R2", "A, capital of R1, and B")."""
     chosen = [names[0]]
+    end = names[0].end
     for nxt in names[1:]:
-        if not _LIST_SEP.fullmatch(text[chosen[-1].end:nxt.start]):
+        if nxt.start < end:
+            continue  # inside the apposition of the item before
+        between = text[end:nxt.start]
+        if _LIST_SEP.fullmatch(between):
+            chosen.append(nxt)
+            end = nxt.end
+        elif end == chosen[-1].end and _ITEM_LOCATIVE.fullmatch(between):
+            end = nxt.end  # "Zaranj in Nimroz": where the item lies, not an item
+        elif end == chosen[-1].end and (app := _ITEM_APPOSITION.match(text, end)) is not None and app.end() <= nxt.start:
+            end = app.end()
+            if not _LIST_SEP.fullmatch(text[end:nxt.start]):
+                break
+            chosen.append(nxt)
+            end = nxt.end
+        else:
             break
-        chosen.append(nxt)
     return chosen
 
 

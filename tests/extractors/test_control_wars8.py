@@ -82,3 +82,13 @@ def test_a_possessive_before_a_place_noun_is_still_the_place() -> None:
 def test_the_loser_when_only_the_winner_is_named(text: str, previous: str) -> None:
     rows = extract_article(text, "t", date(2025, 10, 27)).control_changes
     assert rows and rows[0].previous_controller == previous
+
+
+@pytest.mark.parametrize("text, places", [
+    # each item of a list with where it lies (sentences ours)
+    ("KABUL, Aug 9 - The Taliban also overran Sar-e Pul, capital of the province of the same name, and "
+     "Taloqan, capital of Takhar province, officials said.", ["Sar-e Pul", "Taloqan"]),
+    ("Rebels captured Khan Shaykhun in Idlib and Morek in Hama on Monday.", ["Khan Shaykhun", "Morek"]),
+])
+def test_list_items_with_their_locations(text: str, places: list[str]) -> None:
+    assert [c[0] for c in changes(text)] == places
