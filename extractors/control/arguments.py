@@ -347,7 +347,8 @@ def _site_or_city(region: str, start: int, ctx: SentenceContext) -> list[PlaceSp
             return [PlaceSpan(named, start, start, Place(name=named, place_type="neighbourhood"))]
     listed = _THOSE_VILLAGES.match(region)
     if listed:  # "captured those villages": the villages the text listed just before
-        return _recent_list(ctx, start, (listed.group(1) or listed.group(2)).lower())
+        return (_recent_list(ctx, start, (listed.group(1) or listed.group(2)).lower())
+                or _sentence_settlements(ctx, start))
     group = _counted_group().match(region)
     if group:  # "seized 14 villages", "a string of villages": the phrase as written
         phrase = group.group("phrase")
@@ -395,6 +396,14 @@ def _recent_list(ctx: SentenceContext, before: int, noun: str) -> list[PlaceSpan
             continue
         return [PlaceSpan(n.name, before, before, n.place) for n in listed(text, names)]
     return []
+
+
+def _sentence_settlements(ctx: SentenceContext, before: int) -> list[PlaceSpan]:
+    """"took A and entered B ..., before troops pushed them out of the towns": the
+    settlements this sentence named before the plural anaphor, when two or more (control8)."""
+    from .anaphora import _settlements
+    found = sorted(_settlements(ctx.text, ctx.mentions, before), key=lambda m: m.start)
+    return [PlaceSpan(m.name, before, before, m.place) for m in found] if len(found) >= 2 else []
 
 
 _ITS_PART = re.compile(

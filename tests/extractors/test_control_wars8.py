@@ -92,3 +92,19 @@ def test_the_loser_when_only_the_winner_is_named(text: str, previous: str) -> No
 ])
 def test_list_items_with_their_locations(text: str, places: list[str]) -> None:
     assert [c[0] for c in changes(text)] == places
+
+
+def test_a_state_pushing_them_out_of_the_towns_retakes_both() -> None:
+    # "them" is the group named before the agent, "the towns" the settlements of the sentence,
+    # and a state taking back what the same sentence says it lost is a recapture (sentence ours)
+    rows = changes("ADDIS ABABA, Aug 14 - Fano fighters briefly took control of Lalibela and entered parts "
+                   "of Gondar early this month, before federal troops pushed them out of the towns, residents said.",
+                   date(2023, 8, 14))
+    assert ("Lalibela", "ethiopia", "recapture") in rows and ("Gondar", "ethiopia", "recapture") in rows
+    assert ("Lalibela", "fano", "capture") in rows
+
+
+def test_a_capture_told_in_another_sentence_stays_a_capture() -> None:
+    rows = changes("Rebels seized the town of Kafr Nabudah on Monday. Government forces took the town of "
+                   "Kafr Nabudah from the rebels on Friday, a monitor said.")
+    assert ("Kafr Nabudah", "syrian_government", "capture") in rows
