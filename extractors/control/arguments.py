@@ -52,6 +52,10 @@ def _is_thing(text: str, name: str, end: int) -> bool:
     return _thing_after().match(text, end) is not None and resolve_place(name).precision == "unresolved"
 
 
+_CAPITAL_OF = re.compile(r"\bcapital\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_REGION_AFTER = re.compile(r"\s+(?:state|province|region|governorate|oblast|district)\b", re.IGNORECASE)
+
+
 def _names_in(text: str, offset: int) -> list[PlaceSpan]:
     """Proper names read as places, without a bare compass word ("the Northern flank");
     in a headline's title case a name stops at a capitalised preposition ("Palmyra From
@@ -62,6 +66,8 @@ def _names_in(text: str, offset: int) -> list[PlaceSpan]:
             continue  # "a UAE-flagged ship", "Sennar state capital" (another town): not the place
         if _is_thing(text, n.name, n.end - offset):
             continue
+        if _CAPITAL_OF.search(text, 0, n.start - offset) and _REGION_AFTER.match(text, n.end - offset):
+            continue  # "the capital of Gezira state": the capital, another town, not the state (control8)
         if _TITLE_HEAD.match(text, n.end - offset) and " " not in n.name:
             continue  # "Strategic" of "Strategic Town of Kinsabba"
         cut = _TITLE_WORD.search(n.name)

@@ -108,3 +108,9 @@ def test_a_capture_told_in_another_sentence_stays_a_capture() -> None:
     rows = changes("Rebels seized the town of Kafr Nabudah on Monday. Government forces took the town of "
                    "Kafr Nabudah from the rebels on Friday, a monitor said.")
     assert ("Kafr Nabudah", "syrian_government", "capture") in rows
+
+
+def test_the_capital_of_a_state_is_not_the_state() -> None:
+    rows = changes("PORT SUDAN, Jan 12 - Sudan's army entered the city of Wad Madani on Saturday, retaking the "
+                   "capital of Gezira state from the Rapid Support Forces, the army said.", date(2025, 1, 12))
+    assert [r[0] for r in rows] == ["Wad Madani"]
