@@ -160,7 +160,11 @@ def _unquoted(sentence: str) -> str:
     soldiers); same length, so every offset still points into the original."""
     if '"' not in sentence and "“" not in sentence:
         return sentence
-    return _cues()["quoted_count"].sub(lambda m: f" {m.group('count')} ", sentence)
+    cues = _cues()
+    unquoted = cues["quoted_count"].sub(lambda m: f" {m.group('count')} ", sentence)
+    # scare quotes around an outcome word ('were "neutralised"') are read as spaces too
+    return cues["quoted_word"].sub(
+        lambda m: f" {m.group('word')} " if m.group("word").lower() in cues["cue_words"] else m.group(), unquoted)
 
 
 def _is_date_day(sentence: str, mention: numbers.CountMention) -> bool:

@@ -166,7 +166,7 @@ def _wounded_adjective(sentence: str, mention: numbers.CountMention, phrase: str
     """"executed at least 9 wounded SDF fighters": a participle right after the count and
     before a people noun is an adjective; the verb before the count tells the outcome when
     it kills (not "treated 20 wounded civilians": those stay wounded)."""
-    if phrase or after is None or after.group("cue").lower() not in _ADJECTIVE_CUES or after.start("cue") > 2:
+    if phrase.lower() not in ("", "of") or after is None or after.group("cue").lower() not in _ADJECTIVE_CUES or after.start("cue") > 2:
         return None
     rest = phrase_end + after.end("cue")
     noun, _ = victim_phrase(sentence, rest)
@@ -226,12 +226,16 @@ def _read_before(sentence: str, mention: numbers.CountMention, victim: Victim | 
             victim = victim_before_cue(sentence, start) or toll_of(m.group()) or UNSPECIFIED
         elif victim is UNSPECIFIED and outcome == "wounded" and not active:
             victim = toll_of(m.group()) or UNSPECIFIED  # "the number of people injured ... reached 57"
+        plain = (victim.label or "").lower() in _PLAIN_PEOPLE  # "The GNA said it had lost eight men"
         if needs_victim and outcome == "killed" and m.group().lower().startswith("los") and (
-                victim.actor == "unknown" or is_framing(victim) or bare_default(victim)):
+                victim.actor == "unknown" or is_framing(victim) or bare_default(victim) or plain):
             owner = loser(sentence[:start])  # "Hezbollah lost 20 fighters", "Ukraine had lost 2,030 servicemen"
-            victim = Victim(owner, victim.label, victim.type) if owner else victim
+            victim = Victim(owner, victim.label, "combatant" if plain else victim.type) if owner else victim
         return Reading(mention, outcome, victim, start, window_start + m.end(), active)
     return None
+
+
+_PLAIN_PEOPLE = frozenset({"men", "members", "personnel", "people"})  # no status of their own
 
 
 def _short_window_start(window: str, reach: int) -> int:

@@ -159,12 +159,17 @@ def resolve_victim(phrase: str) -> Victim | None:
             actor = "sdf"
         elif kind == "combatant" and named:
             actor = named[0].actor_id
+        elif kind == "combatant" and actor == "unknown" and found.start() > 0:
+            # "one Israeli officer", "two Malian policemen": the state of the nationality word before
+            actor = demonym_actor(words[:found.start()].split()[-1]) or actor
         return Victim(actor, words, kind)
     if named:
         return Victim(named[0].actor_id, words, "combatant")
     if _names_equipment(words):
         return None  # "5 SUVs with large-caliber weapons": equipment, not people
     if _PROPER_NOUN.fullmatch(words):
+        if words.lower() in _people_words():  # "43 Palestinians", "two Indians": people of a nation
+            return Victim("civilians", words, "civilian")
         return Victim("unknown", words, "unknown")  # a group named by a proper noun ("Lebanese")
     return None
 
@@ -330,6 +335,14 @@ def bare_default(victim: Victim) -> bool:
 def demonym_actor(word: str) -> str | None:
     """The country's forces a nationality word stands for ("Ukrainian" -> ukraine)."""
     return _demonyms().get(word.lower())
+
+
+@lru_cache(maxsize=1)
+def _people_words() -> frozenset[str]:
+    """A nation's people as a plural noun ("Palestinians", "Ukrainians", "Indians")."""
+    from .reference import load_csv
+    return frozenset(row["demonym"].strip().lower() for row in load_csv("actors_nationalities.csv")
+                     if (row.get("form") or "").strip() == "plural")
 
 
 @lru_cache(maxsize=1)

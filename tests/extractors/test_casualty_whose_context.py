@@ -110,3 +110,44 @@ def test_a_wounded_adjective_keeps_its_noun(text: str, expected: list) -> None:
 def test_a_count_with_its_own_verb_after_a_list_is_no_part() -> None:
     text = "Officials in Dnipro said 61 people had been wounded, among them 9 children, and that 27 people had been pulled alive from the rubble."
     assert [r[0] for r in _rows(text)] == [61, 9]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The RSF said it had lost 14 men in the battle for the bridge.", (14, "killed", "rsf", "combatant")),
+    ("The village lost 12 people in the raid.", (12, "killed", "civilians", "civilian")),
+    ('More than 60 of the assailants were "neutralised" as they fled, the statement said.', (60, "killed", "opposition", "combatant")),
+    ("About 20 people were still unaccounted for on Monday in Dnipro, officials said.", (20, "missing", "civilians", "civilian")),
+    ("Doctors in Quetta said they had received dozens of wounded passengers.", (24, "wounded", "civilians", "civilian")),
+    ("A medical source in Iraq said at least 90 members of the security forces had been killed.", (90, "killed", "iraq", "combatant")),
+])
+def test_whose_and_what(text: str, expected: tuple) -> None:
+    claims = extract_article(text, "our-sentence", date(2024, 5, 1)).casualty_claims
+    assert expected in [(c.count.best or c.count.low, c.outcome, c.victim_actor, c.victim_type) for c in claims]
+
+
+def test_bare_tolls_of_an_article_about_civilians_are_civilians() -> None:
+    article = ("Gunmen kill dozens at a market in eastern Congo\n"
+               "Gunmen killed 12 women and 9 children at the market in Ituri on Sunday, officials said. "
+               "Four traders were also wounded, and two farmers died of their wounds on Monday. "
+               "The local civil society group put the toll at 38.")
+    rows = _rows(article)
+    assert (38, "killed", "civilians") in rows and (24, "killed", "civilians") in rows
+    mixed = ("Gunmen kill dozens at a base in eastern Congo\n"
+             "Gunmen killed 12 women and 9 children near the base in Ituri on Sunday, officials said. "
+             "Four traders were also wounded, and five soldiers died. The army put the toll at 38.")
+    assert (38, "killed", "all") in _rows(mixed)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("One Israeli officer, Chief Inspector Dan Levi of the border police, was killed in Jenin, police said.",
+     (1, "killed", "israel", "combatant")),
+    ("Two journalists, Reuters cameraman Sami Haddad and a colleague, were killed in southern Lebanon.", (2, "killed", "civilians", "civilian")),
+    ("Two Malian policemen were killed in Gao.", (2, "killed", "mali", "combatant")),
+])
+def test_apposition_and_nationality(text: str, expected: tuple) -> None:
+    claims = extract_article(text, "our-sentence", date(2024, 5, 1)).casualty_claims
+    assert expected in [(c.count.best or c.count.low, c.outcome, c.victim_actor, c.victim_type) for c in claims]
+
+
+def test_a_nations_people_are_civilians() -> None:
+    assert _rows("The health ministry in Gaza said 43 Palestinians were killed in strikes overnight.") == [(43, "killed", "civilians")]
