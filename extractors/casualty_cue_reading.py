@@ -212,10 +212,10 @@ def _read_listed(sentence: str, mention: numbers.CountMention, victim: Victim | 
 def _read_before(sentence: str, mention: numbers.CountMention, victim: Victim | None) -> Reading | None:
     """The reading given by a cue that ends right before the count ("killing 12")."""
     cues = _cues()
-    window_start = max(0, mention.start - 140)
-    window = cues["before_fillers"].sub("", sentence[window_start:mention.start])  # "killing all five", "killed another six"
     if victim is None:
         return None  # no reading without a victim: spare the searches
+    window_start = max(0, mention.start - 140)
+    window = cues["before_fillers"].sub("", sentence[window_start:mention.start])  # "killing all five", "killed another six"
     lowered = cues["before_lowered"] is not None and lowers_exactly(window)  # same matches, faster
     scanned = window.lower() if lowered else window
     found = None

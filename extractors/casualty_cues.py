@@ -187,7 +187,11 @@ def has_hint(text: str, stems: tuple[str, ...], hint: re.Pattern[str]) -> bool:
         return False  # no stem at all (every plain stem is one of all the stems)
     if plain_finder is not None and plain_finder.search(lowered):
         return True  # a plain stem overlapping one of the matches above
-    return hint.search(text) is not None
+    # no plain stem stands in the text: in ASCII text (where lower-casing and a case-blind
+    # match agree) only the other alternatives can match, a short pattern ("die\\b|\\blost\\b")
+    # instead of every alternative tried at every place (~0.3-0.6 ms a sentence)
+    others = _other_alternatives(hint.pattern, hint.flags) if text.isascii() else None
+    return (others or hint).search(text) is not None
 
 
 # id(hint pattern) -> (hint, stems, plain finder, finder of all stems, plain stems); holding
@@ -203,6 +207,20 @@ def _stem_finders(stems: tuple[str, ...], hint: str) -> tuple[re.Pattern[str] | 
     plain = [stem for stem in findable if stem in _plain_stems(hint)]
     any_stem = re.compile("") if "" in findable else (substring_finder(findable) if findable else None)
     return (substring_finder(plain) if plain else None), any_stem
+
+
+@lru_cache(maxsize=None)  # one per hint: kept across texts
+def _other_alternatives(hint: str, flags: int) -> re.Pattern[str] | None:
+    """The hint's top-level alternatives that are not plain stems, as one pattern; None when
+    the hint is not a plain top-level alternation (a part that does not compile alone)."""
+    parts = hint.split("|")
+    try:
+        for part in parts:
+            re.compile(part)
+    except re.error:
+        return None
+    plain = _plain_stems(hint)
+    return re.compile("|".join(part for part in parts if part not in plain) or "(?!)", flags)
 
 
 @lru_cache(maxsize=None)

@@ -19,7 +19,8 @@ from collections.abc import Sequence
 
 from .claimants_described import described_source, headline_credit
 from .claimants_phrase import according_phrase, phrase_source
-from .claimants_named import Alias, ClaimantMention, alias_matches, mention_of, may_attribute, tables, told_medium
+from .claimants_named import Alias, ClaimantMention, alias_matches, mention_of, may_attribute, pronoun_needs_attribution, tables, told_medium
+from .patterns import lowers_exactly
 from .text import Sentence
 
 __all__ = ["ClaimantMention", "OPENING_CHARS", "claimants_by_sentence", "find_claimant"]
@@ -161,7 +162,7 @@ def claimants_by_sentence(sentences: Sequence[Sentence]) -> list[tuple[str | Non
             # opens its sentence also runs on through single-sentence paragraphs
             carried, carried_paragraph = (name, mention.words), sentence.paragraph
             carried_opens = mention.start <= OPENING_CHARS
-        elif previous[0] is not None and pronoun.search(sentence.text):
+        elif previous[0] is not None and _may_have_pronoun_report(sentence.text) and pronoun.search(sentence.text):
             current = previous
         elif carried:
             current = carried
@@ -170,6 +171,12 @@ def claimants_by_sentence(sentences: Sequence[Sentence]) -> list[tuple[str | Non
         out.append(current)
         previous = current
     return out
+
+
+def _may_have_pronoun_report(text: str) -> bool:
+    """False only when the pronoun pattern cannot match: no attribution word at all (see
+    ``claimants_named.pronoun_needs_attribution``), read where lower-casing is exact."""
+    return not (pronoun_needs_attribution() and lowers_exactly(text)) or may_attribute(text)
 
 
 _CONTRAST = re.compile(r"\s(?:while|whereas|but)\s|;\s", re.IGNORECASE)

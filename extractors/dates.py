@@ -324,7 +324,10 @@ def _period_openings(text: str, mentions: list[DateMention]) -> list[DateMention
     """Date mentions that open a period: the first date within 90 characters after "since"
     with no sentence break between."""
     openings = []
-    for m in (_SINCE_LOWER.finditer(text.lower()) if lowers_exactly(text) else _SINCE.finditer(text)):
+    exact = lowers_exactly(text)
+    if exact and "since" not in text.lower():
+        return openings  # most sentences: no "since" to scan for
+    for m in (_SINCE_LOWER.finditer(text.lower()) if exact else _SINCE.finditer(text)):
         for mention in mentions:
             if mention.start >= m.end() and mention.start - m.end() <= 90:
                 if not re.search(r"[;:]", text[m.end():mention.start]):

@@ -12,7 +12,7 @@ from ..opponents import article_opponent
 from ..places import lookup
 from ..sentence import SentenceMentions
 from ..reference import load_csv
-from ..sides import NOT_ARMED, actor_ids, opposed as _opposed, theatres
+from ..sides import NOT_ARMED, _camp_leads, _sides, actor_ids, lead_opponent, opposed as _opposed, theatres
 from ..theatre import country_theatres, current_country
 from ..sides import armed as _armed
 
@@ -171,7 +171,24 @@ def _opponent(ctx: SentenceContext, actor: str, exclude: ActorMention) -> tuple[
         refined = _refine(m, ctx)
         if _opposed(actor, refined):
             return refined, m.label
-    return article_opponent(ctx, actor)
+    found = article_opponent(ctx, actor)
+    if found[0] is None and (lead := lead_opponent(actor) or _war_opponent(actor)) is not None:
+        return lead, None  # the one camp against it in this war ("Russian forces took X": Ukraine's; control8)
+    return found
+
+
+@lru_cache(maxsize=256)
+def _opponent_in_wars(actor: str, wars: frozenset[str]) -> str | None:
+    leads = {lead for (war, side), lead in _camp_leads().items()
+             if war in wars and side != _sides().get(actor, {}).get(war) and _opposed(actor, lead)}
+    return leads.pop() if len(leads) == 1 else None
+
+
+def _war_opponent(actor: str) -> str | None:
+    """The lead of the one camp against ``actor`` in the article's war (Russia fights in
+    Syria too, but in a report from Ukraine its enemy is Ukraine's)."""
+    wars = frozenset(set(country_theatres(current_country())) & set(theatres(actor)))
+    return _opponent_in_wars(actor, wars) if wars else None
 
 
 

@@ -53,7 +53,7 @@ _IRREGULAR_PAST = frozenset({"left", "took", "fell", "won", "drove", "withdrew",
 
 def _is_past(text: str, trigger: Trigger) -> bool:
     word = text[trigger.start:trigger.end].split()[0].lower()
-    return trigger.form == "active" and (word.endswith("ed") or word in _IRREGULAR_PAST)
+    return trigger.form in ("active", "expel") and (word.endswith("ed") or word in _IRREGULAR_PAST)  # "before troops pushed them out" (control8)
 
 
 # Verbs that report a completed act of their own ("repelled", "thwarted"): a trigger joined
@@ -62,6 +62,13 @@ _DONE_BLOCKERS = frozenset({"repelled", "thwarted", "foiled", "prevented"})
 _NEW_VERB = re.compile(r"\band\s+(?:had|has|have|then|later|also)(?:\s+also)?\s*$")
 _SINCE_ADVERB = re.compile(r"\b(?:has|have|had)\s+$", re.IGNORECASE)
 _FORMERLY = re.compile(r"\s+(?:a|an|the|home|part)\b", re.IGNORECASE)
+
+
+# "(\w+)\s+to ...$" as first written: a match starts at a word's start (from inside the word the
+# same match starts further left) and its word never gives back letters (a space must follow),
+# so "\b" and "\w++" find the same matches without trying every letter of every word
+_INFINITIVE_END = re.compile(r"\b(\w++)\s+to\s+(?:\w+ly\s+)?$")
+_INFINITIVE_AND = re.compile(r"\b(\w++)\s+to\s+[a-z]+\b[^,;.]{0,60}\band\s+(?:[a-z]+\s+)?$")
 
 
 def _is_reported_event(text: str, trigger: Trigger, published_year: int | None) -> bool:
@@ -81,8 +88,7 @@ def _is_reported_event(text: str, trigger: Trigger, published_year: int | None) 
             continue  # "repelled attacks near several villages and had retaken X": a verb of its own
         if word != "since" or not _RECENT_SINCE.match(window, m.end()):
             return False
-    infinitive = re.search(r"(\w+)\s+to\s+(?:\w+ly\s+)?$", window + " ") or re.search(
-        r"(\w+)\s+to\s+[a-z]+\b[^,;.]{0,60}\band\s+(?:[a-z]+\s+)?$", window + " ")
+    infinitive = _INFINITIVE_END.search(window + " ") or _INFINITIVE_AND.search(window + " ")
     if infinitive and infinitive.group(1).lower() not in _vocab()["success_before_to"]:
         return False  # "to take", "to advance on X and complete the encirclement of"
     if trigger.form == "active" and _is_adjective(text, trigger):

@@ -72,3 +72,45 @@ def test_things_and_countries_are_no_places_taken(text: str) -> None:
 def test_a_possessive_before_a_place_noun_is_still_the_place() -> None:
     rows = changes("BEIRUT, Dec 1 - Rebels seized Aleppo's western districts on Saturday, a monitor said.")
     assert any("Aleppo" in r[0] for r in rows)
+
+
+@pytest.mark.parametrize("text, previous", [
+    # one side named: the other is the one camp it fights in every war (sentences ours)
+    ("KYIV, April 28 - Russian forces captured the village of Ocheretyne on Sunday, Moscow said.", "ukraine"),
+    ("KHARTOUM, Oct 26 - El Fasher fell to the Rapid Support Forces on Sunday after an 18-month siege.", "sudan"),
+])
+def test_the_loser_when_only_the_winner_is_named(text: str, previous: str) -> None:
+    rows = extract_article(text, "t", date(2025, 10, 27)).control_changes
+    assert rows and rows[0].previous_controller == previous
+
+
+@pytest.mark.parametrize("text, places", [
+    # each item of a list with where it lies (sentences ours)
+    ("KABUL, Aug 9 - The Taliban also overran Sar-e Pul, capital of the province of the same name, and "
+     "Taloqan, capital of Takhar province, officials said.", ["Sar-e Pul", "Taloqan"]),
+    ("Rebels captured Khan Shaykhun in Idlib and Morek in Hama on Monday.", ["Khan Shaykhun", "Morek"]),
+])
+def test_list_items_with_their_locations(text: str, places: list[str]) -> None:
+    assert [c[0] for c in changes(text)] == places
+
+
+def test_a_state_pushing_them_out_of_the_towns_retakes_both() -> None:
+    # "them" is the group named before the agent, "the towns" the settlements of the sentence,
+    # and a state taking back what the same sentence says it lost is a recapture (sentence ours)
+    rows = changes("ADDIS ABABA, Aug 14 - Fano fighters briefly took control of Lalibela and entered parts "
+                   "of Gondar early this month, before federal troops pushed them out of the towns, residents said.",
+                   date(2023, 8, 14))
+    assert ("Lalibela", "ethiopia", "recapture") in rows and ("Gondar", "ethiopia", "recapture") in rows
+    assert ("Lalibela", "fano", "capture") in rows
+
+
+def test_a_capture_told_in_another_sentence_stays_a_capture() -> None:
+    rows = changes("Rebels seized the town of Kafr Nabudah on Monday. Government forces took the town of "
+                   "Kafr Nabudah from the rebels on Friday, a monitor said.")
+    assert ("Kafr Nabudah", "syrian_government", "capture") in rows
+
+
+def test_the_capital_of_a_state_is_not_the_state() -> None:
+    rows = changes("PORT SUDAN, Jan 12 - Sudan's army entered the city of Wad Madani on Saturday, retaking the "
+                   "capital of Gezira state from the Rapid Support Forces, the army said.", date(2025, 1, 12))
+    assert [r[0] for r in rows] == ["Wad Madani"]

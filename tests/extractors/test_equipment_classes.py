@@ -161,3 +161,18 @@ def test_a_family_name_is_no_version(sentence: str, model: str) -> None:
     from extractors import extract_article
     rows = extract_article(sentence, "t").equipment_losses
     assert [r.model for r in rows] == [model]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # sentences written by control8: an owner and its service between the article and the model,
+    # and the plural of a one-word model
+    ("Tigrayan forces said they had shot down an Ethiopian air force C-130 transport plane near Samre.",
+     ("C-130 Hercules", 1, "destroyed")),
+    ("Afghan officials said the Taliban had seized an Afghan air force Black Hawk at Kandahar airfield.",
+     (None, 1, "captured")),
+    ("The GNA said it had destroyed two more Pantsirs near al-Watiya.", ("Pantsir", 2, "destroyed")),
+])
+def test_owner_service_and_plural_models(sentence: str, expected: tuple) -> None:
+    from extractors import extract_article
+    rows = extract_article(sentence, "t").equipment_losses
+    assert any((expected[0] is None or r.model == expected[0]) and (r.quantity, r.status) == expected[1:] for r in rows)
