@@ -95,6 +95,9 @@ def _is_background(sentence: str, count: Count) -> bool:
     value = max(v for v in (count.low, count.best, count.high, 0) if v is not None)
     if value >= cues["background_always"]:
         return True
+    if (value >= cues["campaign_min"] and cues["campaign_total"].search(sentence) is not None
+            and cues["campaign_recent"].search(sentence) is None):
+        return True  # "The insurgency ... has killed more than 30,000 people"
     return value >= cues["background_min"] and cues["background"].search(sentence) is not None
 
 
@@ -124,6 +127,15 @@ def _joined_singles(readings: list[Reading], sentence: str) -> list[Reading]:
     return out
 
 
+def _ranked_one(reading: Reading, sentence: str) -> bool:
+    """"17 troops including a commander": one person of a rank inside a total of the same
+    outcome is a detail of that total, not a toll of its own."""
+    count = reading.mention.count
+    if reading.total_start is None or count.best != 1 or reading.mention.text.lower() not in ("a", "an", "one"):
+        return False
+    return (reading.victim.label or "").lower().split()[-1:] in ([w] for w in _cues()["rank_nouns"])
+
+
 @dataclass(frozen=True)
 class Figure:
     """One casualty figure of a sentence: the count, outcome, victims, perpetrator, and
@@ -148,7 +160,11 @@ def _unquoted(sentence: str) -> str:
     soldiers); same length, so every offset still points into the original."""
     if '"' not in sentence and "“" not in sentence:
         return sentence
-    return _cues()["quoted_count"].sub(lambda m: f" {m.group('count')} ", sentence)
+    cues = _cues()
+    unquoted = cues["quoted_count"].sub(lambda m: f" {m.group('count')} ", sentence)
+    # scare quotes around an outcome word ('were "neutralised"') are read as spaces too
+    return cues["quoted_word"].sub(
+        lambda m: f" {m.group('word')} " if m.group("word").lower() in cues["cue_words"] else m.group(), unquoted)
 
 
 def _is_date_day(sentence: str, mention: numbers.CountMention) -> bool:
@@ -191,6 +207,7 @@ def _read_figures(sentence: str, article_text: str) -> tuple[Figure, ...]:
             and not passing_one(r.mention.count, own_side(sentence, r.mention, r.victim))
             and not depicted_one(r.mention.count, sentence)]
     kept = _joined_singles(kept, sentence)
+    kept = [r for r in kept if not _ranked_one(r, sentence)]
     starts = {r.mention.start for r in kept}
     home = casualty_scope.home_country(article_text) if article_text else None
     figures = []

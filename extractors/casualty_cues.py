@@ -31,11 +31,16 @@ def cues() -> dict[str, Any]:
     # where the victims were: a named place, or a common noun with its article ("25 others on a bus")
     place = (r"(?:\s+(?:in|near|across|around|on|aboard|inside)\s+(?:(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*)?"
              r"(?:\s+province)?|(?-i:a|an|the)\s+(?-i:[a-z]+)(?=\s+(?:were|was|had|have|are)\b)))?")
+    # a name in apposition ("One Israeli officer, Chief Inspector Arnon Zamora of the police unit,
+    # was killed"): a capitalised phrase between commas, no count in it
+    apposition = r"(?:\s*,\s*(?-i:[A-Z])[^,.;:()\d]{2,80}?,(?=\s+(?:was|were|had|has|have)\s))?"
     # "70 terrorists who were later identified as foreigners were eliminated": a relative
     # clause between the victims and their outcome, up to the auxiliary of the main verb
-    relative = r"(?P<relative>\s+(?:who|that)\s+[^,.;\d]{1,80}?(?=\s(?:were|was|had\s+been|have\s+been|has\s+been)\s))?"
+    # ... or a participle phrase ("five Ugandan soldiers serving with the AU mission were killed")
+    relative = (r"(?P<relative>\s+(?:(?:who|that)\s+|(?-i:[a-z]+)(?:ing|ed)\s+(?:with|in|at|on|near|for|from|to|as|under|inside)\s+)"
+                r"[^,.;\d]{1,80}?(?=\s(?:were|was|had\s+been|have\s+been|has\s+been)\s))?")
     after = re.compile(
-        rf"^{aside}{place}{relative}(?:\s*,?\s*(?:{filler})\b)*\s*,?\s*(?P<cue>{cues})\b",
+        rf"^{aside}{apposition}{place}{relative}(?:\s*,?\s*(?:{filler})\b)*\s*,?\s*(?P<cue>{cues})\b",
         re.IGNORECASE,
     )
     before = [
@@ -55,6 +60,7 @@ def cues() -> dict[str, Any]:
         "hint_stems": literal_stems(hint),
         "stems": {w.split()[0] for w in cue_words} - {"the"},  # "the death toll" does not end a victim phrase at "the"
         "not_victims": frozenset(w.lower() for w in data["not_victims"]),
+        "rank_nouns": frozenset(w.lower() for w in data["rank_nouns"]),
         "group_framings": frozenset(w.lower() for w in data["group_framings"]),
         "loyal_to": re.compile(data["loyal_to"], re.IGNORECASE),
         "government_words": re.compile(data["government_words"], re.IGNORECASE),
@@ -62,6 +68,9 @@ def cues() -> dict[str, Any]:
         "background": re.compile(data["background"], re.IGNORECASE),
         "partitive": re.compile(data["partitive"], re.IGNORECASE),
         "background_min": int(data["background_min"]),
+        "campaign_total": re.compile(data["campaign_total"], re.IGNORECASE),
+        "campaign_min": int(data["campaign_min"]),
+        "campaign_recent": re.compile(data["campaign_recent"], re.IGNORECASE),
         "background_always": int(data["background_always"]),
         "vague_min": int(data["vague_min"]),
         "on_board": re.compile(data["on_board"], re.IGNORECASE),
@@ -76,6 +85,7 @@ def cues() -> dict[str, Any]:
         "partitive_before": re.compile(data["partitive_before"], re.IGNORECASE),
         "partitive_verb": re.compile(data["partitive_verb"], re.IGNORECASE),
         "quoted_count": re.compile(data["quoted_count"]),
+        "quoted_word": re.compile(r'["“”](?P<word>[A-Za-z]+)["“”]'),
         "among": re.compile(data["among"], re.IGNORECASE),
         "of_the_victims": re.compile(data["of_the_victims"], re.IGNORECASE),
         "before_fillers": re.compile(data["before_fillers"], re.IGNORECASE),
@@ -85,6 +95,7 @@ def cues() -> dict[str, Any]:
         "caption": re.compile(data["caption"], re.IGNORECASE),
         "speaker_after": re.compile(data["speaker_after"], re.IGNORECASE),
         "summed_total": re.compile(data["summed_total"], re.IGNORECASE),
+        "part_civilians": re.compile(data["part_civilians"], re.IGNORECASE),
         "armed_target": re.compile(data["armed_target"], re.IGNORECASE),
         "combat_deaths": re.compile(data["combat_deaths"], re.IGNORECASE),
         "combat_unless": re.compile(data["combat_unless"], re.IGNORECASE),

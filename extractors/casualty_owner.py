@@ -36,10 +36,16 @@ def _state_names() -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?P<name>" + "|".join(re.escape(n) for n in names) + r")(?:'s|’s)?(?![\w-])")
 
 
+_PRONOUN_SUBJECT = re.compile(r"^\s*(?:it|they|we)\s+(?:(?:had|has|have|also|reportedly|itself|themselves)\s+)*"
+                              r"(?:(?:lost|lose|loses|losing|suffered)\b)?\s*$", re.IGNORECASE)
+
+
 def loser(before: str) -> str | None:
     """The subject of "lost"/"suffered" in the clause before the cue: the last actor named,
     else the last state named ("It said Ukraine had lost", "Russia has suffered")."""
     clause = re.split(r"[,;:]|\bthat\b|\b(?:said|says|told|reported|claimed|added)\b", before)[-1]
+    if _PRONOUN_SUBJECT.match(clause):  # "The GNA said it had lost eight men": the speaker's own
+        clause = re.split(r"[;:]|\b(?:said|says|told|reported|claimed|added)\b", before)[0]
     named = [a.actor_id for a in actors.find_actors(clause) if a.actor_id not in _NOT_SIDES]
     if named:
         return named[-1]

@@ -159,12 +159,17 @@ def resolve_victim(phrase: str) -> Victim | None:
             actor = "sdf"
         elif kind == "combatant" and named:
             actor = named[0].actor_id
+        elif kind == "combatant" and actor == "unknown" and found.start() > 0:
+            # "one Israeli officer", "two Malian policemen": the state of the nationality word before
+            actor = demonym_actor(words[:found.start()].split()[-1]) or actor
         return Victim(actor, words, kind)
     if named:
         return Victim(named[0].actor_id, words, "combatant")
     if _names_equipment(words):
         return None  # "5 SUVs with large-caliber weapons": equipment, not people
     if _PROPER_NOUN.fullmatch(words):
+        if words.lower() in _people_words():  # "43 Palestinians", "two Indians": people of a nation
+            return Victim("civilians", words, "civilian")
         return Victim("unknown", words, "unknown")  # a group named by a proper noun ("Lebanese")
     return None
 
@@ -276,9 +281,13 @@ def whose_soldiers(sentence: str, victim: Victim, home: str | None) -> Victim:
     elsewhere they are the one state force the sentence names ("The Israeli military said
     three soldiers were killed" -> israel), or unknown in an article about another country."""
     bare = _bare_noun(victim.label or "")
-    if victim.actor != "syrian_government" or _victim_table()[0].get(bare, ("",))[0] != "syrian_government":
+    if victim.actor not in ("syrian_government", "unknown") or _victim_table()[0].get(bare, ("",))[0] != "syrian_government":
         return victim  # "regime soldiers", "Syrian troops", "regime": named, not the table's bare default
     states = {a.actor_id for a in actors.find_actors(sentence) if a.label.lower() != bare} & _state_forces()
+    if victim.actor == "unknown":  # the war's table gave no army: the one state the sentence names
+        if len(states) == 1 and "syrian_government" not in states:
+            return Victim(states.pop(), victim.label, victim.type)
+        return victim
     # the article's own army where the theatre table knows it (Sudan's in Sudan); any noun of
     # the state-forces class ("servicemen", "gendarmes", "conscripts") reads as "soldiers" does
     local = role_actor(bare) or role_actor("soldiers")
@@ -326,6 +335,14 @@ def bare_default(victim: Victim) -> bool:
 def demonym_actor(word: str) -> str | None:
     """The country's forces a nationality word stands for ("Ukrainian" -> ukraine)."""
     return _demonyms().get(word.lower())
+
+
+@lru_cache(maxsize=1)
+def _people_words() -> frozenset[str]:
+    """A nation's people as a plural noun ("Palestinians", "Ukrainians", "Indians")."""
+    from .reference import load_csv
+    return frozenset(row["demonym"].strip().lower() for row in load_csv("actors_nationalities.csv")
+                     if (row.get("form") or "").strip() == "plural")
 
 
 @lru_cache(maxsize=1)

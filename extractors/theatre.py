@@ -125,8 +125,8 @@ def _country_counts(sentences: Sequence[str]) -> dict[str, int]:
             if code:
                 counts[code] = counts.get(code, 0) + 1
                 placed.append((mention.name, code))
-        if len(counts) == 1 and max(counts.values()) >= _SETTLED:
-            return counts  # one country only, named often enough: the rest of the article can wait
+        if len(counts) == 1 and len({name for name, _ in placed}) >= _SETTLED:
+            return counts  # one country only, several of its places: the rest of the article can wait
     from .geo.country import named_country_counts  # the countries it names decide shared names (control8)
     counts = named_country_counts(sentences, placed, counts)
     if not counts:

@@ -53,7 +53,7 @@ _IRREGULAR_PAST = frozenset({"left", "took", "fell", "won", "drove", "withdrew",
 
 def _is_past(text: str, trigger: Trigger) -> bool:
     word = text[trigger.start:trigger.end].split()[0].lower()
-    return trigger.form == "active" and (word.endswith("ed") or word in _IRREGULAR_PAST)
+    return trigger.form in ("active", "expel") and (word.endswith("ed") or word in _IRREGULAR_PAST)  # "before troops pushed them out" (control8)
 
 
 # Verbs that report a completed act of their own ("repelled", "thwarted"): a trigger joined

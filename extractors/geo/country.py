@@ -118,40 +118,45 @@ def _country_words() -> dict[str, tuple[tuple[tuple[str, ...], str, bool], ...]]
     return {k: tuple(sorted(v, key=lambda e: -len(e[0]))) for k, v in by_first.items()}
 
 
-_CAPITALISED = re.compile(r"(?<![\w-])[A-Z][\w.]*(?:[’']s)?")
+def is_country_name(name: str) -> bool:
+    """True for a country's name as the article tables write it ("Congo", "DR Congo", "Libya")."""
+    parts = tuple(name.lower().split())
+    return bool(parts) and any(p == parts and is_name for p, _, is_name in _country_words().get(parts[0], ()))
 
 
-def _named_in(text: str) -> list[tuple[str, bool]]:
-    """(ISO code, is a country name) of each country name or nationality word in ``text``."""
+_CAPITALISED = re.compile(r"(?<![\w-])[A-Z][\w.'’-]*")
+
+
+def _words_in(text: str, named: dict[str, list[int]], places: dict[str, int]) -> None:
+    """Add the country names and nationality words of ``text`` to ``named`` (ISO code ->
+    [by name, by nationality word]) and, to ``places``, the countries of each capitalised
+    word or pair of words that names a cities1000 place (no English word: "Police")."""
+    from .world import _rows_of, _simple
     table = _country_words()
-    found = []
-    for m in _CAPITALISED.finditer(text):
-        word = m.group().lower()
+    rows = _table()[1]
+    runs = list(_CAPITALISED.finditer(text))
+    for k, m in enumerate(runs):
+        word = m.group().lower().rstrip(".")
         word = word[:-2] if word.endswith(("'s", "’s")) else word
         entries = table.get(word)
-        if not entries:
+        if entries:
+            rest = text[m.end():m.end() + 40].lower().split()
+            for parts, code, is_name in entries:
+                if tuple(w.strip(",.;:") for w in rest[:len(parts) - 1]) == parts[1:]:
+                    named.setdefault(code, [0, 0])[0 if is_name else 1] += 1
+                    break
             continue
-        rest = text[m.end():m.end() + 40].lower().split()
-        for parts, code, is_name in entries:
-            if tuple(w.strip(",.;:") for w in rest[:len(parts) - 1]) == parts[1:]:
-                found.append((code, is_name))
+        candidates = [word]
+        if k + 1 < len(runs) and runs[k + 1].start() == m.end() + 1:
+            candidates.insert(0, f"{word} {runs[k + 1].group().lower()}")  # "Lashkar Gah"
+        for candidate in candidates:
+            if is_english_word(candidate):
+                continue
+            found = _rows_of(_simple(candidate))
+            if found:
+                for code in {rows[i][2] for i in found}:
+                    places[code] = places.get(code, 0) + 1
                 break
-    return found
-
-
-_DATELINE = re.compile(r"^\s*([A-Z][A-Z'’.\- ]{2,40}?)\s*(?:,|\s[-–—]\s)")
-
-
-def _dateline_country(first: str, named: set[str]) -> str | None:
-    """The country of the dateline's city ("MOGADISHU, Aug 25 -", "PORT-AU-PRINCE, ..."); a
-    city several countries have ("GOMA", "TRIPOLI") is that of the one the article names."""
-    m = _DATELINE.match(first)
-    if not m:
-        return None
-    countries = {p.country for p in _all_named(m.group(1).strip().title())}
-    if len(countries) > 1:
-        countries &= named
-    return countries.pop() if len(countries) == 1 else None
 
 
 def _all_named(name: str) -> tuple[WorldPlace, ...]:
@@ -160,44 +165,35 @@ def _all_named(name: str) -> tuple[WorldPlace, ...]:
     return tuple(_place(i) for i in rows)
 
 
-def named_countries(sentences: Sequence[str]) -> tuple[dict[str, int], dict[str, int]]:
-    """ISO code -> how often the article names the country: by its name or its dateline's
-    city, and by a nationality word ("Thai border", "Turkish-backed": often a neighbour's)."""
-    by_name: dict[str, int] = {}
-    by_people: dict[str, int] = {}
-    for text in sentences:
-        for code, is_name in _named_in(text):
-            tally = by_name if is_name else by_people
-            tally[code] = tally.get(code, 0) + 1
-    if sentences:
-        code = _dateline_country(sentences[0], {*by_name, *by_people})
-        if code:
-            by_name[code] = by_name.get(code, 0) + 1
-    return by_name, by_people
-
-
 def named_country_counts(sentences: Sequence[str], placed: Sequence[tuple[str, str]],
                          counts: dict[str, int]) -> dict[str, int]:
     """Place counts by country read with the countries the article names: a place name a
     named country shares counts for that country ("Tripoli" in a report that names Libya and
-    not Lebanon), a place of a country it never names does not count where one it names has
-    places; with no place at all, the country it names most (by name or dateline, else by
-    nationality word: "MOGADISHU - Somali forces ...").
+    not Lebanon), the places of a country named by name outside the free-text list count too,
+    and between as many places the named country wins; with no place at all, the country it names most by name, else by its places and
+    nationality words ("MOGADISHU - Somali forces ...").
     ``placed``: (name, country) of each place mention counted; ``counts``: those counts."""
-    by_name, by_people = named_countries(sentences)
-    named = {code: by_name.get(code, 0) + by_people.get(code, 0) for code in {*by_name, *by_people}}
-    if not named:
-        return counts
+    tally: dict[str, list[int]] = {}
+    places: dict[str, int] = {}
+    for text in sentences:
+        _words_in(text, tally, places)
+    named = {code: n + p for code, (n, p) in tally.items()}
+    if not named:  # only places of other countries: the one most of them lie in, if twice or more
+        return counts or {code: n for code, n in places.items() if n >= 2}
     out: dict[str, int] = {}
     for name, code in placed:
         if code not in named:
             shared = {p.country for p in _all_named(name)}
             code = next((c for c in sorted(named, key=named.__getitem__, reverse=True) if c in shared), code)
         out[code] = out.get(code, 0) + 1
-    if any(code in named for code in out):  # places of countries the article never names are others' namesakes
-        return {code: n for code, n in out.items() if code in named}
-    if out:
-        return out
-    # no place at all: the country it names most by name (or dateline); nationality words
-    # only break a tie ("Israeli troops" in a report from Lebanon, "the Thai border town")
-    return {code: 1000 * n + by_people.get(code, 0) for code, n in by_name.items()}
+    unnamed = out and not any(code in named for code in out)  # only places of countries never named
+    most = max(out.values(), default=0)
+    for code, (n, _) in tally.items():  # then those of a country named by name that no text search finds
+        if unnamed and n and code not in free_text_countries() and places.get(code, 0) > most:
+            out[code] = out.get(code, 0) + places[code]  # ("MAIDUGURI, Nigeria": not Niger's namesake "Kolo")
+    if out:  # most places; between as many, the country the article names
+        return {code: 1000 * n + named.get(code, 0) for code, n in out.items()}
+    # no place of a free-text country: the country it names most by name, then the one with
+    # most places and nationality words ("NAIROBI - Tigrayan forces ... Ethiopian soldiers
+    # ... Mekelle, Shire and Axum": Ethiopia; "Israeli troops" in a report from Lebanon)
+    return {code: 1000 * n + p + places.get(code, 0) for code, (n, p) in tally.items()}

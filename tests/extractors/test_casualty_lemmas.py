@@ -80,3 +80,11 @@ def test_state_force_nouns_read_as_soldiers(text: str) -> None:
     """Any noun of the state-forces class is the article's own army where the war is known
     (as "soldiers" already is)."""
     assert [r[2] for r in _rows(text)] == ["mali"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Five Ugandan soldiers serving with the African Union mission were killed near Marka.", (5, "killed", "uganda", "combatant")),
+    ("The strike cost the lives of 8 civilians in Marib.", (8, "killed", "civilians", "civilian")),
+])
+def test_participle_phrase_and_cost_the_lives(text: str, expected: tuple) -> None:
+    assert expected in _rows(text)
