@@ -13,7 +13,7 @@ from . import numbers
 from .casualty_cue_reading import OWN_VERB, Reading
 from .casualty_cues import cues as _cues
 from .casualty_readings import counted_group
-from .casualty_victims import UNSPECIFIED, resolve_victim, victim_phrase
+from .casualty_victims import UNSPECIFIED, Victim, resolve_victim, victim_phrase
 
 
 _PLACE_AFTER = re.compile(r"\s+(?:in|at|near|across)\s")
@@ -94,9 +94,33 @@ def same_group(ordered: list[Reading], sentence: str, mentions: list[numbers.Cou
                 and (previous.outcome != reading.outcome or previous.cue_start != reading.cue_start)
                 and not re.search(r"[;:]", sentence[previous.mention.end:reading.mention.start])
                 and (reading.victim.label or "").lower() in ("", "others", "other", "more")):
-            reading = replace(reading, victim=previous.victim)
+            total = _aside_total(sentence, out, previous)
+            victim = previous.victim if total is None else _total_victim(total, previous)
+            if victim is not None:
+                reading = replace(reading, victim=victim)
         out.append(reading)
     return out
+
+
+def _aside_total(sentence: str, out: list[Reading], previous: Reading) -> Reading | None:
+    """The total whose aside holds the figure before ("200 people, including 10 civilians,
+    had been killed and more than 400 wounded"), or None when that figure is no part."""
+    totals = [r for r in out[:-1] if previous.total_start is not None and r.mention.start == previous.total_start]
+    if totals:
+        return totals[-1]
+    if len(out) < 2:
+        return None
+    between = sentence[out[-2].mention.end:previous.mention.start]
+    return out[-2] if len(between) < 60 and _cues()["breakdown"].search(between) and not _stop(between) else None
+
+
+def _total_victim(total: Reading, part: Reading) -> Victim | None:
+    """A bare count after a total's part counts the total's people, not the part's; "people"
+    with a part of civilians or combatants are of no one group (None: a mixed toll)."""
+    mixed = (total.victim.label or "").lower() in ("people", "persons", "individuals") and (
+        part.victim.actor == "civilians" and (part.victim.label or "").lower() in ("civilians", "civilian")
+        or part.victim.type == "combatant")
+    return None if mixed or total.victim is UNSPECIFIED else total.victim
 
 
 _TAIL = re.compile(r"\s*,?\s*(?:with|and|while)\s+(?:(?:wounding|injuring|wounded|injured)\s+)?"

@@ -120,8 +120,9 @@ def mixed_people(sentence: str, start: int, victim: Victim) -> Victim:
         return victim
     cues = _cues()
     part = cues["part_civilians"].match(sentence, start)
-    kind = _victim_table()[0].get(part.group("noun").lower(), ("", ""))[1] if part else ""
-    if part and (part.group("noun").lower() == "civilians" or kind == "combatant"):
+    noun = (part.group("noun") or part.group("noun2")).lower() if part else ""
+    kind = _victim_table()[0].get(noun, ("", ""))[1] if part else ""
+    if part and (noun == "civilians" or kind == "combatant"):
         return Victim("all", victim.label, "mixed")  # "39 people, more than half of them civilians"
     combat = cues["combat_deaths"].search(sentence) is not None and cues["combat_unless"].search(sentence) is None
     if cues["summed_total"].search(sentence[max(0, start - 40):start]) is None and not combat and not _armed_target(sentence):

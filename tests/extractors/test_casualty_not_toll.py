@@ -1,6 +1,6 @@
-"""Counts of equipment in casualty sentences are no casualty figures (second casualty pass,
-casualty8). Every sentence was written for the test (wars of our choosing), none copied
-from an article."""
+"""Second casualty pass (casualty8): counts of equipment are no casualty figures, and a bare
+count after a total's part counts the total. Every sentence was written for the test (wars of
+our choosing), none copied from an article."""
 from __future__ import annotations
 
 from extractors.casualties import read_figures
@@ -36,3 +36,12 @@ def test_people_before_an_equipment_word_are_still_counted() -> None:
 def test_a_part_identified_as_civilians_names_its_victims() -> None:
     assert _figures("The monitor said seven of those killed had been identified by its network as civilians.") == [
         ("killed", 7, "civilians")]
+
+
+def test_a_bare_count_after_a_totals_part_counts_the_total() -> None:
+    # the wounded are not the aside's civilians; "people" with a part of civilians is mixed
+    assert _figures("Officials said 150 people, including 12 civilians, were killed and more than 300 wounded.") == [
+        ("killed", 150, "all"), ("killed", 12, "civilians"), ("wounded", 300, "all")]
+    assert _figures("The shelling killed 20 civilians including three children and wounded 40 others.") == [
+        ("killed", 20, "civilians"), ("killed", 3, "civilians"), ("wounded", 40, "civilians")]
+    assert _figures("Clashes killed 25 people, including 15 soldiers.")[0] == ("killed", 25, "all")
