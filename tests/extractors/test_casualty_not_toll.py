@@ -45,3 +45,7 @@ def test_a_bare_count_after_a_totals_part_counts_the_total() -> None:
     assert _figures("The shelling killed 20 civilians including three children and wounded 40 others.") == [
         ("killed", 20, "civilians"), ("killed", 3, "civilians"), ("wounded", 40, "civilians")]
     assert _figures("Clashes killed 25 people, including 15 soldiers.")[0] == ("killed", 25, "all")
+
+
+def test_peacekeepers_are_forces_of_the_nationality_before_them() -> None:
+    assert _figures("Three Malian peacekeepers were killed when their convoy hit a mine.") == [("killed", 3, "mali")]
