@@ -73,6 +73,9 @@ def inherit(sentence: str, mention: numbers.CountMention, readings: list[Reading
     return None
 
 
+_OTHERS = re.compile(r"\s+others?\b", re.IGNORECASE)
+
+
 def same_group(ordered: list[Reading], sentence: str, mentions: list[numbers.CountMention]) -> list[Reading]:
     """A count with no victim words of its own ("killing 10 terrorists and injuring 20
     others", "10 civilians were killed and another 17 injured") counts the same group as
@@ -92,7 +95,9 @@ def same_group(ordered: list[Reading], sentence: str, mentions: list[numbers.Cou
                 # another outcome, or a clause of its own ("9 civilians were killed in X and two
                 # others were killed in Y"), not one list ("3 soldiers and 2 others were killed")
                 and (previous.outcome != reading.outcome or previous.cue_start != reading.cue_start)
-                and not re.search(r"[;:]", sentence[previous.mention.end:reading.mention.start])
+                # "One attacker was killed ...; three others died": "others" reaches over a semicolon
+                and (not re.search(r"[;:]", sentence[previous.mention.end:reading.mention.start])
+                     or _OTHERS.match(sentence, reading.mention.end) is not None)
                 and (reading.victim.label or "").lower() in ("", "others", "other", "more")):
             total = _aside_total(sentence, out, previous)
             victim = previous.victim if total is None else _total_victim(total, previous)

@@ -49,3 +49,8 @@ def test_a_bare_count_after_a_totals_part_counts_the_total() -> None:
 
 def test_peacekeepers_are_forces_of_the_nationality_before_them() -> None:
     assert _figures("Three Malian peacekeepers were killed when their convoy hit a mine.") == [("killed", 3, "mali")]
+
+
+def test_others_after_a_semicolon_are_the_same_group() -> None:
+    assert _figures("One gunman was shot dead by police, an officer said; two others died when their "
+                    "explosives went off.") == [("killed", 1, "opposition"), ("killed", 2, "opposition")]
