@@ -49,3 +49,27 @@ def test_the_town_is_the_story_place_not_a_capital_in_passing() -> None:
             "GNA fighters entered the town without meeting resistance, a spokesman said.")
     places = [c[0] for c in changes(text)]
     assert "Tripoli" not in places and "Bani Walid" in places
+
+
+@pytest.mark.parametrize("text, expected", [
+    # forces named by whom they serve read as their master, in any war
+    ("TRIPOLI, June 26 - Forces loyal to Libya's Tripoli-based government seized the town of Gharyan on Wednesday.",
+     ("Gharyan", "libya", "capture")),
+    ("JUBA, March 4 - Forces loyal to President Salva Kiir recaptured the town of Nasir on Tuesday.",
+     ("Nasir", "south_sudan", "recapture")),
+    ("KHARTOUM, Nov 23 - Troops of the Sudanese government recaptured the town of Sinja on Saturday.",
+     ("Sinja", "sudan", "recapture")),
+    ("BENGHAZI, Jan 5 - Haftar-aligned fighters captured the town of Sirte on Monday.",
+     ("Sirte", "lna", "capture")),
+])
+def test_forces_named_by_allegiance(text: str, expected: tuple) -> None:
+    assert expected in changes(text)
+
+
+def test_allegiance_mentions_and_near_misses() -> None:
+    from extractors.actors import find_actors
+    assert [(m.actor_id) for m in find_actors("the Tripoli-based government's forces withdrew")] == ["libya"]
+    assert [(m.actor_id) for m in find_actors("fighters loyal to the eastern-based administration")] == ["lna"]
+    # a seat no table knows, a master no rule knows: nothing rather than a guess
+    assert find_actors("forces loyal to the Zawiya-based government") == []
+    assert find_actors("fighters loyal to a local commander") == []
