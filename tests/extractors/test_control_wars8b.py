@@ -73,3 +73,20 @@ def test_allegiance_mentions_and_near_misses() -> None:
     # a seat no table knows, a master no rule knows: nothing rather than a guess
     assert find_actors("forces loyal to the Zawiya-based government") == []
     assert find_actors("fighters loyal to a local commander") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an armed group the tables lacked, with its side; a time phrase before the passive's "by"
+    ("JUBA, March 8 - The White Army overran the town of Nasir in Upper Nile state on Tuesday.",
+     ("Nasir", "white_army", "capture")),
+    ("JUBA, March 8 - The town of Nasir was overrun on Tuesday by the White Army.",
+     ("Nasir", "white_army", "capture")),
+    ("KHARTOUM, June 6 - The town of Sinja was captured overnight by RSF fighters.", ("Sinja", "rsf", "capture")),
+])
+def test_new_group_and_timed_passive(text: str, expected: tuple) -> None:
+    assert expected in changes(text)
+
+
+def test_the_white_army_fights_the_state_not_the_splm_io() -> None:
+    from extractors.sides import opposed
+    assert opposed("white_army", "south_sudan") and not opposed("white_army", "splm_io")
