@@ -88,6 +88,9 @@ def cues() -> dict[str, Any]:
         "quoted_word": re.compile(r'["“”](?P<word>[A-Za-z]+)["“”]'),
         "among": re.compile(data["among"], re.IGNORECASE),
         "of_the_victims": re.compile(data["of_the_victims"], re.IGNORECASE),
+        "equipment_gap": re.compile(data["equipment_gap"]),  # case-sensitive: a capital is a name ("RSF")
+        "equipment_crew": re.compile(data["equipment_crew"], re.IGNORECASE),
+        "equipment_people": frozenset(data["equipment_people"]),
         "before_fillers": re.compile(data["before_fillers"], re.IGNORECASE),
         "attack_frame": re.compile(data["attack_frame"], re.IGNORECASE),
         "target_frame": re.compile(data["target_frame"], re.IGNORECASE),
