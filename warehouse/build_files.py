@@ -33,14 +33,15 @@ ROW_GROUP_SIZE = 16_384
 
 
 def connect_build(path: Path | str, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    """A connection to the DuckDB file ``path`` as its default database, named after the file
-    (as ``duckdb.connect(path)`` names it: the SQL dbt compiles names the build ``dbt``);
-    written with row groups of ``ROW_GROUP_SIZE`` rows."""
+    """A connection to the DuckDB file ``path`` as its default database, named as
+    ``duckdb.connect(path)`` names it (the file name's first dot-separated part: the SQL dbt
+    compiles names the build ``dbt``); written with row groups of ``ROW_GROUP_SIZE`` rows
+    (dbt's profile attaches the build the same way)."""
     if read_only:
         return duckdb.connect(str(path), read_only=True)
     conn = duckdb.connect()
     try:
-        name = Path(path).stem.replace('"', '""')
+        name = Path(path).name.lstrip(".").split(".")[0].replace('"', '""')
         quoted = str(path).replace("'", "''")
         conn.execute(f"ATTACH '{quoted}' AS \"{name}\" (ROW_GROUP_SIZE {ROW_GROUP_SIZE})")
         conn.execute(f'USE "{name}"')
