@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from .patterns import trie_alternation
 from .reference import load_csv
-from .theatre import localised
+from .theatre import localised, memo as theatre_memo
 
 
 @dataclass(frozen=True)
@@ -123,8 +123,18 @@ def find_actors(text: str) -> list[ActorMention]:
     found = _find_actors(text)
     if not found:
         return []
+    # the same text is read again and again by the rules of one article (a sentence, its
+    # clauses): its answer is kept for the article and the state its country is read in
+    memo, state = theatre_memo("actors")
+    if memo is not None:
+        kept = memo.get((text, state))
+        if kept is not None:
+            return list(kept)
     # an alias of another war's theatre only ("AA" outside Myanmar's war) names nobody here
-    return _merge_group_framings(text, [m for m in map(localised, found) if m.actor_id])
+    merged = _merge_group_framings(text, [m for m in map(localised, found) if m.actor_id])
+    if memo is not None:
+        memo[(text, state)] = tuple(merged)
+    return merged
 
 
 @lru_cache(maxsize=32768)

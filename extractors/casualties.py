@@ -21,14 +21,14 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from . import actors, casualty_links, casualty_scope, dates, numbers, places
-from .casualty_cue_reading import Reading, read
+from .casualty_cue_reading import Reading, freed, read
 from .casualty_cues import cues as _cues, has_hint, perpetrator_words as _perpetrator_words
-from .casualty_owner import foreign_framing, possessive_owner
+from .casualty_owner import foreign_framing, possessive_owner, speaker_owner
 from .casualty_inherit import inherit, link_asides, same_group
 from .casualty_target import target_side, without_targets
 from .casualty_vague import VAGUE, vague_wounded
 from .casualty_readings import depicted_one, mixed_people, of_them, passing_one, too_vague
-from .casualty_victims import Victim, own_side, specific_group, whose_soldiers
+from .casualty_victims import Victim, bare_default, own_side, specific_group, whose_soldiers
 from .claimants import clause_claimant
 from .claims import CasualtyClaim, Count, Place
 from .context import SentenceContext
@@ -40,11 +40,14 @@ _BY_AGENT = re.compile(r"[^,.;]{0,30}?\bby\s+(?P<agent>[^,.;]{1,60})")  # "kille
 _EARLIER_CUE = re.compile(r"\b(?:kill|wound|injur|claim)\w*\b", re.IGNORECASE)
 
 
+_CLAUSE_BREAK = re.compile(r"[,;:]|\bthat\b|\bsaid\b")
+
+
 def _subject_clause(before: str) -> str:
     """The words before an active cue that hold its subject: the clause, up to an earlier
     cue the verb is coordinated with ("strikes killed 20 soldiers and wounded ...": the
     subject is "strikes", not the soldiers)."""
-    clause = re.split(r"[,;:]|\bthat\b|\bsaid\b", before)[-1]
+    clause = _CLAUSE_BREAK.split(before)[-1]
     return _EARLIER_CUE.split(clause, maxsplit=1)[0]
 
 
@@ -92,10 +95,13 @@ def _is_background(sentence: str, count: Count) -> bool:
     value = max(v for v in (count.low, count.best, count.high, 0) if v is not None)
     if value >= cues["background_always"]:
         return True
+    if (value >= cues["campaign_min"] and cues["campaign_total"].search(sentence) is not None
+            and cues["campaign_recent"].search(sentence) is None):
+        return True  # "The insurgency ... has killed more than 30,000 people"
     return value >= cues["background_min"] and cues["background"].search(sentence) is not None
 
 
-_ONE_THEN_ONE = re.compile(r"\s+[A-Za-z'’-]+(?:\s+[A-Za-z'’-]+)?\s*(?:,\s*|,?\s*and\s+)(?:(?:her|his|their)\s+)?",
+_ONE_THEN_ONE = re.compile(r"\s+[A-Za-z'’-]+(?:\s+[A-Za-z'’-]+)?\s*(?:,\s*|,?\s*and\s+|(?<=\s))(?:(?:her|his|their)\s+)?",
                            re.IGNORECASE)
 
 
@@ -119,6 +125,15 @@ def _joined_singles(readings: list[Reading], sentence: str) -> list[Reading]:
         run_end = -1
         out.append(reading)
     return out
+
+
+def _ranked_one(reading: Reading, sentence: str) -> bool:
+    """"17 troops including a commander": one person of a rank inside a total of the same
+    outcome is a detail of that total, not a toll of its own."""
+    count = reading.mention.count
+    if reading.total_start is None or count.best != 1 or reading.mention.text.lower() not in ("a", "an", "one"):
+        return False
+    return (reading.victim.label or "").lower().split()[-1:] in ([w] for w in _cues()["rank_nouns"])
 
 
 @dataclass(frozen=True)
@@ -145,7 +160,11 @@ def _unquoted(sentence: str) -> str:
     soldiers); same length, so every offset still points into the original."""
     if '"' not in sentence and "“" not in sentence:
         return sentence
-    return _cues()["quoted_count"].sub(lambda m: f" {m.group('count')} ", sentence)
+    cues = _cues()
+    unquoted = cues["quoted_count"].sub(lambda m: f" {m.group('count')} ", sentence)
+    # scare quotes around an outcome word ('were "neutralised"') are read as spaces too
+    return cues["quoted_word"].sub(
+        lambda m: f" {m.group('word')} " if m.group("word").lower() in cues["cue_words"] else m.group(), unquoted)
 
 
 def _is_date_day(sentence: str, mention: numbers.CountMention) -> bool:
@@ -155,6 +174,13 @@ def _is_date_day(sentence: str, mention: numbers.CountMention) -> bool:
         sentence, max(0, mention.start - 8), mention.start) is not None
 
 
+def _speaker(sentence: str, mention: numbers.CountMention) -> bool:
+    """"one medic told AFP": one person followed by a reporting verb is a source, not a toll."""
+    if mention.count.best != 1:
+        return False
+    return _cues()["speaker_after"].match(sentence, mention.end) is not None
+
+
 @lru_cache(maxsize=512)
 def _read_figures(sentence: str, article_text: str) -> tuple[Figure, ...]:
     cues = _cues()
@@ -162,7 +188,8 @@ def _read_figures(sentence: str, article_text: str) -> tuple[Figure, ...]:
         return ()
     mentions = [m for m in numbers.find_counts(sentence)
                 if not cues["age_before"].search(sentence, max(0, m.start - 40), m.start)  # ages are no counts
-                and not _is_date_day(sentence, m) and not cues["age_after"].match(sentence, m.end)]
+                and not _is_date_day(sentence, m) and not cues["age_after"].match(sentence, m.end)
+                and not _speaker(sentence, m) and not freed(sentence, m)]
     readings: dict[int, Reading] = {}
     for i, mention in enumerate(mentions):
         reading = read(sentence, mention)
@@ -180,6 +207,7 @@ def _read_figures(sentence: str, article_text: str) -> tuple[Figure, ...]:
             and not passing_one(r.mention.count, own_side(sentence, r.mention, r.victim))
             and not depicted_one(r.mention.count, sentence)]
     kept = _joined_singles(kept, sentence)
+    kept = [r for r in kept if not _ranked_one(r, sentence)]
     starts = {r.mention.start for r in kept}
     home = casualty_scope.home_country(article_text) if article_text else None
     figures = []
@@ -200,6 +228,8 @@ def _owned(sentence: str, start: int, victim: Victim, home: str | None) -> Victi
     if victim.type != "combatant":
         return victim
     owner = possessive_owner(sentence, start, victim.label) if victim.actor in ("unknown", "opposition") else None
+    if owner is None and (victim.actor in ("unknown", "opposition") or bare_default(victim)):
+        owner = speaker_owner(sentence, start, victim.label)  # "192 of its soldiers", "had lost 1,500 servicemen"
     if owner is None and victim.actor == "opposition" and home is not None:
         owner = foreign_framing(victim.label, _home_forces().get(home))
     return Victim(owner, victim.label, victim.type) if owner else victim

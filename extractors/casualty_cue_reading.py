@@ -64,6 +64,9 @@ def _read_among(sentence: str, mention: numbers.CountMention) -> Reading | None:
     cues = _cues()
     of_the = cues["of_the_victims"].match(sentence, mention.end)
     if of_the:  # "Fifteen of the wounded were in critical condition"
+        then = cues["after"].match(sentence[of_the.end():])  # "Two of the injured later died"
+        if then and cues["cue_words"].get(re.sub(r"\s+", " ", then.group("cue").lower())) == "killed":
+            return Reading(mention, "killed", UNSPECIFIED, of_the.end() + then.start("cue"), of_the.end() + then.end("cue"), False)
         return Reading(mention, _AMONG_OUTCOMES[of_the.group("cue").lower()], UNSPECIFIED,
                         of_the.start("cue"), of_the.end(), False)
     if _OF_BEFORE.search(sentence, max(0, mention.start - 12), mention.start):
@@ -97,6 +100,10 @@ def _active_with_object(sentence: str, phrase_end: int, after: re.Match[str]) ->
     return bool(following) and following[0].start <= 2
 
 
+_SPACES = re.compile(r"\s+")
+_TOLL_WORD = re.compile(r"\s*(?:the\s+)?(?:death|toll|number|fatalities|deaths|dead|casualt|losses)", re.IGNORECASE)
+
+
 def read(sentence: str, mention: numbers.CountMention) -> Reading | None:
     """The casualty reading of one count with its own cue, or None."""
     cues = _cues()
@@ -104,6 +111,9 @@ def read(sentence: str, mention: numbers.CountMention) -> Reading | None:
     if partitive:
         return partitive
     phrase, phrase_end = victim_phrase(sentence, mention.end)
+    if phrase.lower() == "lives":  # "the attack claimed 14 lives", "cost 30 lives"
+        lives = cues["lives_before"].search(sentence, max(0, mention.start - 30), mention.start)
+        return Reading(mention, "killed", UNSPECIFIED, lives.start(), mention.start, True) if lives else None
     victim = counted_group(sentence, mention) or resolve_victim(phrase)
     if victim is not None:
         victim = affiliated(sentence, mention.end, crew_of(sentence, phrase_end, loyal_to(sentence, phrase_end, victim)))
@@ -116,9 +126,13 @@ def read(sentence: str, mention: numbers.CountMention) -> Reading | None:
     if after and victim is not None and _active_with_object(sentence, phrase_end, after):
         after = None  # "two suicide bombers have killed at least 30 ...": the count is the killers
     if after and victim is not None:
-        outcome = cues["cue_words"][re.sub(r"\s+", " ", after.group("cue").lower())]
+        outcome = cues["cue_words"][_SPACES.sub(" ", after.group("cue").lower())]
         if victim is UNSPECIFIED:  # "12 bodies of soldiers"; the cue itself names people: "350 hostages"
             victim = victim_of_remains(sentence, phrase_end + after.end("cue")) or cue_noun(after.group("cue")) or victim
+        if outcome == "captive" and cue_noun(after.group("cue")) is not None:
+            fate = _captives_fate(sentence, mention, phrase_end + after.end("cue"), victim)
+            if fate is not None:  # "21 hostages dead", "killed 21 hostages": the captives were killed
+                return fate
         start = phrase_end + after.start("cue")
         reading = Reading(mention, outcome, victim, start, phrase_end + after.end("cue"), False)
         # an outcome reached only across an aside ("killed 100 people including 25 children
@@ -134,6 +148,30 @@ def read(sentence: str, mention: numbers.CountMention) -> Reading | None:
     return _read_before(sentence, mention, victim) or _read_listed(sentence, mention, victim, phrase_end)
 
 
+def freed(sentence: str, mention: numbers.CountMention) -> bool:
+    """Captives named by their noun who are set free ("20 hostages were released", "the army
+    freed 40 hostages"): no captive claim, and no other outcome of the sentence either."""
+    cues = _cues()
+    after = cues["after"].match(sentence[mention.end:])
+    if after is None or cues["cue_words"].get(after.group("cue").lower()) != "captive" or cue_noun(after.group("cue")) is None:
+        return False
+    return (cues["captives_freed"].match(sentence, mention.end + after.end("cue")) is not None
+            or cues["freed_before"].search(sentence, max(0, mention.start - 30), mention.start) is not None)
+
+
+def _captives_fate(sentence: str, mention: numbers.CountMention, noun_end: int, victim: Victim) -> Reading | None:
+    """Captives named by their noun whose own outcome is told: after it ("21 hostages dead",
+    "hostages were killed") or before the count ("killed 21 hostages")."""
+    cues = _cues()
+    then = cues["after"].match(sentence[noun_end:])
+    if then:
+        outcome = cues["cue_words"].get(re.sub(r"\s+", " ", then.group("cue").lower()))
+        if outcome in ("killed", "wounded"):
+            return Reading(mention, outcome, victim, noun_end + then.start("cue"), noun_end + then.end("cue"), False)
+    before = _read_before(sentence, mention, victim)
+    return before if before is not None and before.outcome in ("killed", "wounded") else None
+
+
 _ADJECTIVE_CUES = frozenset({"wounded", "injured"})
 
 
@@ -142,7 +180,7 @@ def _wounded_adjective(sentence: str, mention: numbers.CountMention, phrase: str
     """"executed at least 9 wounded SDF fighters": a participle right after the count and
     before a people noun is an adjective; the verb before the count tells the outcome when
     it kills (not "treated 20 wounded civilians": those stay wounded)."""
-    if phrase or after is None or after.group("cue").lower() not in _ADJECTIVE_CUES or after.start("cue") > 2:
+    if phrase.lower() not in ("", "of") or after is None or after.group("cue").lower() not in _ADJECTIVE_CUES or after.start("cue") > 2:
         return None
     rest = phrase_end + after.end("cue")
     noun, _ = victim_phrase(sentence, rest)
@@ -150,7 +188,10 @@ def _wounded_adjective(sentence: str, mention: numbers.CountMention, phrase: str
     if victim is None or victim is UNSPECIFIED:
         return None
     before = _read_before(sentence, mention, victim)
-    return before if before is not None and before.outcome == "killed" and before.active else None
+    if before is not None and before.outcome == "killed" and before.active:
+        return before
+    # "received 27 wounded soldiers", "treated 20 wounded civilians": wounded, and the noun says who
+    return Reading(mention, "wounded", victim, phrase_end + after.start("cue"), rest, False)
 
 
 def _cue_takes_next_count(sentence: str, cue_end: int) -> bool:
@@ -171,34 +212,44 @@ def _read_listed(sentence: str, mention: numbers.CountMention, victim: Victim | 
 def _read_before(sentence: str, mention: numbers.CountMention, victim: Victim | None) -> Reading | None:
     """The reading given by a cue that ends right before the count ("killing 12")."""
     cues = _cues()
-    window_start = max(0, mention.start - 140)
-    window = cues["before_fillers"].sub("", sentence[window_start:mention.start])  # "killing all five", "killed another six"
     if victim is None:
         return None  # no reading without a victim: spare the searches
+    window_start = max(0, mention.start - 140)
+    window = cues["before_fillers"].sub("", sentence[window_start:mention.start])  # "killing all five", "killed another six"
     lowered = cues["before_lowered"] is not None and lowers_exactly(window)  # same matches, faster
     scanned = window.lower() if lowered else window
+    found = None
     for pattern, outcome, needs_victim, hint, reach in cues["before_lowered" if lowered else "before"]:
         if needs_victim and victim is UNSPECIFIED:
             continue
         offset = _short_window_start(window, reach)
         m = pattern.search(scanned, offset) if hint.search(scanned, offset) else None
-        if not m:
+        if not m or (found is not None and m.start() <= found[0].start()):
             continue
+        active = not _TOLL_WORD.match(m.group())
+        found = (m, outcome, needs_victim, active)
+        if active:
+            break  # a verb right before the count; a toll may yet yield to a nearer one
+            # ("put the death toll at six and the number of injured at 28": 28 are injured)
+    if found is not None:
+        m, outcome, needs_victim, active = found
         start = window_start + m.start()
-        active = not re.match(r"\s*(?:the\s+)?(?:death|toll|number|fatalities|deaths|dead|casualt|losses)",
-                              m.group(), re.IGNORECASE)
         if victim is UNSPECIFIED and outcome in ("killed", "casualties") and not active:
             # "civilian death toll"; but in "Islamic State killed 270" the words before an
             # active verb are the perpetrator, not the victim
             victim = victim_before_cue(sentence, start) or toll_of(m.group()) or UNSPECIFIED
         elif victim is UNSPECIFIED and outcome == "wounded" and not active:
             victim = toll_of(m.group()) or UNSPECIFIED  # "the number of people injured ... reached 57"
+        plain = (victim.label or "").lower() in _PLAIN_PEOPLE  # "The GNA said it had lost eight men"
         if needs_victim and outcome == "killed" and m.group().lower().startswith("los") and (
-                victim.actor == "unknown" or is_framing(victim) or bare_default(victim)):
+                victim.actor == "unknown" or is_framing(victim) or bare_default(victim) or plain):
             owner = loser(sentence[:start])  # "Hezbollah lost 20 fighters", "Ukraine had lost 2,030 servicemen"
-            victim = Victim(owner, victim.label, victim.type) if owner else victim
+            victim = Victim(owner, victim.label, "combatant" if plain else victim.type) if owner else victim
         return Reading(mention, outcome, victim, start, window_start + m.end(), active)
     return None
+
+
+_PLAIN_PEOPLE = frozenset({"men", "members", "personnel", "people"})  # no status of their own
 
 
 def _short_window_start(window: str, reach: int) -> int:

@@ -38,9 +38,13 @@ def inherit(sentence: str, mention: numbers.CountMention, readings: list[Reading
     if victim is None:
         return None
     before = [r for r in readings if r.mention.end <= mention.start]
+    own_verb = OWN_VERB.match(sentence, phrase_end) is not None
     for head in reversed(before):
         between = sentence[head.mention.end:mention.start]
-        if cues["breakdown"].search(between) and not _stop(between):
+        if cues["breakdown"].search(between) and not _stop(between) and not (
+                own_verb and cues["breakdown"].search(between.rsplit(",", 1)[-1]) is None):
+            # not "... among them 16 children, and that 39 people had been pulled alive": a
+            # count with a verb of its own after the list is a clause of its own
             return Reading(mention, head.outcome, victim, head.cue_start, head.cue_end, head.active,
                             head.mention.start)
     if before and victim is UNSPECIFIED and _PLACE_AFTER.match(sentence, mention.end):

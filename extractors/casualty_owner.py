@@ -36,10 +36,16 @@ def _state_names() -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?P<name>" + "|".join(re.escape(n) for n in names) + r")(?:'s|’s)?(?![\w-])")
 
 
+_PRONOUN_SUBJECT = re.compile(r"^\s*(?:it|they|we)\s+(?:(?:had|has|have|also|reportedly|itself|themselves)\s+)*"
+                              r"(?:(?:lost|lose|loses|losing|suffered)\b)?\s*$", re.IGNORECASE)
+
+
 def loser(before: str) -> str | None:
     """The subject of "lost"/"suffered" in the clause before the cue: the last actor named,
     else the last state named ("It said Ukraine had lost", "Russia has suffered")."""
     clause = re.split(r"[,;:]|\bthat\b|\b(?:said|says|told|reported|claimed|added)\b", before)[-1]
+    if _PRONOUN_SUBJECT.match(clause):  # "The GNA said it had lost eight men": the speaker's own
+        clause = re.split(r"[;:]|\b(?:said|says|told|reported|claimed|added)\b", before)[0]
     named = [a.actor_id for a in actors.find_actors(clause) if a.actor_id not in _NOT_SIDES]
     if named:
         return named[-1]
@@ -105,3 +111,24 @@ def theatre_framing() -> str | None:
     """The usual insurgent a bare framing stands for in the article's country, if listed."""
     country = theatre.current_country()
     return _theatre_framings().get(country) if country else None
+
+
+_ITS = re.compile(r"^(?:of\s+)?(?:its|their)\s+(?:own\s+)?", re.IGNORECASE)
+_LOST_BEFORE = re.compile(r"\b(?:lost|lose|loses|losing|suffered|suffers)\s+(?:up\s+to\s+|some\s+|about\s+|around\s+|nearly\s+|almost\s+)?$",
+                          re.IGNORECASE)
+
+
+def speaker_owner(sentence: str, start: int, label: str | None) -> str | None:
+    """Whose people "its"/"their" soldiers are: "Azerbaijan's defence ministry said 192 of its
+    soldiers had been killed" -> azerbaijan, the first side named before the count (the
+    clause's subject or speaker); "lost more than 1,500 servicemen" -> the loser of "lost"."""
+    before = sentence[:start]
+    if _LOST_BEFORE.search(before):
+        return loser(before)
+    if not label or not _ITS.match(label):
+        return None
+    named = [a for a in actors.find_actors(before) if a.actor_id not in _NOT_SIDES]
+    states = list(_state_names().finditer(before))
+    first = min([(a.start, a.actor_id) for a in named]
+                + [(m.start(), actors.country_forces()[m.group("name")]) for m in states], default=None)
+    return first[1] if first else None

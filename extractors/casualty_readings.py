@@ -12,12 +12,13 @@ from dataclasses import replace
 from typing import Any
 
 from . import numbers
-from .casualty_cues import cues as _cues
+from .casualty_cues import cues as _cues, victim_table as _victim_table
 from .casualty_victims import UNSPECIFIED, Victim, resolve_victim, victim_phrase
 from .claims import Count
 
 _LIST_VERB = re.compile(r"\b(?:were|was|are|is|been|had|has|have|said|says|and\s+\w+(?:ed|ing))\b", re.IGNORECASE)
-_TOLL_OF = re.compile(r"\bnumber\s+of\s+(?P<who>.+?)\s+(?:killed|dead|who\s+died|injured|wounded)\b", re.IGNORECASE)
+_TOLL_OF = re.compile(r"\b(?:number\s+of|toll\s+(?:for|of|among))\s+(?P<who>.+?)\s+(?:killed|dead|who\s+died|injured|wounded)\b",
+                      re.IGNORECASE)  # "the number of people injured", "the toll for Russian soldiers killed"
 
 
 def listed_cue(sentence: str, mention: numbers.CountMention) -> tuple[str, int, int] | None:
@@ -118,6 +119,10 @@ def mixed_people(sentence: str, start: int, victim: Victim) -> Victim:
     if (victim.label or "").lower() not in ("people", "persons", "individuals"):
         return victim
     cues = _cues()
+    part = cues["part_civilians"].match(sentence, start)
+    kind = _victim_table()[0].get(part.group("noun").lower(), ("", ""))[1] if part else ""
+    if part and (part.group("noun").lower() == "civilians" or kind == "combatant"):
+        return Victim("all", victim.label, "mixed")  # "39 people, more than half of them civilians"
     combat = cues["combat_deaths"].search(sentence) is not None and cues["combat_unless"].search(sentence) is None
     if cues["summed_total"].search(sentence[max(0, start - 40):start]) is None and not combat and not _armed_target(sentence):
         return victim

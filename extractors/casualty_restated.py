@@ -44,7 +44,22 @@ def restated_victims(claims: list[CasualtyClaim]) -> list[CasualtyClaim]:
     "others" that open a sentence are bound to the sentence before; last, wounded without a
     figure give way to a figure for the same victims (``casualty_vague``)."""
     before = others_continue(claims)
-    return only_figure(restated_claimants(_follow_in_sentence(before, _restated_victims(before))))
+    return only_figure(restated_claimants(civilian_article(_follow_in_sentence(before, _restated_victims(before)))))
+
+
+def civilian_article(claims: list[CasualtyClaim]) -> list[CasualtyClaim]:
+    """Bare tolls of an article whose every named victim is a civilian ("Islamist rebels kill
+    dozens at church vigil", "21 bodies were found", "put the toll at 43, including 19 women
+    and nine children"): the victims the article names elsewhere, civilians. One combatant
+    named anywhere, fewer than three civilian figures, or parts of its own ("82, including 58
+    civilians") keep a toll a mixed total."""
+    named = [c for c in claims if _names_victims(c)]
+    if len(named) < 3 or any(c.victim_type != "civilian" for c in named):
+        return claims
+    totals = {c.part_of for c in claims if c.part_of}  # "82 including 58 civilians": not all civilians
+    return [replace(c, victim_actor="civilians", victim_type="civilian")
+            if c.victim_actor == "all" and c.victim_label is None and c.outcome in ("killed", "wounded", "casualties")
+            and c.claim_id not in totals else c for c in claims]
 
 
 _OTHERS = re.compile(r"\s+(?:others|other\s+people|more)\b", re.IGNORECASE)

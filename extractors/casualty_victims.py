@@ -118,6 +118,12 @@ _PRO_GOVERNMENT = re.compile(r"^(?:pro-(?:regime|government|assad)|regime|loyali
 _KURDISH = re.compile(r"^kurdish\s+(?:fighters|militiamen|militia|troops|forces|members|gunmen)\b", re.IGNORECASE)
 
 
+# compiled once (resolve_victim runs ~6,000 times a dev pass)
+_OF_FIRST = re.compile(r"of\s", re.IGNORECASE)
+_OF_SPLIT = re.compile(r"\s+(?:of|out|from)\s+")
+_PROPER_NOUN = re.compile(r"(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+){0,2}")
+
+
 def resolve_victim(phrase: str) -> Victim | None:
     """Victim group of a noun phrase; UNSPECIFIED when empty; None when the phrase names
     no people ("rockets", "Idlib")."""
@@ -128,10 +134,10 @@ def resolve_victim(phrase: str) -> Victim | None:
         return UNSPECIFIED  # "25 others Ibrahim Abu Leys told": a run-on in unpunctuated text
     if words.startswith("Related "):
         return None  # "Get short URL 185 Related Daesh Commander Killed ...": a page's link list
-    if re.match(r"of\s", words, re.IGNORECASE) and any(
+    if _OF_FIRST.match(words) and any(
             w.lower() in _cues()["not_victims"] for w in words.split()[1:5]):
         return None  # "14 of IS military vehicles": a part of things
-    head = re.split(r"\s+(?:of|out|from)\s+", words, maxsplit=1)[0].split()[-1].lower()
+    head = _OF_SPLIT.split(words, maxsplit=1)[0].split()[-1].lower()
     if head in _cues()["not_victims"]:
         return None  # "23 terrorist targets", "two dens": things, not people
     table, pattern = _victim_table()
@@ -153,12 +159,17 @@ def resolve_victim(phrase: str) -> Victim | None:
             actor = "sdf"
         elif kind == "combatant" and named:
             actor = named[0].actor_id
+        elif kind == "combatant" and actor == "unknown" and found.start() > 0:
+            # "one Israeli officer", "two Malian policemen": the state of the nationality word before
+            actor = demonym_actor(words[:found.start()].split()[-1]) or actor
         return Victim(actor, words, kind)
     if named:
         return Victim(named[0].actor_id, words, "combatant")
     if _names_equipment(words):
         return None  # "5 SUVs with large-caliber weapons": equipment, not people
-    if re.fullmatch(r"(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+){0,2}", words):
+    if _PROPER_NOUN.fullmatch(words):
+        if words.lower() in _people_words():  # "43 Palestinians", "two Indians": people of a nation
+            return Victim("civilians", words, "civilian")
         return Victim("unknown", words, "unknown")  # a group named by a proper noun ("Lebanese")
     return None
 
@@ -270,14 +281,24 @@ def whose_soldiers(sentence: str, victim: Victim, home: str | None) -> Victim:
     elsewhere they are the one state force the sentence names ("The Israeli military said
     three soldiers were killed" -> israel), or unknown in an article about another country."""
     bare = _bare_noun(victim.label or "")
-    if victim.actor != "syrian_government" or _victim_table()[0].get(bare, ("",))[0] != "syrian_government":
+    if victim.actor not in ("syrian_government", "unknown") or _victim_table()[0].get(bare, ("",))[0] != "syrian_government":
         return victim  # "regime soldiers", "Syrian troops", "regime": named, not the table's bare default
     states = {a.actor_id for a in actors.find_actors(sentence) if a.label.lower() != bare} & _state_forces()
-    local = role_actor(bare)  # the article's own army where the theatre table knows it (Sudan's in Sudan)
+    if victim.actor == "unknown":  # the war's table gave no army: the one state the sentence names
+        if len(states) == 1 and "syrian_government" not in states:
+            return Victim(states.pop(), victim.label, victim.type)
+        return victim
+    # the article's own army where the theatre table knows it (Sudan's in Sudan); any noun of
+    # the state-forces class ("servicemen", "gendarmes", "conscripts") reads as "soldiers" does
+    local = role_actor(bare) or role_actor("soldiers")
     if not states and local not in (None, "unknown", "syrian_government"):
         return Victim(local, victim.label, victim.type)
     if len(states) == 1 and "syrian_government" not in states:
         return Victim(states.pop(), victim.label, victim.type)
+    if states and local in states and local != "syrian_government":
+        return Victim(local, victim.label, victim.type)  # several states named, one of them the article's own
+    if states and home is not None and home != "syria":
+        return Victim("unknown", victim.label, victim.type)  # never the Syrian default in another war
     if home is not None and home != "syria" and not states:
         return Victim("unknown", victim.label, victim.type)
     if home is None and not states and _foreign_country(sentence):
@@ -314,6 +335,14 @@ def bare_default(victim: Victim) -> bool:
 def demonym_actor(word: str) -> str | None:
     """The country's forces a nationality word stands for ("Ukrainian" -> ukraine)."""
     return _demonyms().get(word.lower())
+
+
+@lru_cache(maxsize=1)
+def _people_words() -> frozenset[str]:
+    """A nation's people as a plural noun ("Palestinians", "Ukrainians", "Indians")."""
+    from .reference import load_csv
+    return frozenset(row["demonym"].strip().lower() for row in load_csv("actors_nationalities.csv")
+                     if (row.get("form") or "").strip() == "plural")
 
 
 @lru_cache(maxsize=1)

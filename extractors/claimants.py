@@ -19,7 +19,8 @@ from collections.abc import Sequence
 
 from .claimants_described import described_source, headline_credit
 from .claimants_phrase import according_phrase, phrase_source
-from .claimants_named import Alias, ClaimantMention, alias_matches, mention_of, may_attribute, tables, told_medium
+from .claimants_named import Alias, ClaimantMention, alias_matches, mention_of, may_attribute, pronoun_needs_attribution, tables, told_medium
+from .patterns import lowers_exactly
 from .text import Sentence
 
 __all__ = ["ClaimantMention", "OPENING_CHARS", "claimants_by_sentence", "find_claimant"]
@@ -27,8 +28,12 @@ __all__ = ["ClaimantMention", "OPENING_CHARS", "claimants_by_sentence", "find_cl
 OPENING_CHARS = 30  # an attribution starting this close to the sentence start opens it
 
 
+_ACCORDING_TO = re.compile(r"\baccording\s+to\b", re.IGNORECASE)  # compiled once, not looked up per sentence
+_CAPITAL_NEXT = re.compile(r"\s+[A-Z]")
+
+
 def _according_to(text: str) -> re.Match[str] | None:
-    return re.search(r"\baccording\s+to\b", text, re.IGNORECASE)
+    return _ACCORDING_TO.search(text)
 
 
 _QUOTED = re.compile(r"\b(?:quoted|quoting|cited|citing)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -80,7 +85,7 @@ def find_claimant(text: str) -> ClaimantMention | None:
     chosen = _source_at(min(candidates, key=lambda c: c.start), text, mentions, aliases)
     end = chosen.start + len(chosen.words)
     alias_end = text.find(chosen.words, chosen.start) + len(chosen.words)
-    if " (" not in chosen.claimant and re.match(r"\s+[A-Z]", text[alias_end:alias_end + 3]):
+    if " (" not in chosen.claimant and _CAPITAL_NEXT.match(text[alias_end:alias_end + 3]):
         # the name goes on past the table's words: "the Sudan Doctors Network said" is no "doctors"
         phrase = phrase_source(text)
         if phrase is not None and phrase.start < alias_end < phrase.start + len(phrase.words):
@@ -157,7 +162,7 @@ def claimants_by_sentence(sentences: Sequence[Sentence]) -> list[tuple[str | Non
             # opens its sentence also runs on through single-sentence paragraphs
             carried, carried_paragraph = (name, mention.words), sentence.paragraph
             carried_opens = mention.start <= OPENING_CHARS
-        elif previous[0] is not None and pronoun.search(sentence.text):
+        elif previous[0] is not None and _may_have_pronoun_report(sentence.text) and pronoun.search(sentence.text):
             current = previous
         elif carried:
             current = carried
@@ -168,7 +173,14 @@ def claimants_by_sentence(sentences: Sequence[Sentence]) -> list[tuple[str | Non
     return out
 
 
+def _may_have_pronoun_report(text: str) -> bool:
+    """False only when the pronoun pattern cannot match: no attribution word at all (see
+    ``claimants_named.pronoun_needs_attribution``), read where lower-casing is exact."""
+    return not (pronoun_needs_attribution() and lowers_exactly(text)) or may_attribute(text)
+
+
 _CONTRAST = re.compile(r"\s(?:while|whereas|but)\s|;\s", re.IGNORECASE)
+_CONTRAST_WORDS = ("while", "whereas", "but")  # every match holds one of these or ";"
 
 
 def clause_claimant(text: str, position: int) -> ClaimantMention | None:
@@ -176,6 +188,9 @@ def clause_claimant(text: str, position: int) -> ClaimantMention | None:
     sources side by side ("The Observatory said 40 were killed while the LCC put the toll
     at 45"; "Barazi reported eight whereas the Observatory gave 12"): each figure keeps its
     own clause's source. None when the sentence has one clause or the clause names none."""
+    lowered = text.lower()
+    if ";" not in text and lowers_exactly(text) and not any(word in lowered for word in _CONTRAST_WORDS):
+        return None  # one clause (most sentences): nothing to scan for
     cuts = [m for m in _CONTRAST.finditer(text)]
     if not cuts:
         return None

@@ -91,6 +91,10 @@ def _named_before(text: str, start: int, head_end: int) -> ClaimantMention | Non
     return None
 
 
+_PLURAL_OR_POSSESSIVE = re.compile(r"(?:'s|’s|s)$")
+_ACRONYM_S = re.compile(r"\b([A-Z]{2,})s\b")
+
+
 def source_mention(words: str, start: int, bare: bool) -> ClaimantMention:
     """A described source: its known name when a word of it is one ("SANAs correspondent")."""
     aliases, alias_pattern, *_ = tables()
@@ -99,11 +103,11 @@ def source_mention(words: str, start: int, bare: bool) -> ClaimantMention:
         if not alias.generic:
             return ClaimantMention(alias.claimant, words, start, False)
     for token in words.split():
-        key = re.sub(r"(?:'s|’s|s)$", "", token.lower())
+        key = _PLURAL_OR_POSSESSIVE.sub("", token.lower())
         alias = aliases.get(key) or aliases.get(token.lower())
         if alias is not None and not alias.generic and token[0].isupper():
             return ClaimantMention(alias.claimant, words, start, False)
-    name = re.sub(r"\b([A-Z]{2,})s\b", r"\1", words)  # "ISs statement": a possessive without its apostrophe
+    name = _ACRONYM_S.sub(r"\1", words)  # "ISs statement": a possessive without its apostrophe
     return ClaimantMention(name.lower() if bare else name, words, start, bare)
 
 

@@ -98,7 +98,21 @@ def _attribution_stems() -> tuple[str, ...]:
 
 
 def may_attribute(text: str) -> bool:
+    return _may_attribute(text)
+
+
+@lru_cache(maxsize=8)  # asked again for the same sentence by claimants_by_sentence (pronoun subjects)
+def _may_attribute(text: str) -> bool:
     return _attribution_finder().search(text.lower()) is not None
+
+
+@lru_cache(maxsize=1)
+def pronoun_needs_attribution() -> bool:
+    """True when a pronoun subject's report ("they said", "said he") holds a word of
+    ``may_attribute``: every reporting verb starts with a stem of it, and so do "said",
+    "added" and "noted"; then a text it rejects (lower-cased exactly) has no such report."""
+    stems = _attribution_stems()
+    return all(any(stem in word for stem in stems) for word in ("said", "added", "noted"))
 
 
 @lru_cache(maxsize=1)

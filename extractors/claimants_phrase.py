@@ -55,9 +55,12 @@ def _not_heads() -> frozenset[str]:
     return frozenset(w.lower() for w in load_yaml("claimants_verbs.yaml")["phrase_source_not_heads"])
 
 
+_CAPITAL_START = re.compile(r"(?:[a-z]{1,3}-)?[A-Z]")
+
+
 def _capitalised(token: str) -> bool:
     """A name's word: "Barazi", "al-Barazi" (an Arabic article before the capital)."""
-    return re.match(r"(?:[a-z]{1,3}-)?[A-Z]", token.strip("()")) is not None
+    return _CAPITAL_START.match(token.strip("()")) is not None
 
 
 def _acronym(token: str) -> bool:

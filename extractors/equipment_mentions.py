@@ -72,8 +72,11 @@ def _catalogue() -> tuple[dict[str, tuple[str | None, str]], dict[str, re.Patter
     return table, patterns
 
 
+_HYPHENS_SPACES = re.compile(r"[-\s]+")
+
+
 def _fold(alias: str) -> str:
-    return re.sub(r"[-\s]+", "", alias.lower())
+    return _HYPHENS_SPACES.sub("", alias.lower())
 
 
 def phrases(words: list[str]) -> str:
@@ -126,7 +129,10 @@ def _scan(text: str, patterns: dict[str, re.Pattern[str]]) -> list[re.Match[str]
         at = run.start()
         if at < resume:
             continue
-        pattern = patterns.get(run.group().lower())
+        word = run.group().lower()
+        pattern = patterns.get(word)
+        if pattern is None and len(word) > 3 and word.endswith("s"):
+            pattern = patterns.get(word[:-1])  # a plural of a one-word alias: "Pantsirs" (control8)
         if pattern is None:
             continue
         if run.group().lower() in ("a", "an") and text[run.end():run.end() + 1] != "-":
@@ -293,8 +299,9 @@ def quantity_of(text: str, mention: EquipmentMention) -> tuple[int | None, str |
             return count.count.best, count.count.qualifier  # "14 of IS military vehicles": 14
     table = vocab()
     words = "|".join(re.escape(w) for w in sorted(table["quantity_words"], key=len, reverse=True))
-    pattern = re.compile(rf"\b(at\s+least\s+|more\s+than\s+|about\s+|around\s+)?(?<![\w-])(\d+|{words})\b((?:\s+[\w.-]+){{0,2}}|(?-i:(?:\s+[A-Z][\w.-]*){{3}}))\s*$",
-                         re.IGNORECASE)  # three words only as a name: "A Nigerian Air Force Alpha Jet"
+    pattern = re.compile(rf"\b(at\s+least\s+|more\s+than\s+|about\s+|around\s+)?(?<![\w-])(\d+|{words})\b((?:\s+[\w.-]+){{0,2}}|(?-i:(?:\s+[A-Z][\w.-]*){{3}})|(?-i:\s+[A-Z][\w.-]*)(?:\s+[a-z][\w.-]*){{2}})\s*$",
+                         re.IGNORECASE)  # three words only as a name: "A Nigerian Air Force Alpha Jet", or
+    # an owner and its service: "an Ethiopian air force C-130" (control8)
     m = pattern.search(prefix)
     while m is not None and (later := pattern.search(prefix, m.end(2))) is not None:
         if _CALIBRE.match(prefix, later.end(2)):

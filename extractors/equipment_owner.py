@@ -13,6 +13,7 @@ from .actors import ActorMention, find_actors, specific_actor
 from .context import SentenceContext
 from .equipment_mentions import EquipmentMention, np_prefix, phrases, vocab
 from .equipment_status import clause_start
+from .opponents import article_opponent
 from .reference import load_csv
 from .sides import NOT_ARMED, allied, lead_opponent, opposed
 from .theatre import role_actor
@@ -35,19 +36,6 @@ def _article_loser(article_text: str) -> str | None:
                     article_text[m.end:m.end + 60], re.IGNORECASE):
             return specific_actor(m.label, m.actor_id, (), article_text)
     return None
-
-
-def _article_opponent(article_text: str, actor: str) -> str | None:
-    counts: dict[str, int] = {}
-    labels: dict[str, str] = {}
-    for m in _armed(find_actors(article_text)):
-        if opposed(m.actor_id, actor):
-            counts[m.actor_id] = counts.get(m.actor_id, 0) + 1
-            labels.setdefault(m.actor_id, m.label)
-    if not counts:
-        return None
-    best = max(counts, key=lambda a: counts[a])
-    return specific_actor(labels[best], best, (), article_text)
 
 
 @lru_cache(maxsize=256)
@@ -241,10 +229,10 @@ def owner_and_captor(
         if previous is not None and previous.paragraph == ctx.sentence.paragraph:
             owner = _fallen_side(ctx, None, previous.text)
     if owner is None and acted is not None:
-        owner = _sentence_opponent(ctx, acted) or _article_opponent(article, acted) or _only_opponent(acted)
+        owner = _sentence_opponent(ctx, acted) or article_opponent(ctx, acted)[0] or _only_opponent(acted)
     owner = owner or _article_loser(article)
     if status == "captured":
-        captor = acted or (_article_opponent(article, owner) if owner else None)
+        captor = acted or (article_opponent(ctx, owner)[0] if owner else None)
     if owner is not None and owner == captor:
         owner = None
     return owner, captor

@@ -28,12 +28,14 @@ def _alternation(words: tuple[str, ...], flexible_space: str | None) -> str:
     return "|".join(escaped)
 
 
-def trie_alternation(words: list[str]) -> str:
+def trie_alternation(words: list[str], keep_case: bool = False) -> str:
     """A regex matching the same lower-case words as ``alternation(words)``, written as a
     prefix tree ("the (?:observatory|sources)") so the engine does not retry every word at
-    every position; longer words still win over their prefixes."""
+    every position; longer words still win over their prefixes. ``keep_case``: the words as
+    written, for a case-sensitive pattern (the same matches as the longest-first ``a|b|c``:
+    words matching at one place are prefixes of each other, tried longest first in both)."""
     tree: dict[str, dict] = {}
-    for word in {w.lower() for w in words if w}:
+    for word in {w if keep_case else w.lower() for w in words if w}:
         node = tree
         for char in word:
             node = node.setdefault(char, {})

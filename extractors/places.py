@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from .claims import Place
 from .geo import is_metonym, lookup_admin1, lookup_world, place_type, world_first_tokens
+from .geo.country import country_head_tokens, local_country, lookup_in_country, world_place_for
 from .reference import load_csv, load_yaml
 
 
@@ -164,11 +165,12 @@ def _as_place(name: str, entry: GazetteerEntry, precision: str) -> Place:
     )
 
 
-def _world_place(name: str, candidates: tuple[str, ...], is_admin: bool) -> Place | None:
+def _world_place(name: str, candidates: tuple[str, ...], is_admin: bool, country: str | None = None) -> Place | None:
     """A place of the worldwide cities1000 list or an admin1 area ("Kherson", "Kherson
-    oblast", "Northern Darfur"): a province resolves to its area, never a city's point."""
+    oblast", "Northern Darfur"): a province resolves to its area, never a city's point; the
+    article's ``country``'s place first ("Tripoli" in a report from Libya)."""
     for candidate in candidates:
-        found = None if is_admin else lookup_world(candidate)
+        found = None if is_admin else world_place_for(candidate, country)
         area = lookup_admin1(candidate) if found is None else None
         if found is not None:
             place_id = f"gn_{found.country.lower()}_{_slug(found.name)}_{_slug(found.admin1)}"
@@ -187,8 +189,14 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", ascii_text.lower()).strip("_")
 
 
-@lru_cache(maxsize=16384)  # a pure function of the name: the same names recur in every article
 def resolve_place(name: str) -> Place:
+    """``_resolve_place`` for the article being read (its country's places first, when
+    they are not searched in every text: ``geo.country``)."""
+    return _resolve_place(name, local_country())
+
+
+@lru_cache(maxsize=16384)  # a pure function of the name and country: the same names recur in every article
+def _resolve_place(name: str, country: str | None = None) -> Place:
     """Gazetteer entry for a name as written; unresolved Place(name) when unknown.
 
     "Hama province" / "Hama countryside" / "rural Hama" give the governorate (precision
@@ -226,7 +234,7 @@ def resolve_place(name: str) -> Place:
         return Place(name=name, place_type=place_type(name))
     world = None
     if len(core) >= 3 and not core.isupper():  # never an acronym ("IS", "SDF")
-        world = _world_place(name, (core, _DIRECTION.sub("", core)), is_admin)
+        world = _world_place(name, (core, _DIRECTION.sub("", core)), is_admin, country)
     return world or Place(name=name, place_type=place_type(name))
 
 
@@ -244,11 +252,11 @@ def _site_pattern() -> re.Pattern[str]:
 def find_places(text: str) -> list[PlaceMention]:
     """Known place names (and "X province" phrases) in ``text``, left to right (see
     ``_find_places``); cached, since several extractors read the same sentence."""
-    return list(_find_places(text))
+    return list(_find_places(text, local_country()))
 
 
 @lru_cache(maxsize=16384)
-def _find_places(text: str) -> tuple[PlaceMention, ...]:
+def _find_places(text: str, country: str | None = None) -> tuple[PlaceMention, ...]:
     """Known place names (and "X province" phrases) in ``text``, left to right.
 
     A name followed by "province", "countryside" or "governorate" (also "Idlib and Aleppo
@@ -259,7 +267,7 @@ def _find_places(text: str) -> tuple[PlaceMention, ...]:
     # (``_longest_match`` finds nothing at any other capitalised word)
     candidates = [k for k, (a, b) in enumerate(tokens)
                   if (b - a <= _LONGEST_ARTICLE and text[a:b].lower() in _ARTICLES)
-                  or (text[a].isupper() and _head_tokens(text[a:b]))]
+                  or (text[a].isupper() and (_head_tokens(text[a:b]) or _country_head(country, text[a:b])))]
     inside_actor: list[tuple[int, int]] | None = None  # actor name spans, read when first needed
     mentions: list[PlaceMention] = []
     i = 0
@@ -267,7 +275,7 @@ def _find_places(text: str) -> tuple[PlaceMention, ...]:
         if k < i:
             continue  # inside the name found last
         i = k
-        found = _longest_match(text, tokens, i)
+        found = _longest_match(text, tokens, i, country)
         if found is None:
             continue
         j, entry = found
@@ -276,7 +284,7 @@ def _find_places(text: str) -> tuple[PlaceMention, ...]:
             inside_actor = _actor_spans(text)
         inside = any(a <= start and end <= b and (b - a) > (end - start) for a, b in inside_actor)
         if not inside and not is_metonym(text[start:end], text[end:end + 30]):
-            mentions.append(_mention(text, start, end, entry))  # not "al-Sham" of "Hayat Tahrir al-Sham"
+            mentions.append(_mention(text, start, end, entry, country))  # not "al-Sham" of "Hayat Tahrir al-Sham"
         i = j + 1
     return tuple(_admin_lists(text, mentions))
 
@@ -310,6 +318,10 @@ def _all_first_tokens() -> dict[str, int]:
     return {key: n for key, n in merged.items() if n}
 
 
+def _country_head(country: str | None, head: str) -> int:
+    return country_head_tokens(country, name_key(head)) if country else 0
+
+
 @lru_cache(maxsize=65536)
 def _head_tokens(head: str) -> int:
     """Most tokens of a gazetteer name whose first token is ``head`` as written (0: none)."""
@@ -317,7 +329,7 @@ def _head_tokens(head: str) -> int:
 
 
 def _longest_match(
-    text: str, tokens: list[tuple[int, int]], i: int
+    text: str, tokens: list[tuple[int, int]], i: int, country: str | None = None
 ) -> tuple[int, GazetteerEntry] | None:
     """Last token index and entry of the longest gazetteer name starting at token ``i``
     (the project gazetteer first, then the cities1000 places of theatre countries)."""
@@ -328,7 +340,7 @@ def _longest_match(
     if not (first[0].isupper() or is_article):
         return None
     head = text[tokens[i + 1][0]:tokens[i + 1][1]] if is_article else first
-    longest = _head_tokens(head)
+    longest = max(_head_tokens(head), _country_head(country, head))
     if not longest:
         return None
     # an article prefix and hyphenated names add tokens beyond the key's own count
@@ -344,6 +356,8 @@ def _longest_match(
         if not has_article and name_key(span) in _not_in_free_text():
             continue
         entry = lookup(span)
+        if entry is None and country and (world := lookup_in_country(span, country, free_text=True)) is not None:
+            entry = GazetteerEntry("", world.name, world.admin1, world.latitude, world.longitude, "town")
         if entry is None and (world := lookup_world(span, free_text=True)) is not None:
             entry = GazetteerEntry("", world.name, world.admin1, world.latitude, world.longitude, "town")
         if entry is not None:
@@ -358,7 +372,7 @@ _ADMIN_TAIL = re.compile(
 _RURAL_HEAD = re.compile(r"(?:\b(?:rural|countryside of|province of|region of|governorate of)\s+)$", re.IGNORECASE)
 
 
-def _mention(text: str, start: int, end: int, entry: GazetteerEntry) -> PlaceMention:
+def _mention(text: str, start: int, end: int, entry: GazetteerEntry, country: str | None = None) -> PlaceMention:
     """A mention, widened to "X province" / "rural X" when the text says so."""
     tail = _ADMIN_TAIL.match(text[end:])
     head = _RURAL_HEAD.search(text[max(0, start - 20):start])
@@ -367,7 +381,7 @@ def _mention(text: str, start: int, end: int, entry: GazetteerEntry) -> PlaceMen
     elif head:
         start -= len(head.group())
     name = text[start:end]
-    return PlaceMention(name, start, end, resolve_place(name))
+    return PlaceMention(name, start, end, _resolve_place(name, country))
 
 
 def _admin_lists(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Iterator, Sequence
 
@@ -37,6 +37,9 @@ class _Article:
     leaders: tuple[str, ...] = ()  # the countries tied for most mentions (their shared war still decides)
     read: bool = False
     busy: bool = False
+    # what a reader computed from a text and this article's state (``memo``): kept while the
+    # article is read, dropped with it
+    memos: dict = field(default_factory=dict)
 
 
 _CURRENT: ContextVar[_Article | None] = ContextVar("sitrep_article_theatre", default=None)
@@ -50,6 +53,20 @@ def reading(sentences: Sequence[str]) -> Iterator[None]:
         yield
     finally:
         _CURRENT.reset(token)
+
+
+def memo(name: str) -> tuple[dict | None, tuple]:
+    """A reader's memo for the article being read and the state it reads (its country, its
+    leaders, whether the country is read or being read): (memo, state), or (None, ()) with
+    no article open. A text read again in the same state gives the same answer; the state is
+    part of the key because reading the country changes it (and may happen on any call)."""
+    article = _CURRENT.get()
+    if article is None:
+        return None, ()
+    found = article.memos.get(name)
+    if found is None:
+        found = article.memos[name] = {}
+    return found, (article.read, article.busy, article.country, article.leaders)
 
 
 @lru_cache(maxsize=1)
@@ -101,13 +118,17 @@ def article_country(sentences: Sequence[str]) -> str | None:
 def _country_counts(sentences: Sequence[str]) -> dict[str, int]:
     from .places import find_places  # late import: places reads actors, which read this module
     counts: dict[str, int] = {}
+    placed: list[tuple[str, str]] = []
     for text in sentences:
         for mention in find_places(text):
             code = place_country(mention.place)
             if code:
                 counts[code] = counts.get(code, 0) + 1
-        if len(counts) == 1 and max(counts.values()) >= _SETTLED:
-            break  # one country only, named often enough: the rest of the article can wait
+                placed.append((mention.name, code))
+        if len(counts) == 1 and len({name for name, _ in placed}) >= _SETTLED:
+            return counts  # one country only, several of its places: the rest of the article can wait
+    from .geo.country import named_country_counts  # the countries it names decide shared names (control8)
+    counts = named_country_counts(sentences, placed, counts)
     if not counts:
         for text in sentences:
             for found in _country_words().finditer(text):

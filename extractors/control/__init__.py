@@ -165,9 +165,11 @@ def _agent_right_before(reading: _Reading, trigger: Trigger) -> bool:
     return agent is not None and agent.end <= trigger.start and trigger.start - agent.end <= 40
 
 
+# any modifiers before the head noun ("the strategic town of", "the lakeside town of", "the
+# mining town of", "two more villages of"), not a preposition or a clause word (control8)
 _SETTLEMENT_HEAD = re.compile(
-    r"\s*(?:the\s+)?(?:(?:strategic|key|nearby|neighbou?ring|small|border|frontline|\w+ern|two|three|four|five|"
-    r"several|\d+)\s+)*(?:villages?|towns?|city|cities|districts?|neighbou?rhoods?|settlements?|hamlets?)\s+"
+    r"\s*(?:the\s+)?(?:(?!(?:of|in|near|at|on|from|to|and|or|by|with|for|which|that|after|before)\b)"
+    r"(?:[a-z][\w'’-]*|\d+)\s+){0,3}(?:villages?|towns?|city|cities|districts?|neighbou?rhoods?|settlements?|hamlets?)\s+"
     r"(?:of|including|such\s+as|namely)\s+(?:the\s+)?", re.IGNORECASE)
 
 

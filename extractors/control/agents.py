@@ -6,11 +6,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..actors import SPECIFIC_GROUPS, ActorMention, find_actors, framing_may_be, is_framing, resolve_actor, specific_actor
+from ..actors import SPECIFIC_GROUPS, ActorMention, country_forces, find_actors, framing_may_be, is_framing, resolve_actor, specific_actor
 from ..context import SentenceContext
+from ..opponents import article_opponent
 from ..places import lookup
 from ..sentence import SentenceMentions
-from ..sides import NOT_ARMED, opposed as _opposed
+from ..reference import load_csv
+from ..sides import NOT_ARMED, _camp_leads, _sides, actor_ids, lead_opponent, opposed as _opposed, theatres
+from ..theatre import country_theatres, current_country
 from ..sides import armed as _armed
 
 _BY_TIME = (r"(?!\s+(?:noon|dawn|dusk|midnight|nightfall|morning|evening|night|then|now|late|early|"
@@ -126,47 +129,38 @@ def _refine(mention: ActorMention, ctx: SentenceContext) -> str:
     return refined
 
 
+@lru_cache(maxsize=1)
+def _non_state_groups() -> frozenset[str]:
+    """Every armed group of ``actors.csv`` that is no state's forces (``actors_nationalities.csv``,
+    ``actors_country_names.csv``) and fights no war in Syria: what "the rebels", "the
+    militants" may stand for in another war."""
+    states = {row["actor_id"].strip() for row in load_csv("actors_nationalities.csv")} | set(country_forces().values())
+    return frozenset(a for a in actor_ids() - states - NOT_ARMED - {"opposition"}
+                     if "syria" not in theatres(a))  # Syria's factions: actors.specific_actor decides
+
+
 @lru_cache(maxsize=256)
 def _group_of_other_wars(label: str, article: str) -> str | None:
     """"insurgents", "jihadists" in an article that names one armed group of another war
     (the MNDAA, JNIM, the Arakan Army) and none of Syria's: that group, when it is one the
     framing may stand for (``control_actor_framings.csv``; helper control6)."""
-    may_be = framing_may_be(label) - SPECIFIC_GROUPS
-    if not may_be:
+    listed = framing_may_be(label)
+    if not listed:
         return None
-    counts: dict[str, int] = {}
-    for mention in find_actors(article):
-        if mention.actor_id in SPECIFIC_GROUPS:
-            return None  # Syria's groups are actors.specific_actor's to choose
-        if mention.actor_id in may_be:
-            counts[mention.actor_id] = counts.get(mention.actor_id, 0) + 1
-    ranked = sorted(counts.values(), reverse=True)
-    if not ranked or (len(ranked) > 1 and ranked[0] < 3 * ranked[1]):
-        return None
-    return max(counts, key=lambda a: counts[a])
-
-
-def _article_opponent(ctx: SentenceContext, actor: str) -> tuple[str | None, str | None]:
-    """The actor most often named in the article on the other side of ``actor`` (read from
-    the mentions of every sentence)."""
-    article = ctx.article
-    mentions = tuple(m for s in article.sentences for m in article.mentions_of(s).actors)
-    return _article_opponent_of(article.text, actor, mentions)
-
-
-@lru_cache(maxsize=256)
-def _article_opponent_of(article: str, actor: str, mentions: tuple[ActorMention, ...]) -> tuple[str | None, str | None]:
-    counts: dict[str, int] = {}
-    labels: dict[str, str] = {}
-    for m in _armed(mentions):
-        refined = specific_actor(m.label, m.actor_id, (), article)
-        if _opposed(actor, refined):
-            counts[refined] = counts.get(refined, 0) + 1
-            labels.setdefault(refined, m.label)
-    if not counts:
-        return None, None
-    best = max(counts, key=lambda a: counts[a])
-    return best, labels[best]
+    mentions = find_actors(article)
+    if any(m.actor_id in SPECIFIC_GROUPS for m in mentions):
+        return None  # Syria's groups are actors.specific_actor's to choose
+    wars = set(country_theatres(current_country())) - {"syria"}
+    for may_be in (listed - SPECIFIC_GROUPS,  # the groups the framing lists, else any armed group of the war
+                   {g for g in _non_state_groups() if wars & set(theatres(g))}):  # ("the rebels" of an M23 report; control8)
+        counts: dict[str, int] = {}
+        for mention in mentions:
+            if mention.actor_id in may_be:
+                counts[mention.actor_id] = counts.get(mention.actor_id, 0) + 1
+        ranked = sorted(counts.values(), reverse=True)
+        if ranked and (len(ranked) == 1 or ranked[0] >= 3 * ranked[1]):
+            return max(counts, key=lambda a: counts[a])
+    return None
 
 
 def _opponent(ctx: SentenceContext, actor: str, exclude: ActorMention) -> tuple[str | None, str | None]:
@@ -177,7 +171,24 @@ def _opponent(ctx: SentenceContext, actor: str, exclude: ActorMention) -> tuple[
         refined = _refine(m, ctx)
         if _opposed(actor, refined):
             return refined, m.label
-    return _article_opponent(ctx, actor)
+    found = article_opponent(ctx, actor)
+    if found[0] is None and (lead := lead_opponent(actor) or _war_opponent(actor)) is not None:
+        return lead, None  # the one camp against it in this war ("Russian forces took X": Ukraine's; control8)
+    return found
+
+
+@lru_cache(maxsize=256)
+def _opponent_in_wars(actor: str, wars: frozenset[str]) -> str | None:
+    leads = {lead for (war, side), lead in _camp_leads().items()
+             if war in wars and side != _sides().get(actor, {}).get(war) and _opposed(actor, lead)}
+    return leads.pop() if len(leads) == 1 else None
+
+
+def _war_opponent(actor: str) -> str | None:
+    """The lead of the one camp against ``actor`` in the article's war (Russia fights in
+    Syria too, but in a report from Ukraine its enemy is Ukraine's)."""
+    wars = frozenset(set(country_theatres(current_country())) & set(theatres(actor)))
+    return _opponent_in_wars(actor, wars) if wars else None
 
 
 

@@ -9,6 +9,7 @@ from functools import lru_cache
 from ..actors import ActorMention
 from ..claims import Place
 from ..context import SentenceContext
+from ..geo.country import is_country_name
 from ..places import resolve_place
 from .anaphora import _recent_city
 from ..mentions.names import PlaceSpan, clean_name as _clean_name, is_actor_name as _is_actor_name
@@ -31,6 +32,30 @@ _TITLE_WORD = re.compile(r"\s(?:From|In|Near|To|After|On|At|And|With|By|Over|Int
 _TITLE_HEAD = re.compile(r"\s+(?:Town|City|Village|District|Area)\s+of\b")
 
 
+@lru_cache(maxsize=1)
+def _thing_after() -> re.Pattern[str]:
+    """After a name: a noun that makes it a thing's or a person's ("a Marchetti attack plane",
+    "Machar's house"), with up to two words between (``thing_nouns``; control8)."""
+    nouns = _alternation(_vocab()["thing_nouns"])
+    modifier = r"(?!(?:from|to|in|into|of|by|the|a|an|and|or|on|at|after|before|with|near|for)\b)[\w-]+\s+"
+    return re.compile(rf"(?:['’]s)?\s+(?:{modifier}){{0,2}}?(?:{nouns})\b", re.IGNORECASE)
+
+
+def _is_thing(text: str, name: str, end: int) -> bool:
+    """A name that owns or names a thing ("Machar's house", "Marchetti attack plane"), or a
+    possessive of a country ("eastern Congo's second-largest city"): not the place taken."""
+    if name.endswith(("'s", "’s")):
+        core = re.sub(r"^(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?|central)\s+", "", name[:-2], flags=re.IGNORECASE)
+        if resolve_place(core).precision == "country" or is_country_name(core):
+            return True
+        return _thing_after().match(text, end - 2) is not None
+    return _thing_after().match(text, end) is not None and resolve_place(name).precision == "unresolved"
+
+
+_CAPITAL_OF = re.compile(r"\bcapital\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_REGION_AFTER = re.compile(r"\s+(?:state|province|region|governorate|oblast|district)\b", re.IGNORECASE)
+
+
 def _names_in(text: str, offset: int) -> list[PlaceSpan]:
     """Proper names read as places, without a bare compass word ("the Northern flank");
     in a headline's title case a name stops at a capitalised preposition ("Palmyra From
@@ -39,6 +64,10 @@ def _names_in(text: str, offset: int) -> list[PlaceSpan]:
     for n in _all_names_in(text, offset):
         if _COMPASS.fullmatch(n.name) or _NOT_THE_PLACE_AFTER.match(text, n.end - offset):
             continue  # "a UAE-flagged ship", "Sennar state capital" (another town): not the place
+        if _is_thing(text, n.name, n.end - offset):
+            continue
+        if _CAPITAL_OF.search(text, 0, n.start - offset) and _REGION_AFTER.match(text, n.end - offset):
+            continue  # "the capital of Gezira state": the capital, another town, not the state (control8)
         if _TITLE_HEAD.match(text, n.end - offset) and " " not in n.name:
             continue  # "Strategic" of "Strategic Town of Kinsabba"
         cut = _TITLE_WORD.search(n.name)
@@ -157,13 +186,37 @@ def _counted_then_list(tail: str, cut: re.Match[str], start: int) -> list[PlaceS
     return listed(" " * start + tail, names) if len(listed(" " * start + tail, names)) >= 2 else []
 
 
+# Where an item of a list lies, between it and the next item: "Zaranj in Nimroz and
+# Sheberghan in Jowzjan", "Sar-e Pul, capital of the province of the same name, and Taloqan,
+# capital of Takhar province" (control8).
+_ITEM_LOCATIVE = re.compile(r"\s+(?:in|near|outside)\s+(?:the\s+)?$", re.IGNORECASE)
+_ITEM_APPOSITION = re.compile(
+    r",\s+(?:the\s+|a\s+)?(?:[a-z][\w-]*\s+){0,2}(?:capital|centre|center|seat|hub|town|city)\s+(?:of|in)\s+[^,;()]{1,60}?"
+    r"(?=,\s*(?:and\s+)?(?:the\s+)?[A-Z])", re.IGNORECASE)
+
+
 def listed(text: str, names: list[PlaceSpan]) -> list[PlaceSpan]:
-    """The first name and those joined to it as a list ("A, B, and the town of C")."""
+    """The first name and those joined to it as a list ("A, B, and the town of C"), each
+    item with where it lies ("A in R1 and B in R2", "A, capital of R1, and B")."""
     chosen = [names[0]]
+    end = names[0].end
     for nxt in names[1:]:
-        if not _LIST_SEP.fullmatch(text[chosen[-1].end:nxt.start]):
+        if nxt.start < end:
+            continue  # inside the apposition of the item before
+        between = text[end:nxt.start]
+        if _LIST_SEP.fullmatch(between):
+            chosen.append(nxt)
+            end = nxt.end
+        elif end == chosen[-1].end and _ITEM_LOCATIVE.fullmatch(between):
+            end = nxt.end  # "Zaranj in Nimroz": where the item lies, not an item
+        elif end == chosen[-1].end and (app := _ITEM_APPOSITION.match(text, end)) is not None and app.end() <= nxt.start:
+            end = app.end()
+            if not _LIST_SEP.fullmatch(text[end:nxt.start]):
+                break
+            chosen.append(nxt)
+            end = nxt.end
+        else:
             break
-        chosen.append(nxt)
     return chosen
 
 
@@ -300,7 +353,8 @@ def _site_or_city(region: str, start: int, ctx: SentenceContext) -> list[PlaceSp
             return [PlaceSpan(named, start, start, Place(name=named, place_type="neighbourhood"))]
     listed = _THOSE_VILLAGES.match(region)
     if listed:  # "captured those villages": the villages the text listed just before
-        return _recent_list(ctx, start, (listed.group(1) or listed.group(2)).lower())
+        return (_recent_list(ctx, start, (listed.group(1) or listed.group(2)).lower())
+                or _sentence_settlements(ctx, start))
     group = _counted_group().match(region)
     if group:  # "seized 14 villages", "a string of villages": the phrase as written
         phrase = group.group("phrase")
@@ -348,6 +402,14 @@ def _recent_list(ctx: SentenceContext, before: int, noun: str) -> list[PlaceSpan
             continue
         return [PlaceSpan(n.name, before, before, n.place) for n in listed(text, names)]
     return []
+
+
+def _sentence_settlements(ctx: SentenceContext, before: int) -> list[PlaceSpan]:
+    """"took A and entered B ..., before troops pushed them out of the towns": the
+    settlements this sentence named before the plural anaphor, when two or more (control8)."""
+    from .anaphora import _settlements
+    found = sorted(_settlements(ctx.text, ctx.mentions, before), key=lambda m: m.start)
+    return [PlaceSpan(m.name, before, before, m.place) for m in found] if len(found) >= 2 else []
 
 
 _ITS_PART = re.compile(

@@ -211,6 +211,13 @@ def _read_expel(ctx: SentenceContext, trigger: Trigger) -> _Reading | None:
     if not expelled and _OBJECT_PRONOUN.match(text[trigger.start:trigger.end]):
         before = [m for m in _armed(sent.actors_in(agent.end, trigger.start)) if opposed(agent.actor_id, m.actor_id)]
         expelled = [ActorMention(m.label, m.actor_id, agent.end + m.start, agent.end + m.end) for m in before[-1:]]
+        if not expelled:  # "Fano fighters took A ..., before federal troops pushed them out of the towns" (control8)
+            earlier = [m for m in _armed(sent.actors_in(0, agent.start)) if opposed(agent.actor_id, m.actor_id)]
+            previous = ctx.previous(1)
+            if not earlier and previous is not None and previous.paragraph == ctx.sentence.paragraph:
+                earlier = [m for m in _armed(ctx.article.mentions_of(previous).actors)
+                           if opposed(agent.actor_id, m.actor_id)][-1:]
+            expelled = [ActorMention(m.label, m.actor_id, 0, 0) for m in earlier[-1:]]
     if not expelled or agent.actor_id == expelled[0].actor_id:
         return None  # "shelling forced the FSA from the town": no opponent takes it
     start = trigger.end

@@ -13,6 +13,7 @@ that noun the article named (``recent_installation``)."""
 from __future__ import annotations
 
 import re
+from itertools import islice
 from functools import lru_cache
 
 from ..actors import ActorMention, resolve_actor
@@ -57,7 +58,7 @@ def object_installation(region: str, start: int) -> list[PlaceSpan]:
     object is not one."""
     kinds, units, owners = _tables()
     lead = _LEAD.match(region)
-    tokens = list(_TOKEN.finditer(region, lead.end()))[:16]
+    tokens = list(islice(_TOKEN.finditer(region, lead.end()), 16))  # not every token of the region's rest
     words = [t.group() for t in tokens]
     head = None
     for i in range(min(len(words), 9)):

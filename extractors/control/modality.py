@@ -53,7 +53,7 @@ _IRREGULAR_PAST = frozenset({"left", "took", "fell", "won", "drove", "withdrew",
 
 def _is_past(text: str, trigger: Trigger) -> bool:
     word = text[trigger.start:trigger.end].split()[0].lower()
-    return trigger.form == "active" and (word.endswith("ed") or word in _IRREGULAR_PAST)
+    return trigger.form in ("active", "expel") and (word.endswith("ed") or word in _IRREGULAR_PAST)  # "before troops pushed them out" (control8)
 
 
 # Verbs that report a completed act of their own ("repelled", "thwarted"): a trigger joined
@@ -62,6 +62,13 @@ _DONE_BLOCKERS = frozenset({"repelled", "thwarted", "foiled", "prevented"})
 _NEW_VERB = re.compile(r"\band\s+(?:had|has|have|then|later|also)(?:\s+also)?\s*$")
 _SINCE_ADVERB = re.compile(r"\b(?:has|have|had)\s+$", re.IGNORECASE)
 _FORMERLY = re.compile(r"\s+(?:a|an|the|home|part)\b", re.IGNORECASE)
+
+
+# "(\w+)\s+to ...$" as first written: a match starts at a word's start (from inside the word the
+# same match starts further left) and its word never gives back letters (a space must follow),
+# so "\b" and "\w++" find the same matches without trying every letter of every word
+_INFINITIVE_END = re.compile(r"\b(\w++)\s+to\s+(?:\w+ly\s+)?$")
+_INFINITIVE_AND = re.compile(r"\b(\w++)\s+to\s+[a-z]+\b[^,;.]{0,60}\band\s+(?:[a-z]+\s+)?$")
 
 
 def _is_reported_event(text: str, trigger: Trigger, published_year: int | None) -> bool:
@@ -81,8 +88,7 @@ def _is_reported_event(text: str, trigger: Trigger, published_year: int | None) 
             continue  # "repelled attacks near several villages and had retaken X": a verb of its own
         if word != "since" or not _RECENT_SINCE.match(window, m.end()):
             return False
-    infinitive = re.search(r"(\w+)\s+to\s+(?:\w+ly\s+)?$", window + " ") or re.search(
-        r"(\w+)\s+to\s+[a-z]+\b[^,;.]{0,60}\band\s+(?:[a-z]+\s+)?$", window + " ")
+    infinitive = _INFINITIVE_END.search(window + " ") or _INFINITIVE_AND.search(window + " ")
     if infinitive and infinitive.group(1).lower() not in _vocab()["success_before_to"]:
         return False  # "to take", "to advance on X and complete the encirclement of"
     if trigger.form == "active" and _is_adjective(text, trigger):
@@ -116,16 +122,20 @@ _YEAR_AS_NAME = re.compile(r"\s+(?!and\b|to\b|or\b|when\b|after\b|before\b)[a-z]
 _NOUN_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those"})
 
 
+_LAST_WORD = re.compile(r"([\w'’-]+)\s*$")
+_PARTICIPLE_END = re.compile(r"(?:ed|en|un)$")
+
+
 def _is_adjective(text: str, trigger: Trigger) -> bool:
     """A participle used as an adjective: after a determiner, number, preposition or a
     "-held" word ("the captured town", "19 besieged areas", "government-held besieged");
     any other verb form after a determiner is a noun ("their advance into the city")."""
     word = text[trigger.start:trigger.end].split()[0].lower()
-    before = re.search(r"([\w'’-]+)\s*$", text[:trigger.start])
+    before = _LAST_WORD.search(text[:trigger.start])
     if before is None:
         return False
     prev = before.group(1).lower()
-    if not re.search(r"(?:ed|en|un)$", word):
+    if not _PARTICIPLE_END.search(word):
         return prev in _NOUN_DETERMINERS
     if prev.endswith("ly") and re.search(r"(?:\b(?:the|a|an|its|their|two|three|four|five|several|many|\d+)|-held|-controlled)\s+\w+ly\s*$",
                                          text[:trigger.start], re.IGNORECASE):

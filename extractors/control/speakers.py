@@ -11,10 +11,12 @@ claimant reader gives it, corrected where a control sentence says more.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import replace
 
 from ..claims import ControlChange
 from ..context import SentenceContext
+from ..reference import load_csv
 
 _REPORT = re.compile(r"\s+(?:(?:also|later|earlier|separately)\s+)?(?:said|says|claimed|claims|announced|announces|"
                      r"reported|stated|declared|confirmed)\b")
@@ -53,5 +55,28 @@ def inherit_claimants(changes: list[ControlChange]) -> list[ControlChange]:
             source = sourced.get(((change.place.place_id or change.place.name).lower(), change.new_controller))
             if source is not None:
                 change = replace(change, claimant=source.claimant, claimant_text=source.claimant_text)
+        out.append(change)
+    return _taken_back(out)
+
+
+@lru_cache(maxsize=1)
+def _states() -> frozenset[str]:
+    """The forces of states (``actors_nationalities.csv``)."""
+    return frozenset(row["actor_id"].strip() for row in load_csv("actors_nationalities.csv"))
+
+
+def _taken_back(changes: list[ControlChange]) -> list[ControlChange]:
+    """A state's capture of a place from an actor that the same sentence says took it from
+    the state first is a recapture ("Fano took Lalibela ..., before federal troops pushed
+    them out of the towns"; control8)."""
+    taken: set[tuple[str, str | None, str | None, str]] = set()
+    out = []
+    for change in changes:
+        key = (change.place.place_id or change.place.name).lower() if change.place is not None else ""
+        if (change.change_type == "capture" and key and change.new_controller in _states()
+                and (key, change.previous_controller, change.new_controller, change.evidence.text) in taken):
+            change = replace(change, change_type="recapture")
+        if change.change_type in ("capture", "recapture", "entry") and key:
+            taken.add((key, change.new_controller, change.previous_controller, change.evidence.text))
         out.append(change)
     return out

@@ -44,9 +44,12 @@ def _name_pattern() -> re.Pattern[str]:
     spaced = r"(?:al|el)"  # "al Bab"; "at Kasab", "as Syria" are English
     part = r"(?:[A-Z][\w'’ʼ`]*|\d+[A-Za-z]*)"
     tails = _alternation(_vocab()["name_tails"])
+    # lower-case particles inside a hyphenated name: "Sar-e Pul", "Mazar-i-Sharif",
+    # "Saut-d'Eau", "Port-au-Prince" (control8)
+    joint = r"-(?:e|i|o|u|y|au|de|du|la|le|ul|d['’]|l['’])-?"
     return re.compile(
         rf"(?<![\w'’-])(?:{art}-|{spaced}\s)?[A-Z][\w'’ʼ`]*"
-        rf"(?:(?:-|\s|\s{art}-|\s{spaced}\s|-{art}-){part})*"
+        rf"(?:(?:-|\s|\s{art}-|\s{spaced}\s|-{art}-|{joint}\s?){part})*"
         rf"(?:\s(?:{tails})(?![\w-]))?"
     )
 

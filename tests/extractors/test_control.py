@@ -336,7 +336,7 @@ def test_issue_sentences_give_the_right_rows() -> None:
     assert rows("Hama city fell to HTS on Thursday.") == [
         ("Hama", "hts", None, "capture", date(2024, 12, 5), "settlement")]
     ukraine = rows("Ukrainian troops have liberated Kherson")
-    assert [r[:4] for r in ukraine] == [("Kherson", "ukraine", None, "recapture")]
+    assert [r[:4] for r in ukraine] == [("Kherson", "ukraine", "russia", "recapture")]  # the one camp Ukraine fights (control8)
 
 
 @pytest.mark.parametrize("lemma", ["take", "seize", "gain", "assume", "wrest", "establish", "secure"])

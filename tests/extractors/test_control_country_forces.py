@@ -19,14 +19,14 @@ def changes(text: str, published: date | None = date(2024, 5, 1)) -> list[tuple]
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [
-    ("Russia claimed the capture of Marinka on Monday.", [("Marinka", "russia", None, "capture")]),
+    ("Russia claimed the capture of Marinka on Monday.", [("Marinka", "russia", "ukraine", "capture")]),
     ("Russia's defence ministry said its troops had liberated the village of Novomykhailivka.",
-     [("Novomykhailivka", "russia", None, "capture")]),  # "liberated" by another state's army: a capture
+     [("Novomykhailivka", "russia", "ukraine", "capture")]),  # "liberated" by another state's army: a capture
     ("Ukraine said its troops withdrew from Avdiivka to avoid encirclement.",
-     [("Avdiivka", "unknown", "ukraine", "withdrawal")]),
+     [("Avdiivka", "russia", "ukraine", "withdrawal")]),  # the one camp Ukraine fights (control8)
     ("Turkey said its troops entered Jarablus on Wednesday.", [("Jarablus", "turkey", None, "entry")]),
     ("Moscow's forces claimed control of Vuhledar after a two-year battle.", [("Vuhledar", "russia", None, "capture")]),
-    ("On Monday, Israel said its forces had encircled Khan Younis.", [("Khan Younis", "israel", None, "encirclement")]),
+    ("On Monday, Israel said its forces had encircled Khan Younis.", [("Khan Younis", "israel", "hamas", "encirclement")]),
     ("Mali said its army had entered Kidal on Tuesday.", [("Kidal", "mali", None, "entry")]),
 ])
 def test_state_owns_its_troops(sentence: str, expected: list[tuple]) -> None:

@@ -78,7 +78,7 @@ def test_an_adverb_may_stand_inside_a_phrasal_verb(text: str, expected: list[tup
 def test_withdrawal_abroad_leaves_no_syrian_rebels_in_charge() -> None:
     """Without an opponent in the text, a withdrawal in Syria goes to the opposition; in
     Ukraine it goes to nobody named, never to Syria's rebels."""
-    assert changes("Russian forces withdrew quickly from Kherson.") == [("Kherson", "unknown", "russia", "withdrawal")]
+    assert changes("Russian forces withdrew quickly from Kherson.") == [("Kherson", "ukraine", "russia", "withdrawal")]
     assert changes("Government forces withdrew from Madaya.") == [("Madaya", "opposition", "syrian_government", "withdrawal")]
 
 
@@ -245,7 +245,7 @@ def test_since_an_event_of_another_year_stays_background() -> None:
     ("Shelling hit the town of Jayrud for days. Activists said rebels began withdrawing from their bases around the town overnight.",
      [("their bases around Jayrud", "syrian_government", "opposition", "withdrawal")]),
     ("Shelling hit the town of Avdiivka for days. Ukrainian troops withdrew from their positions in the town on Sunday.",
-     [("their positions in Avdiivka", "unknown", "ukraine", "withdrawal")]),
+     [("their positions in Avdiivka", "russia", "ukraine", "withdrawal")]),  # the one camp Ukraine fights (control8)
 ])
 def test_withdrawal_from_positions_in_the_town(text: str, expected: list[tuple]) -> None:
     """"their positions in the town" is that part of the town named before; in Syria the

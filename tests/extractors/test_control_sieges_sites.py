@@ -311,7 +311,7 @@ def test_left_cut_off_negative(sentence: str) -> None:
 @pytest.mark.parametrize(("sentence", "expected"), [
     ("IS militants were forced to withdraw from Tal Abyad after Kurdish advances.",
      [("Tal Abyad", "unknown", "withdrawal")]),
-    ("Russian troops were forced to retreat from Kherson.", [("Kherson", "unknown", "withdrawal")]),
+    ("Russian troops were forced to retreat from Kherson.", [("Kherson", "ukraine", "withdrawal")]),
     # Syria's two-sided war: the government's loss is the rebels' gain
     ("Regime troops were pushed out of Idlib city in March.", [("Idlib", "opposition", "withdrawal")]),
     ("The army forced rebels to withdraw from Khan Sheikhoun.", [("Khan Sheikhoun", "syrian_government", "capture")]),

@@ -63,5 +63,5 @@ def test_a_year_as_the_time_is_still_background() -> None:
 
 def test_a_verb_after_repelled_and_had_is_its_own_event() -> None:
     assert changes("Russia's defence ministry said its troops had repelled attacks near several villages "
-                   "and had retaken the village of Tetkino.") == [("Tetkino", None, "recapture")]
+                   "and had retaken the village of Tetkino.") == [("Tetkino", "ukraine", "recapture")]
     assert changes("The army said it repelled an attack aimed at retaking the village of Tetkino.") == []
