@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .allegiance import allegiance_mentions
 from .patterns import trie_alternation
 from .reference import load_csv
 from .theatre import localised, memo as theatre_memo
@@ -122,7 +123,7 @@ def find_actors(text: str) -> list[ActorMention]:
     (``theatre``)."""
     found = _find_actors(text)
     if not found:
-        return []
+        return allegiance_mentions(text, [], find_actors, ActorMention)
     # the same text is read again and again by the rules of one article (a sentence, its
     # clauses): its answer is kept for the article and the state its country is read in
     memo, state = theatre_memo("actors")
@@ -132,6 +133,7 @@ def find_actors(text: str) -> list[ActorMention]:
             return list(kept)
     # an alias of another war's theatre only ("AA" outside Myanmar's war) names nobody here
     merged = _merge_group_framings(text, [m for m in map(localised, found) if m.actor_id])
+    merged = allegiance_mentions(text, merged, find_actors, ActorMention)  # "forces loyal to X" (control8b)
     if memo is not None:
         memo[(text, state)] = tuple(merged)
     return merged

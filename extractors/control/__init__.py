@@ -36,6 +36,7 @@ from .events import _claims_for, _or_news_date, _read, _Reading, _when
 from .arguments import PlaceSpan, is_counted_group, is_numbered_position
 from .installations import is_installation
 from .speakers import inherit_claimants
+from .raids import is_raid
 from .triggers import _DAYS_MONTHS, Trigger, _find_triggers, _has_stem, _is_reinforcement, _is_reported_event, _vocab
 from ..sides import NOT_ARMED
 
@@ -58,7 +59,7 @@ def extract(ctx: SentenceContext) -> list[ControlChange]:
             continue
         if trigger.change == "entry" and _is_reinforcement(text):
             continue
-        if _is_idiom(text, trigger) or sieges.road_to_needs_supply(text, trigger):
+        if _is_idiom(text, trigger) or sieges.road_to_needs_supply(text, trigger) or is_raid(text, trigger):
             continue
         reading = _read(ctx, trigger)
         if reading is None and claims and _BOTH.match(text, trigger.end):  # "... and the SDF took control of both"

@@ -26,7 +26,26 @@ def _recent_city(ctx: SentenceContext, before: int, noun: str | None = None) -> 
             if re.search(rf"\b{noun}\s+of\s+$", text[:m.start], re.IGNORECASE) or re.match(
                     rf"\s+{noun}\b", text[m.end:], re.IGNORECASE):
                 return m.place
+    if noun in ("town", "village") and len(candidates) > 1:
+        story = _story_place(ctx, [m for _, m in candidates])
+        if story is not None:
+            return story
     return candidates[0][1].place if candidates else None
+
+
+def _story_place(ctx: SentenceContext, candidates: list) -> Place | None:
+    """The settlement the story is about: of the candidates for "the town", the one the
+    headline (the article's first sentence) names, when the latest candidate is not named
+    there ("had taken Tarhuna ..., as his offensive on Tripoli collapsed. GNA fighters
+    entered the town": Tarhuna; helper control8b)."""
+    head = ctx.article.sentences[0] if ctx.article.sentences else None
+    if head is None or head.index == ctx.sentence.index:
+        return None
+    named = {m.place.place_id or m.place.name for m in _settlements(head.text, ctx.article.mentions_of(head), len(head.text))}
+    key = lambda m: m.place.place_id or m.place.name  # noqa: E731
+    if key(candidates[0]) in named:
+        return None
+    return next((m.place for m in candidates[1:] if key(m) in named), None)
 
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .. import dates
-from ..actors import ActorMention, resolve_actor
+from ..actors import ActorMention, is_framing, resolve_actor
 from ..claims import UNKNOWN_DATE, ControlChange, DateSpan
 from ..context import SentenceContext
 from .agents import (
@@ -314,7 +314,7 @@ def _relative_object(ctx: SentenceContext, trigger: Trigger) -> _Reading | None:
 
 
 def _claims_for(ctx: SentenceContext, trigger: Trigger, reading: _Reading, when: DateSpan) -> list[ControlChange]:
-    if reading.agent is None or reading.agent.actor_id in NOT_ARMED:
+    if reading.agent is None or reading.agent.actor_id in NOT_ARMED or _another_group(ctx.text, reading.agent):
         return []
     agent_id = _refine(reading.agent, ctx)
     change = reading.change
@@ -358,6 +358,15 @@ def _claims_for(ctx: SentenceContext, trigger: Trigger, reading: _Reading, when:
     return [_claim(ctx, span, new, new_label, previous, previous_label,
                    (liberation_kind(words, new, span.place.place_id) or change) if change in ("capture", "recapture") else change,
                    when) for span in reading.places]
+
+
+# "fell to another rebel group", "a rival militia seized": a group the article does not name,
+# not the one it is about; no guess (helper control8b).
+_ANOTHER = re.compile(r"\b(?:another|a\s+rival|a\s+different|an\s+unidentified|an\s+unknown)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
+def _another_group(text: str, agent: ActorMention) -> bool:
+    return is_framing(agent.label) and _ANOTHER.search(text, max(0, agent.start - 60), agent.start) is not None
 
 
 def _claim(ctx, span, new, new_label, previous, previous_label, change, when) -> ControlChange:

@@ -18,6 +18,10 @@ _DAYS_MONTHS = (
     "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
     "April|June|July|August|September|October|November|December"
 )
+# a time phrase between a passive participle and its "by" ("was overrun on Tuesday by the
+# White Army", "were captured overnight by"; helper control8b)
+_PASSIVE_TIME = (rf"(?:\s+(?:on\s+(?:{_DAYS_MONTHS})(?:\s+\d{{1,2}})?|(?:early|late)\s+(?:on\s+)?(?:{_DAYS_MONTHS})|"
+                 rf"overnight|yesterday|last\s+(?:week|month|night)|in\s+(?:{_DAYS_MONTHS}))(?:\s+(?:morning|night|evening))?,?)?")
 
 
 @dataclass(frozen=True)
@@ -88,7 +92,7 @@ def _trigger_patterns(word: str | None = None) -> tuple[tuple[str, str, str], ..
     adverb = r"(?:\s+(?:now|currently|reportedly|fully|completely|almost|nearly|partially|already|also))?"
     if word is None or word in _AUXILIARIES:
         for change, words in vocab["passive"].items():
-            out.append(("passive", change, rf"\b{aux}{adverb}\s+(?:{_alternation(words)})\s+by\b"))
+            out.append(("passive", change, rf"\b{aux}{adverb}\s+(?:{_alternation(words)}){_PASSIVE_TIME}\s+by\b"))
         out.append(("expel_passive", "capture",  # "IS was expelled by the army from Zuhur"
                     rf"\b{aux}{adverb}\s+(?:{_alternation(_expel_participles())})(?:\s+(?:back|out))?"
                     r"\s+(?:by\s+[^,.;]{1,60}?\s+|(?:\w+\s+){1,3}ago\s+|last\s+\w+\s+|on\s+\w+day\s+)?(?:out\s+of|out\s+from|from)\s+"))

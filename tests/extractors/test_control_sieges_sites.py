@@ -117,7 +117,7 @@ def test_under_siege_since_negative(sentence: str) -> None:
      [("building blocks", "syrian_government", "capture")]),
     ("The Tatmadaw overran a military base near Lashio.", [("military base", "myanmar", "capture")]),
     ("The Arakan Army overran two army checkpoints on Friday.", [("army checkpoints", "arakan_army", "capture")]),
-    ("Houthi fighters stormed a strategic hilltop overlooking the road.", [("hilltop", "houthis", "capture")]),
+    ("Houthi fighters overran a strategic hilltop overlooking the road.", [("hilltop", "houthis", "capture")]),
     ("Russian troops captured several buildings in the industrial zone.", [("buildings", "russia", "capture")]),
 ])
 def test_unnamed_sites(sentence: str, expected: list[tuple]) -> None:
