@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from . import actors, casualty_links, casualty_scope, dates, numbers, places
 from .casualty_cue_reading import Reading, freed, read
-from .casualty_not_toll import equipment_count
+from .casualty_not_toll import equipment_count, restated
 from .casualty_cues import cues as _cues, has_hint, perpetrator_words as _perpetrator_words
 from .casualty_owner import foreign_framing, possessive_owner, speaker_owner
 from .casualty_inherit import inherit, link_asides, same_group
@@ -190,7 +190,8 @@ def _read_figures(sentence: str, article_text: str) -> tuple[Figure, ...]:
     mentions = [m for m in numbers.find_counts(sentence)
                 if not cues["age_before"].search(sentence, max(0, m.start - 40), m.start)  # ages are no counts
                 and not _is_date_day(sentence, m) and not cues["age_after"].match(sentence, m.end)
-                and not _speaker(sentence, m) and not freed(sentence, m)]
+                and not _speaker(sentence, m) and not freed(sentence, m)
+                and not restated(sentence, m)]
     readings: dict[int, Reading] = {}
     for i, mention in enumerate(mentions):
         reading = read(sentence, mention)

@@ -1,6 +1,7 @@
 """Counts in a casualty sentence that are no toll of their own, whatever cue is near them:
 a count of equipment ("two German-made Leopards", "three RSF pick-up trucks", "two
-captured armoured vehicles"). Read from data: ``equipment_gap`` and ``equipment_crew`` in
+captured armoured vehicles") and people counted before, referred to again ("the deaths of
+the five soldiers"). Read from data: ``restated_before``, ``equipment_gap`` and ``equipment_crew`` in
 ``casualty_cues.yaml`` and the equipment catalogue (``equipment_mentions``).
 """
 from __future__ import annotations
@@ -8,6 +9,11 @@ from __future__ import annotations
 from . import numbers
 from .casualty_cues import cues as _cues
 from .equipment_mentions import find_equipment
+
+
+def restated(sentence: str, mention: numbers.CountMention) -> bool:
+    """"the deaths of the five soldiers": people counted before, referred to again."""
+    return _cues()["restated_before"].search(sentence, max(0, mention.start - 40), mention.start) is not None
 
 
 def equipment_count(sentence: str, mention: numbers.CountMention) -> bool:

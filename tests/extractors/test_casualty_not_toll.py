@@ -54,3 +54,8 @@ def test_peacekeepers_are_forces_of_the_nationality_before_them() -> None:
 def test_others_after_a_semicolon_are_the_same_group() -> None:
     assert _figures("One gunman was shot dead by police, an officer said; two others died when their "
                     "explosives went off.") == [("killed", 1, "opposition"), ("killed", 2, "opposition")]
+
+
+def test_people_referred_to_again_are_no_new_toll() -> None:
+    assert _figures("The president sent condolences to the families of the eight soldiers.") == []
+    assert _figures("The deaths of eight soldiers were confirmed on Sunday.") == [("killed", 8, "syrian_government")]
