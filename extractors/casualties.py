@@ -227,6 +227,10 @@ def _read_figures(sentence: str, article_text: str) -> tuple[Figure, ...]:
 def _owned(sentence: str, start: int, victim: Victim, home: str | None) -> Victim:
     """The side a possessive ("five of the group's fighters") or a foreign nationality word
     ("Iranian militants" in a Syrian article) gives victims of no side of their own."""
+    own_words = victim.label is None or victim.label not in sentence[start:start + 60]  # no noun of its own
+    if own_words and _cues()["own_losses_before"].search(sentence, max(0, start - 60), start):
+        owner = speaker_owner(sentence, start, "its own ")  # "its own losses were 9 dead and 12 wounded"
+        return Victim(owner, "own losses", "combatant") if owner else victim
     if victim.type != "combatant":
         return victim
     owner = possessive_owner(sentence, start, victim.label) if victim.actor in ("unknown", "opposition") else None

@@ -92,6 +92,7 @@ def cues() -> dict[str, Any]:
         "equipment_crew": re.compile(data["equipment_crew"], re.IGNORECASE),
         "equipment_people": frozenset(data["equipment_people"]),
         "restated_before": re.compile(data["restated_before"], re.IGNORECASE),
+        "own_losses_before": re.compile(data["own_losses_before"], re.IGNORECASE),
         "before_fillers": re.compile(data["before_fillers"], re.IGNORECASE),
         "attack_frame": re.compile(data["attack_frame"], re.IGNORECASE),
         "target_frame": re.compile(data["target_frame"], re.IGNORECASE),

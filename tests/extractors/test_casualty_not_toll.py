@@ -59,3 +59,8 @@ def test_others_after_a_semicolon_are_the_same_group() -> None:
 def test_people_referred_to_again_are_no_new_toll() -> None:
     assert _figures("The president sent condolences to the families of the eight soldiers.") == []
     assert _figures("The deaths of eight soldiers were confirmed on Sunday.") == [("killed", 8, "syrian_government")]
+
+
+def test_own_losses_are_the_speakers_fighters() -> None:
+    got = _figures("The SDF said it had killed 30 IS fighters, and that its own losses were 4 dead and 7 wounded.")
+    assert got[-2:] == [("killed", 4, "sdf"), ("wounded", 7, "sdf")]
