@@ -21,6 +21,7 @@ from .theatre import role_actor
 
 _CUE = re.compile(r"loyal|allied|aligned|affiliated|answering|fighting for|backed|supported|government|administration|authorities",
                   re.IGNORECASE)
+_CUE_WORDS = tuple(_CUE.pattern.split("|"))  # the same words, literal (searched for in the lower-cased text)
 
 
 @lru_cache(maxsize=1)
@@ -133,13 +134,14 @@ def _needed_words() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
 def allegiance_mentions(text: str, found: list, find: Callable, make: Callable) -> list:
     """``found`` (a sentence's actor mentions) with every forces-by-allegiance phrase of
     ``text`` as one mention of its master; mentions inside the phrase give way."""
-    if not _CUE.search(text):
+    # each pattern needs its words literally (lower-casing exact): a text without a cue
+    # word is passed at once, one with "government" alone is not searched for bonds or
+    # "-backed" (speed5b)
+    low = text.lower() if lowers_exactly(text) else None
+    if not (any(w in low for w in _CUE_WORDS) if low is not None else _CUE.search(text)):
         return found
     new = []
     bond, prefixed, of_gov, gov_owned = _patterns()
-    # each pattern needs its words literally (lower-casing exact): a sentence with
-    # "government" alone is not searched for bonds or "-backed" (speed5b)
-    low = text.lower() if lowers_exactly(text) else None
     bonds, prefixed_bonds, governments = _needed_words()
     if low is not None and not any(w in low for w in bonds):
         bond = _NOTHING
