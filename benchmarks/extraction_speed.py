@@ -15,6 +15,11 @@ time mostly measures the other processes, the CPU time the extractors. The budge
         # more passes on a loaded machine; every claim as JSON lines, to check that a
         # speed change changed no output (``cmp`` two dumps)
 
+``--against CHECKOUT`` also compares with another checkout's extractors (an export of main,
+say) in this process: article by article in turn, caches cleared before each, the least CPU
+of the rounds per article summed. On a shared machine a pass's CPU seconds vary by a fifth
+with the load; this ratio stays within about 1 % (the same code against itself: 1.00).
+
 It also starts new processes (skip with ``--no-cold``) and prints their CPU seconds up to
 the first article's claims and up to the first 100 articles' (what a small refresh pays):
 once with an empty start-up cache (a temporary ``XDG_CACHE_HOME``: every cached table is
@@ -26,6 +31,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import importlib
 import json
 import os
 import resource
@@ -94,6 +100,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dump", type=Path, metavar="JSONL",
                         help="also write every claim (extractor version fixed, sorted) to compare outputs across changes")
     parser.add_argument("--no-cold", action="store_true", help="skip the new-process (cold start) figures")
+    parser.add_argument("--against", type=Path, metavar="CHECKOUT",
+                        help="also compare with another checkout's extractors in this process (e.g. an export of main): "
+                             "each article extracted by both in turn, caches cleared before each, the least CPU of "
+                             f"{REPEATS} rounds per article summed; the ratio holds on a loaded machine where passes do not")
     parser.add_argument("--cold-child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if not args.articles.is_file():
@@ -128,6 +138,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"load average:        {' '.join(f'{x:.2f}' for x in os.getloadavg())} (1/5/15 min, {os.cpu_count()} cores)")
     print(f"articles/second:     {len(articles) / best_cpu:,.0f} (per CPU second)")
     print(f"budget:              {BUDGET_SECONDS:.1f} CPU s -> {'OK' if best_cpu <= BUDGET_SECONDS else 'OVER BUDGET'}")
+    if args.against is not None:
+        print_comparison(articles, args.against, max(1, args.repeats))
     if not args.no_cold:
         print_cold_start(args.articles)
     if args.memory:
@@ -137,6 +149,43 @@ def main(argv: list[str] | None = None) -> int:
         args.dump.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
         print(f"claims written:      {len(lines)} to {args.dump}")
     return 0
+
+
+def print_comparison(articles: list[Article], checkout: Path, rounds: int) -> None:
+    """CPU seconds of this checkout's extractors and of ``checkout``'s over the same articles,
+    measured article by article in turn (order alternating) with every per-text cache cleared
+    before each, the least of ``rounds`` per article summed: a burst of load then touches
+    one article's figure, not a whole pass (the same code against itself reads 1.00)."""
+    package = checkout.resolve() / "extractors"
+    if not (package / "pipeline.py").is_file():
+        print(f"compare:             SKIP: no extractors package in {checkout}")
+        return
+    with tempfile.TemporaryDirectory(prefix="sitrep-against-") as folder:
+        # the other package under another name (it imports itself relatively only)
+        os.symlink(package, Path(folder) / "extractors_against")
+        sys.path.insert(0, folder)
+        try:
+            other = importlib.import_module("extractors_against")
+            other_clear = importlib.import_module("extractors_against.pipeline").clear_text_caches
+        finally:
+            sys.path.remove(folder)
+        sides = [(extract_article, clear_text_caches), (other.extract_article, other_clear)]
+        for article in articles:  # warm both: reference tables, compiled patterns
+            for extract, _ in sides:
+                extract(article.text, article.article_id, article.published_at)
+        best = [[float("inf")] * len(articles) for _ in sides]
+        for round_ in range(rounds):
+            for i, article in enumerate(articles):
+                order = (0, 1) if (i + round_) % 2 == 0 else (1, 0)
+                for side in order:
+                    extract, clear = sides[side]
+                    clear()
+                    started = time.process_time()
+                    extract(article.text, article.article_id, article.published_at)
+                    best[side][i] = min(best[side][i], time.process_time() - started)
+    this, that = sum(best[0]), sum(best[1])
+    print(f"compare:             {this:.3f} CPU s here, {that:.3f} in {checkout} (sum of per-article least of "
+          f"{rounds} rounds): ratio {this / that:.3f}")
 
 
 def cold_child(articles: list[Article]) -> int:

@@ -21,7 +21,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from . import actors, casualty_links, casualty_scope, dates, numbers, places
-from .casualty_cue_reading import Reading, read
+from .casualty_cue_reading import Reading, freed, read
+from .casualty_not_toll import equipment_count
 from .casualty_cues import cues as _cues, has_hint, perpetrator_words as _perpetrator_words
 from .casualty_owner import foreign_framing, possessive_owner, speaker_owner
 from .casualty_inherit import inherit, link_asides, same_group
@@ -189,7 +190,7 @@ def _read_figures(sentence: str, article_text: str) -> tuple[Figure, ...]:
     mentions = [m for m in numbers.find_counts(sentence)
                 if not cues["age_before"].search(sentence, max(0, m.start - 40), m.start)  # ages are no counts
                 and not _is_date_day(sentence, m) and not cues["age_after"].match(sentence, m.end)
-                and not _speaker(sentence, m)]
+                and not _speaker(sentence, m) and not freed(sentence, m)]
     readings: dict[int, Reading] = {}
     for i, mention in enumerate(mentions):
         reading = read(sentence, mention)
@@ -205,7 +206,7 @@ def _read_figures(sentence: str, article_text: str) -> tuple[Figure, ...]:
     ordered = link_asides(same_group([r for _, r in sorted(readings.items())], sentence, mentions), sentence)
     kept = [r for r in ordered if not _is_background(sentence, r.mention.count) and not too_vague(r.mention.count)
             and not passing_one(r.mention.count, own_side(sentence, r.mention, r.victim))
-            and not depicted_one(r.mention.count, sentence)]
+            and not depicted_one(r.mention.count, sentence) and not equipment_count(sentence, r.mention)]
     kept = _joined_singles(kept, sentence)
     kept = [r for r in kept if not _ranked_one(r, sentence)]
     starts = {r.mention.start for r in kept}

@@ -111,6 +111,9 @@ def read(sentence: str, mention: numbers.CountMention) -> Reading | None:
     if partitive:
         return partitive
     phrase, phrase_end = victim_phrase(sentence, mention.end)
+    if phrase.lower() == "lives":  # "the attack claimed 14 lives", "cost 30 lives"
+        lives = cues["lives_before"].search(sentence, max(0, mention.start - 30), mention.start)
+        return Reading(mention, "killed", UNSPECIFIED, lives.start(), mention.start, True) if lives else None
     victim = counted_group(sentence, mention) or resolve_victim(phrase)
     if victim is not None:
         victim = affiliated(sentence, mention.end, crew_of(sentence, phrase_end, loyal_to(sentence, phrase_end, victim)))
@@ -143,6 +146,17 @@ def read(sentence: str, mention: numbers.CountMention) -> Reading | None:
             return before
         return before or reading
     return _read_before(sentence, mention, victim) or _read_listed(sentence, mention, victim, phrase_end)
+
+
+def freed(sentence: str, mention: numbers.CountMention) -> bool:
+    """Captives named by their noun who are set free ("20 hostages were released", "the army
+    freed 40 hostages"): no captive claim, and no other outcome of the sentence either."""
+    cues = _cues()
+    after = cues["after"].match(sentence[mention.end:])
+    if after is None or cues["cue_words"].get(after.group("cue").lower()) != "captive" or cue_noun(after.group("cue")) is None:
+        return False
+    return (cues["captives_freed"].match(sentence, mention.end + after.end("cue")) is not None
+            or cues["freed_before"].search(sentence, max(0, mention.start - 30), mention.start) is not None)
 
 
 def _captives_fate(sentence: str, mention: numbers.CountMention, noun_end: int, victim: Victim) -> Reading | None:

@@ -12,7 +12,7 @@ from dataclasses import replace
 from typing import Any
 
 from . import numbers
-from .casualty_cues import cues as _cues
+from .casualty_cues import cues as _cues, victim_table as _victim_table
 from .casualty_victims import UNSPECIFIED, Victim, resolve_victim, victim_phrase
 from .claims import Count
 
@@ -119,7 +119,9 @@ def mixed_people(sentence: str, start: int, victim: Victim) -> Victim:
     if (victim.label or "").lower() not in ("people", "persons", "individuals"):
         return victim
     cues = _cues()
-    if cues["part_civilians"].match(sentence, start):
+    part = cues["part_civilians"].match(sentence, start)
+    kind = _victim_table()[0].get(part.group("noun").lower(), ("", ""))[1] if part else ""
+    if part and (part.group("noun").lower() == "civilians" or kind == "combatant"):
         return Victim("all", victim.label, "mixed")  # "39 people, more than half of them civilians"
     combat = cues["combat_deaths"].search(sentence) is not None and cues["combat_unless"].search(sentence) is None
     if cues["summed_total"].search(sentence[max(0, start - 40):start]) is None and not combat and not _armed_target(sentence):

@@ -180,6 +180,7 @@ def _may_have_pronoun_report(text: str) -> bool:
 
 
 _CONTRAST = re.compile(r"\s(?:while|whereas|but)\s|;\s", re.IGNORECASE)
+_CONTRAST_WORDS = ("while", "whereas", "but")  # every match holds one of these or ";"
 
 
 def clause_claimant(text: str, position: int) -> ClaimantMention | None:
@@ -187,6 +188,9 @@ def clause_claimant(text: str, position: int) -> ClaimantMention | None:
     sources side by side ("The Observatory said 40 were killed while the LCC put the toll
     at 45"; "Barazi reported eight whereas the Observatory gave 12"): each figure keeps its
     own clause's source. None when the sentence has one clause or the clause names none."""
+    lowered = text.lower()
+    if ";" not in text and lowers_exactly(text) and not any(word in lowered for word in _CONTRAST_WORDS):
+        return None  # one clause (most sentences): nothing to scan for
     cuts = [m for m in _CONTRAST.finditer(text)]
     if not cuts:
         return None

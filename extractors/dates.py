@@ -376,9 +376,14 @@ def find_period(text: str, published_at: date | None) -> tuple[date | None, date
     started = _conflict_start(text)
     if started:
         return (started, None)
-    # groups are read lower-cased: the lower-cased text gives the same answer, faster
-    m = (_CUMULATIVE_RELATIVE_LOWER.search(text.lower()) if lowers_exactly(text)
-         else _CUMULATIVE_RELATIVE.search(text))
+    # groups are read lower-cased: the lower-cased text gives the same answer, faster; a
+    # match holds "this", "past" or "last" (most sentences hold none: no scan)
+    lowered = text.lower()
+    if lowers_exactly(text):
+        m = (_CUMULATIVE_RELATIVE_LOWER.search(lowered)
+             if "this" in lowered or "past" in lowered or "last" in lowered else None)
+    else:
+        m = _CUMULATIVE_RELATIVE.search(text)
     if m and published_at is not None:
         unit = (m.group("unit") or "").lower()
         if unit == "week":

@@ -9,7 +9,7 @@ All writes go through Arrow (Polars frames), never row by row.
 from __future__ import annotations
 
 from collections import Counter, deque
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -291,7 +291,13 @@ def texts_in_chunks(conn: duckdb.DuckDBPyConnection, ids: list[tuple[str, int]],
     """(article_id, text, published_at) of ``ids``, ``size`` articles at a time, read only when
     the chunk is wanted: memory holds a few chunks, never the whole batch."""
     for start in range(0, len(ids), size):
-        part = pl.DataFrame({"article_id": [i[0] for i in ids[start:start + size]]},  # noqa: F841
-                            schema={"article_id": pl.String})
-        yield conn.execute("SELECT a.article_id, a.text, a.published_at FROM raw.articles a "
-                           "JOIN part USING (article_id) ORDER BY a.article_id").fetchall()
+        yield conn.execute("SELECT article_id, text, published_at FROM raw.articles WHERE article_id IN "
+                           f"({id_list(i[0] for i in ids[start:start + size])}) ORDER BY article_id").fetchall()
+
+
+def id_list(ids: Iterable[str]) -> str:
+    """``'a', 'b', ...`` for ``IN (...)``: a list of constants is applied in the table's scan
+    (the key's index, or the article ids before the texts are read), where a join with a
+    frame of ids read and decompressed every text of raw.articles first (100 of 100,000
+    articles: 0.35 -> 0.005 CPU s)."""
+    return ", ".join("'" + i.replace("'", "''") + "'" for i in ids)

@@ -43,7 +43,7 @@ from typing import Any
 
 import duckdb
 
-from .build_files import _fsync, _now, _write_json, settle_wal  # noqa: F401 (settle_wal, _write_json: re-exported)
+from .build_files import _fsync, _now, _write_json, connect_build, settle_wal  # noqa: F401 (settle_wal, _write_json: re-exported)
 from .db import db_path
 
 LOCK_TIMEOUT_ENV = "SITREP_REFRESH_LOCK_TIMEOUT"  # seconds a refresh waits for a running one (default 3600)
@@ -75,7 +75,7 @@ class Refresh:
     def connect(self) -> Iterator[duckdb.DuckDBPyConnection]:
         """A writable connection to this run's build (schemas raw and marts by their usual names);
         read-only on the published warehouse when the refresh found nothing new."""
-        conn = duckdb.connect(str(self.path), read_only=self.unchanged)
+        conn = connect_build(self.path, read_only=self.unchanged)
         try:
             yield conn
         finally:

@@ -40,9 +40,15 @@
 
 {#- A deterministic short id from several SQL expressions. -#}
 {% macro short_hash(parts) -%}
-    substr(md5(concat_ws('|'
+    substr(md5({{ hash_input(parts) }}), 1, 20)
+{%- endmacro %}
+
+{#- The text short_hash hashes: the parts as text, '|' between them, null as ''. A model can
+    group on it and hash each group once (casualty_estimates). -#}
+{% macro hash_input(parts) -%}
+    concat_ws('|'
     {%- for part in parts -%}
         , coalesce(cast({{ part }} as varchar), '')
     {%- endfor -%}
-    )), 1, 20)
+    )
 {%- endmacro %}

@@ -15,11 +15,10 @@ from pathlib import Path
 from typing import Any
 
 import dagster as dg
-import duckdb
 
 from warehouse.refresh_scope import ENV as SCOPE_ENV
 from warehouse.refresh_scope import mark_changed, scope_size
-from warehouse.storage import settle_wal
+from warehouse.storage import connect_build, settle_wal
 
 from ..dbt_lib import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtCliResource, dbt_assets
 from ..dbt_project import DBT_PROJECT_DIR, manifest_json, sitrep_dbt_project
@@ -168,7 +167,7 @@ def build_connection(refresh):
     duckdb backend's one name for every build (``SITREP_DB`` in dbt's environment), else the
     backend's own connection (DuckLake attaches the lake under dbt's name)."""
     path = refresh.dbt_env().get("SITREP_DB")
-    return duckdb.connect(path) if path else refresh.connect()
+    return connect_build(path) if path else refresh.connect()
 
 
 def remember_project(conn, fingerprint: str) -> None:

@@ -88,3 +88,8 @@ def test_state_force_nouns_read_as_soldiers(text: str) -> None:
 ])
 def test_participle_phrase_and_cost_the_lives(text: str, expected: tuple) -> None:
     assert expected in _rows(text)
+
+
+def test_lives_lost() -> None:
+    assert [(r[0], r[1]) for r in _rows("The attack on the market in Kassala claimed 14 lives, police said.")] == [(14, "killed")]
+    assert _rows("Rescuers in Kherson saved 14 lives.") == []

@@ -151,3 +151,14 @@ def test_apposition_and_nationality(text: str, expected: tuple) -> None:
 
 def test_a_nations_people_are_civilians() -> None:
     assert _rows("The health ministry in Gaza said 43 Palestinians were killed in strikes overnight.") == [(43, "killed", "civilians")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Twenty hostages were released in Gaza on Sunday in exchange for 60 prisoners.", []),
+    ("Officials in Khartoum said the army freed 40 hostages.", []),
+    ("Eight civilians were confirmed killed in Sumy and 20 remain missing.", [(8, "killed", "civilians"), (20, "missing", "civilians")]),
+    ("A suicide bomber killed 26 people, most of them soldiers, at the station in Quetta.", [(26, "killed", "all")]),
+    ("Strikes on Rafah killed 20 people, most of them children.", [(20, "killed", "civilians")]),
+])
+def test_freed_captives_remaining_missing_and_parts(text: str, expected: list) -> None:
+    assert _rows(text) == expected
