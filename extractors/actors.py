@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .allegiance import allegiance_mentions
+from .allegiance import allegiance_cue, allegiance_mentions
 from .patterns import trie_alternation
 from .reference import load_csv
 from .theatre import localised, memo as theatre_memo
@@ -122,8 +122,8 @@ def find_actors(text: str) -> list[ActorMention]:
     alias naming no army of its own ("the army") as the current article's country reads it
     (``theatre``)."""
     found = _find_actors(text)
-    if not found:
-        return allegiance_mentions(text, [], find_actors, ActorMention)
+    if not found and not allegiance_cue(text):
+        return []
     # the same text is read again and again by the rules of one article (a sentence, its
     # clauses): its answer is kept for the article and the state its country is read in
     memo, state = theatre_memo("actors")

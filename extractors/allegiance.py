@@ -15,13 +15,11 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from .patterns import lowers_exactly
 from .reference import load_csv, load_yaml
 from .theatre import role_actor
 
 _CUE = re.compile(r"loyal|allied|aligned|affiliated|answering|fighting for|backed|supported|government|administration|authorities",
                   re.IGNORECASE)
-_CUE_WORDS = tuple(_CUE.pattern.split("|"))  # the same words, literal (searched for in the lower-cased text)
 
 
 @lru_cache(maxsize=1)
@@ -118,42 +116,46 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     )
 
 
-_NOTHING = re.compile(r"(?!)")
-
-
 @lru_cache(maxsize=1)
-def _needed_words() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
-    """The lower-case words each of ``_patterns`` must find literally: a bond ("loyal to"),
-    "-" and a prefixed bond ("-backed"), a government noun."""
-    table = _table()
-    return (tuple(w.lower() for w in table["bonds"]),
-            tuple("-" + w.lower() for w in table["prefix_bonds"] + table["backed_bonds"]),
-            tuple(w.lower() for w in table["government_nouns"]))
+def _government_word() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{_alt(_table()['government_nouns'])})\b", re.IGNORECASE)
+
+
+def _near_government(pattern: re.Pattern[str], text: str, after: bool = False):
+    """Matches of ``pattern`` in the few words around each government noun only (the nouns
+    are rare; the pattern's force-noun alternation is not tried at every position)."""
+    seen = -1
+    for g in _government_word().finditer(text):
+        start = max(0, g.start() - 80, seen)
+        end = min(len(text), g.end() + 40) if after else g.end()
+        for m in pattern.finditer(text, start, end):
+            seen = m.end()
+            yield m
+
+
+def allegiance_cue(text: str) -> bool:
+    """Cheap test: may ``text`` hold a forces-by-allegiance phrase at all?"""
+    return _CUE.search(text) is not None
 
 
 def allegiance_mentions(text: str, found: list, find: Callable, make: Callable) -> list:
     """``found`` (a sentence's actor mentions) with every forces-by-allegiance phrase of
     ``text`` as one mention of its master; mentions inside the phrase give way."""
-    # each pattern needs its words literally (lower-casing exact): a text without a cue
-    # word is passed at once, one with "government" alone is not searched for bonds or
-    # "-backed" (speed5b)
-    low = text.lower() if lowers_exactly(text) else None
-    if not (any(w in low for w in _CUE_WORDS) if low is not None else _CUE.search(text)):
+    if not _CUE.search(text):
+        return found
+    low = text.lower()
+    has_bond = any(b.split()[0] in low for b in _table()["bonds"])
+    has_prefix = "-" in low and any(f"-{b}" in low for b in _table()["prefix_bonds"] + _table()["backed_bonds"])
+    has_gov = any(g in low for g in _table()["government_nouns"])
+    if not (has_bond or has_prefix or has_gov):
         return found
     new = []
     bond, prefixed, of_gov, gov_owned = _patterns()
-    bonds, prefixed_bonds, governments = _needed_words()
-    if low is not None and not any(w in low for w in bonds):
-        bond = _NOTHING
-    if low is not None and not any(w in low for w in prefixed_bonds):
-        prefixed = _NOTHING
-    if low is not None and not any(w in low for w in governments):
-        of_gov = gov_owned = _NOTHING
-    for m in bond.finditer(text):
+    for m in bond.finditer(text) if has_bond else ():
         master = _master(text[m.end():], find)
         if master:
             new.append(make(text[m.start():m.end() + master[1]], master[0], m.start(), m.end() + master[1]))
-    for m in prefixed.finditer(text):
+    for m in prefixed.finditer(text) if has_prefix else ():
         word = m.group("master")
         master = _master(word, find) if word.lower() not in ("government", "state", "army") else (role_actor("government forces"), len(word))
         if not master or not master[0]:
@@ -162,12 +164,12 @@ def allegiance_mentions(text: str, found: list, find: Callable, make: Callable) 
                 master[0] in _states()[0].values() or master[0] in _states()[1].values()):
             continue  # "Iran-backed militias" are not Iran's army
         new.append(make(text[m.start():m.end()], master[0], m.start(), m.end()))
-    for m in of_gov.finditer(text):
+    for m in _near_government(of_gov, text) if has_gov else ():
         gov = _government_phrase().match(text, m.end())
         actor = _government(gov) if gov else None
         if actor:
             new.append(make(text[m.start():gov.end()], actor, m.start(), gov.end()))
-    for m in gov_owned.finditer(text):
+    for m in _near_government(gov_owned, text, after=True) if has_gov else ():
         start = m.start("gov")
         gov = _government_phrase().search(text, start, m.end("gov"))
         actor = _government(gov) if gov and gov.end() == m.end("gov") else None

@@ -187,6 +187,9 @@ def named_country_counts(sentences: Sequence[str], placed: Sequence[tuple[str, s
             code = next((c for c in sorted(named, key=named.__getitem__, reverse=True) if c in shared), code)
         out[code] = out.get(code, 0) + 1
     unnamed = out and not any(code in named for code in out)  # only places of countries never named
+    dated = _dateline_country(sentences) if unnamed else None
+    if dated is not None and dated not in out:  # "MARAWI, Philippines, Oct 17 -": the dateline's country
+        return {dated: 1000 * (max(out.values()) + 1)}  # wins over a namesake of an unnamed country (control8b)
     most = max(out.values(), default=0)
     for code, (n, _) in tally.items():  # then those of a country named by name that no text search finds
         if unnamed and n and code not in free_text_countries() and places.get(code, 0) > most:
@@ -197,3 +200,19 @@ def named_country_counts(sentences: Sequence[str], placed: Sequence[tuple[str, s
     # most places and nationality words ("NAIROBI - Tigrayan forces ... Ethiopian soldiers
     # ... Mekelle, Shire and Axum": Ethiopia; "Israeli troops" in a report from Lebanon)
     return {code: 1000 * n + p + places.get(code, 0) for code, (n, p) in tally.items()}
+
+
+_DATELINE = re.compile(r"^\s*[A-Z][A-Z .'’-]{2,40},\s+(?P<country>[A-Z][\w.'’ -]{1,40}?),\s+"
+                       r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})\b")
+
+
+def _dateline_country(sentences: Sequence[str]) -> str | None:
+    """The country a dateline names by name ("MARAWI, Philippines, Oct 17 -"), in the first
+    three sentences (the title comes first); None without one."""
+    for text in sentences[:3]:
+        m = _DATELINE.match(text)
+        if m:
+            parts = tuple(m.group("country").lower().split())
+            return next((code for words, code, is_name in _country_words().get(parts[0], ())
+                         if is_name and words == parts), None)
+    return None

@@ -90,3 +90,13 @@ def test_new_group_and_timed_passive(text: str, expected: tuple) -> None:
 def test_the_white_army_fights_the_state_not_the_splm_io() -> None:
     from extractors.sides import opposed
     assert opposed("white_army", "south_sudan") and not opposed("white_army", "splm_io")
+
+
+def test_the_dateline_country_beats_a_namesake_of_an_unnamed_country() -> None:
+    from extractors.theatre import article_country
+    # Marawi is also a town in Sudan (a free-text country); the dateline names the Philippines
+    assert article_country(["Troops retake Marawi", "MARAWI, Philippines, Oct 17 - Troops retook the city of "
+                            "Marawi on Tuesday.", "Fighting in Marawi had lasted five months."]) == "PH"
+    # near miss: a report that names Sudan keeps Sudan's town
+    assert article_country(["RSF attack Marawi", "KHARTOUM, Oct 17 - Sudanese troops said RSF fighters "
+                            "attacked Marawi in Sudan on Tuesday.", "Marawi lies on the Nile."]) == "SD"
