@@ -33,7 +33,8 @@ from ..claims import ControlChange, DateSpan
 from ..context import SentenceContext
 from . import agents, anaphora, arguments, countries, events, frames, groups, installations, modality, nominals, sieges, speakers, subjects, subjects_named, triggers, voices, withdrawals
 from .events import _claims_for, _or_news_date, _read, _Reading, _when
-from .arguments import PlaceSpan, is_counted_group, is_numbered_position
+from .arguments import PlaceSpan, is_counted_group
+from .positions import is_numbered_position
 from .installations import is_installation
 from .speakers import inherit_claimants
 from .raids import is_raid
