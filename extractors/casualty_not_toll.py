@@ -6,8 +6,6 @@ the five soldiers"). Read from data: ``restated_before``, ``equipment_gap`` and 
 """
 from __future__ import annotations
 
-from functools import lru_cache
-
 from . import numbers
 from .casualty_cues import cues as _cues
 from .equipment_mentions import find_equipment
@@ -21,7 +19,7 @@ def restated(sentence: str, mention: numbers.CountMention) -> bool:
 def equipment_count(sentence: str, mention: numbers.CountMention) -> bool:
     """The count's noun (at most two words after it) is an item of equipment, not people."""
     cues = _cues()
-    for item in _items(sentence):
+    for item in find_equipment(sentence):
         if item.start < mention.end or item.start > mention.end + 40 or item.text.lower() in cues["equipment_people"]:
             continue
         gap = sentence[mention.end:item.start]
@@ -29,9 +27,3 @@ def equipment_count(sentence: str, mention: numbers.CountMention) -> bool:
                 and cues["equipment_crew"].match(sentence, item.end) is None)
     return False
 
-
-@lru_cache(maxsize=1)
-def _items(sentence: str) -> tuple:
-    """The sentence's equipment, memoised here (one sentence: its readings ask in turn):
-    ``find_equipment`` is asked about victim phrases in between."""
-    return tuple(find_equipment(sentence))

@@ -45,7 +45,7 @@ def extract(ctx: SentenceContext) -> list[EquipmentLoss]:
     text = ctx.text
     if not has_stem(text):
         return []
-    mentions = find_equipment(text)
+    mentions = list(ctx.mentions.equipment)  # the sentence's equipment, found once for every reader
     if not mentions:
         return []
     mentions = with_others(text, mentions)

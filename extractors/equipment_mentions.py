@@ -148,7 +148,14 @@ def _scan(text: str, patterns: dict[str, re.Pattern[str]]) -> list[re.Match[str]
 
 def find_equipment(text: str) -> list[EquipmentMention]:
     """Equipment named in ``text``, a model and the generic word after it merged
-    ("Grad multiple launch rocket system"), "towed" kept with the name."""
+    ("Grad multiple launch rocket system"), "towed" kept with the name. Memoised per text:
+    the sentence object (``sentence.equipment``, read by the equipment extractor) and the
+    casualty rules (a count of equipment is no toll) ask about the same sentences."""
+    return list(_find_equipment(text))
+
+
+@lru_cache(maxsize=16384)
+def _find_equipment(text: str) -> tuple[EquipmentMention, ...]:
     table, patterns = _catalogue()
     raw: list[EquipmentMention] = []
     for m in _scan(text, patterns):
@@ -178,7 +185,7 @@ def find_equipment(text: str) -> list[EquipmentMention]:
         if towed:
             start = towed.start()
         out.append(EquipmentMention(text[start:end], start, end, mention.model, mention.category))
-    return _mounted(text, out)
+    return tuple(_mounted(text, out))
 
 
 @lru_cache(maxsize=1)
