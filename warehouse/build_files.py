@@ -11,6 +11,8 @@ from typing import Any
 
 import duckdb
 
+from .lake.settings import sql_string
+
 
 def _now() -> str:
     return datetime.now().isoformat(timespec="seconds")
@@ -45,8 +47,7 @@ def connect_build(path: Path | str, read_only: bool = False) -> duckdb.DuckDBPyC
     conn = duckdb.connect(config={"temp_directory": f"{path}.tmp"})
     try:
         name = Path(path).name.lstrip(".").split(".")[0].replace('"', '""')
-        quoted = str(path).replace("'", "''")
-        conn.execute(f"ATTACH '{quoted}' AS \"{name}\" (ROW_GROUP_SIZE {ROW_GROUP_SIZE})")
+        conn.execute(f"ATTACH {sql_string(str(path))} AS \"{name}\" (ROW_GROUP_SIZE {ROW_GROUP_SIZE})")
         conn.execute(f'USE "{name}"')
     except BaseException:
         conn.close()
