@@ -221,6 +221,7 @@ def _read_figures(sentence: str, article_text: str) -> tuple[Figure, ...]:
         victim = whose_soldiers(sentence, target_side(sentence, victim, perpetrator or agent), home, perpetrator or agent, article_text)
         victim = _owned(sentence, r.mention.start, victim, home)
         victim = local_forces(sentence, victim, home, perpetrator or agent, article_text)
+        victim = casualty_scope.war_total_victims(sentence, r.mention.start, r.mention.count.low or r.mention.count.best, victim)
         figures.append(Figure(r.mention, r.outcome, victim, perpetrator, r.total_start if r.total_start in starts else None))
     return tuple(figures)
 

@@ -248,9 +248,16 @@ def specific_group(victim: Victim, sentence: str, article_text: str = "", agent:
         return Victim("opposition", victim.label, victim.type)  # "fighters" among rebels only
     if not is_framing(victim) or " and " in (victim.label or ""):
         return victim  # "rebels and jihadists": several groups, none named
-    from .casualty_framing import framed_group
-    group = framed_group(sentence, article_text, agent, victim.label or "") or _theatre_group(sentence, agent)
+    from .casualty_framing import attack_owner, framed_group
+    group = framed_group(sentence, article_text, agent, victim.label or "")
+    if group is None:  # whose attack it was ("repelled an RSF assault, killing 200 attackers"), then the war's usual insurgent
+        group = attack_owner(sentence, article_text, agent or _subject(sentence)) or _theatre_group(sentence, agent)
     return Victim(group, victim.label, victim.type) if group else victim
+
+
+def _subject(sentence: str) -> str | None:
+    from .casualty_framing import subject_actor
+    return subject_actor(sentence)
 
 
 
@@ -443,6 +450,11 @@ def bare_default(victim: Victim) -> bool:
 def demonym_actor(word: str) -> str | None:
     """The country's forces a nationality word stands for ("Ukrainian" -> ukraine)."""
     return _demonyms().get(word.lower())
+
+
+def is_people_of_nation(words: str) -> bool:
+    """"Palestinians", "Ukrainians": a nation's people as a plural noun."""
+    return words.lower() in _people_words()
 
 
 @lru_cache(maxsize=1)

@@ -68,3 +68,35 @@ def test_syria_keeps_its_reading() -> None:
     # in Syria bare "soldiers" are still the Syrian army
     text = "DAMASCUS, Syria - Rebel shelling killed six soldiers near Hama in Syria, SANA said."
     assert _rows(text) == [(6, "killed", "syrian_government")]
+
+
+# ---------------------------------------------------------------- a war's running total of "people"
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The health ministry says more than 41,000 Palestinians have been killed in the war.",
+     [(41000, "killed", "all")]),
+    ("More than 2,300 people have been killed in Lebanon since Hezbollah began firing at Israel in October last year.",
+     [(2300, "killed", "all")]),
+    # one day's toll stays civilians; so does a small count
+    ("More than 1,100 people were killed in the shelling of the market on Monday.", [(1100, "killed", "civilians")]),
+    ("Eleven people have been killed in the war's latest strikes on the town.", [(11, "killed", "civilians")]),
+])
+def test_a_wars_running_total_of_people_is_mixed(text: str, expected: list) -> None:
+    assert _rows(text) == expected
+
+
+# ---------------------------------------------------------------- whose attack it was
+
+def test_attackers_of_the_sentences_attack() -> None:
+    text = ("KHARTOUM, Sudan - The army said it had repelled an RSF assault on the city's southern edge, "
+            "killing 150 attackers.")
+    assert _rows(text) == [(150, "killed", "rsf")]
+
+
+def test_attackers_of_the_articles_attack_before_the_wars_usual_insurgent() -> None:
+    # in Mali a bare framing is JNIM's by default; this article reports an Islamic State attack
+    article = ("Islamic State attack on Mali army base kills 30 soldiers\n\n"
+               "BAMAKO, Mali - Thirty Malian soldiers were killed in an attack by Islamic State militants "
+               "on a base in Mali's Menaka region, the government said.\n\n"
+               "It said troops had killed 25 attackers.")
+    assert (25, "killed", "isis") in _rows(article)
