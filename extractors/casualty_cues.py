@@ -78,6 +78,7 @@ def cues() -> dict[str, Any]:
         "vague_min": int(data["vague_min"]),
         "on_board": re.compile(data["on_board"], re.IGNORECASE),
         "aircraft": re.compile(data["aircraft"]),
+        "downed": re.compile(data["downed"], re.IGNORECASE),
         "military_marker": re.compile(data["military_marker"], re.IGNORECASE),
         "group_before": re.compile(data["group_before"], re.IGNORECASE),
         "listed_before": re.compile(data["listed_before"], re.IGNORECASE),
@@ -109,6 +110,7 @@ def cues() -> dict[str, Any]:
         "part_civilians": re.compile(data["part_civilians"], re.IGNORECASE),
         "armed_target": re.compile(data["armed_target"], re.IGNORECASE),
         "combat_deaths": re.compile(data["combat_deaths"], re.IGNORECASE),
+        "status_unknown": re.compile(data["status_unknown"], re.IGNORECASE),
         "combat_unless": re.compile(data["combat_unless"], re.IGNORECASE),
     }
 
