@@ -119,6 +119,8 @@ def read(sentence: str, mention: numbers.CountMention) -> Reading | None:
     if partitive:
         return partitive
     phrase, phrase_end = victim_phrase(sentence, mention.end)
+    if phrase.endswith(" aged"):  # "two children aged 5 and 7 were killed": the ages are read with the cue
+        phrase, phrase_end = phrase[:-5], phrase_end - 5
     if phrase.lower() in ("lives", "of lives"):  # "the attack claimed 14 lives", "took hundreds of lives"
         lives = cues["lives_before"].search(sentence, max(0, mention.start - 30), mention.start)
         return Reading(mention, "killed", UNSPECIFIED, lives.start(), mention.start, True) if lives else None
@@ -137,6 +139,8 @@ def read(sentence: str, mention: numbers.CountMention) -> Reading | None:
     adjective = _wounded_adjective(sentence, mention, phrase, phrase_end, after)
     if adjective is not None:
         return adjective
+    if after and after.group("partner") and mention.count.best == 1:
+        after = None  # "a man and his young daughter were killed": two people, not one
     if after and after.group("relative") and numbers.find_counts(after.group("relative")):
         after = None  # "... that nine others were injured": the relative clause has a count of its own
     if after and victim is not None and _active_with_object(sentence, phrase_end, after):

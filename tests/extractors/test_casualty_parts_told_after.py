@@ -43,3 +43,17 @@ def test_among_the_dead(sentence: str, expected: list) -> None:
 def test_people_among_fighters_killed_are_fighters() -> None:
     figures = read_figures("The army said there were 11 people from Chechnya among the militants killed in Raqqa.")
     assert [(f.mention.count.best, f.victim.type) for f in figures] == [(11, "combatant")]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # the victims' ages between the noun and the verb
+    ("Six pupils between 8 and 11 years old were killed when the shell hit the school.", [(6, "killed", "civilians")]),
+    ("Two boys aged 9 and 13 were killed in the shelling of Taiz.", [(2, "killed", "civilians")]),
+    ("Three children, aged between 4 and 9, were wounded in the strike.", [(3, "wounded", "civilians")]),
+    # one more person coordinated before the verb: the count keeps its own figure
+    ("Another 14 patients and a young nurse were injured in the raid.", [(14, "wounded", "civilians")]),
+    # ... but "a man and his daughter" are two, not one
+    ("A farmer and his young son were killed near the border.", []),
+])
+def test_words_between_the_victims_and_their_verb(sentence: str, expected: list) -> None:
+    assert _figures(sentence) == expected
