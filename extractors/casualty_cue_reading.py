@@ -111,13 +111,21 @@ def read(sentence: str, mention: numbers.CountMention) -> Reading | None:
     if partitive:
         return partitive
     phrase, phrase_end = victim_phrase(sentence, mention.end)
-    if phrase.lower() == "lives":  # "the attack claimed 14 lives", "cost 30 lives"
+    if phrase.lower() in ("lives", "of lives"):  # "the attack claimed 14 lives", "took hundreds of lives"
         lives = cues["lives_before"].search(sentence, max(0, mention.start - 30), mention.start)
         return Reading(mention, "killed", UNSPECIFIED, lives.start(), mention.start, True) if lives else None
+    head, _, rest = phrase.partition(" ")
+    if rest.startswith("of ") and head.lower() in cues["unit_nouns"]:
+        return None  # "three groups of terrorists": units, not people
     victim = counted_group(sentence, mention) or resolve_victim(phrase)
+    after = cues["after"].match(sentence[phrase_end:])
+    if victim is None and phrase.lower() == "of" and after and after.group("cue").lower() in cues["of_toll_nouns"]:
+        victim = UNSPECIFIED  # "dozens of casualties", "hundreds of dead": a count of the toll word itself
     if victim is not None:
         victim = affiliated(sentence, mention.end, crew_of(sentence, phrase_end, loyal_to(sentence, phrase_end, victim)))
-    after = cues["after"].match(sentence[phrase_end:])
+    if after and after.group("aside") and after.group("cue").lower() in cues["things_cues"] and any(
+            word in cues["not_victims"] for word in after.group("aside").lower().split()):
+        after = None  # "13 elements ... including four buildings and three vehicles were destroyed"
     adjective = _wounded_adjective(sentence, mention, phrase, phrase_end, after)
     if adjective is not None:
         return adjective
@@ -173,6 +181,7 @@ def _captives_fate(sentence: str, mention: numbers.CountMention, noun_end: int, 
 
 
 _ADJECTIVE_CUES = frozenset({"wounded", "injured"})
+_NOUN_NEXT = re.compile(r"\s+\w")  # the noun right after the participle, nothing between
 
 
 def _wounded_adjective(sentence: str, mention: numbers.CountMention, phrase: str, phrase_end: int,
@@ -183,6 +192,8 @@ def _wounded_adjective(sentence: str, mention: numbers.CountMention, phrase: str
     if phrase.lower() not in ("", "of") or after is None or after.group("cue").lower() not in _ADJECTIVE_CUES or after.start("cue") > 2:
         return None
     rest = phrase_end + after.end("cue")
+    if not _NOUN_NEXT.match(sentence, rest):
+        return None  # '170 wounded" Konashenkov said': a quote or a comma ends the toll
     noun, _ = victim_phrase(sentence, rest)
     victim = resolve_victim(noun) if noun else None
     if victim is None or victim is UNSPECIFIED:
