@@ -30,7 +30,9 @@ from .casualty_local_group import aircraft_crew, checked_group, killers_enemy
 from .casualty_target import target_side, without_targets
 from .casualty_vague import VAGUE, vague_wounded
 from .casualty_readings import depicted_one, mixed_people, of_them, passing_one, too_vague
-from .casualty_victims import Victim, bare_default, local_forces, own_side, specific_group, victim_phrase, whose_soldiers
+from .casualty_victims import (
+    Victim, bare_default, local_forces, object_victims, own_side, specific_group, victim_phrase, whose_soldiers,
+)
 from .claimants import clause_claimant
 from .claims import CasualtyClaim, Count, Place
 from .context import SentenceContext
@@ -232,6 +234,7 @@ def _read_figures(sentence: str, article_text: str) -> tuple[Figure, ...]:
         if victim.type != "combatant" and _AIRCRAFT_HINT.search(sentence):
             victim = aircraft_crew(victim, sentence, victim_phrase(sentence, r.mention.end)[1], article_text)
         victim = local_forces(sentence, victim, home, perpetrator or agent, article_text)
+        victim = object_victims(sentence, victim)
         victim = casualty_scope.war_total_victims(sentence, r.mention.start, r.mention.count.low or r.mention.count.best, victim)
         figures.append(Figure(r.mention, r.outcome, victim, perpetrator, r.total_start if r.total_start in starts else None))
     return tuple(figures)

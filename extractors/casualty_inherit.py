@@ -139,7 +139,8 @@ def _total_victim(total: Reading, part: Reading) -> Victim | None:
     return None if mixed or total.victim is UNSPECIFIED else total.victim
 
 
-_TAIL = re.compile(r"\s*,?\s*(?:with|and|while)\s+(?:(?:wounding|injuring|wounded|injured)\s+)?"
+_TAIL = re.compile(r"(?P<passive>\s+(?:(?:had|have|has)\s+been|were|was)\s+(?:killed|wounded|injured))?"  # "one soldier had been killed and two wounded"
+                   r"\s*,?\s*(?:with|and|while)\s+(?:(?:wounding|injuring|wounded|injured)\s+)?"
                    r"(?:another|at\s+least|about|around|some|nearly|more\s+than|over)?\s*", re.IGNORECASE)
 
 
@@ -150,7 +151,13 @@ def _tail_of(sentence: str, previous: Reading, reading: Reading) -> bool:
     if previous.outcome == reading.outcome:
         return False
     head_end = victim_phrase(sentence, previous.mention.end)[1]
-    return head_end <= reading.mention.start and _TAIL.fullmatch(sentence, head_end, reading.mention.start) is not None
+    tail = _TAIL.fullmatch(sentence, head_end, reading.mention.start) if head_end <= reading.mention.start else None
+    if tail is not None and tail.group("passive") and _LISTED.search(sentence, 0, previous.mention.start):
+        return False  # "3 civilians and 4 soldiers were killed and 20 wounded": the wounded are of the whole list
+    return tail is not None
+
+
+_LISTED = re.compile(r"(?:,|\band)\s*$")
 
 
 def link_asides(ordered: list[Reading], sentence: str) -> list[Reading]:

@@ -102,15 +102,19 @@ def _thing_next(text: str, at: int) -> bool:
     return nxt is not None and nxt.group(1).lower() in _cues()["not_victims"]
 
 
+_QUANTIFIERS = frozenset({"several", "many", "dozens", "scores", "hundreds", "thousands", "numerous", "some"})
+
+
 def _coordinated_victim(text: str, at: int) -> bool:
     """True when the word after "and" at ``at`` is itself a victim noun (not a number)."""
     nxt = re.match(r"\s+([A-Za-z][\w-]*)", text[at:at + 30])
     word = nxt.group(1).lower() if nxt else ""
-    if not word or word in _number_words() or word in _NP_STOP:
-        return False
+    if not word or word in _number_words() or word in _NP_STOP or word in _QUANTIFIERS:
+        return False  # "three members of a TV crew and several soldiers": a count of its own follows
     pair = re.match(r"\s+[A-Za-z][\w-]*\s+([A-Za-z][\w-]*)", text[at:at + 40])
     if pair and pair.group(1).lower() in _victim_table()[0]:
-        return True  # "regime and allied fighters": an adjective, then a victim noun
+        return True  # "regime and allied fighters": an adjective, then a victim noun;
+        # "patients and their companions": a possessive, then a victim noun
     if word.endswith(("ed", "ing")):
         return False  # "killed 90,000 people and displaced millions": a verb, not a group
     victim = resolve_victim(nxt.group(1))
@@ -124,6 +128,7 @@ _KURDISH = re.compile(r"^kurdish\s+(?:fighters|militiamen|militia|troops|forces|
 # compiled once (resolve_victim runs ~6,000 times a dev pass)
 _OF_FIRST = re.compile(r"of\s", re.IGNORECASE)
 _OF_SPLIT = re.compile(r"\s+(?:of|out|from)\s+")
+_MEMBERS_OF = re.compile(r"(?:members?|staff|employees)\s+of\s+(?:an?\s+|the\s+)?", re.IGNORECASE)
 _PROPER_NOUN = re.compile(r"(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+){0,2}")
 
 
@@ -140,6 +145,11 @@ def resolve_victim(phrase: str) -> Victim | None:
     if _OF_FIRST.match(words) and any(
             w.lower() in _cues()["not_victims"] for w in words.split()[1:5]):
         return None  # "14 of IS military vehicles": a part of things
+    member_of = _MEMBERS_OF.match(words)
+    if member_of:  # "three members of a state television crew": the people are what they are members of
+        whole = resolve_victim(words[member_of.end():])
+        if whole is not None and whole is not UNSPECIFIED and whole.actor != "unknown":
+            return Victim(whole.actor, words, whole.type)
     head = _OF_SPLIT.split(words, maxsplit=1)[0].split()[-1].lower()
     if head in _cues()["not_victims"]:
         return None  # "23 terrorist targets", "two dens": things, not people
@@ -481,3 +491,26 @@ def crew_of(sentence: str, phrase_end: int, victim: Victim) -> Victim:
         return victim
     states = {_demonyms().get(m.group("demonym").lower()) for m in cues["aircraft"].finditer(sentence)} - {None}
     return Victim(states.pop(), victim.label, "combatant") if len(states) == 1 else victim
+
+
+@lru_cache(maxsize=1)
+def _object_verbs() -> re.Pattern[str]:
+    from .reference import load_yaml
+    return re.compile(load_yaml("casualty_attackers.yaml")["object_verbs"], re.IGNORECASE)
+
+
+def object_victims(sentence: str, victim: Victim) -> Victim:
+    """A bare toll ("putting the toll at 32", "killing 12") counts the people its sentence
+    names as the object of a violent verb ("had shot residents and burned them", "opened fire
+    on worshippers"), when every such object is of one class; else the toll stays as read."""
+    if victim is not UNSPECIFIED and not (victim.actor == "all" and victim.label is None):
+        return victim
+    kinds = set()
+    for m in _object_verbs().finditer(sentence):
+        found = _victim_table()[0].get(m.group("noun").lower())
+        if found is not None:
+            kinds.add(found)
+    if len(kinds) != 1:
+        return victim
+    actor, kind = kinds.pop()
+    return Victim(actor, None, kind) if kind == "civilian" else victim

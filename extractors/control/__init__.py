@@ -72,6 +72,10 @@ def extract(ctx: SentenceContext) -> list[ControlChange]:
                                reading.agent, reading.counterpart)
         if reading is None or not reading.places:
             continue
+        if any(not p.place.place_id for p in reading.places):  # "posing with captured Humvees" (control9)
+            reading = _without_equipment(ctx, reading)
+            if not reading.places:
+                continue
         coordinated = bool(claims) and re.search(r"\band\s+(?:then\s+)?$", text[:trigger.start])
         if _is_weak(text, trigger) and not (_agent_right_before(reading, trigger) or coordinated
                                              or (reading.agent is not None and _OWN_FORCES_BEFORE.search(text, 0, trigger.start))
@@ -106,6 +110,16 @@ def extract(ctx: SentenceContext) -> list[ControlChange]:
         when = when or _when(ctx)
         claims.extend(_claims_for(ctx, trigger, reading, since or _or_news_date(ctx, trigger, when)))
     return _prefer_withdrawal(_left_to_the_taker(claims))
+
+
+def _without_equipment(ctx: SentenceContext, reading: _Reading) -> _Reading:
+    """A name no gazetteer knows that an equipment mention of the sentence covers ("captured
+    Humvees and pickup trucks") is a thing taken, not a place."""
+    items = [(e.start, e.end) for e in ctx.mentions.equipment]
+    if not items:
+        return reading
+    return _Reading(tuple(p for p in reading.places if p.place.place_id or not any(
+        s <= p.start and p.end <= e for s, e in items)), reading.change, reading.agent, reading.counterpart)
 
 
 # "the MNDAA said ... its fighters had taken the headquarters": a possessive and a force noun

@@ -55,6 +55,7 @@ def _is_thing(text: str, name: str, end: int) -> bool:
 
 _CAPITAL_OF = re.compile(r"\bcapital\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _REGION_AFTER = re.compile(r"\s+(?:state|province|region|governorate|oblast|district)\b", re.IGNORECASE)
+_REGION_END = re.compile(r"\s(?:state|province|region|governorate|oblast)$", re.IGNORECASE)  # "the capital of South Kivu province" (control9)
 
 
 def _names_in(text: str, offset: int) -> list[PlaceSpan]:
@@ -67,7 +68,7 @@ def _names_in(text: str, offset: int) -> list[PlaceSpan]:
             continue  # "a UAE-flagged ship", "Sennar state capital" (another town): not the place
         if _is_thing(text, n.name, n.end - offset):
             continue
-        if _CAPITAL_OF.search(text, 0, n.start - offset) and _REGION_AFTER.match(text, n.end - offset):
+        if _CAPITAL_OF.search(text, 0, n.start - offset) and (_REGION_AFTER.match(text, n.end - offset) or _REGION_END.search(n.name)):
             continue  # "the capital of Gezira state": the capital, another town, not the state (control8)
         if _TITLE_HEAD.match(text, n.end - offset) and " " not in n.name:
             continue  # "Strategic" of "Strategic Town of Kinsabba"

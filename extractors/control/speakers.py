@@ -56,7 +56,7 @@ def inherit_claimants(changes: list[ControlChange]) -> list[ControlChange]:
             if source is not None:
                 change = replace(change, claimant=source.claimant, claimant_text=source.claimant_text)
         out.append(change)
-    return _taken_back(out)
+    return _told_again_as_recapture(_taken_back(out))
 
 
 @lru_cache(maxsize=1)
@@ -80,3 +80,34 @@ def _taken_back(changes: list[ControlChange]) -> list[ControlChange]:
             taken.add((key, change.new_controller, change.previous_controller, change.evidence.text))
         out.append(change)
     return out
+
+
+def _told_again_as_recapture(changes: list[ControlChange]) -> list[ControlChange]:
+    """One event told twice: a capture of a place the article says the same side retook
+    from the same enemy ("Iraqi forces take Tal Afar citadel" over "recaptured ... most districts
+    of Tal Afar"; "The RSF acknowledged it had lost the city" after "retaking the capital of
+    Gezira state") is that recapture (helper control9). Not when the two are dated a week apart."""
+    retaken = [c for c in changes if c.change_type == "recapture" and c.place is not None]
+    if not retaken:
+        return changes
+    out = []
+    for change in changes:
+        if change.change_type == "capture" and change.place is not None and any(
+                r.new_controller == change.new_controller and r.previous_controller == change.previous_controller
+                and _same_place(r, change) and _close_in_time(r, change) for r in retaken):
+            change = replace(change, change_type="recapture")
+        out.append(change)
+    return out
+
+
+def _same_place(a: ControlChange, b: ControlChange) -> bool:
+    if a.place.place_id and a.place.place_id == b.place.place_id:
+        return True
+    x, y = a.place.name.lower(), b.place.name.lower()
+    return x == y or re.search(rf"\b{re.escape(y)}$", x) is not None or re.search(rf"\b{re.escape(x)}$", y) is not None
+
+
+def _close_in_time(a: ControlChange, b: ControlChange) -> bool:
+    if a.when.start is None or b.when.start is None:
+        return True
+    return abs((a.when.start - b.when.start).days) <= 7

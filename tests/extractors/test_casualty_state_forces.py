@@ -100,3 +100,40 @@ def test_attackers_of_the_articles_attack_before_the_wars_usual_insurgent() -> N
                "on a base in Mali's Menaka region, the government said.\n\n"
                "It said troops had killed 25 attackers.")
     assert (25, "killed", "isis") in _rows(article)
+
+
+# ---------------------------------------------------------------- parts, lists and bare tolls
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a passive toll and a bare count tacked on: the same soldiers
+    ("PEMBA, Mozambique - The spokesman said one Rwandan soldier had been killed and three wounded near Palma in Mozambique.",
+     [(1, "killed", "rwanda"), (3, "wounded", "rwanda")]),
+    # "and several soldiers" is a count of its own, not part of the crew's words
+    ("KHARTOUM, Sudan - A drone strike on the palace killed two members of a state radio crew and several soldiers.",
+     [(2, "killed", "civilians")]),
+    # a bare toll counts the people its sentence shot
+    ("YAOUNDE, Cameroon - The party said gunmen had shot villagers and burned their homes, putting the toll at 17.",
+     [(17, "killed", "civilians")]),
+])
+def test_parts_lists_and_bare_tolls(text: str, expected: list) -> None:
+    rows = _rows(text)
+    for row in expected:
+        assert row in rows
+    assert all(r[2] != "all" for r in rows)
+
+
+def test_a_one_side_article_names_its_bare_tolls() -> None:
+    article = ("Dozens of Malian soldiers killed in attack on Mali base\n\n"
+               "BAMAKO, Mali - Militants attacked an army base in central Mali on Sunday, killing dozens of soldiers.\n\n"
+               "A security source said more than 20 soldiers were killed. Another source said 35 soldiers died.\n\n"
+               "A local official put the number of dead at over 50.")
+    assert (50, "killed", "mali") in _rows(article)
+
+
+def test_a_toll_with_civilian_parts_in_a_civilian_article() -> None:
+    # women and children among the dead do not make the toll mixed when every named victim is a civilian
+    article = ("Gunmen kill 30 villagers in Congo, UN says\n\n"
+               "BENI, Congo - Gunmen killed 30 villagers in an attack on a village near Beni in Congo, "
+               "local officials said. Six children were among the dead.\n\n"
+               "The U.N. mission put the toll at 31, including 11 women and eight children.")
+    assert (31, "killed", "civilians") in _rows(article)
