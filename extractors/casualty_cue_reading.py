@@ -78,6 +78,8 @@ def _read_among(sentence: str, mention: numbers.CountMention) -> Reading | None:
     victim = resolve_victim(phrase) if m else None
     if m is None or victim is None or (victim is UNSPECIFIED and phrase.lower() not in ("", "others", "other")):
         return None  # "the three others among the dead" are victims of no named group
+    if victim is UNSPECIFIED and phrase:
+        victim = Victim(victim.actor, phrase, victim.type)  # "the three others": not the people named before
     if mention.text.lower() in ("a", "an") and _ARTICLE_INSIDE.search(phrase):
         return None  # "A nurse a hospital employee and two soldiers are among the dead": a list, not one
     total_start = None
