@@ -57,3 +57,15 @@ def test_people_among_fighters_killed_are_fighters() -> None:
 ])
 def test_words_between_the_victims_and_their_verb(sentence: str, expected: list) -> None:
     assert _figures(sentence) == expected
+
+
+def test_the_loss_verb_again_with_its_noun_left_out() -> None:
+    from datetime import date
+
+    from extractors.pipeline import extract_article
+    text = ("KYIV - Fighting raged near Bakhmut in Ukraine on Monday. "
+            "Russia lost 20 soldiers in the assault while Ukraine lost 35, a monitor said.")
+    rows = [(c.count.best, c.victim_actor) for c in extract_article(text, "our-sentence", date(2023, 5, 1)).casualty_claims]
+    assert rows == [(20, "russia"), (35, "ukraine")]
+    # things lost stay things
+    assert _figures("The army lost 12 tanks and the rebels lost 4.") == []
