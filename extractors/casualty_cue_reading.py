@@ -7,9 +7,10 @@ around 20 civilians"). Counts without a cue of their own are ``casualty_inherit`
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import numbers
+from .claims import Count
 from .casualty_affiliation import affiliated
 from .casualty_cues import cues as _cues
 from .casualty_readings import counted_group, cue_noun, listed_cue, toll_of
@@ -156,6 +157,9 @@ def read(sentence: str, mention: numbers.CountMention) -> Reading | None:
             if fate is not None:  # "21 hostages dead", "killed 21 hostages": the captives were killed
                 return fate
         start = phrase_end + after.start("cue")
+        if mention.count.qualifier == "exact" and _AT_LEAST.search(sentence, phrase_end, start):
+            best = mention.count.best  # "125 terrorists at least were killed"
+            mention = replace(mention, count=Count(best, best, None, "at_least"))
         reading = Reading(mention, outcome, victim, start, phrase_end + after.end("cue"), False)
         # an outcome reached only across an aside ("killed 100 people including 25 children
         # and injured 400") yields to a cue right before the count
@@ -195,6 +199,7 @@ def _captives_fate(sentence: str, mention: numbers.CountMention, noun_end: int, 
 
 
 _ADJECTIVE_CUES = frozenset({"wounded", "injured"})
+_AT_LEAST = re.compile(r"\bat\s+least\b", re.IGNORECASE)
 _NOUN_NEXT = re.compile(r"\s+\w")  # the noun right after the participle, nothing between
 
 
