@@ -26,10 +26,11 @@ from .casualty_not_toll import equipment_count, restated
 from .casualty_cues import cues as _cues, has_hint, perpetrator_words as _perpetrator_words
 from .casualty_owner import foreign_framing, possessive_owner, speaker_owner
 from .casualty_inherit import inherit, link_asides, same_group
+from .casualty_local_group import checked_group, killers_enemy
 from .casualty_target import target_side, without_targets
 from .casualty_vague import VAGUE, vague_wounded
 from .casualty_readings import depicted_one, mixed_people, of_them, passing_one, too_vague
-from .casualty_victims import Victim, bare_default, own_side, specific_group, whose_soldiers
+from .casualty_victims import Victim, bare_default, local_forces, object_victims, own_side, specific_group, whose_soldiers
 from .claimants import clause_claimant
 from .claims import CasualtyClaim, Count, Place
 from .context import SentenceContext
@@ -156,9 +157,15 @@ def read_figures(sentence: str, article_text: str = "") -> list[Figure]:
     return list(_read_figures(_unquoted(sentence), article_text))
 
 
+_BRACKETED = re.compile(r"\[([A-Za-z][\w'’ -]{0,40})\]")
+
+
 def _unquoted(sentence: str) -> str:
     """The sentence with quotes around a lone count read as spaces (killing "hundreds" of
-    soldiers); same length, so every offset still points into the original."""
+    soldiers); same length, so every offset still points into the original. An editor's
+    insertion in square brackets ("up to 80 [Daesh] fighters") is read as plain words."""
+    if "[" in sentence:
+        sentence = _BRACKETED.sub(lambda m: f" {m.group(1)} ", sentence)
     if '"' not in sentence and "“" not in sentence:
         return sentence
     cues = _cues()
@@ -216,10 +223,14 @@ def _read_figures(sentence: str, article_text: str) -> tuple[Figure, ...]:
     for r in kept:
         agent = _agent(sentence, r)
         perpetrator = _perpetrator(sentence, r)
-        victim = own_side(sentence, r.mention, specific_group(mixed_people(sentence, r.mention.start, r.victim),
-                                                              sentence, article_text, agent))
-        victim = whose_soldiers(sentence, target_side(sentence, victim, perpetrator or agent), home)
-        victim = _owned(sentence, r.mention.start, victim, home)
+        plain = mixed_people(sentence, r.mention.start, r.victim)
+        victim = own_side(sentence, r.mention, checked_group(plain, specific_group(plain, sentence, article_text, agent),
+                                                             sentence, article_text))
+        victim = whose_soldiers(sentence, target_side(sentence, victim, perpetrator or agent), home, perpetrator or agent, article_text)
+        victim = killers_enemy(_owned(sentence, r.mention.start, victim, home), sentence, perpetrator)
+        victim = local_forces(sentence, victim, home, perpetrator or agent, article_text)
+        victim = object_victims(sentence, victim)
+        victim = casualty_scope.war_total_victims(sentence, r.mention.start, r.mention.count.low or r.mention.count.best, victim)
         figures.append(Figure(r.mention, r.outcome, victim, perpetrator, r.total_start if r.total_start in starts else None))
     return tuple(figures)
 

@@ -50,9 +50,11 @@ def _read_partitive(sentence: str, mention: numbers.CountMention) -> Reading | N
     return Reading(mention, "killed", victim, m.start(), m.end(), False)
 
 
+_ARTICLE_INSIDE = re.compile(r"\b(?:a|an)\s", re.IGNORECASE)
 _AMONG_HINT = re.compile(r"\b(?:among|of\s+th(?:e|ose)\s)", re.IGNORECASE)
 _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+|these\s+|those\s+|their\s+)?$", re.IGNORECASE)
 _AMONG_OUTCOMES = {"killed": "killed", "dead": "killed", "died": "killed", "executed": "killed", "victims": "killed",
+                   "deceased": "killed", "martyrs": "killed", "fatalities": "killed",
                    "wounded": "wounded", "injured": "wounded", "hurt": "wounded", "casualties": "casualties"}
 
 
@@ -74,12 +76,18 @@ def _read_among(sentence: str, mention: numbers.CountMention) -> Reading | None:
     phrase, phrase_end = victim_phrase(sentence, mention.end)
     m = cues["among"].match(sentence, phrase_end)
     victim = resolve_victim(phrase) if m else None
-    if m is None or victim is None or victim is UNSPECIFIED:
-        return None
+    if m is None or victim is None or (victim is UNSPECIFIED and phrase.lower() not in ("", "others", "other")):
+        return None  # "the three others among the dead" are victims of no named group
+    if mention.text.lower() in ("a", "an") and _ARTICLE_INSIDE.search(phrase):
+        return None  # "A nurse a hospital employee and two soldiers are among the dead": a list, not one
     total_start = None
     if m.group("total"):
         inside = [c for c in numbers.find_counts(sentence) if m.start("total") <= c.start < m.end("total")]
         total_start = inside[0].start if inside else None
+        whole = resolve_victim(m.group("noun")) if m.group("noun") else None
+        if whole is not None and whole.type == "combatant" and victim.actor == "civilians" and (
+                (victim.label or "").lower().split()[:1] in (["people"], ["persons"], ["individuals"])):
+            victim = Victim(whole.actor, m.group("noun"), whole.type)  # "nine people ... among the terrorists killed"
     return Reading(mention, _AMONG_OUTCOMES[m.group("cue").lower()], victim, m.start("cue"), m.end(), False,
                     total_start)
 
@@ -111,13 +119,21 @@ def read(sentence: str, mention: numbers.CountMention) -> Reading | None:
     if partitive:
         return partitive
     phrase, phrase_end = victim_phrase(sentence, mention.end)
-    if phrase.lower() == "lives":  # "the attack claimed 14 lives", "cost 30 lives"
+    if phrase.lower() in ("lives", "of lives"):  # "the attack claimed 14 lives", "took hundreds of lives"
         lives = cues["lives_before"].search(sentence, max(0, mention.start - 30), mention.start)
         return Reading(mention, "killed", UNSPECIFIED, lives.start(), mention.start, True) if lives else None
+    head, _, rest = phrase.partition(" ")
+    if rest.startswith("of ") and head.lower() in cues["unit_nouns"]:
+        return None  # "three groups of terrorists": units, not people
     victim = counted_group(sentence, mention) or resolve_victim(phrase)
+    after = cues["after"].match(sentence[phrase_end:])
+    if victim is None and phrase.lower() == "of" and after and after.group("cue").lower() in cues["of_toll_nouns"]:
+        victim = UNSPECIFIED  # "dozens of casualties", "hundreds of dead": a count of the toll word itself
     if victim is not None:
         victim = affiliated(sentence, mention.end, crew_of(sentence, phrase_end, loyal_to(sentence, phrase_end, victim)))
-    after = cues["after"].match(sentence[phrase_end:])
+    if after and after.group("aside") and after.group("cue").lower() in cues["things_cues"] and any(
+            word in cues["not_victims"] for word in after.group("aside").lower().split()):
+        after = None  # "13 elements ... including four buildings and three vehicles were destroyed"
     adjective = _wounded_adjective(sentence, mention, phrase, phrase_end, after)
     if adjective is not None:
         return adjective
@@ -173,6 +189,7 @@ def _captives_fate(sentence: str, mention: numbers.CountMention, noun_end: int, 
 
 
 _ADJECTIVE_CUES = frozenset({"wounded", "injured"})
+_NOUN_NEXT = re.compile(r"\s+\w")  # the noun right after the participle, nothing between
 
 
 def _wounded_adjective(sentence: str, mention: numbers.CountMention, phrase: str, phrase_end: int,
@@ -183,6 +200,8 @@ def _wounded_adjective(sentence: str, mention: numbers.CountMention, phrase: str
     if phrase.lower() not in ("", "of") or after is None or after.group("cue").lower() not in _ADJECTIVE_CUES or after.start("cue") > 2:
         return None
     rest = phrase_end + after.end("cue")
+    if not _NOUN_NEXT.match(sentence, rest):
+        return None  # '170 wounded" Konashenkov said': a quote or a comma ends the toll
     noun, _ = victim_phrase(sentence, rest)
     victim = resolve_victim(noun) if noun else None
     if victim is None or victim is UNSPECIFIED:

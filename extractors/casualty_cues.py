@@ -60,6 +60,9 @@ def cues() -> dict[str, Any]:
         "hint_stems": literal_stems(hint),
         "stems": {w.split()[0] for w in cue_words} - {"the"},  # "the death toll" does not end a victim phrase at "the"
         "not_victims": frozenset(w.lower() for w in data["not_victims"]),
+        "of_toll_nouns": frozenset(w.lower() for w in data["of_toll_nouns"]),
+        "unit_nouns": frozenset(w.lower() for w in data["unit_nouns"]),
+        "things_cues": frozenset(w.lower() for w in data["things_cues"]),
         "rank_nouns": frozenset(w.lower() for w in data["rank_nouns"]),
         "group_framings": frozenset(w.lower() for w in data["group_framings"]),
         "loyal_to": re.compile(data["loyal_to"], re.IGNORECASE),

@@ -122,3 +122,50 @@ def acting_groups(article_text: str) -> dict[str, int]:
         if mention.actor_id in actors.SPECIFIC_GROUPS and _subject_verb().match(article_text, mention.end):
             found[mention.actor_id] = found.get(mention.actor_id, 0) + 1
     return found
+
+
+@lru_cache(maxsize=1)
+def _attack_patterns() -> tuple[re.Pattern[str], re.Pattern[str], int]:
+    data = load_yaml("casualty_attackers.yaml")
+    return re.compile(data["owner_before"]), re.compile(data["owner_after"], re.IGNORECASE), int(data["article_min"])
+
+
+_NOT_OWNERS = ("civilians", "unknown", "opposition")
+
+
+def _attack_owners(text: str) -> dict[str, int]:
+    """Sides whose attacks the text reports ("an RSF assault", "an attack by Islamic State
+    militants"), with how often."""
+    if "attack" not in text and "assault" not in text and "offensive" not in text and "raid" not in text \
+            and "ambush" not in text and "incursion" not in text and "onslaught" not in text:
+        return {}
+    before, after, _ = _attack_patterns()
+    found: dict[str, int] = {}
+    for pattern in (before, after):
+        for m in pattern.finditer(text):
+            owners = {a.actor_id for a in actors.find_actors(m.group("owner")) if a.actor_id not in _NOT_OWNERS}
+            if len(owners) == 1:
+                owner = owners.pop()
+                found[owner] = found.get(owner, 0) + 1
+    return found
+
+
+def attack_owner(sentence: str, article_text: str, agent: str | None) -> str | None:
+    """The side whose fighters a framing ("attackers", "militants") counts: the one side whose
+    attack the sentence reports, not the one that did the killing ("repelled an RSF assault,
+    killing hundreds of attackers" -> rsf); else the one side whose attacks the article reports
+    (at least ``article_min`` times, no other side's); None otherwise."""
+    here = {g for g in _attack_owners(sentence) if g != agent}
+    if len(here) == 1:
+        return here.pop()
+    if here or not article_text:
+        return None
+    return _article_attack_owner(article_text, agent)
+
+
+@lru_cache(maxsize=256)
+def _article_attack_owner(article_text: str, agent: str | None) -> str | None:
+    owners = {g: n for g, n in _attack_owners(article_text).items() if g != agent}
+    if len(owners) == 1 and max(owners.values()) >= _attack_patterns()[2]:
+        return next(iter(owners))
+    return None

@@ -17,7 +17,12 @@ from .casualty_victims import UNSPECIFIED, Victim, resolve_victim, victim_phrase
 
 
 _PLACE_AFTER = re.compile(r"\s+(?:in|at|near|across)\s")
-_PLACE_THEN_AND = re.compile(r"\s+[\w\s'’-]{0,30}?\b(?:in|at|near|around|across)\b[^,.;]{0,60}?\s+and\s+")
+_PLACE_THEN_AND = re.compile(r"\s+[\w\s'’-]{0,30}?\b(?:in|at|near|around|across)\b[^,.;]{0,60}?\s+and\s+"
+                             r"(?:another\s+|a\s+further\s+|the\s+other\s+)?")
+# "21 civilians were killed in coalition raids in the area 15 in Manbij and another six in
+# al-Tukhar": only places and times between a toll's outcome and a bare count set in a place
+_PLACES_ONLY = re.compile(r"(?:\s*,?\s+(?:in|at|near|around|across|on|during|by|from)\s+[^,.;:\d]{1,50}?)+\s*,?\s+"
+                          r"(?<!day\s)")  # not a date's day ("on Tuesday 3")
 
 
 _ABBREVIATION = re.compile(r"\b(?:[A-Z][a-z]{1,3}|[A-Z])\.")
@@ -51,7 +56,13 @@ def inherit(sentence: str, mention: numbers.CountMention, readings: list[Reading
         # "killed 45 civilians in Aleppo and 22 in Idlib": the same victims elsewhere
         head = before[-1]
         if head.victim is not UNSPECIFIED and _PLACE_THEN_AND.fullmatch(sentence[head.mention.end:mention.start]):
-            return Reading(mention, head.outcome, head.victim, head.cue_start, head.cue_end, head.active)
+            return Reading(mention, head.outcome, head.victim, head.cue_start, head.cue_end, head.active,
+                           head.total_start)
+        if (head.victim is not UNSPECIFIED and not head.active and head.total_start is None
+                and 0 < mention.start - head.cue_end <= 80
+                and _PLACES_ONLY.fullmatch(sentence, head.cue_end, mention.start)):
+            # "21 civilians had been killed in raids in the area 15 in Manbij": a part of the toll by place
+            return Reading(mention, head.outcome, head.victim, head.cue_start, head.cue_end, False, head.mention.start)
     if before and victim is not UNSPECIFIED and not OWN_VERB.match(sentence, phrase_end):
         # a list of parts: "98 fighters of HTS, 61 soldiers of the army and 53 civilians"
         # (not "killed 60 people, and 35,000 people have been moved": a clause of its own)
@@ -128,7 +139,8 @@ def _total_victim(total: Reading, part: Reading) -> Victim | None:
     return None if mixed or total.victim is UNSPECIFIED else total.victim
 
 
-_TAIL = re.compile(r"\s*,?\s*(?:with|and|while)\s+(?:(?:wounding|injuring|wounded|injured)\s+)?"
+_TAIL = re.compile(r"(?P<passive>\s+(?:(?:had|have|has)\s+been|were|was)\s+(?:killed|wounded|injured))?"  # "one soldier had been killed and two wounded"
+                   r"\s*,?\s*(?:with|and|while)\s+(?:(?:wounding|injuring|wounded|injured)\s+)?"
                    r"(?:another|at\s+least|about|around|some|nearly|more\s+than|over)?\s*", re.IGNORECASE)
 
 
@@ -139,7 +151,13 @@ def _tail_of(sentence: str, previous: Reading, reading: Reading) -> bool:
     if previous.outcome == reading.outcome:
         return False
     head_end = victim_phrase(sentence, previous.mention.end)[1]
-    return head_end <= reading.mention.start and _TAIL.fullmatch(sentence, head_end, reading.mention.start) is not None
+    tail = _TAIL.fullmatch(sentence, head_end, reading.mention.start) if head_end <= reading.mention.start else None
+    if tail is not None and tail.group("passive") and _LISTED.search(sentence, 0, previous.mention.start):
+        return False  # "3 civilians and 4 soldiers were killed and 20 wounded": the wounded are of the whole list
+    return tail is not None
+
+
+_LISTED = re.compile(r"(?:,|\band)\s*$")
 
 
 def link_asides(ordered: list[Reading], sentence: str) -> list[Reading]:

@@ -21,6 +21,7 @@ Words: ``seeds/reference/casualty_cues.yaml`` (``group_anaphora``, ``group_frami
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from . import actors, theatre
@@ -132,3 +133,49 @@ def speaker_owner(sentence: str, start: int, label: str | None) -> str | None:
     first = min([(a.start, a.actor_id) for a in named]
                 + [(m.start(), actors.country_forces()[m.group("name")]) for m in states], default=None)
     return first[1] if first else None
+
+
+def one_side_article(claims: list) -> list:
+    """Bare tolls ("A local official put the number of dead at over 60") of an article whose
+    named victims are combatants of one side, three figures at least and one other at most ("30
+    Malian soldiers", "more than 100 soldiers", "dozens of soldiers"): that side's. The mirror
+    of ``casualty_restated.civilian_article``. A toll that is a total with parts of its own,
+    or a background figure, stays as read; so does every toll when any civilian is named."""
+    named = [c for c in claims if c.victim_actor not in ("all", "unknown") and c.victim_type in ("civilian", "combatant")
+             and not c.is_background]
+    if len(named) < 3 or any(c.victim_type != "combatant" for c in named):
+        return claims
+    by_side: dict[str, int] = {}
+    for claim in named:
+        by_side[claim.victim_actor] = by_side.get(claim.victim_actor, 0) + 1
+    side, most = max(by_side.items(), key=lambda item: item[1])
+    if most < 3 or len(named) - most > 1:
+        return claims  # every named victim but one at most of one side ("dozens of terrorists" killed in reply)
+    if side == "opposition":
+        return claims  # a generic framing is no side to give away
+    totals = {c.part_of for c in claims if c.part_of}
+    return [replace(c, victim_actor=side, victim_type="combatant")
+            if c.victim_actor == "all" and c.victim_label is None and not c.is_background
+            and c.outcome in ("killed", "wounded", "casualties", "missing") and c.claim_id not in totals else c
+            for c in claims]
+
+
+_OF_THE_OUTCOME = re.compile(r"\b(?:of|among)\s+(?:the|those)\s+(?P<word>wounded|injured|dead|killed)\b", re.IGNORECASE)
+_OUTCOME_OF_WORD = {"wounded": "wounded", "injured": "wounded", "dead": "killed", "killed": "killed"}
+
+
+def of_the_outcome(claims: list) -> list:
+    """"Six of the wounded were in serious condition", "20 of the injured": a bare count of
+    an outcome group told before counts that group's people: the victims of the nearest
+    earlier figure with that outcome that names them ("12 soldiers were wounded" -> the
+    soldiers' side), when such a figure exists."""
+    out = []
+    for i, claim in enumerate(claims):
+        m = _OF_THE_OUTCOME.search(claim.evidence.text) if claim.victim_actor == "all" and claim.victim_label is None else None
+        if m is not None and _OUTCOME_OF_WORD[m.group("word").lower()] == claim.outcome:
+            earlier = [c for c in claims[:i] if c.outcome == claim.outcome and c.evidence.start <= claim.evidence.start
+                       and c.victim_actor not in ("all", "unknown") and c.victim_type in ("civilian", "combatant")]
+            if earlier:
+                claim = replace(claim, victim_actor=earlier[-1].victim_actor, victim_type=earlier[-1].victim_type)
+        out.append(claim)
+    return out

@@ -56,7 +56,8 @@ def civilian_article(claims: list[CasualtyClaim]) -> list[CasualtyClaim]:
     named = [c for c in claims if _names_victims(c)]
     if len(named) < 3 or any(c.victim_type != "civilian" for c in named):
         return claims
-    totals = {c.part_of for c in claims if c.part_of}  # "82 including 58 civilians": not all civilians
+    # "82 including 58 civilians": not all civilians; "43, including 19 women and nine children" says no such thing
+    totals = {c.part_of for c in claims if c.part_of and (c.victim_type != "civilian" or "civilian" in (c.victim_label or "").lower())}
     return [replace(c, victim_actor="civilians", victim_type="civilian")
             if c.victim_actor == "all" and c.victim_label is None and c.outcome in ("killed", "wounded", "casualties")
             and c.claim_id not in totals else c for c in claims]

@@ -48,6 +48,9 @@ def _vocabulary() -> dict:
             rf"|(?:(?<![\w-])(?P<b>{case_blind_alternation(names)})(?:'s|’s)\s)", re.IGNORECASE),
         "back_reference": re.compile(data["back_reference"], re.IGNORECASE),
         "home_min": int(data["home_min_mentions"]),
+        "war_total": re.compile(data["war_total"], re.IGNORECASE),
+        "war_subject": re.compile(data["war_subject"], re.IGNORECASE),
+        "war_total_min": int(data["war_total_min"]),
     }
 
 
@@ -111,3 +114,28 @@ def is_background(ctx: SentenceContext) -> bool:
             if named:
                 return home not in named
     return False
+
+
+def war_total_victims(sentence: str, start: int, value: int | None, victim):
+    """"37,000 Palestinians have been killed in the war", "1,900 people have been killed since
+    Hezbollah began firing in October last year": a whole war's running total of "people" (or
+    of a nation's people) is a mixed total, fighters among them, not civilians. Other victims
+    (named civilians, children, soldiers) are returned unchanged (``victim``: a
+    ``casualty_victims.Victim``)."""
+    if victim.actor != "civilians" or value is None or not _people_words(victim.label):
+        return victim
+    vocab = _vocabulary()
+    if value < vocab["war_total_min"]:
+        return victim
+    if vocab["war_total"].search(sentence, start) is None and vocab["war_subject"].match(sentence) is None:
+        return victim
+    return type(victim)("all", victim.label, "mixed")
+
+
+def _people_words(label: str | None) -> bool:
+    """"people", "of people", "Palestinians": people as such, no status of their own."""
+    words = re.sub(r"^(?:of|from)\s+(?:the\s+)?", "", (label or "").strip(), flags=re.IGNORECASE)
+    if words.lower() in ("people", "persons", "individuals"):
+        return True
+    from .casualty_victims import is_people_of_nation
+    return is_people_of_nation(words)

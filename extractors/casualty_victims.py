@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from . import actors, equipment_mentions, numbers
 from .casualty_owner import theatre_framing, two_sides
+from . import theatre
 from .theatre import role_actor
 from .casualty_cues import cues as _cues, number_words as _number_words, victim_table as _victim_table
 
@@ -42,6 +43,7 @@ _NP_STOP = {
 _NP_LEAD = re.compile(r"""^[\s"“”'‘’]*(?:(?:of|from)\s+(?:the\s+|them\b|whom\b)?)?""", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][\w'’.-]*")
 _NOT_SPACE = re.compile(r"[^\s]")
+_ABBREVIATION = re.compile(r"(?:[A-Z]\.){2,}")
 _NOT_SPACE_OR_QUOTE = re.compile(r"[^\s\"“”'‘’]")
 
 
@@ -80,7 +82,8 @@ def victim_phrase(text: str, end: int) -> tuple[str, int]:
         stop = stop or (words > 0 and word in _number_words())  # "six women five children"
         if stop or word in stems or word.split("-")[0] in stems:
             break
-        phrase_end = m.end() - (len(m.group()) - len(m.group().rstrip(".")))
+        abbreviation = _ABBREVIATION.fullmatch(m.group()) is not None  # "U.S.", "U.N.": the dot is the word's
+        phrase_end = m.end() - (0 if abbreviation else len(m.group()) - len(m.group().rstrip(".")))
         words += 1
         if words >= 8:  # "members of the so-called Free Syrian Army"
             break
@@ -99,15 +102,19 @@ def _thing_next(text: str, at: int) -> bool:
     return nxt is not None and nxt.group(1).lower() in _cues()["not_victims"]
 
 
+_QUANTIFIERS = frozenset({"several", "many", "dozens", "scores", "hundreds", "thousands", "numerous", "some"})
+
+
 def _coordinated_victim(text: str, at: int) -> bool:
     """True when the word after "and" at ``at`` is itself a victim noun (not a number)."""
     nxt = re.match(r"\s+([A-Za-z][\w-]*)", text[at:at + 30])
     word = nxt.group(1).lower() if nxt else ""
-    if not word or word in _number_words() or word in _NP_STOP:
-        return False
+    if not word or word in _number_words() or word in _NP_STOP or word in _QUANTIFIERS:
+        return False  # "three members of a TV crew and several soldiers": a count of its own follows
     pair = re.match(r"\s+[A-Za-z][\w-]*\s+([A-Za-z][\w-]*)", text[at:at + 40])
     if pair and pair.group(1).lower() in _victim_table()[0]:
-        return True  # "regime and allied fighters": an adjective, then a victim noun
+        return True  # "regime and allied fighters": an adjective, then a victim noun;
+        # "patients and their companions": a possessive, then a victim noun
     if word.endswith(("ed", "ing")):
         return False  # "killed 90,000 people and displaced millions": a verb, not a group
     victim = resolve_victim(nxt.group(1))
@@ -121,6 +128,7 @@ _KURDISH = re.compile(r"^kurdish\s+(?:fighters|militiamen|militia|troops|forces|
 # compiled once (resolve_victim runs ~6,000 times a dev pass)
 _OF_FIRST = re.compile(r"of\s", re.IGNORECASE)
 _OF_SPLIT = re.compile(r"\s+(?:of|out|from)\s+")
+_MEMBERS_OF = re.compile(r"(?:members?|staff|employees)\s+of\s+(?:an?\s+|the\s+)?", re.IGNORECASE)
 _PROPER_NOUN = re.compile(r"(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+){0,2}")
 
 
@@ -137,6 +145,11 @@ def resolve_victim(phrase: str) -> Victim | None:
     if _OF_FIRST.match(words) and any(
             w.lower() in _cues()["not_victims"] for w in words.split()[1:5]):
         return None  # "14 of IS military vehicles": a part of things
+    member_of = _MEMBERS_OF.match(words)
+    if member_of:  # "three members of a state television crew": the people are what they are members of
+        whole = resolve_victim(words[member_of.end():])
+        if whole is not None and whole is not UNSPECIFIED and whole.actor != "unknown":
+            return Victim(whole.actor, words, whole.type)
     head = _OF_SPLIT.split(words, maxsplit=1)[0].split()[-1].lower()
     if head in _cues()["not_victims"]:
         return None  # "23 terrorist targets", "two dens": things, not people
@@ -159,8 +172,9 @@ def resolve_victim(phrase: str) -> Victim | None:
             actor = "sdf"
         elif kind == "combatant" and named:
             actor = named[0].actor_id
-        elif kind == "combatant" and actor == "unknown" and found.start() > 0:
-            # "one Israeli officer", "two Malian policemen": the state of the nationality word before
+        elif kind == "combatant" and found.start() > 0 and (actor == "unknown" or _table_default(found.group())):
+            # "one Israeli officer", "two Malian policemen", "one Rwandan soldier", "U.S. service
+            # members": the state of the nationality word before wins over the table's default army
             actor = demonym_actor(words[:found.start()].split()[-1]) or actor
         return Victim(actor, words, kind)
     if named:
@@ -172,6 +186,11 @@ def resolve_victim(phrase: str) -> Victim | None:
             return Victim("civilians", words, "civilian")
         return Victim("unknown", words, "unknown")  # a group named by a proper noun ("Lebanese")
     return None
+
+
+def _table_default(noun: str) -> bool:
+    """True when the victim table reads a noun as the Syrian army only by default ("soldiers")."""
+    return _victim_table()[0].get(noun.lower(), ("",))[0] == "syrian_government"
 
 
 def _names_equipment(phrase: str) -> bool:
@@ -239,9 +258,16 @@ def specific_group(victim: Victim, sentence: str, article_text: str = "", agent:
         return Victim("opposition", victim.label, victim.type)  # "fighters" among rebels only
     if not is_framing(victim) or " and " in (victim.label or ""):
         return victim  # "rebels and jihadists": several groups, none named
-    from .casualty_framing import framed_group
-    group = framed_group(sentence, article_text, agent, victim.label or "") or _theatre_group(sentence, agent)
+    from .casualty_framing import attack_owner, framed_group
+    group = framed_group(sentence, article_text, agent, victim.label or "")
+    if group is None:  # whose attack it was ("repelled an RSF assault, killing 200 attackers"), then the war's usual insurgent
+        group = attack_owner(sentence, article_text, agent or _subject(sentence)) or _theatre_group(sentence, agent)
     return Victim(group, victim.label, victim.type) if group else victim
+
+
+def _subject(sentence: str) -> str | None:
+    from .casualty_framing import subject_actor
+    return subject_actor(sentence)
 
 
 
@@ -276,14 +302,26 @@ def _state_forces() -> frozenset[str]:
     return frozenset(row["actor_id"].strip() for row in load_csv("actors_nationalities.csv"))
 
 
-def whose_soldiers(sentence: str, victim: Victim, home: str | None) -> Victim:
+def whose_soldiers(sentence: str, victim: Victim, home: str | None, attacker: str | None = None,
+                   article_text: str = "") -> Victim:
     """Bare "soldiers"/"troops" default to the Syrian army (the table's Syrian-war reading);
-    elsewhere they are the one state force the sentence names ("The Israeli military said
-    three soldiers were killed" -> israel), or unknown in an article about another country."""
+    elsewhere they are the one state force the sentence names, the attacker set aside ("The
+    Israeli military said three soldiers were killed" -> israel; "Ukraine's ground forces said a
+    Russian strike killed 12 soldiers" -> ukraine), else, in another war, the state whose forces
+    the article last named ("13 U.S. service members ... The Pentagon said 18 service members"),
+    or unknown."""
     bare = _bare_noun(victim.label or "")
-    if victim.actor not in ("syrian_government", "unknown") or _victim_table()[0].get(bare, ("",))[0] != "syrian_government":
+    if _victim_table()[0].get(bare, ("",))[0] != "syrian_government":
         return victim  # "regime soldiers", "Syrian troops", "regime": named, not the table's bare default
-    states = {a.actor_id for a in actors.find_actors(sentence) if a.label.lower() != bare} & _state_forces()
+    if victim.actor not in ("syrian_government", "unknown") and victim.actor != (role_actor(bare) or role_actor("soldiers")):
+        return victim  # the noun's own words named the side
+    states = ({a.actor_id for a in actors.find_actors(sentence) if a.label.lower() != bare and theatre._role(a.label) is None}
+              | _states_named(sentence)) & _state_forces()  # "military sources": the article's army, named by no word of its own
+    if attacker in states and len(states) > 1:
+        states.discard(attacker)  # the side that struck does not count its own dead as "soldiers"
+    foreign = _another_war(home)
+    if not states and foreign:
+        return Victim("unknown", victim.label, victim.type)  # the grammar, then the article decide (local_forces)
     if victim.actor == "unknown":  # the war's table gave no army: the one state the sentence names
         if len(states) == 1 and "syrian_government" not in states:
             return Victim(states.pop(), victim.label, victim.type)
@@ -297,13 +335,97 @@ def whose_soldiers(sentence: str, victim: Victim, home: str | None) -> Victim:
         return Victim(states.pop(), victim.label, victim.type)
     if states and local in states and local != "syrian_government":
         return Victim(local, victim.label, victim.type)  # several states named, one of them the article's own
-    if states and home is not None and home != "syria":
+    if foreign:
         return Victim("unknown", victim.label, victim.type)  # never the Syrian default in another war
-    if home is not None and home != "syria" and not states:
-        return Victim("unknown", victim.label, victim.type)
     if home is None and not states and _foreign_country(sentence):
         return Victim("unknown", victim.label, victim.type)  # "Burkina Faso's army said 12 soldiers died"
     return victim
+
+
+def local_forces(sentence: str, victim: Victim, home: str | None, attacker: str | None, article_text: str) -> Victim:
+    """Bare "soldiers" no word of the sentence places on a side, in another war than Syria's:
+    the state whose forces the article named last before the sentence ("13 U.S. service
+    members ... The Pentagon said 18 service members were wounded" -> the U.S.), else the
+    article's own army (``theatre``), else unknown."""
+    if victim.actor != "unknown" or victim.type != "combatant" or not _another_war(home):
+        return victim
+    bare = _bare_noun(victim.label or "")
+    if _victim_table()[0].get(bare, ("",))[0] != "syrian_government":
+        return victim
+    earlier = _last_named_forces(article_text, sentence, attacker) if article_text else None
+    local = earlier or role_actor(bare) or role_actor("soldiers")
+    return Victim(local, victim.label, victim.type) if local not in (None, "unknown", "syrian_government") else victim
+
+
+def _another_war(home: str | None) -> bool:
+    """True when the article is about another country than Syria: the country it names most
+    (``home``), else the country of its places (``theatre``)."""
+    if home is not None:
+        return home != "syria"
+    from .theatre import current_country
+    country = current_country()
+    return country not in (None, "SY", "none")
+
+
+_STATE_POSSESSIVE = re.compile(r"(?<![\w-])(?P<name>[A-Z][\w.-]*(?:\s+[A-Z][\w-]*){0,2})(?:'s|’s)\s")
+_FORCE_WORD = re.compile(r"(?<![\w-])(?P<demonym>(?:South\s+|North\s+|Central\s+)?[A-Z][\w.-]*)\s+(?:[a-z-]+\s+)?(?:soldiers?|troops|forces|servicemen|serviceman|"
+                         r"service\s+members?|army|military|marines?|paratroopers?|sailors?|airmen|pilots?|officers?|"
+                         r"personnel|police(?:men|man)?|gendarmes?|strike|strikes|missiles?|drones?|air\s*strikes?|"
+                         r"shelling|artillery|warplanes?|jets?|attacks?|offensive|units?)\b")
+
+
+def _states_named(sentence: str) -> set[str]:
+    """States a sentence names as sides: a possessive state name ("Ukraine's ground forces")
+    or a nationality word before a force or a weapon ("a Russian missile strike")."""
+    found = set()
+    forces = actors.country_forces()
+    for m in _STATE_POSSESSIVE.finditer(sentence):
+        if m.group("name") in forces:
+            found.add(forces[m.group("name")])
+    for m in _FORCE_WORD.finditer(sentence):
+        actor = demonym_actor(m.group("demonym"))
+        if actor:
+            found.add(actor)
+    return found
+
+
+def _last_named_forces(article_text: str, sentence: str, attacker: str | None) -> str | None:
+    """The state whose forces the article names most ("13 U.S. service members", "American
+    forces"; "Mali's army"), the attacker set aside; on a tie the one named last before
+    ``sentence``; None when the article names none."""
+    at = article_text.find(sentence)
+    named = [(start, actor) for start, actor in _forces_named(article_text)
+             if actor != attacker and actor in _state_forces()]
+    if not named:
+        return None
+    counts: dict[str, int] = {}
+    for _, actor in named:
+        counts[actor] = counts.get(actor, 0) + 1
+    top = max(counts.values())
+    leaders = {actor for actor, n in counts.items() if n == top}
+    if len(leaders) == 1:
+        return leaders.pop()
+    before = [actor for start, actor in named if actor in leaders and 0 <= start < max(at, 0)]
+    return before[-1] if before else None
+
+
+_DEMONYM_FORCE = re.compile(r"(?<![\w-])(?P<demonym>(?:South\s+|North\s+|Central\s+)?[A-Z][\w.-]*)(?:'s|’s)?\s+(?:[a-z-]+\s+)?"
+                            r"(?:soldiers?|troops|forces|servicemen|serviceman|service\s+members?|army|military|marines?|"
+                            r"paratroopers?|sailors?|airmen|pilots?|personnel|gendarmes?|units?)\b")
+
+
+@lru_cache(maxsize=64)
+def _forces_named(article_text: str) -> tuple[tuple[int, str], ...]:
+    """(offset, state) of every force the article names by a nationality word or a state's
+    possessive ("Nigerian military", "U.S. troops", "Mali's army")."""
+    forces = actors.country_forces()
+    found = []
+    for m in _DEMONYM_FORCE.finditer(article_text):
+        word = m.group("demonym")
+        actor = demonym_actor(word) or forces.get(word) or demonym_actor(word.split()[-1])
+        if actor:
+            found.append((m.start(), actor))
+    return tuple(found)
 
 
 def _foreign_country(sentence: str) -> bool:
@@ -313,10 +435,13 @@ def _foreign_country(sentence: str) -> bool:
     return any(name != "syria" and re.search(rf"\b{re.escape(name)}\b", lowered) for name in country_names())
 
 
+_OWNER_LEAD = re.compile(r"^(?:of\s+|from\s+)?(?:(?:the|their|its|our)\s+(?:own\s+)?)?")
+
+
 def _bare_noun(label: str) -> str:
     """The label's default noun when no word of it names a side: "junta soldiers" ->
     "soldiers" (only "soldiers" itself matched an actor), "regime soldiers" stays."""
-    lowered = label.lower()
+    lowered = _OWNER_LEAD.sub("", label.lower())  # "of their servicemen": the noun is "servicemen"
     if lowered in _victim_table()[0]:
         return lowered
     found = actors.find_actors(label)
@@ -335,6 +460,11 @@ def bare_default(victim: Victim) -> bool:
 def demonym_actor(word: str) -> str | None:
     """The country's forces a nationality word stands for ("Ukrainian" -> ukraine)."""
     return _demonyms().get(word.lower())
+
+
+def is_people_of_nation(words: str) -> bool:
+    """"Palestinians", "Ukrainians": a nation's people as a plural noun."""
+    return words.lower() in _people_words()
 
 
 @lru_cache(maxsize=1)
@@ -361,3 +491,26 @@ def crew_of(sentence: str, phrase_end: int, victim: Victim) -> Victim:
         return victim
     states = {_demonyms().get(m.group("demonym").lower()) for m in cues["aircraft"].finditer(sentence)} - {None}
     return Victim(states.pop(), victim.label, "combatant") if len(states) == 1 else victim
+
+
+@lru_cache(maxsize=1)
+def _object_verbs() -> re.Pattern[str]:
+    from .reference import load_yaml
+    return re.compile(load_yaml("casualty_attackers.yaml")["object_verbs"], re.IGNORECASE)
+
+
+def object_victims(sentence: str, victim: Victim) -> Victim:
+    """A bare toll ("putting the toll at 32", "killing 12") counts the people its sentence
+    names as the object of a violent verb ("had shot residents and burned them", "opened fire
+    on worshippers"), when every such object is of one class; else the toll stays as read."""
+    if victim is not UNSPECIFIED and not (victim.actor == "all" and victim.label is None):
+        return victim
+    kinds = set()
+    for m in _object_verbs().finditer(sentence):
+        found = _victim_table()[0].get(m.group("noun").lower())
+        if found is not None:
+            kinds.add(found)
+    if len(kinds) != 1:
+        return victim
+    actor, kind = kinds.pop()
+    return Victim(actor, None, kind) if kind == "civilian" else victim

@@ -4,9 +4,10 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from . import actors, casualties, casualty_links, casualty_restated, casualty_scope, casualty_target, casualty_victims, claimants, claimants_named, control, dates, displacement, equipment, equipment_mentions, equipment_owner, numbers, places, theatre
+from . import actors, casualties, casualty_links, casualty_owner, casualty_restated, casualty_scope, casualty_target, casualty_victims, claimants, claimants_named, control, dates, displacement, equipment, equipment_mentions, equipment_owner, numbers, places, theatre
 from .claims import UNKNOWN_DATE, ArticleClaims, Claim
 from .context import ArticleContext, SentenceContext
+from .geo import country as geo_country
 from .text import split_sentences
 
 
@@ -27,6 +28,7 @@ def extract_article(text: str, article_id: str, published_at: date | None = None
     result.control_changes = control.inherit_claimants(result.control_changes)  # a headline's source (control6)
     result.casualty_claims = casualty_links.mixed_totals(result.casualty_claims)
     result.casualty_claims = casualty_restated.restated_victims(result.casualty_claims)
+    result.casualty_claims = casualty_owner.of_the_outcome(casualty_owner.one_side_article(result.casualty_claims))
     return _deduplicate(_dated_no_later_than(result, published_at))
 
 
@@ -34,7 +36,7 @@ def clear_text_caches() -> None:
     """Forget what was memoised about texts already read (sentences, names, counts), keeping
     the loaded reference tables and compiled patterns: a benchmark pass then pays the full
     price of reading each article."""
-    for module in (actors, casualties, casualty_scope, casualty_target, casualty_victims, claimants_named, *control.MODULES, dates, equipment, equipment_mentions, equipment_owner, numbers, places):
+    for module in (actors, casualties, casualty_scope, casualty_target, casualty_victims, claimants_named, *control.MODULES, dates, equipment, equipment_mentions, equipment_owner, geo_country, numbers, places):
         for function in vars(module).values():
             if hasattr(function, "cache_parameters") and function.cache_parameters()["maxsize"] not in (1, None):
                 function.cache_clear()
