@@ -290,7 +290,8 @@ def _find_places(text: str, country: str | None = None) -> tuple[PlaceMention, .
     return tuple(_admin_lists(text, mentions))
 
 
-_LETTER = re.compile(r"[A-Za-z\u00C0-\u024F]")  # a letter of a token (``_TOKEN``)
+_WORD_START = re.compile(r"(?<![A-Za-z\u00C0-\u024F])[A-Za-z\u00C0-\u024F]")  # where a token (``_TOKEN``) may start
+_NOT_LETTER = re.compile(r"[^A-Za-z\u00C0-\u024F]")  # where one may end (or at the end)
 _WORD_HEAD = re.compile(r"[^\W_]+")
 
 
@@ -303,9 +304,8 @@ def _alias_word_runs() -> tuple[frozenset[str], frozenset[str]]:
     runs: set[str] = set()
     for alias in _aliases()[0]:
         for form in {alias, alias.lower(), alias.casefold()}:
-            starts = [k for k in range(len(form)) if _LETTER.match(form, k) and (k == 0 or not _LETTER.match(form, k - 1))]
-            ends = [k for k in range(1, len(form) + 1) if k == len(form) or not _LETTER.match(form, k)]
-            runs.update(form[a:b] for a in starts for b in ends if b > a)
+            ends = [m.start() for m in _NOT_LETTER.finditer(form)] + [len(form)]
+            runs.update(form[a:b] for a in (m.start() for m in _WORD_START.finditer(form)) for b in ends if b > a)
     return frozenset(runs), _alias_first_words()
 
 
