@@ -18,11 +18,12 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .allegiance import allegiance_cue
 from .claims import Place
 from .geo import is_metonym, lookup_admin1, lookup_world, place_type, world_first_tokens
 from .geo.country import country_head_tokens, local_country, lookup_in_country, world_place_for
-from .allegiance import allegiance_cue
 from .reference import load_csv, load_yaml
+from .startup_cache import cached_table
 
 
 @dataclass(frozen=True)
@@ -300,13 +301,18 @@ def _alias_word_runs() -> tuple[frozenset[str], frozenset[str]]:
     """(every run of whole words inside an actor alias, lower case; the first words of
     aliases): a place name that is no such run, and whose later words start no alias, lies in
     no actor's name (``_in_some_alias``)."""
-    from .actors import _aliases, _alias_first_words  # late import: actors does not need places
+    from .actors import _alias_first_words  # late import: actors does not need places
+    return cached_table("alias_word_runs", _build_alias_word_runs), _alias_first_words()
+
+
+def _build_alias_word_runs() -> frozenset[str]:
+    from .actors import _aliases
     runs: set[str] = set()
     for alias in _aliases()[0]:
         for form in {alias, alias.lower(), alias.casefold()}:
             ends = [m.start() for m in _NOT_LETTER.finditer(form)] + [len(form)]
             runs.update(form[a:b] for a in (m.start() for m in _WORD_START.finditer(form)) for b in ends if b > a)
-    return frozenset(runs), _alias_first_words()
+    return frozenset(runs)
 
 
 @lru_cache(maxsize=16384)
