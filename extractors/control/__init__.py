@@ -82,7 +82,8 @@ def extract(ctx: SentenceContext) -> list[ControlChange]:
                                              or _agent_of_coordinated_verb(text, reading, trigger)):
             continue  # "encircled the town and entered its districts": the same subject
         if _needs_known_place(text, trigger) and not _named_as_settlements(text, trigger, reading):
-            reading = _Reading(tuple(p for p in reading.places if p.place.place_id or is_numbered_position(p) or is_counted_group(p) or is_installation(p) or _dated_object(text, trigger, reading, p)), reading.change,
+            reading = _Reading(tuple(p for p in reading.places if p.place.place_id or is_numbered_position(p) or is_counted_group(p) or is_installation(p) or _dated_object(text, trigger, reading, p)
+                                     or _listed_with_a_settlement(reading, p)), reading.change,
                                reading.agent, reading.counterpart)
             if not reading.places:
                 continue
@@ -174,6 +175,17 @@ def _dated_object(text: str, trigger: Trigger, reading: _Reading, span: PlaceSpa
             and re.fullmatch(r"\s*", text[trigger.end:span.start]) is not None
             and span.name[:1].isupper() and " " not in span.name.strip()
             and _TIME_AFTER.match(text[span.end:]) is not None)
+
+
+_PROPER_NAME = re.compile(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}(?<!['’]s)")  # not "Haftar's"
+
+
+def _listed_with_a_settlement(reading: _Reading, span: PlaceSpan) -> bool:
+    """"the Taliban took Zaranj in Nimroz and Sheberghan in Jowzjan", "had taken Hirske and
+    Zolote": a proper name listed in one object with a settlement the gazetteer knows is a
+    settlement too, known or not (helper control9)."""
+    return (len(reading.places) > 1 and _PROPER_NAME.fullmatch(span.name) is not None
+            and any(p is not span and p.place.place_id and p.place.type == "settlement" for p in reading.places))
 
 
 def _agent_right_before(reading: _Reading, trigger: Trigger) -> bool:

@@ -137,3 +137,20 @@ def test_a_toll_with_civilian_parts_in_a_civilian_article() -> None:
                "local officials said. Six children were among the dead.\n\n"
                "The U.N. mission put the toll at 31, including 11 women and eight children.")
     assert (31, "killed", "civilians") in _rows(article)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the crew of a military aircraft are the reporting state's, not civilians
+    ("Separately, Turkey said an army helicopter had been shot down near the border, killing three crew members.",
+     [(3, "killed", "turkey")]),
+    # a merchant ship's crew stay civilians
+    ("A missile struck the tanker in the Red Sea, killing two crew members, the military said.",
+     [(2, "killed", "civilians")]),
+    # an agency's staff are civilians
+    ("The charity said seven of its staff were killed while running a clinic in the camp.",
+     [(7, "killed", "civilians")]),
+    # fighters no longer: former combatants are civilians
+    ("The ombudsman said four ex-FARC members were among the dead.", [(4, "killed", "civilians")]),
+])
+def test_crews_staff_and_former_fighters(text: str, expected: list) -> None:
+    assert _rows(text) == expected
