@@ -50,9 +50,11 @@ def _read_partitive(sentence: str, mention: numbers.CountMention) -> Reading | N
     return Reading(mention, "killed", victim, m.start(), m.end(), False)
 
 
+_ARTICLE_INSIDE = re.compile(r"\b(?:a|an)\s", re.IGNORECASE)
 _AMONG_HINT = re.compile(r"\b(?:among|of\s+th(?:e|ose)\s)", re.IGNORECASE)
 _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+|these\s+|those\s+|their\s+)?$", re.IGNORECASE)
 _AMONG_OUTCOMES = {"killed": "killed", "dead": "killed", "died": "killed", "executed": "killed", "victims": "killed",
+                   "deceased": "killed", "martyrs": "killed", "fatalities": "killed",
                    "wounded": "wounded", "injured": "wounded", "hurt": "wounded", "casualties": "casualties"}
 
 
@@ -74,12 +76,18 @@ def _read_among(sentence: str, mention: numbers.CountMention) -> Reading | None:
     phrase, phrase_end = victim_phrase(sentence, mention.end)
     m = cues["among"].match(sentence, phrase_end)
     victim = resolve_victim(phrase) if m else None
-    if m is None or victim is None or victim is UNSPECIFIED:
-        return None
+    if m is None or victim is None or (victim is UNSPECIFIED and phrase.lower() not in ("", "others", "other")):
+        return None  # "the three others among the dead" are victims of no named group
+    if mention.text.lower() in ("a", "an") and _ARTICLE_INSIDE.search(phrase):
+        return None  # "A nurse a hospital employee and two soldiers are among the dead": a list, not one
     total_start = None
     if m.group("total"):
         inside = [c for c in numbers.find_counts(sentence) if m.start("total") <= c.start < m.end("total")]
         total_start = inside[0].start if inside else None
+        whole = resolve_victim(m.group("noun")) if m.group("noun") else None
+        if whole is not None and whole.type == "combatant" and victim.actor == "civilians" and (
+                (victim.label or "").lower().split()[:1] in (["people"], ["persons"], ["individuals"])):
+            victim = Victim(whole.actor, m.group("noun"), whole.type)  # "nine people ... among the terrorists killed"
     return Reading(mention, _AMONG_OUTCOMES[m.group("cue").lower()], victim, m.start("cue"), m.end(), False,
                     total_start)
 
@@ -111,6 +119,8 @@ def read(sentence: str, mention: numbers.CountMention) -> Reading | None:
     if partitive:
         return partitive
     phrase, phrase_end = victim_phrase(sentence, mention.end)
+    if phrase.endswith(" aged"):  # "two children aged 5 and 7 were killed": the ages are read with the cue
+        phrase, phrase_end = phrase[:-5], phrase_end - 5
     if phrase.lower() in ("lives", "of lives"):  # "the attack claimed 14 lives", "took hundreds of lives"
         lives = cues["lives_before"].search(sentence, max(0, mention.start - 30), mention.start)
         return Reading(mention, "killed", UNSPECIFIED, lives.start(), mention.start, True) if lives else None
@@ -129,6 +139,8 @@ def read(sentence: str, mention: numbers.CountMention) -> Reading | None:
     adjective = _wounded_adjective(sentence, mention, phrase, phrase_end, after)
     if adjective is not None:
         return adjective
+    if after and after.group("partner") and mention.count.best == 1:
+        after = None  # "a man and his young daughter were killed": two people, not one
     if after and after.group("relative") and numbers.find_counts(after.group("relative")):
         after = None  # "... that nine others were injured": the relative clause has a count of its own
     if after and victim is not None and _active_with_object(sentence, phrase_end, after):

@@ -17,7 +17,12 @@ from .casualty_victims import UNSPECIFIED, Victim, resolve_victim, victim_phrase
 
 
 _PLACE_AFTER = re.compile(r"\s+(?:in|at|near|across)\s")
-_PLACE_THEN_AND = re.compile(r"\s+[\w\s'’-]{0,30}?\b(?:in|at|near|around|across)\b[^,.;]{0,60}?\s+and\s+")
+_PLACE_THEN_AND = re.compile(r"\s+[\w\s'’-]{0,30}?\b(?:in|at|near|around|across)\b[^,.;]{0,60}?\s+and\s+"
+                             r"(?:another\s+|a\s+further\s+|the\s+other\s+)?")
+# "21 civilians were killed in coalition raids in the area 15 in Manbij and another six in
+# al-Tukhar": only places and times between a toll's outcome and a bare count set in a place
+_PLACES_ONLY = re.compile(r"(?:\s*,?\s+(?:in|at|near|around|across|on|during|by|from)\s+[^,.;:\d]{1,50}?)+\s*,?\s+"
+                          r"(?<!day\s)")  # not a date's day ("on Tuesday 3")
 
 
 _ABBREVIATION = re.compile(r"\b(?:[A-Z][a-z]{1,3}|[A-Z])\.")
@@ -51,7 +56,13 @@ def inherit(sentence: str, mention: numbers.CountMention, readings: list[Reading
         # "killed 45 civilians in Aleppo and 22 in Idlib": the same victims elsewhere
         head = before[-1]
         if head.victim is not UNSPECIFIED and _PLACE_THEN_AND.fullmatch(sentence[head.mention.end:mention.start]):
-            return Reading(mention, head.outcome, head.victim, head.cue_start, head.cue_end, head.active)
+            return Reading(mention, head.outcome, head.victim, head.cue_start, head.cue_end, head.active,
+                           head.total_start)
+        if (head.victim is not UNSPECIFIED and not head.active and head.total_start is None
+                and 0 < mention.start - head.cue_end <= 80
+                and _PLACES_ONLY.fullmatch(sentence, head.cue_end, mention.start)):
+            # "21 civilians had been killed in raids in the area 15 in Manbij": a part of the toll by place
+            return Reading(mention, head.outcome, head.victim, head.cue_start, head.cue_end, False, head.mention.start)
     if before and victim is not UNSPECIFIED and not OWN_VERB.match(sentence, phrase_end):
         # a list of parts: "98 fighters of HTS, 61 soldiers of the army and 53 civilians"
         # (not "killed 60 people, and 35,000 people have been moved": a clause of its own)

@@ -5,6 +5,7 @@ vehicles an actor destroyed, who captured them); it reads the mentions every sen
 already holds and never re-scans the text."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from .actors import ActorMention, specific_actor
@@ -12,11 +13,16 @@ from .context import SentenceContext
 from .sides import armed, opposed
 
 
+# An actor named as the one who speaks ("a Ugandan army spokesman said"), not one that fights (control9).
+SPEAKER_NOUN = re.compile(r"\s+(?:spokes(?:man|woman|person)|officials?|sources?|statement|press\s+office)\b", re.IGNORECASE)
+
+
 def article_opponent(ctx: SentenceContext, actor: str) -> tuple[str | None, str | None]:
     """(actor id, label as written) of the actor most often named in the article on the
     other side of ``actor``; (None, None) when the article names none."""
     article = ctx.article
-    mentions = tuple(m for s in article.sentences for m in article.mentions_of(s).actors)
+    mentions = tuple(m for s in article.sentences for m in article.mentions_of(s).actors
+                     if not SPEAKER_NOUN.match(s.text, m.end))
     return _article_opponent_of(article.text, actor, mentions)
 
 

@@ -72,13 +72,18 @@ def extract(ctx: SentenceContext) -> list[ControlChange]:
                                reading.agent, reading.counterpart)
         if reading is None or not reading.places:
             continue
+        if any(not p.place.place_id for p in reading.places):  # "posing with captured Humvees" (control9)
+            reading = _without_equipment(ctx, reading)
+            if not reading.places:
+                continue
         coordinated = bool(claims) and re.search(r"\band\s+(?:then\s+)?$", text[:trigger.start])
         if _is_weak(text, trigger) and not (_agent_right_before(reading, trigger) or coordinated
                                              or (reading.agent is not None and _OWN_FORCES_BEFORE.search(text, 0, trigger.start))
                                              or _agent_of_coordinated_verb(text, reading, trigger)):
             continue  # "encircled the town and entered its districts": the same subject
         if _needs_known_place(text, trigger) and not _named_as_settlements(text, trigger, reading):
-            reading = _Reading(tuple(p for p in reading.places if p.place.place_id or is_numbered_position(p) or is_counted_group(p) or is_installation(p) or _dated_object(text, trigger, reading, p)), reading.change,
+            reading = _Reading(tuple(p for p in reading.places if p.place.place_id or is_numbered_position(p) or is_counted_group(p) or is_installation(p) or _dated_object(text, trigger, reading, p)
+                                     or _listed_with_a_settlement(reading, p)), reading.change,
                                reading.agent, reading.counterpart)
             if not reading.places:
                 continue
@@ -106,6 +111,16 @@ def extract(ctx: SentenceContext) -> list[ControlChange]:
         when = when or _when(ctx)
         claims.extend(_claims_for(ctx, trigger, reading, since or _or_news_date(ctx, trigger, when)))
     return _prefer_withdrawal(_left_to_the_taker(claims))
+
+
+def _without_equipment(ctx: SentenceContext, reading: _Reading) -> _Reading:
+    """A name no gazetteer knows that an equipment mention of the sentence covers ("captured
+    Humvees and pickup trucks") is a thing taken, not a place."""
+    items = [(e.start, e.end) for e in ctx.mentions.equipment]
+    if not items:
+        return reading
+    return _Reading(tuple(p for p in reading.places if p.place.place_id or not any(
+        s <= p.start and p.end <= e for s, e in items)), reading.change, reading.agent, reading.counterpart)
 
 
 # "the MNDAA said ... its fighters had taken the headquarters": a possessive and a force noun
@@ -160,6 +175,17 @@ def _dated_object(text: str, trigger: Trigger, reading: _Reading, span: PlaceSpa
             and re.fullmatch(r"\s*", text[trigger.end:span.start]) is not None
             and span.name[:1].isupper() and " " not in span.name.strip()
             and _TIME_AFTER.match(text[span.end:]) is not None)
+
+
+_PROPER_NAME = re.compile(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}(?<!['’]s)")  # not "Haftar's"
+
+
+def _listed_with_a_settlement(reading: _Reading, span: PlaceSpan) -> bool:
+    """"the Taliban took Zaranj in Nimroz and Sheberghan in Jowzjan", "had taken Hirske and
+    Zolote": a proper name listed in one object with a settlement the gazetteer knows is a
+    settlement too, known or not (helper control9)."""
+    return (len(reading.places) > 1 and _PROPER_NAME.fullmatch(span.name) is not None
+            and any(p is not span and p.place.place_id and p.place.type == "settlement" for p in reading.places))
 
 
 def _agent_right_before(reading: _Reading, trigger: Trigger) -> bool:

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from ..actors import SPECIFIC_GROUPS, ActorMention, country_forces, find_actors, framing_may_be, is_framing, resolve_actor, specific_actor
 from ..context import SentenceContext
-from ..opponents import article_opponent
+from ..opponents import SPEAKER_NOUN, article_opponent
 from ..places import lookup
 from ..sentence import SentenceMentions
 from ..reference import load_csv
@@ -166,8 +166,8 @@ def _group_of_other_wars(label: str, article: str) -> str | None:
 def _opponent(ctx: SentenceContext, actor: str, exclude: ActorMention) -> tuple[str | None, str | None]:
     """Opponent of ``actor`` named in the sentence, else the article's main opponent."""
     for m in _armed(ctx.mentions.actors):
-        if m.start == exclude.start:
-            continue
+        if m.start == exclude.start or SPEAKER_NOUN.match(ctx.text, m.end):
+            continue  # "a Ugandan army spokesman said": who speaks, not who fights here (control9)
         refined = _refine(m, ctx)
         if _opposed(actor, refined):
             return refined, m.label

@@ -26,7 +26,7 @@ def _recent_city(ctx: SentenceContext, before: int, noun: str | None = None) -> 
             if re.search(rf"\b{noun}\s+of\s+$", text[:m.start], re.IGNORECASE) or re.match(
                     rf"\s+{noun}\b", text[m.end:], re.IGNORECASE):
                 return m.place
-    if noun in ("town", "village") and len(candidates) > 1:
+    if noun in ("town", "village", "city") and len(candidates) > 1:
         story = _story_place(ctx, [m for _, m in candidates])
         if story is not None:
             return story
@@ -65,6 +65,31 @@ def _settlements(text: str, mentions, end: int) -> list:
         if _SETTLEMENT_NOUN_BEFORE.search(text[:name.start]) or _SETTLEMENT_NOUN_AFTER.match(text[name.end:]):
             found.append(name)
     return sorted(found, key=lambda m: m.start, reverse=True)
+
+
+_CAPITAL_OF_REGION = re.compile(
+    r"\s*(?:the\s+)?(?:(?:provincial|regional|state)\s+)?capital\s+of\s+(?:the\s+)?"
+    r"(?P<region>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})(?:\s+(?:province|state|region|governorate|oblast))?\b")
+
+
+def capital_of_region(ctx: SentenceContext, start: int) -> list[PlaceSpan]:
+    """"Congolese troops abandoned the capital of South Kivu province": the settlement of
+    that region named just before (Bukavu), not the region (helper control9)."""
+    m = _CAPITAL_OF_REGION.match(ctx.text, start)
+    if m is None:
+        return []
+    from ..geo import lookup_admin1
+    region = lookup_admin1(m.group("region"))
+    if region is None:
+        return []
+    sentences = [(ctx.text, ctx.mentions, start)] + [
+        (s.text, ctx.article.mentions_of(s), len(s.text))
+        for s in (ctx.previous(1), ctx.previous(2), ctx.previous(3)) if s is not None]
+    for text, mentions, end in sentences:
+        for mention in _settlements(text, mentions, end):
+            if mention.place.admin1 and mention.place.admin1 == region.admin1:
+                return [PlaceSpan(mention.place.name, m.start(), m.end(), mention.place)]
+    return []
 
 
 _THE_TOWN = re.compile(r"\b(?:the|this)\s+(?:town|city|village)\s*$", re.IGNORECASE)
@@ -107,6 +132,32 @@ def _pronoun_subject(ctx: SentenceContext, trigger: Trigger) -> ActorMention | N
 # "DAMASCUS, Dec 9 — ...", "KYIV (Reuters) - ...": a city in the dateline is no actor (control6).
 _DATELINE = re.compile(r"^[A-Z][A-Z'’./ -]+(?:,\s*[A-Z][\w.]*\.?(?:\s+\d{1,2})?)?\s*(?:\([^)]{1,30}\))?\s*[—–-]\s")
 
+
+
+# "<speaker> said (on Friday) (that) it had ...": the pronoun stands for this sentence's speaker
+_REPORTED_PRONOUN = re.compile(
+    r"\b(?:said|says|acknowledged|admitted|announced|claimed|confirmed|reported|stated|conceded)"
+    r"(?:\s+(?:on|late\s+on|early\s+on)\s+\w+)?(?:\s+that)?\s+(?:they|it)\s+(?:(?:had|have|has|then|also|now|\w+ly)\s+)*$",
+    re.IGNORECASE)
+# a speaker a pronoun may carry from the sentence before: "The group", "Its spokesman", "They"
+_CARRIED_SPEAKER = re.compile(r"(?:(?:the|its|their|his|her)\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*|they|it|he|she)", re.IGNORECASE)
+_LEAD_TIME = re.compile(r"^\s*(?:(?:On|In|Late|Early|Earlier|Later)\s+\w+\s*,?\s*)?")
+
+
+def speaker_of_own_sentence(ctx: SentenceContext, start: int) -> bool:
+    """"Ethnic Armenian officials in Nagorno-Karabakh acknowledged that they had lost control
+    of Shusha", "An ethnic armed group said it had captured Laukkai": the pronoun is this
+    sentence's speaker, named by words no actor table knows; it is not the agent of the
+    sentence before (helper control9). A bare or definite speaker ("The group said it",
+    "Its spokesman said they") may still stand for that agent."""
+    text = ctx.text
+    m = _REPORTED_PRONOUN.search(text, 0, start)
+    if m is None or m.end() != start:
+        return False
+    dateline = _DATELINE.match(text)
+    subject = text[dateline.end() if dateline else 0:m.start()]
+    subject = subject[_LEAD_TIME.match(subject).end():].strip(" ,")
+    return bool(subject) and _CARRIED_SPEAKER.fullmatch(subject) is None
 
 
 def _previous_sentence_agent(ctx: SentenceContext) -> ActorMention | None:

@@ -55,6 +55,7 @@ def _is_thing(text: str, name: str, end: int) -> bool:
 
 _CAPITAL_OF = re.compile(r"\bcapital\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _REGION_AFTER = re.compile(r"\s+(?:state|province|region|governorate|oblast|district)\b", re.IGNORECASE)
+_REGION_END = re.compile(r"\s(?:state|province|region|governorate|oblast)$", re.IGNORECASE)  # "the capital of South Kivu province" (control9)
 
 
 def _names_in(text: str, offset: int) -> list[PlaceSpan]:
@@ -67,7 +68,7 @@ def _names_in(text: str, offset: int) -> list[PlaceSpan]:
             continue  # "a UAE-flagged ship", "Sennar state capital" (another town): not the place
         if _is_thing(text, n.name, n.end - offset):
             continue
-        if _CAPITAL_OF.search(text, 0, n.start - offset) and _REGION_AFTER.match(text, n.end - offset):
+        if _CAPITAL_OF.search(text, 0, n.start - offset) and (_REGION_AFTER.match(text, n.end - offset) or _REGION_END.search(n.name)):
             continue  # "the capital of Gezira state": the capital, another town, not the state (control8)
         if _TITLE_HEAD.match(text, n.end - offset) and " " not in n.name:
             continue  # "Strategic" of "Strategic Town of Kinsabba"
@@ -97,12 +98,16 @@ _DIRECT_HEAD = re.compile(
     r"parts\s+of(?:\s+the)?|large\s+parts\s+of(?:\s+the)?|(?:the\s+)?(?:centre|center|heart)\s+of(?:\s+the)?|"
     r"(?:nearly\s+|almost\s+|about\s+|over\s+|some\s+)?\d+\s*(?:percent|per\s+cent|%)\s+of(?:\s+the)?)\s+)?"
     r"(?:(?:(?!(?:in|near|at|on|from|to|outside|around|of)\b)[\w'’-]+\s+){0,4}(?:city|town|village|capital|stronghold|hub|bastion|district|"
-    r"neighbo(?:u)?rhood|base|positions|sites|areas|villages|towns|area|region|district)\s*(?:of\s+|,\s*|including\s+|"
+    r"neighbo(?:u)?rhood|base|positions|sites|areas|villages|towns|area|region)\s*(?:of\s+|,\s*|including\s+|"
     r"such\s+as\s+|namely\s+|(?<=capital)\s+|(?<=city)\s+)|[\w\s,'’-]{0,40}\b(?:including|such\s+as|namely|among\s+them)\s+(?:the\s+)?|"
     r"[\w'’-]+\s*,\s*|(?:(?:[a-z]+ly\s+)?(?:strategic|key|vital|important|nearby|neighbou?ring|besieged|historic|ancient|"
     r"[a-z]+-(?:held|controlled|dominated|besieged))\s+){1,3})?[\"“”']?\s*$",
     re.IGNORECASE,
 )
+
+
+# "the districts of A, B and C": those districts; not "western districts of X", a part of X (control9)
+_THE_DISTRICTS_OF = re.compile(r"^\s*[\"“”']?\s*the\s+(?:districts|neighbou?rhoods)\s+of\s+$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -153,7 +158,7 @@ def _object_places(text: str, start: int, ctx: SentenceContext) -> tuple[list[Pl
     head = _APPOSITIVE_HEAD.sub("", head)  # "its last bastion in the region, the town of X"
     if enemy_in_object(ctx, start, names[0].start) is not None:
         head = ""  # "encircled IS in the town of Manbij": the place is where the enemy is
-    if not _DIRECT_HEAD.match(head) and not _HOLD_IN.match(head):  # "lost their foothold in the village of X": X
+    if not _DIRECT_HEAD.match(head) and not _HOLD_IN.match(head) and not _THE_DISTRICTS_OF.match(head):  # "lost their foothold in the village of X": X
         if _territory_head().match(head):
             territory = True
         else:  # "seized an artillery school there and shelled ... Aleppo"

@@ -88,6 +88,7 @@ def home_state(place_id: str | None) -> str | None:
 def liberation_kind(trigger_words: str, new: str, place_id: str | None) -> str | None:
     """"liberated" is a capture, except by the state on its own soil ("Ukrainian troops have
     liberated Kherson", "the army liberated Palmyra"): a recapture. None when not a liberation."""
-    if not re.match(r"(?:(?:the|its|their|his|a)\s+(?:[\w'’-]+\s+)?)?(?:liberat|freed|freeing|free\b)", trigger_words.strip().lower()):
+    words = re.sub(r"[\"“”]", "", trigger_words).strip().lower()  # 'completed the "liberation of X"'
+    if not re.match(r"(?:(?:the|its|their|his|a)\s+(?:[\w'’-]+\s+)?)?(?:liberat|freed|freeing|free\b)", words):
         return None
     return "recapture" if new == home_state(place_id) else "capture"

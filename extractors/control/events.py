@@ -12,7 +12,7 @@ from .agents import (
     _LANDMARK, _abandoned_after, _actor_after_by, _agent_before, _armed,
     _from_actor, _held_by, _opponent, _opposed_in_sentence, _refine, occupier_in_sentence,
 )
-from .anaphora import compass_part, _anaphoric_subject, _previous_sentence_agent, _pronoun_subject
+from .anaphora import compass_part, _anaphoric_subject, _previous_sentence_agent, _pronoun_subject, capital_of_region, speaker_of_own_sentence
 from .arguments import (
     _HYPOTHETICAL_AFTER, _is_place_like, is_counted_group, enemy_in_object, _names_in, _object_places, _passive_list_after, listed as _list_of,
     _passive_subject,
@@ -21,6 +21,7 @@ from .triggers import Trigger, _has_stem
 from .sieges import cleared_region_end, read_left_encircled, read_under_since, road_object_end
 from .groups import counted_subject
 from .installations import owner_inside
+from .nominals import judged_nominal
 from .speakers import speaker
 from .subjects_named import leader_of, operation_agent, speaker_for_own_units, unnamed_subject
 from .countries import country_forces, liberation_kind
@@ -146,7 +147,9 @@ def _read(ctx: SentenceContext, trigger: Trigger) -> _Reading | None:
     if trigger.form == "nominal":  # "after the capture of five villages": whose capture is not said
         places = [p for p in places if not is_counted_group(p)]
     if not places and trigger.form == "active":
-        return _bare_passive(ctx, trigger) or _relative_object(ctx, trigger) or _where_relative(ctx, trigger)
+        places = capital_of_region(ctx, road or trigger.end)  # "abandoned the capital of South Kivu province"
+        if not places:
+            return _bare_passive(ctx, trigger) or _relative_object(ctx, trigger) or _where_relative(ctx, trigger)
     if not places:
         return None
     by_actor = None
@@ -158,18 +161,25 @@ def _read(ctx: SentenceContext, trigger: Trigger) -> _Reading | None:
     elif trigger.form == "nominal" and re.match(r"^\s*to\b", text[places[-1].end:]) and "fall" in text[trigger.start:trigger.end].lower():
         to = re.match(r"^\s*to\s+(?:the\s+)?", text[places[-1].end:])
         by_actor = _actor_after_by(sent, places[-1].end + to.end())  # "the fall of Al-Bab to rebels"
-    agent = (by_actor or (_possessive_agent(text, trigger) if trigger.form == "nominal" else None)
+    possessive = _possessive_agent(text, trigger) if trigger.form == "nominal" else None
+    if trigger.form == "nominal" and by_actor is None and possessive is None and judged_nominal(text, trigger.start):
+        return None  # "Congo's army called the capture of Bunagana an invasion" (control9)
+    agent = (by_actor or possessive
              or _pronoun_subject(ctx, trigger) or _agent_before(sent, trigger.start, text[trigger.start:trigger.end]))
     agent = country_forces(ctx, trigger.start, agent)  # "Ukraine said its troops", "Russia claimed the capture"
     agent = speaker_for_own_units(sent, leader_of(sent, agent), trigger.start)  # "HTS-led rebels" (control6)
     if agent is None:  # "the AA took", "Israeli tanks rolled into", "the operation has captured" (control6)
         agent = unnamed_subject(text, ctx.article.text, trigger.start) or operation_agent(
             text, [s.text for s in (ctx.previous(1), ctx.previous(2), ctx.previous(3)) if s is not None], trigger.start)
-    if agent is None and re.search(r"\b(?:they|it|its|their)\b", text[:trigger.start], re.IGNORECASE):
+    if (agent is None and re.search(r"\b(?:they|it|its|their)\b", text[:trigger.start], re.IGNORECASE)
+            and not speaker_of_own_sentence(ctx, trigger.start)):
         agent = _previous_sentence_agent(ctx)
     counterpart = (_from_actor(sent, places[-1].end) or enemy_in_object(ctx, trigger.end, places[0].start)
                    or _held_by(text, trigger.end, places[0].start))
     owner = owner_inside(_armed(sent.actors), places)  # "took the army's 46th Regiment base": the army held it
+    if owner is not None and trigger.change == "surrender":  # "the surrender of the military's headquarters" (control9)
+        other = agent if agent is not None and opposed(_refine(agent, ctx), owner.actor_id) else None
+        return _Reading(tuple(places), trigger.change, owner, other)
     if owner is not None and agent is not None and (agent.start >= places[0].start or agent.actor_id == owner.actor_id):
         counterpart = counterpart or owner
         agent = _opposed_in_sentence(ctx, owner) or _previous_sentence_agent(ctx)

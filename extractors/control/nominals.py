@@ -27,3 +27,19 @@ def _possessor(word: str) -> bool:
     bare = re.sub(r"(?:['’]s|s['’]?)$", "", word.strip("\"“”"))
     actor = resolve_actor(word) or resolve_actor(bare)
     return actor is not None and actor not in NOT_ARMED
+
+
+@lru_cache(maxsize=1)
+def _judging_verb_before() -> re.Pattern[str]:
+    from ..reference import load_yaml
+    from .frames import inflections
+    forms = {f for lemma in load_yaml("control_frames.yaml").get("judging_lemmas", ()) for f in inflections(lemma)}
+    words = "|".join(re.escape(f) for f in sorted(forms, key=lambda f: (-len(f), f)))
+    return re.compile(rf"(?<![\w-])(?:{words})\s+(?:(?:also|again|repeatedly|publicly)\s+)?$", re.IGNORECASE)
+
+
+def judged_nominal(text: str, start: int) -> bool:
+    """"Congo's army called the capture of Bunagana an invasion": the noun trigger at
+    ``start`` is the object of a judging verb (``judging_lemmas``), whose subject did not take
+    the place (helper control9)."""
+    return _judging_verb_before().search(text, max(0, start - 40), start) is not None

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from ..reference import load_csv
+from ..theatre import current_country
 from .variants import extra_keys, loose_key
 from .world import WorldPlace, _key, _table, free_text_countries, is_english_word, lookup_world
 
@@ -88,8 +89,7 @@ def world_place_for(name: str, country: str | None) -> WorldPlace | None:
 def local_country() -> str | None:
     """The article's country when its places are not searched in every text anyway (a
     country outside ``free_text_countries``), else None."""
-    from ..theatre import current_country  # late import: theatre reads places, which read this
-    code = current_country()
+    code = current_country()  # asked for at every find_places: imported once, above
     if not code or len(code) != 2 or code in free_text_countries():
         return None
     return code
@@ -131,9 +131,7 @@ def _words_in(text: str, named: dict[str, list[int]], places: dict[str, int]) ->
     """Add the country names and nationality words of ``text`` to ``named`` (ISO code ->
     [by name, by nationality word]) and, to ``places``, the countries of each capitalised
     word or pair of words that names a cities1000 place (no English word: "Police")."""
-    from .world import _rows_of, _simple
     table = _country_words()
-    rows = _table()[1]
     runs = list(_CAPITALISED.finditer(text))
     for k, m in enumerate(runs):
         word = m.group().lower().rstrip(".")
@@ -150,13 +148,25 @@ def _words_in(text: str, named: dict[str, list[int]], places: dict[str, int]) ->
         if k + 1 < len(runs) and runs[k + 1].start() == m.end() + 1:
             candidates.insert(0, f"{word} {runs[k + 1].group().lower()}")  # "Lashkar Gah"
         for candidate in candidates:
-            if is_english_word(candidate):
-                continue
-            found = _rows_of(_simple(candidate))
-            if found:
-                for code in {rows[i][2] for i in found}:
+            codes = _place_countries(candidate)
+            if codes is not None:
+                for code in codes:
                     places[code] = places.get(code, 0) + 1
                 break
+
+
+@lru_cache(maxsize=16384)  # the same capitalised words recur in every article
+def _place_countries(word: str) -> tuple[str, ...] | None:
+    """The countries of the cities1000 places named ``word`` (lower case), or None when
+    it is an English word ("Police") or names none."""
+    from .world import _rows_of, _simple
+    if is_english_word(word):
+        return None
+    found = _rows_of(_simple(word))
+    if not found:
+        return None
+    rows = _table()[1]
+    return tuple({rows[i][2] for i in found})
 
 
 def _all_named(name: str) -> tuple[WorldPlace, ...]:
