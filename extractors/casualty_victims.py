@@ -527,3 +527,18 @@ def object_victims(sentence: str, victim: Victim) -> Victim:
         return victim
     actor, kind = kinds.pop()
     return Victim(actor, None, kind) if kind == "civilian" else victim
+
+
+_WAR_CAPTURE = re.compile(r"prisoner|captur|surrender|laid\s+down|lay\s+down|prisoners\s+of\s+war|pows?\b", re.IGNORECASE)
+
+
+def prisoners_of_war(sentence: str, victim: Victim, outcome: str, cue: tuple[int, int]) -> Victim:
+    """A nation's people taken prisoner, captured or surrendering ("several hundred
+    Ukrainians had been taken prisoner") are that state's soldiers, not civilians; hostages
+    and the kidnapped stay civilians."""
+    if outcome != "captive" or victim.actor != "civilians" or not is_people_of_nation(victim.label or ""):
+        return victim
+    if not _WAR_CAPTURE.search(sentence, cue[0], cue[1] + 20):
+        return victim
+    state = _demonyms().get((victim.label or "").lower())
+    return Victim(state, victim.label, "combatant") if state else victim

@@ -154,3 +154,17 @@ def test_a_toll_with_civilian_parts_in_a_civilian_article() -> None:
 ])
 def test_crews_staff_and_former_fighters(text: str, expected: list) -> None:
     assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a nation's people taken prisoner are its soldiers; the kidnapped stay civilians
+    ("Russian bloggers claimed 150 Ukrainians had been taken prisoner near the village.", [(150, "captive", "ukraine")]),
+    ("Gunmen kidnapped 12 Nigerians on the highway near Kaduna.", [(12, "captive", "civilians")]),
+    # a part of a side's losses is that side's
+    ("Washington said Russia had suffered more than 90,000 casualties since May, including more than 18,000 killed.",
+     [(18000, "killed", "russia")]),
+])
+def test_prisoners_of_war_and_parts_of_losses(text: str, expected: list) -> None:
+    rows = _rows(text)
+    for row in expected:
+        assert row in rows
