@@ -117,7 +117,8 @@ def mixed_people(sentence: str, start: int, victim: Victim) -> Victim:
     fighting between sides ("fighting that has killed 6000 people"); a named group ("a total
     of 20 civilians") stays."""
     label = (victim.label or "").lower()
-    if label.split()[-1:] in (["people"], ["persons"], ["others"]) and _cues()["status_unknown"].search(sentence):
+    bare = not label and victim.actor == "all"
+    if (bare or label.split()[-1:] in (["people"], ["persons"], ["others"])) and _cues()["status_unknown"].search(sentence):
         return Victim("unknown", victim.label, "unknown")  # "... without specifying whether they were civilians or fighters"
     if label not in ("people", "persons", "individuals"):
         return victim

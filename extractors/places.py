@@ -269,7 +269,7 @@ def _find_places(text: str, country: str | None = None) -> tuple[PlaceMention, .
     # (``_longest_match`` finds nothing at any other capitalised word)
     candidates = [k for k, (a, b) in enumerate(tokens)
                   if (b - a <= _LONGEST_ARTICLE and text[a:b].lower() in _ARTICLES)
-                  or (text[a].isupper() and (_head_tokens(text[a:b]) or _country_head(country, text[a:b])))]
+                  or (text[a].isupper() and (_head_tokens(text[a:b]) or (country is not None and _country_head(country, text[a:b]))))]
     inside_actor: list[tuple[int, int]] | None = None  # actor name spans, read when first needed
     mentions: list[PlaceMention] = []
     i = 0

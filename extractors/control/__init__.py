@@ -93,8 +93,9 @@ def extract(ctx: SentenceContext) -> list[ControlChange]:
             if not reading.places:
                 continue
         if trigger.form == "active" and frames.light_noun_pattern().search(text, trigger.start, trigger.end):
-            reading = _Reading(tuple(p for p in reading.places if p.place.type not in _WIDE), reading.change,
-                               reading.agent, reading.counterpart)
+            reading = _Reading(tuple(p for p in reading.places if p.place.type not in _WIDE
+                                     and not _SINCE_AFTER.match(text, p.end)), reading.change,
+                               reading.agent, reading.counterpart)  # "has lost ground in Omdurman since February": a trend (control9)
             if not reading.places:
                 continue  # "made gains in Hama province": an advance, no place taken
         if reading.change == "entry":  # "a new push into Kharkiv region", "entered Gezira": no place taken (control6)
@@ -137,6 +138,7 @@ _PART_WORDS = re.compile(r"\b(?:districts?|neighbou?rhoods?|villages?|towns?|out
 # Positions or bases somewhere in a region are not the region.
 _POSITIONS_IN = re.compile(r"\b(?:positions|bases|posts|outposts|areas|parts)\s+in\s+(?:the\s+)?(?:[\w'’-]+\s+(?:and|,)\s+)?$", re.IGNORECASE)
 _REGION_AFTER = re.compile(r"\s+(?:region|province|state|oblast|governorate)\b", re.IGNORECASE)
+_SINCE_AFTER = re.compile(r"\s+since\b", re.IGNORECASE)
 _PROGRESSIVE = re.compile(r"\b(?:is|are|was|were)\s+(?:still\s+|now\s+)?$", re.IGNORECASE)
 
 

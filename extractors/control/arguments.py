@@ -53,6 +53,20 @@ def _is_thing(text: str, name: str, end: int) -> bool:
     return _thing_after().match(text, end) is not None and resolve_place(name).precision == "unresolved"
 
 
+# ", the small Black Sea outcrop": a name inside an appositive, modifying its head noun (control9)
+_APPOSITIVE_BEFORE = re.compile(r",\s+(?:the|a|an)\s+(?:[a-z][\w-]*\s+){0,2}$")
+_HEAD_NOUN_AFTER = re.compile(
+    r"\s+(?!(?:and|or|in|on|at|near|of|from|to|which|that|who|was|were|is|are|has|had|have|by|with|as|after|before|"
+    r"town|city|village|district|province|region|governorate|oblast|area|countryside|outskirts|suburbs?|state|county|"
+    r"camp|base|airport|border|front|neighbou?rhood|quarter|valley|plain|hills?|mountains?|river)\b)[a-z][\w-]*\b")
+
+
+def _describes_the_item_before(text: str, start: int, end: int) -> bool:
+    """"pulled out of Snake Island, the small Black Sea outcrop": the second name tells what
+    the first is; it is not another item of the list."""
+    return _APPOSITIVE_BEFORE.search(text, 0, start) is not None and _HEAD_NOUN_AFTER.match(text, end) is not None
+
+
 _CAPITAL_OF = re.compile(r"\bcapital\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _REGION_AFTER = re.compile(r"\s+(?:state|province|region|governorate|oblast|district)\b", re.IGNORECASE)
 _REGION_END = re.compile(r"\s(?:state|province|region|governorate|oblast)$", re.IGNORECASE)  # "the capital of South Kivu province" (control9)
@@ -66,7 +80,7 @@ def _names_in(text: str, offset: int) -> list[PlaceSpan]:
     for n in _all_names_in(text, offset):
         if _COMPASS.fullmatch(n.name) or _NOT_THE_PLACE_AFTER.match(text, n.end - offset):
             continue  # "a UAE-flagged ship", "Sennar state capital" (another town): not the place
-        if _is_thing(text, n.name, n.end - offset):
+        if _is_thing(text, n.name, n.end - offset) or _describes_the_item_before(text, n.start - offset, n.end - offset):
             continue
         if _CAPITAL_OF.search(text, 0, n.start - offset) and (_REGION_AFTER.match(text, n.end - offset) or _REGION_END.search(n.name)):
             continue  # "the capital of Gezira state": the capital, another town, not the state (control8)

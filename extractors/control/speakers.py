@@ -137,8 +137,14 @@ def _told_again_as_recapture(changes: list[ControlChange]) -> list[ControlChange
 def _same_place(a: ControlChange, b: ControlChange) -> bool:
     if a.place.place_id and a.place.place_id == b.place.place_id:
         return True
-    x, y = a.place.name.lower(), b.place.name.lower()
-    return x == y or re.search(rf"\b{re.escape(y)}$", x) is not None or re.search(rf"\b{re.escape(x)}$", y) is not None
+    x, y = _name_words(a.place.name), _name_words(b.place.name)
+    return bool(x) and bool(y) and (x <= y or y <= x)
+
+
+def _name_words(name: str) -> frozenset[str]:
+    """"the al-Jaili oil refinery" -> {jaili, oil, refinery}: a name's words without articles."""
+    return frozenset(re.sub(r"^(?:al|el|ad|ar|as|at|az)-", "", w) for w in re.findall(r"[\w'’-]+", name.lower())
+                     if w not in ("the", "of", "and", "a", "an", "most", "part", "parts"))
 
 
 def _close_in_time(a: ControlChange, b: ControlChange) -> bool:

@@ -79,3 +79,13 @@ def test_people_on_board_an_airliner_stay_civilians() -> None:
 def test_people_of_unknown_status() -> None:
     text = "The monitor said 12 other people were killed, without saying whether they were civilians or fighters."
     assert _rows(text) == [(12, "killed", "unknown")]
+
+
+def test_unknown_status_and_others_are_not_rewritten_by_the_article() -> None:
+    # an article whose named victims are civilians: "the 14 others" the monitor could not
+    # place stay of unknown status, not civilians
+    article = ("Air strikes killed 30 civilians in Raqqa on Monday, the monitor said. Nine children and "
+               "six women were among them. A further 12 civilians died in Tabqa. "
+               "The monitor said 20 civilians were identified among those killed in Raqqa but that it was not "
+               "clear whether the 14 others were civilians or IS fighters.")
+    assert (14, "killed", "unknown") in _rows(article)

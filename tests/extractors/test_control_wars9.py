@@ -160,3 +160,28 @@ def test_unlisted_command_heading_the_sentence_is_the_claimant() -> None:
     text = ("MOSUL, Feb 23 - Iraqi forces advanced on Thursday. "
             "The Joint Operations Command said army units had entered the Ghazlani base on the edge of the city.")
     assert ("Ghazlani base", "Joint Operations Command") in claimants(text, date(2017, 2, 23))
+
+
+# ---- more precision: an appositive's name, a trend, a people's rebels
+
+def test_name_inside_an_appositive_is_not_another_place() -> None:
+    text = ("KYIV, June 30 - Russian forces pulled out of Zmiinyi Island, the small Black Sea outcrop seized on the "
+            "first day of the invasion, Moscow said on Thursday.")
+    assert {r[0] for r in rows(text, date(2022, 6, 30))} == {"Zmiinyi Island"}
+
+
+def test_ground_lost_since_a_month_is_a_trend_not_a_change() -> None:
+    text = "KHARTOUM, March 12 - There was no comment from the RSF, which has lost ground in Omdurman since February."
+    assert rows(text, date(2024, 3, 12)) == []
+
+
+def test_a_peoples_rebels_are_that_peoples_group() -> None:
+    text = "LASHIO, Aug 7 - Ta'ang rebels say they have seized Kyaukme in northern Shan"
+    assert ("Kyaukme", "tnla") in [r[:2] for r in rows(text, date(2024, 8, 7))]
+
+
+def test_the_same_site_named_shorter_is_the_recapture_told_again() -> None:
+    text = ("PORT SUDAN, Jan 25 - Sudan's army said on Saturday it had recaptured the al-Jaili oil refinery from the "
+            "Rapid Support Forces. The army said units had taken full control of the Jaili refinery complex.")
+    found = rows(text, date(2025, 1, 25))
+    assert found and all(r[3] == "recapture" for r in found), found
