@@ -135,20 +135,48 @@ def _near_government(pattern: re.Pattern[str], text: str, after: bool = False):
 
 def allegiance_cue(text: str) -> bool:
     """Cheap test: may ``text`` hold a forces-by-allegiance phrase at all?"""
-    return _CUE.search(text) is not None
+    return _cues(text) is not None
+
+
+@lru_cache(maxsize=1)
+def _cue_words() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """The words of ``_CUE``; the bonds; their first words; "-" and each prefixed bond."""
+    bonds = tuple(_table()["bonds"])
+    words = tuple(_CUE.pattern.split("|"))
+    if not all(re.fullmatch(r"[a-z ]+", w) for w in words + bonds):  # not plain words: the pattern decides
+        words = ()
+    return (words, bonds, tuple(b.split()[0] for b in bonds),
+            tuple(f"-{b}" for b in _table()["prefix_bonds"] + _table()["backed_bonds"]))
+
+
+@lru_cache(maxsize=32768)  # find_actors asks for a text again in each state of the article's country
+def _cues(text: str) -> tuple[bool, bool, bool] | None:
+    """(a bond, a prefixed bond, a government noun) in ``text``, or None without a cue word.
+    In ASCII text (most) the words are looked for in the lower-cased text (lower-casing is
+    exact there, and each pattern needs its bond as written: "fighting" alone is no bond);
+    elsewhere the case-blind pattern and the first words, as before."""
+    words, bonds, first_words, prefixed = _cue_words()
+    low = text.lower()
+    if text.isascii() and words:
+        if not any(w in low for w in words):
+            return None
+        has_bond = any(b in low for b in bonds)
+    else:
+        if not _CUE.search(text):
+            return None
+        has_bond = any(w in low for w in first_words)
+    has_prefix = "-" in low and any(p in low for p in prefixed)
+    has_gov = any(g in low for g in _table()["government_nouns"])
+    return has_bond, has_prefix, has_gov
 
 
 def allegiance_mentions(text: str, found: list, find: Callable, make: Callable) -> list:
     """``found`` (a sentence's actor mentions) with every forces-by-allegiance phrase of
     ``text`` as one mention of its master; mentions inside the phrase give way."""
-    if not _CUE.search(text):
+    cues = _cues(text)
+    if cues is None or not any(cues):
         return found
-    low = text.lower()
-    has_bond = any(b.split()[0] in low for b in _table()["bonds"])
-    has_prefix = "-" in low and any(f"-{b}" in low for b in _table()["prefix_bonds"] + _table()["backed_bonds"])
-    has_gov = any(g in low for g in _table()["government_nouns"])
-    if not (has_bond or has_prefix or has_gov):
-        return found
+    has_bond, has_prefix, has_gov = cues
     new = []
     bond, prefixed, of_gov, gov_owned = _patterns()
     for m in bond.finditer(text) if has_bond else ():

@@ -24,18 +24,22 @@ from . import actors, casualty_links, casualty_scope, dates, numbers, places
 from .casualty_cue_reading import Reading, freed, read
 from .casualty_not_toll import equipment_count, restated
 from .casualty_cues import cues as _cues, has_hint, perpetrator_words as _perpetrator_words
-from .casualty_owner import foreign_framing, possessive_owner, speaker_owner
+from .casualty_owner import foreign_framing, losses_part_owner, possessive_owner, speaker_owner
 from .casualty_inherit import inherit, link_asides, same_group
-from .casualty_local_group import checked_group, killers_enemy
+from .casualty_local_group import aircraft_crew, checked_group, killers_enemy
 from .casualty_target import target_side, without_targets
 from .casualty_vague import VAGUE, vague_wounded
 from .casualty_readings import depicted_one, mixed_people, of_them, passing_one, too_vague
-from .casualty_victims import Victim, bare_default, local_forces, object_victims, own_side, specific_group, whose_soldiers
+from .casualty_victims import (
+    Victim, bare_default, local_forces, object_victims, own_side, prisoners_of_war, specific_group, victim_phrase,
+    whose_soldiers,
+)
 from .claimants import clause_claimant
 from .claims import CasualtyClaim, Count, Place
 from .context import SentenceContext
 
 
+_AIRCRAFT_HINT = re.compile(r"board|down|crash", re.IGNORECASE)  # cheap gate for casualty_local_group.aircraft_crew
 _BY_AGENT = re.compile(r"[^,.;]{0,30}?\bby\s+(?P<agent>[^,.;]{1,60})")  # "killed ... by <agent>"
 
 
@@ -228,8 +232,10 @@ def _read_figures(sentence: str, article_text: str) -> tuple[Figure, ...]:
                                                              sentence, article_text))
         victim = whose_soldiers(sentence, target_side(sentence, victim, perpetrator or agent), home, perpetrator or agent, article_text)
         victim = killers_enemy(_owned(sentence, r.mention.start, victim, home), sentence, perpetrator)
+        if victim.type != "combatant" and _AIRCRAFT_HINT.search(sentence):
+            victim = aircraft_crew(victim, sentence, victim_phrase(sentence, r.mention.end)[1], article_text)
         victim = local_forces(sentence, victim, home, perpetrator or agent, article_text)
-        victim = object_victims(sentence, victim)
+        victim = prisoners_of_war(sentence, object_victims(sentence, victim), r.outcome, (r.cue_start, r.cue_end))
         victim = casualty_scope.war_total_victims(sentence, r.mention.start, r.mention.count.low or r.mention.count.best, victim)
         figures.append(Figure(r.mention, r.outcome, victim, perpetrator, r.total_start if r.total_start in starts else None))
     return tuple(figures)
@@ -242,6 +248,9 @@ def _owned(sentence: str, start: int, victim: Victim, home: str | None) -> Victi
     if own_words and _cues()["own_losses_before"].search(sentence, max(0, start - 60), start):
         owner = speaker_owner(sentence, start, "its own ")  # "its own losses were 9 dead and 12 wounded"
         return Victim(owner, "own losses", "combatant") if owner else victim
+    if victim.actor == "all" and victim.label is None:
+        loser = losses_part_owner(sentence, start)  # "suffered 100,000 casualties, including 20,000 killed"
+        return Victim(loser, None, "combatant") if loser else victim
     if victim.type != "combatant":
         return victim
     owner = possessive_owner(sentence, start, victim.label) if victim.actor in ("unknown", "opposition") else None

@@ -7,9 +7,10 @@ around 20 civilians"). Counts without a cue of their own are ``casualty_inherit`
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import numbers
+from .claims import Count
 from .casualty_affiliation import affiliated
 from .casualty_cues import cues as _cues
 from .casualty_readings import counted_group, cue_noun, listed_cue, toll_of
@@ -78,6 +79,8 @@ def _read_among(sentence: str, mention: numbers.CountMention) -> Reading | None:
     victim = resolve_victim(phrase) if m else None
     if m is None or victim is None or (victim is UNSPECIFIED and phrase.lower() not in ("", "others", "other")):
         return None  # "the three others among the dead" are victims of no named group
+    if victim is UNSPECIFIED and phrase:
+        victim = Victim(victim.actor, phrase, victim.type)  # "the three others": not the people named before
     if mention.text.lower() in ("a", "an") and _ARTICLE_INSIDE.search(phrase):
         return None  # "A nurse a hospital employee and two soldiers are among the dead": a list, not one
     total_start = None
@@ -119,6 +122,8 @@ def read(sentence: str, mention: numbers.CountMention) -> Reading | None:
     if partitive:
         return partitive
     phrase, phrase_end = victim_phrase(sentence, mention.end)
+    if phrase.endswith(" aged"):  # "two children aged 5 and 7 were killed": the ages are read with the cue
+        phrase, phrase_end = phrase[:-5], phrase_end - 5
     if phrase.lower() in ("lives", "of lives"):  # "the attack claimed 14 lives", "took hundreds of lives"
         lives = cues["lives_before"].search(sentence, max(0, mention.start - 30), mention.start)
         return Reading(mention, "killed", UNSPECIFIED, lives.start(), mention.start, True) if lives else None
@@ -137,6 +142,8 @@ def read(sentence: str, mention: numbers.CountMention) -> Reading | None:
     adjective = _wounded_adjective(sentence, mention, phrase, phrase_end, after)
     if adjective is not None:
         return adjective
+    if after and after.group("partner") and mention.count.best == 1:
+        after = None  # "a man and his young daughter were killed": two people, not one
     if after and after.group("relative") and numbers.find_counts(after.group("relative")):
         after = None  # "... that nine others were injured": the relative clause has a count of its own
     if after and victim is not None and _active_with_object(sentence, phrase_end, after):
@@ -150,6 +157,9 @@ def read(sentence: str, mention: numbers.CountMention) -> Reading | None:
             if fate is not None:  # "21 hostages dead", "killed 21 hostages": the captives were killed
                 return fate
         start = phrase_end + after.start("cue")
+        if mention.count.qualifier == "exact" and _AT_LEAST.search(sentence, phrase_end, start):
+            best = mention.count.best  # "125 terrorists at least were killed"
+            mention = replace(mention, count=Count(best, best, None, "at_least"))
         reading = Reading(mention, outcome, victim, start, phrase_end + after.end("cue"), False)
         # an outcome reached only across an aside ("killed 100 people including 25 children
         # and injured 400") yields to a cue right before the count
@@ -189,6 +199,7 @@ def _captives_fate(sentence: str, mention: numbers.CountMention, noun_end: int, 
 
 
 _ADJECTIVE_CUES = frozenset({"wounded", "injured"})
+_AT_LEAST = re.compile(r"\bat\s+least\b", re.IGNORECASE)
 _NOUN_NEXT = re.compile(r"\s+\w")  # the noun right after the participle, nothing between
 
 

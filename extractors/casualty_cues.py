@@ -39,8 +39,16 @@ def cues() -> dict[str, Any]:
     # ... or a participle phrase ("five Ugandan soldiers serving with the AU mission were killed")
     relative = (r"(?P<relative>\s+(?:(?:who|that)\s+|(?-i:[a-z]+)(?:ing|ed)\s+(?:with|in|at|on|near|for|from|to|as|under|inside)\s+)"
                 r"[^,.;\d]{1,80}?(?=\s(?:were|was|had\s+been|have\s+been|has\s+been)\s))?")
+    # the victims' ages between the noun and the verb ("eight students between 7 and 12 years
+    # old were killed", "two children aged 5 and 7", "three boys, aged between 4 and 9,")
+    ages = (r"(?:\s*,?\s*(?:aged\s+(?:between\s+|from\s+)?|between\s+)\d{1,2}(?:\s*(?:-|–|and|to)\s*\d{1,2})?"
+            r"(?:\s+years?(?:\s+old)?)?(?:\s*,)?)?")
+    # one more person coordinated before the verb ("another 27 students and a female teacher
+    # were injured"): the count keeps its own figure
+    partner = (r"(?P<partner>\s+and\s+(?-i:an?|one|his|her|their)\s+(?:(?-i:[a-z])[\w-]*\s+){0,2}?(?-i:[a-z])[\w-]*"
+               r"(?=\s+(?:were|was|had|have)\s))?")
     after = re.compile(
-        rf"^{aside}{apposition}{place}{relative}(?:\s*,?\s*(?:{filler})\b)*\s*,?\s*(?P<cue>{cues})\b",
+        rf"^{aside}{ages}{partner}{apposition}{place}{relative}(?:\s*,?\s*(?:{filler})\b)*\s*,?\s*(?P<cue>{cues})\b",
         re.IGNORECASE,
     )
     before = [
@@ -78,6 +86,7 @@ def cues() -> dict[str, Any]:
         "vague_min": int(data["vague_min"]),
         "on_board": re.compile(data["on_board"], re.IGNORECASE),
         "aircraft": re.compile(data["aircraft"]),
+        "downed": re.compile(data["downed"], re.IGNORECASE),
         "military_marker": re.compile(data["military_marker"], re.IGNORECASE),
         "group_before": re.compile(data["group_before"], re.IGNORECASE),
         "listed_before": re.compile(data["listed_before"], re.IGNORECASE),
@@ -109,6 +118,7 @@ def cues() -> dict[str, Any]:
         "part_civilians": re.compile(data["part_civilians"], re.IGNORECASE),
         "armed_target": re.compile(data["armed_target"], re.IGNORECASE),
         "combat_deaths": re.compile(data["combat_deaths"], re.IGNORECASE),
+        "status_unknown": re.compile(data["status_unknown"], re.IGNORECASE),
         "combat_unless": re.compile(data["combat_unless"], re.IGNORECASE),
     }
 

@@ -12,10 +12,12 @@ from dataclasses import replace
 from . import numbers
 from .casualty_cue_reading import OWN_VERB, Reading
 from .casualty_cues import cues as _cues
+from .casualty_owner import loser
 from .casualty_readings import counted_group
 from .casualty_victims import UNSPECIFIED, Victim, resolve_victim, victim_phrase
 
 
+_LOST_BEFORE = re.compile(r"\b(?:lost|losing|loses|lose)\s+$", re.IGNORECASE)
 _PLACE_AFTER = re.compile(r"\s+(?:in|at|near|across)\s")
 _PLACE_THEN_AND = re.compile(r"\s+[\w\s'’-]{0,30}?\b(?:in|at|near|around|across)\b[^,.;]{0,60}?\s+and\s+"
                              r"(?:another\s+|a\s+further\s+|the\s+other\s+)?")
@@ -63,6 +65,16 @@ def inherit(sentence: str, mention: numbers.CountMention, readings: list[Reading
                 and _PLACES_ONLY.fullmatch(sentence, head.cue_end, mention.start)):
             # "21 civilians had been killed in raids in the area 15 in Manbij": a part of the toll by place
             return Reading(mention, head.outcome, head.victim, head.cue_start, head.cue_end, False, head.mention.start)
+    if before and victim is UNSPECIFIED and _LOST_BEFORE.search(sentence, max(0, mention.start - 20), mention.start):
+        # "DAESH has lost 463 fighters in the battle and the SDF has lost at least 89": the loss
+        # verb again, its noun left out: the same kind of people, the new subject's
+        heads = [r for r in before if _LOST_BEFORE.search(sentence, max(0, r.mention.start - 20), r.mention.start)
+                 and r.victim is not UNSPECIFIED]
+        owner = loser(sentence[heads[-1].mention.end:mention.start]) if heads else None
+        if owner is not None:
+            head = heads[-1]
+            return Reading(mention, head.outcome, Victim(owner, head.victim.label, head.victim.type),
+                           mention.start, mention.start, True)
     if before and victim is not UNSPECIFIED and not OWN_VERB.match(sentence, phrase_end):
         # a list of parts: "98 fighters of HTS, 61 soldiers of the army and 53 civilians"
         # (not "killed 60 people, and 35,000 people have been moved": a clause of its own)

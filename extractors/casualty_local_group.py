@@ -18,7 +18,8 @@ from __future__ import annotations
 import re
 
 from . import actors, sides
-from .casualty_victims import Victim, is_framing
+from .casualty_cues import cues as _cues
+from .casualty_victims import Victim, crew_of, is_framing
 
 _SENTENCE_END = re.compile(r"[.!?][\"'”’]?\s+(?=[\"“A-Z0-9])")
 _NO_GROUP = frozenset({"civilians", "unknown"})
@@ -90,3 +91,22 @@ def killers_enemy(victim: Victim, sentence: str, perpetrator: str | None) -> Vic
     others = {m.actor_id for m in actors.find_actors(sentence)
               if m.actor_id not in _NO_GROUP and m.actor_id != perpetrator and not actors.is_framing(m.label)}
     return Victim(next(iter(others)), victim.label, victim.type) if len(others) == 1 else victim
+
+
+def aircraft_crew(victim: Victim, sentence: str, phrase_end: int, article_text: str) -> Victim:
+    """People of no side lost with a state's military aircraft are its crew: a bare toll in a
+    sentence that downs the aircraft ("5 Killed as Russian Military Chopper Shot down"), and
+    "all five people on board were assumed dead" after a sentence that names the aircraft."""
+    if victim.actor not in ("all", "civilians") or (victim.label or "people").lower() not in ("people", "persons"):
+        return victim
+    cues = _cues()
+    if cues["on_board"].match(sentence[phrase_end:phrase_end + 12]):
+        if cues["aircraft"].search(sentence) or not article_text:
+            return victim  # the sentence's own aircraft: crew_of has read it
+        crew = crew_of(sentence + " " + previous_sentence(sentence, article_text), phrase_end, victim)
+        return crew
+    if victim.label is None and cues["downed"].search(sentence):
+        crew = crew_of(sentence[:phrase_end] + " on board " + sentence[phrase_end:], phrase_end,
+                       Victim("civilians", "people", "civilian"))
+        return crew if crew.type == "combatant" else victim
+    return victim

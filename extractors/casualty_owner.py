@@ -119,6 +119,18 @@ _LOST_BEFORE = re.compile(r"\b(?:lost|lose|loses|losing|suffered|suffers)\s+(?:u
                           re.IGNORECASE)
 
 
+_PART_OF_LOSSES = re.compile(r"\b(?:lost|lose|loses|losing|suffered|suffers)\s+(?:up\s+to\s+|some\s+|about\s+|around\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+)?"
+                             r"[\d][\d,.]*(?:\s+(?:thousand|million))?\s+[^.;]{0,60}?,?\s+(?:including|among\s+them|of\s+whom)\s+"
+                             r"(?:up\s+to\s+|some\s+|about\s+|around\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+)?$", re.IGNORECASE)
+
+
+def losses_part_owner(sentence: str, start: int) -> str | None:
+    """"Russia had suffered more than 100,000 casualties since December, including more than
+    20,000 killed": a part of a side's losses is that side's (the loser of "lost"/"suffered")."""
+    m = _PART_OF_LOSSES.search(sentence, max(0, start - 160), start)
+    return loser(sentence[:m.start() + len(m.group().split()[0]) + 1]) if m else None
+
+
 def speaker_owner(sentence: str, start: int, label: str | None) -> str | None:
     """Whose people "its"/"their" soldiers are: "Azerbaijan's defence ministry said 192 of its
     soldiers had been killed" -> azerbaijan, the first side named before the count (the

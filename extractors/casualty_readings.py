@@ -116,7 +116,11 @@ def mixed_people(sentence: str, start: int, victim: Victim) -> Victim:
     not civilians, and so are people killed in an attack aimed at an armed side or in
     fighting between sides ("fighting that has killed 6000 people"); a named group ("a total
     of 20 civilians") stays."""
-    if (victim.label or "").lower() not in ("people", "persons", "individuals"):
+    label = (victim.label or "").lower()
+    bare = not label and victim.actor == "all"
+    if (bare or label.split()[-1:] in (["people"], ["persons"], ["others"])) and _cues()["status_unknown"].search(sentence):
+        return Victim("unknown", victim.label, "unknown")  # "... without specifying whether they were civilians or fighters"
+    if label not in ("people", "persons", "individuals"):
         return victim
     cues = _cues()
     part = cues["part_civilians"].match(sentence, start)

@@ -144,7 +144,9 @@ def _restated_victims(claims: list[CasualtyClaim]) -> list[CasualtyClaim]:
     pointed at a renamed claim follow its new id."""
     named: dict[tuple[str, int | None], set[tuple[str, str, str | None]]] = {}
     for claim in claims:
-        if _names_victims(claim) and not claim.is_background and claim.count.best is not None:
+        # a mixed group in words ("270 soldiers, guards and staff") is one more reading of its figure
+        if ((_names_victims(claim) or (claim.victim_actor == "all" and claim.victim_label))
+                and not claim.is_background and claim.count.best is not None):
             named.setdefault(_figure(claim), set()).add((claim.victim_actor, claim.victim_type, claim.victim_label))
     with_parts = {c.part_of for c in claims if c.part_of}
     mixed = {_figure(c) for c in claims if c.victim_actor == "all" and c.claim_id in with_parts}

@@ -128,6 +128,7 @@ _KURDISH = re.compile(r"^kurdish\s+(?:fighters|militiamen|militia|troops|forces|
 # compiled once (resolve_victim runs ~6,000 times a dev pass)
 _OF_FIRST = re.compile(r"of\s", re.IGNORECASE)
 _OF_SPLIT = re.compile(r"\s+(?:of|out|from)\s+")
+_FORMER = re.compile(r"(?:of\s+)?(?:ex-|former\s+|demobili[sz]ed\s+)", re.IGNORECASE)
 _MEMBERS_OF = re.compile(r"(?:members?|staff|employees)\s+of\s+(?:an?\s+|the\s+)?", re.IGNORECASE)
 _PROPER_NOUN = re.compile(r"(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+){0,2}")
 
@@ -145,6 +146,10 @@ def resolve_victim(phrase: str) -> Victim | None:
     if _OF_FIRST.match(words) and any(
             w.lower() in _cues()["not_victims"] for w in words.split()[1:5]):
         return None  # "14 of IS military vehicles": a part of things
+    if _FORMER.match(words):
+        former = resolve_victim(_FORMER.sub("", words, count=1))
+        if former is not None and former.type == "combatant":
+            return Victim("civilians", words, "civilian")  # "five ex-FARC members": fighters no longer
     member_of = _MEMBERS_OF.match(words)
     if member_of:  # "three members of a state television crew": the people are what they are members of
         whole = resolve_victim(words[member_of.end():])
@@ -485,12 +490,20 @@ def crew_of(sentence: str, phrase_end: int, victim: Victim) -> Victim:
     """"a Russian military helicopter was shot down, killing all five people on board": people
     on board a military aircraft are the crew of the state whose aircraft it is."""
     cues = _cues()
-    if victim.type != "civilian" or not cues["on_board"].match(sentence[phrase_end:phrase_end + 12]):
+    crew = _CREW.search(victim.label or "") is not None  # "killing two crew members": the crew of the aircraft named
+    if victim.type != "civilian" or not (crew or cues["on_board"].match(sentence[phrase_end:phrase_end + 12])):
         return victim
-    if not cues["military_marker"].search(sentence) or re.search(r"\b(?:passenger|civilian|airliner|commercial)\b", sentence, re.I):
+    if not cues["military_marker"].search(sentence) or re.search(r"\b(?:passenger|civilian|airliner|commercial|cargo\s+ship|vessel|tanker|ship)\b", sentence, re.I):
         return victim
     states = {_demonyms().get(m.group("demonym").lower()) for m in cues["aircraft"].finditer(sentence)} - {None}
+    if not states and crew:  # "Russia said a Mi-24 military helicopter had been shot down": the reporting state's
+        speaker = _SPEAKING_STATE.match(sentence)
+        states = {actors.country_forces().get(speaker.group("name"))} - {None} if speaker else set()
     return Victim(states.pop(), victim.label, "combatant") if len(states) == 1 else victim
+
+
+_CREW = re.compile(r"\b(?:crew|crews|crew\s+members?|crewmen|crewman|pilots?)$", re.IGNORECASE)
+_SPEAKING_STATE = re.compile(r"^(?:[A-Z][a-z]+,?\s+)?(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:said|says|announced|reported|confirmed)\b")
 
 
 @lru_cache(maxsize=1)
@@ -514,3 +527,18 @@ def object_victims(sentence: str, victim: Victim) -> Victim:
         return victim
     actor, kind = kinds.pop()
     return Victim(actor, None, kind) if kind == "civilian" else victim
+
+
+_WAR_CAPTURE = re.compile(r"prisoner|captur|surrender|laid\s+down|lay\s+down|prisoners\s+of\s+war|pows?\b", re.IGNORECASE)
+
+
+def prisoners_of_war(sentence: str, victim: Victim, outcome: str, cue: tuple[int, int]) -> Victim:
+    """A nation's people taken prisoner, captured or surrendering ("several hundred
+    Ukrainians had been taken prisoner") are that state's soldiers, not civilians; hostages
+    and the kidnapped stay civilians."""
+    if outcome != "captive" or victim.actor != "civilians" or not is_people_of_nation(victim.label or ""):
+        return victim
+    if not _WAR_CAPTURE.search(sentence, cue[0], cue[1] + 20):
+        return victim
+    state = _demonyms().get((victim.label or "").lower())
+    return Victim(state, victim.label, "combatant") if state else victim

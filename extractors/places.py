@@ -18,11 +18,12 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .allegiance import allegiance_cue
 from .claims import Place
 from .geo import is_metonym, lookup_admin1, lookup_world, place_type, world_first_tokens
 from .geo.country import country_head_tokens, local_country, lookup_in_country, world_place_for
-from .allegiance import allegiance_cue
 from .reference import load_csv, load_yaml
+from .startup_cache import cached_table
 
 
 @dataclass(frozen=True)
@@ -268,7 +269,7 @@ def _find_places(text: str, country: str | None = None) -> tuple[PlaceMention, .
     # (``_longest_match`` finds nothing at any other capitalised word)
     candidates = [k for k, (a, b) in enumerate(tokens)
                   if (b - a <= _LONGEST_ARTICLE and text[a:b].lower() in _ARTICLES)
-                  or (text[a].isupper() and (_head_tokens(text[a:b]) or _country_head(country, text[a:b])))]
+                  or (text[a].isupper() and (_head_tokens(text[a:b]) or (country is not None and _country_head(country, text[a:b]))))]
     inside_actor: list[tuple[int, int]] | None = None  # actor name spans, read when first needed
     mentions: list[PlaceMention] = []
     i = 0
@@ -290,7 +291,8 @@ def _find_places(text: str, country: str | None = None) -> tuple[PlaceMention, .
     return tuple(_admin_lists(text, mentions))
 
 
-_LETTER = re.compile(r"[A-Za-z\u00C0-\u024F]")  # a letter of a token (``_TOKEN``)
+_WORD_START = re.compile(r"(?<![A-Za-z\u00C0-\u024F])[A-Za-z\u00C0-\u024F]")  # where a token (``_TOKEN``) may start
+_NOT_LETTER = re.compile(r"[^A-Za-z\u00C0-\u024F]")  # where one may end (or at the end)
 _WORD_HEAD = re.compile(r"[^\W_]+")
 
 
@@ -299,14 +301,18 @@ def _alias_word_runs() -> tuple[frozenset[str], frozenset[str]]:
     """(every run of whole words inside an actor alias, lower case; the first words of
     aliases): a place name that is no such run, and whose later words start no alias, lies in
     no actor's name (``_in_some_alias``)."""
-    from .actors import _aliases, _alias_first_words  # late import: actors does not need places
+    from .actors import _alias_first_words  # late import: actors does not need places
+    return cached_table("alias_word_runs", _build_alias_word_runs), _alias_first_words()
+
+
+def _build_alias_word_runs() -> frozenset[str]:
+    from .actors import _aliases
     runs: set[str] = set()
     for alias in _aliases()[0]:
         for form in {alias, alias.lower(), alias.casefold()}:
-            starts = [k for k in range(len(form)) if _LETTER.match(form, k) and (k == 0 or not _LETTER.match(form, k - 1))]
-            ends = [k for k in range(1, len(form) + 1) if k == len(form) or not _LETTER.match(form, k)]
-            runs.update(form[a:b] for a in starts for b in ends if b > a)
-    return frozenset(runs), _alias_first_words()
+            ends = [m.start() for m in _NOT_LETTER.finditer(form)] + [len(form)]
+            runs.update(form[a:b] for a in (m.start() for m in _WORD_START.finditer(form)) for b in ends if b > a)
+    return frozenset(runs)
 
 
 @lru_cache(maxsize=16384)

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from ..reference import load_csv
+from ..theatre import current_country
 from .variants import extra_keys, loose_key
 from .world import WorldPlace, _key, _table, free_text_countries, is_english_word, lookup_world
 
@@ -88,8 +89,7 @@ def world_place_for(name: str, country: str | None) -> WorldPlace | None:
 def local_country() -> str | None:
     """The article's country when its places are not searched in every text anyway (a
     country outside ``free_text_countries``), else None."""
-    from ..theatre import current_country  # late import: theatre reads places, which read this
-    code = current_country()
+    code = current_country()  # asked for at every find_places: imported once, above
     if not code or len(code) != 2 or code in free_text_countries():
         return None
     return code

@@ -60,3 +60,32 @@ def test_sideless_fighters_without_a_killer_stay_unknown() -> None:
     # the one group named is the enemy here: no side is given to the fighters
     text = "Twenty fighters were killed in clashes with ISIS near Mayadin."
     assert _rows(text) == [(20, "killed", "unknown")]
+
+
+def test_a_downed_military_aircraft_counts_its_crew() -> None:
+    # a bare headline toll, and people on board named in the sentence before
+    assert _rows("4 Killed as Turkish Army Chopper Shot Down Near Afrin") == [(4, "killed", "turkey")]
+    article = ("A Russian Mi-8 military transport helicopter was shot down near Idlib, the ministry said. "
+               "The ministry said all three people on board were killed.")
+    assert (3, "killed", "russia") in _rows(article)
+
+
+def test_people_on_board_an_airliner_stay_civilians() -> None:
+    article = ("A passenger plane crashed near Aleppo on Monday, the authorities said. "
+               "All 40 people on board were killed.")
+    assert _rows(article) == [(40, "killed", "civilians")]
+
+
+def test_people_of_unknown_status() -> None:
+    text = "The monitor said 12 other people were killed, without saying whether they were civilians or fighters."
+    assert _rows(text) == [(12, "killed", "unknown")]
+
+
+def test_unknown_status_and_others_are_not_rewritten_by_the_article() -> None:
+    # an article whose named victims are civilians: "the 14 others" the monitor could not
+    # place stay of unknown status, not civilians
+    article = ("Air strikes killed 30 civilians in Raqqa on Monday, the monitor said. Nine children and "
+               "six women were among them. A further 12 civilians died in Tabqa. "
+               "The monitor said 20 civilians were identified among those killed in Raqqa but that it was not "
+               "clear whether the 14 others were civilians or IS fighters.")
+    assert (14, "killed", "unknown") in _rows(article)

@@ -43,3 +43,36 @@ def test_among_the_dead(sentence: str, expected: list) -> None:
 def test_people_among_fighters_killed_are_fighters() -> None:
     figures = read_figures("The army said there were 11 people from Chechnya among the militants killed in Raqqa.")
     assert [(f.mention.count.best, f.victim.type) for f in figures] == [(11, "combatant")]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # the victims' ages between the noun and the verb
+    ("Six pupils between 8 and 11 years old were killed when the shell hit the school.", [(6, "killed", "civilians")]),
+    ("Two boys aged 9 and 13 were killed in the shelling of Taiz.", [(2, "killed", "civilians")]),
+    ("Three children, aged between 4 and 9, were wounded in the strike.", [(3, "wounded", "civilians")]),
+    # a qualifier after the noun
+    ("Forty gunmen at least were killed in the clashes near Gao.", [(40, "killed", "opposition")]),
+    # one more person coordinated before the verb: the count keeps its own figure
+    ("Another 14 patients and a young nurse were injured in the raid.", [(14, "wounded", "civilians")]),
+    # ... but "a man and his daughter" are two, not one
+    ("A farmer and his young son were killed near the border.", []),
+])
+def test_words_between_the_victims_and_their_verb(sentence: str, expected: list) -> None:
+    assert _figures(sentence) == expected
+
+
+def test_the_loss_verb_again_with_its_noun_left_out() -> None:
+    from datetime import date
+
+    from extractors.pipeline import extract_article
+    text = ("KYIV - Fighting raged near Bakhmut in Ukraine on Monday. "
+            "Russia lost 20 soldiers in the assault while Ukraine lost 35, a monitor said.")
+    rows = [(c.count.best, c.victim_actor) for c in extract_article(text, "our-sentence", date(2023, 5, 1)).casualty_claims]
+    assert rows == [(20, "russia"), (35, "ukraine")]
+    # things lost stay things
+    assert _figures("The army lost 12 tanks and the rebels lost 4.") == []
+
+
+def test_a_qualifier_after_the_noun_makes_the_count_at_least() -> None:
+    figures = read_figures("Forty gunmen at least were killed in the clashes near Gao.")
+    assert [(f.mention.count.low, f.mention.count.qualifier) for f in figures] == [(40, "at_least")]

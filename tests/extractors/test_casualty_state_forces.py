@@ -137,3 +137,34 @@ def test_a_toll_with_civilian_parts_in_a_civilian_article() -> None:
                "local officials said. Six children were among the dead.\n\n"
                "The U.N. mission put the toll at 31, including 11 women and eight children.")
     assert (31, "killed", "civilians") in _rows(article)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the crew of a military aircraft are the reporting state's, not civilians
+    ("Separately, Turkey said an army helicopter had been shot down near the border, killing three crew members.",
+     [(3, "killed", "turkey")]),
+    # a merchant ship's crew stay civilians
+    ("A missile struck the tanker in the Red Sea, killing two crew members, the military said.",
+     [(2, "killed", "civilians")]),
+    # an agency's staff are civilians
+    ("The charity said seven of its staff were killed while running a clinic in the camp.",
+     [(7, "killed", "civilians")]),
+    # fighters no longer: former combatants are civilians
+    ("The ombudsman said four ex-FARC members were among the dead.", [(4, "killed", "civilians")]),
+])
+def test_crews_staff_and_former_fighters(text: str, expected: list) -> None:
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a nation's people taken prisoner are its soldiers; the kidnapped stay civilians
+    ("Russian bloggers claimed 150 Ukrainians had been taken prisoner near the village.", [(150, "captive", "ukraine")]),
+    ("Gunmen kidnapped 12 Nigerians on the highway near Kaduna.", [(12, "captive", "civilians")]),
+    # a part of a side's losses is that side's
+    ("Washington said Russia had suffered more than 90,000 casualties since May, including more than 18,000 killed.",
+     [(18000, "killed", "russia")]),
+])
+def test_prisoners_of_war_and_parts_of_losses(text: str, expected: list) -> None:
+    rows = _rows(text)
+    for row in expected:
+        assert row in rows
