@@ -33,6 +33,18 @@ def _recent_city(ctx: SentenceContext, before: int, noun: str | None = None) -> 
     return candidates[0][1].place if candidates else None
 
 
+def settlement_of_the_clause(ctx: SentenceContext, before: int) -> Place | None:
+    """"briefly seized the town of Qardaha, Assad's ancestral home, before government
+    reinforcements retook it": "it" is the settlement this sentence named last before the
+    trigger, when no other place stands between (helper control9)."""
+    found = _settlements(ctx.text, ctx.mentions, before)
+    if not found:
+        return None
+    last = found[0]
+    others = [m for m in ctx.mentions.places_in(last.end, before)]
+    return last.place if not others else None
+
+
 def _story_place(ctx: SentenceContext, candidates: list) -> Place | None:
     """The settlement the story is about: of the candidates for "the town", the one the
     headline (the article's first sentence) names, when the latest candidate is not named

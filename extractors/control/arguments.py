@@ -11,7 +11,7 @@ from ..claims import Place
 from ..context import SentenceContext
 from ..geo.country import is_country_name
 from ..places import resolve_place
-from .anaphora import _recent_city
+from .anaphora import _recent_city, settlement_of_the_clause
 from ..mentions.names import PlaceSpan, clean_name as _clean_name, is_actor_name as _is_actor_name
 from ..mentions.names import names_in as _all_names_in
 from .triggers import _DAYS_MONTHS, Trigger, _alternation, _vocab
@@ -345,7 +345,14 @@ def _site_or_city(region: str, start: int, ctx: SentenceContext) -> list[PlaceSp
             return [PlaceSpan(name, start, start, Place(
                 name=name, place_id=city.place_id, admin1=city.admin1, latitude=city.latitude,
                 longitude=city.longitude, precision=city.precision, place_type="neighbourhood"))]
+    if _IT_OBJECT.match(region):  # "before government reinforcements retook it" (control9)
+        city = settlement_of_the_clause(ctx, start)
+        if city is not None:
+            return [PlaceSpan(city.name, start, start, city)]
     return unnamed_site(region, start)  # "seized a hilltop", "control over building blocks"
+
+
+_IT_OBJECT = re.compile(r"\s*it\b(?!\s+(?:was|is|had|has|would|will|said|says|to|as)\b|['’])", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)

@@ -174,6 +174,9 @@ def _read(ctx: SentenceContext, trigger: Trigger) -> _Reading | None:
     if (agent is None and re.search(r"\b(?:they|it|its|their)\b", text[:trigger.start], re.IGNORECASE)
             and not speaker_of_own_sentence(ctx, trigger.start)):
         agent = _previous_sentence_agent(ctx)
+    if (agent is not None and places[0].start == places[0].end and agent.end <= trigger.start
+            and (_CLAUSE_BREAK.search(text, agent.end, trigger.start) or _unknown_relative_subject(text, agent, trigger))):
+        return None  # "retook it", "the alliance that seized it" whose subject no table knows (control9)
     counterpart = (_from_actor(sent, places[-1].end) or enemy_in_object(ctx, trigger.end, places[0].start)
                    or _held_by(text, trigger.end, places[0].start))
     owner = owner_inside(_armed(sent.actors), places)  # "took the army's 46th Regiment base": the army held it
@@ -185,6 +188,19 @@ def _read(ctx: SentenceContext, trigger: Trigger) -> _Reading | None:
         agent = _opposed_in_sentence(ctx, owner) or _previous_sentence_agent(ctx)
         agent = agent if agent is not None and opposed(agent.actor_id, owner.actor_id) else None
     return _Reading(tuple(places), "encirclement" if road else trigger.change, agent, counterpart)
+
+
+_CLAUSE_BREAK = re.compile(r"\b(?:before|after|until|when|while|but|as)\b|[;:]")
+
+
+_RELATIVE_PRONOUN = re.compile(r"\b(?:that|which|who)\s+(?:(?:had|has|have|\w+ly)\s+)?$", re.IGNORECASE)
+
+
+def _unknown_relative_subject(text: str, agent: ActorMention, trigger: Trigger) -> bool:
+    """"the pro-Islamic State alliance that seized it": the relative clause's subject is the noun
+    right before "that"; an actor further back is not it."""
+    m = _RELATIVE_PRONOUN.search(text, 0, trigger.start)
+    return m is not None and m.end() == trigger.start and m.start() - agent.end > 3
 
 
 def _possessive_agent(text: str, trigger: Trigger) -> ActorMention | None:

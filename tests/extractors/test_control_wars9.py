@@ -185,3 +185,18 @@ def test_the_same_site_named_shorter_is_the_recapture_told_again() -> None:
             "Rapid Support Forces. The army said units had taken full control of the Jaili refinery complex.")
     found = rows(text, date(2025, 1, 25))
     assert found and all(r[3] == "recapture" for r in found), found
+
+
+# ---- "retook it": the settlement the clause named, with the clause's own subject
+
+def test_it_after_a_retaking_verb_is_the_settlement_named_before() -> None:
+    text = ("LATAKIA, March 8 - Loyalist gunmen briefly seized the town of Jableh, Assad's stronghold, "
+            "before government reinforcements retook it on Friday, the defence ministry said.")
+    assert ("Jableh", "syrian_government", "opposition", "recapture") in rows(text, date(2025, 3, 8))
+
+
+def test_it_with_a_subject_no_table_knows_takes_no_earlier_actor() -> None:
+    # near miss: "the alliance that seized it": not the troops named before
+    text = ("MARAWI, Oct 17 - Duterte declared the city of Marawi free on Tuesday, a day after troops killed "
+            "the leaders of the alliance that seized it five months ago.")
+    assert not any(r[3] == "capture" and r[1] == "philippines" for r in rows(text, date(2017, 10, 17)))
