@@ -30,10 +30,8 @@ from .casualty_local_group import aircraft_crew, checked_group, killers_enemy
 from .casualty_target import target_side, without_targets
 from .casualty_vague import VAGUE, vague_wounded
 from .casualty_readings import depicted_one, mixed_people, of_them, passing_one, too_vague
-from .casualty_victims import (
-    Victim, bare_default, local_forces, object_victims, own_side, prisoners_of_war, specific_group, victim_phrase,
-    whose_soldiers,
-)
+from .casualty_victims import Victim, specific_group, victim_phrase
+from .casualty_state_forces import bare_default, local_forces, object_victims, own_side, prisoners_of_war, whose_soldiers
 from .claimants import clause_claimant
 from .claims import CasualtyClaim, Count, Place
 from .context import SentenceContext

@@ -15,10 +15,8 @@ from .casualty_affiliation import affiliated
 from .casualty_cues import cues as _cues
 from .casualty_readings import counted_group, cue_noun, listed_cue, toll_of
 from .casualty_owner import loser
-from .casualty_victims import (
-    UNSPECIFIED, Victim, bare_default, crew_of, is_framing, loyal_to, resolve_victim, victim_before_cue,
-    victim_of_remains, victim_phrase,
-)
+from .casualty_victims import UNSPECIFIED, Victim, is_framing, loyal_to, resolve_victim, victim_before_cue, victim_of_remains, victim_phrase
+from .casualty_state_forces import bare_default, crew_of
 from .patterns import lowers_exactly
 
 

@@ -19,7 +19,8 @@ import re
 
 from . import actors, sides
 from .casualty_cues import cues as _cues
-from .casualty_victims import Victim, crew_of, is_framing
+from .casualty_victims import Victim, is_framing
+from .casualty_state_forces import crew_of
 
 _SENTENCE_END = re.compile(r"[.!?][\"'”’]?\s+(?=[\"“A-Z0-9])")
 _NO_GROUP = frozenset({"civilians", "unknown"})

@@ -15,7 +15,8 @@ from functools import lru_cache
 
 from . import actors
 from .casualty_cues import cues
-from .casualty_victims import Victim, bare_default, demonym_actor
+from .casualty_victims import Victim, demonym_actor
+from .casualty_state_forces import bare_default
 
 
 def holders(words: str) -> set[str]:

@@ -1,5 +1,5 @@
 """Whose soldiers bare state-force nouns are in wars other than Syria's
-(extractors/casualty_victims.py: the nationality word before the noun, the state the
+(extractors/casualty_state_forces.py: the nationality word before the noun, the state the
 sentence names set aside the attacker, the forces the article names most; never the Syrian
 default).
 

@@ -1,5 +1,5 @@
 """Whose people the victims are from the sentence around them (extractors/casualty_owner.py
-speaker_owner, casualty_victims.whose_soldiers, casualty_framing_theatres.csv).
+speaker_owner, casualty_state_forces.whose_soldiers, casualty_framing_theatres.csv).
 
 Every sentence here is our own, written for these tests (Ukraine, Nagorno-Karabakh, Somalia,
 Iraq, Syria); none is copied from an article.
