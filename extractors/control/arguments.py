@@ -90,8 +90,36 @@ def _names_in(text: str, offset: int) -> list[PlaceSpan]:
         if cut:
             name = n.name[:cut.start()]
             n = PlaceSpan(name, n.start, n.start + len(name), resolve_place(name))
-        out.append(n)
+        glued = _GLUED_ARTICLE.match(text, n.end - offset) if n.name.count(" ") >= 2 else None
+        if glued and n.name.rsplit(" ", 1)[-1] in _vocab()["toponym_heads"]:
+            name = n.name + glued.group(0)  # "Tel alKhadar": the article glued to the name (hyphen lost)
+            n = PlaceSpan(name, n.start, n.start + len(name), n.place)
+        if n.name.count(" ") >= 3 and n.place.place_id is None:
+            out.extend(_split_at_heads(n))  # "Beit Khadour Beit Zaifa Tel alKhadar" (control9b)
+        else:
+            out.append(n)
     return out
+
+
+_GLUED_ARTICLE = re.compile(r"\s+(?:al|el)[A-Z][\w'’-]*")
+
+
+@lru_cache(maxsize=1)
+def _head_split() -> re.Pattern[str]:
+    heads = "|".join(re.escape(h) for h in _vocab()["toponym_heads"])
+    return re.compile(rf"(?<=\S)\s+(?=(?:{heads})\s)")
+
+
+def _split_at_heads(n: PlaceSpan) -> list[PlaceSpan]:
+    """A run of names without commas, split before each toponym head word, when every
+    piece has two words or more; else the run as it was."""
+    bounds = [0] + [m.end() for m in _head_split().finditer(n.name)] + [len(n.name) + 1]
+    if len(bounds) == 2:
+        return [n]
+    pieces = [(a, n.name[a:b].rstrip()) for a, b in zip(bounds, bounds[1:])]
+    if any(" " not in piece for _, piece in pieces):
+        return [n]
+    return [PlaceSpan(piece, n.start + a, n.start + a + len(piece), resolve_place(piece)) for a, piece in pieces]
 
 
 _OBJECT_END = re.compile(
@@ -224,7 +252,7 @@ def listed(text: str, names: list[PlaceSpan]) -> list[PlaceSpan]:
         if nxt.start < end:
             continue  # inside the apposition of the item before
         between = text[end:nxt.start]
-        if _LIST_SEP.fullmatch(between):
+        if _LIST_SEP.fullmatch(between) or (between == " " and end == chosen[-1].end):  # a run split at its heads
             chosen.append(nxt)
             end = nxt.end
         elif end == chosen[-1].end and _ITEM_LOCATIVE.fullmatch(between):

@@ -131,15 +131,33 @@ def cleared_of_pattern() -> str:
     states = "|".join(frame["declared_states"])
     enemies = "|".join(re.escape(e) for e in sorted(frame["enemies"], key=len, reverse=True))
     enemy = _enemy_after_of()
+    taken = "|".join(frame["declared_taken_states"])
     return (rf"(?<![\w-])(?:(?:{clear})\s+(?=[^.;,]{{2,60}}?{enemy})|"
-            rf"(?:{declare})\s+(?=[^.;,]{{2,60}}?\s+(?:completely\s+|fully\s+|entirely\s+)?(?:{states}){enemy}))")
+            rf"(?:{declare})\s+(?=[^.;,]{{2,60}}?\s+(?:completely\s+|fully\s+|entirely\s+)?(?:{states}){enemy})|"
+            rf"(?:{declare})\s+(?={_DECLARED_NAME}\s+(?:completely\s+|fully\s+|entirely\s+)?(?:{taken})\b))")
+
+
+# The object of "declared X liberated" (control9b): a name, or "the town of" a name; a
+# name is capitalised words, with "al-" / "el-" / "ez-" particles ("Deir ez-Zor").
+_DECLARED_NAME = (r"(?:the\s+(?:[a-z]+\s+)?(?:town|city|village|district|neighbou?rhood|area)\s+of\s+)?"
+                  r"[A-Z][\w'’-]*(?:\s+(?:(?:al|el|ez|as|ad|ar|an|ash)-)?[A-Z][\w'’-]*){0,3}")
 
 
 def cleared_region_end(text: str, trigger: Trigger) -> int:
     """Where the place of "cleared PLACE of ..." ends: before " of" / " free of"."""
     m = re.search(r"\s+(?:(?:completely|fully|entirely)\s+)?(?:(?:free|clear|cleared|cleansed)\s+)?(?=" + _enemy_after_of() + ")",
                   text[trigger.end:])
-    return trigger.end + m.start() if m else len(text)
+    if m is None:  # "declared the town of X liberated" (control9b)
+        m = _declared_state().match(text, trigger.end)
+        return m.end(1) if m else len(text)
+    return trigger.end + m.start()
+
+
+@lru_cache(maxsize=1)
+def _declared_state() -> re.Pattern[str]:
+    from ..reference import load_yaml
+    taken = "|".join(load_yaml("control_frames.yaml")["cleared_of"]["declared_taken_states"])
+    return re.compile(rf"({_DECLARED_NAME})\s+(?:completely\s+|fully\s+|entirely\s+)?(?:{taken})\b")
 
 
 _SUPPLY_WORD = re.compile(r"\b(?:supply|resupply|last|only|sole|remaining|lifeline)\b", re.IGNORECASE)

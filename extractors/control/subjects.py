@@ -33,7 +33,8 @@ def _passive_subject(text: str, trigger: Trigger) -> list[PlaceSpan]:
         return []  # "most of the city except the district of Waar has returned to": not Waar
     chosen = [names[-1]]  # "Zaytan and Khalasa were captured by": the list before it
     for prev in reversed(names[:-1] if not relative else []):  # "A and B, which was": B
-        if not _LIST_SEP.fullmatch(before[prev.end:chosen[0].start]):
+        between = before[prev.end:chosen[0].start]
+        if not (_LIST_SEP.fullmatch(between) or between == " "):  # " ": a run split at its heads (control9b)
             break
         chosen.insert(0, prev)
     return chosen
