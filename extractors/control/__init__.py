@@ -38,6 +38,7 @@ from .positions import is_numbered_position
 from .installations import is_installation
 from .speakers import inherit_claimants
 from .raids import is_raid
+from .lost_before import lost_before
 from .triggers import _DAYS_MONTHS, Trigger, _find_triggers, _has_stem, _is_reinforcement, _is_reported_event, _vocab
 from ..sides import NOT_ARMED
 
@@ -111,7 +112,7 @@ def extract(ctx: SentenceContext) -> list[ControlChange]:
             continue  # "under siege since the start of the war": no date, background
         when = when or _when(ctx)
         claims.extend(_claims_for(ctx, trigger, reading, since or _or_news_date(ctx, trigger, when)))
-    return _prefer_withdrawal(_left_to_the_taker(claims))
+    return _prefer_withdrawal(_left_to_the_taker(lost_before(text, claims)))
 
 
 def _without_equipment(ctx: SentenceContext, reading: _Reading) -> _Reading:

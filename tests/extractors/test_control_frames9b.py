@@ -77,3 +77,19 @@ def test_recovered_bodies_is_no_recapture() -> None:
 def test_consolidated_control_over_the_town() -> None:
     text = "The Syrian army consolidated its control over the town of Suran on Monday."
     assert ("Suran", "syrian_government") in [r[:2] for r in rows(text)]
+
+
+# ---- "retook X after losing control of it": the enemy's capture before the recapture
+
+def test_retook_after_losing_them_tells_the_enemy_capture() -> None:
+    text = ("Pro-government fighters retook the villages of Tal Hamdan and Kafr Saleh from the rebels "
+            "after losing control of them hours earlier, a monitor said.")
+    found = rows(text)
+    assert ("Tal Hamdan", "opposition", "capture") in found
+    assert ("Kafr Saleh", "syrian_government", "recapture") in found
+
+
+def test_retook_after_losing_soldiers_is_no_capture() -> None:
+    # near miss: what was lost is soldiers, not the place
+    text = "Government forces retook Kafr Saleh from the rebels on Monday after losing 20 soldiers."
+    assert [r for r in rows(text) if r[2] == "capture"] == []
