@@ -26,10 +26,14 @@ def extract_article(text: str, article_id: str, published_at: date | None = None
             result.equipment_losses.extend(equipment.extract(ctx))
     result.equipment_losses = equipment.name_generic_items(result.equipment_losses)
     result.control_changes = control.inherit_claimants(result.control_changes)  # a headline's source (control6)
-    result.casualty_claims = casualty_links.mixed_totals(result.casualty_claims)
-    result.casualty_claims = casualty_restated.restated_victims(result.casualty_claims)
-    result.casualty_claims = casualty_owner.of_the_outcome(casualty_owner.one_side_article(result.casualty_claims))
-    return _deduplicate(_dated_no_later_than(result, published_at))
+    told: dict[str, tuple] = {}  # every id a casualty figure had: parts follow their renamed totals
+    for article_pass in (casualty_links.mixed_totals, casualty_restated.restated_victims,
+                         casualty_owner.one_side_article, casualty_owner.of_the_outcome):
+        told.update(casualty_links.where_told(result.casualty_claims))
+        result.casualty_claims = article_pass(result.casualty_claims)
+    result = _deduplicate(_dated_no_later_than(result, published_at))
+    result.casualty_claims = casualty_links.followed_totals(result.casualty_claims, told)
+    return result
 
 
 def clear_text_caches() -> None:
