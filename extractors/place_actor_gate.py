@@ -2,8 +2,9 @@
 
 ``places._find_places`` drops a place inside a longer actor name ("al-Sham" of "Hayat
 Tahrir al-Sham"). Reading a sentence's actors costs a scan of ~9,000 aliases, so it is done
-only where an actor's name can hold the place: the caller tests the allegiance cue words
-("loyal", "government", ...) and ``in_some_alias`` tests whether the place's words are a run
+only where an actor's name can hold the place: the caller tests whether an allegiance phrase
+may stand in the sentence (``allegiance.may_hold_phrase``: a bond such as "loyal to", a
+prefixed bond "-backed", a government noun; a bare cue word, "backed", adds none) and ``in_some_alias`` tests whether the place's words are a run
 of whole words of some alias, or a later word of it starts one (two aliases merged, "ISIL
 terrorists"). Otherwise no actor span can hold the place and the answer is the same without
 reading them.

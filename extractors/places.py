@@ -18,7 +18,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .allegiance import allegiance_cue
+from .allegiance import may_hold_phrase
 from .place_actor_gate import actor_spans, in_some_alias
 from .claims import Place
 from .geo import is_metonym, lookup_admin1, lookup_world, place_type, world_first_tokens
@@ -282,7 +282,7 @@ def _find_places(text: str, country: str | None = None) -> tuple[PlaceMention, .
             continue
         j, entry = found
         start, end = tokens[i][0], tokens[j][1]
-        if inside_actor is None and (allegiance_cue(text) or in_some_alias(text[start:end])):
+        if inside_actor is None and (may_hold_phrase(text) or in_some_alias(text[start:end])):
             inside_actor = actor_spans(text)  # read only where an actor's name may hold the place
         inside = any(a <= start and end <= b and (b - a) > (end - start) for a, b in inside_actor or ())
         if not inside and not is_metonym(text[start:end], text[end:end + 30]):
