@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from . import actors, allegiance, casualties, casualty_links, casualty_owner, casualty_restated, casualty_scope, casualty_state_forces, casualty_target, casualty_victims, claimants, claimants_named, control, dates, displacement, equipment, equipment_mentions, equipment_owner, numbers, places, theatre
+from . import actors, allegiance, casualties, casualty_links, casualty_owner, casualty_restated, casualty_scope, casualty_state_forces, casualty_target, casualty_victims, claimants, claimants_named, control, dates, displacement, equipment, equipment_mentions, equipment_owner, numbers, place_actor_gate, places, theatre
 from .claims import UNKNOWN_DATE, ArticleClaims, Claim
 from .context import ArticleContext, SentenceContext
 from .geo import country as geo_country
@@ -40,7 +40,7 @@ def clear_text_caches() -> None:
     """Forget what was memoised about texts already read (sentences, names, counts), keeping
     the loaded reference tables and compiled patterns: a benchmark pass then pays the full
     price of reading each article."""
-    for module in (actors, allegiance, casualties, casualty_scope, casualty_state_forces, casualty_target, casualty_victims, claimants_named, *control.MODULES, dates, equipment, equipment_mentions, equipment_owner, geo_country, numbers, places):
+    for module in (actors, allegiance, casualties, casualty_scope, casualty_state_forces, casualty_target, casualty_victims, claimants_named, *control.MODULES, dates, equipment, equipment_mentions, equipment_owner, geo_country, numbers, place_actor_gate, places):
         for function in vars(module).values():
             if hasattr(function, "cache_parameters") and function.cache_parameters()["maxsize"] not in (1, None):
                 function.cache_clear()
