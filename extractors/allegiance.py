@@ -138,6 +138,14 @@ def allegiance_cue(text: str) -> bool:
     return _cues(text) is not None
 
 
+def may_hold_phrase(text: str) -> bool:
+    """Narrower than ``allegiance_cue``: may ``allegiance_mentions`` add a phrase to ``text``'s
+    actors at all (a bond, a prefixed bond or a government noun stands in it)? False: the
+    actors of ``text`` are its alias matches alone."""
+    cues = _cues(text)
+    return cues is not None and any(cues)
+
+
 @lru_cache(maxsize=1)
 def _cue_words() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     """The words of ``_CUE``; the bonds; their first words; "-" and each prefixed bond."""

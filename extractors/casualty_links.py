@@ -123,3 +123,31 @@ def _summing_subset(parts: list[CasualtyClaim], total: int) -> list[CasualtyClai
             if sum(p.count.best or 0 for p in chosen) == total:
                 return chosen
     return []
+
+
+
+def where_told(claims: list) -> dict[str, tuple]:
+    """Each claim's id -> where and what it tells (evidence span, outcome, count): what stays
+    when an article-level pass renames a figure's victims and so changes its id."""
+    return {c.claim_id: (c.evidence.start, c.evidence.end, c.outcome, c.count.low, c.count.best) for c in claims}
+
+
+def followed_totals(claims: list, told: dict[str, tuple]) -> list:
+    """Parts keep their total through the article-level passes: a ``part_of`` whose id no
+    claim carries any more ("55 wounded, including nine women", the total renamed civilians
+    by ``casualty_restated.civilian_article``) points at the one claim told where and as the
+    old total was; with none, or several, the part stands alone (``part_of`` empty) rather
+    than point at nothing."""
+    ids = {c.claim_id for c in claims}
+    if all(c.part_of is None or c.part_of in ids for c in claims):
+        return claims
+    now: dict[tuple, list[str]] = defaultdict(list)
+    for claim_id, where in where_told(claims).items():
+        now[where].append(claim_id)
+    out = []
+    for c in claims:
+        if c.part_of is not None and c.part_of not in ids:
+            found = now.get(told.get(c.part_of), [])
+            c = replace(c, part_of=found[0] if len(found) == 1 else None)
+        out.append(c)
+    return out

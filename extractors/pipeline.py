@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from . import actors, allegiance, casualties, casualty_links, casualty_owner, casualty_restated, casualty_scope, casualty_state_forces, casualty_target, casualty_victims, claimants, claimants_named, control, dates, displacement, equipment, equipment_mentions, equipment_owner, numbers, places, theatre
+from . import actors, allegiance, casualties, casualty_links, casualty_owner, casualty_restated, casualty_scope, casualty_state_forces, casualty_target, casualty_victims, claimants, claimants_named, control, dates, displacement, equipment, equipment_mentions, equipment_owner, numbers, place_actor_gate, places, theatre
 from .claims import UNKNOWN_DATE, ArticleClaims, Claim
 from .context import ArticleContext, SentenceContext
 from .geo import country as geo_country
@@ -26,17 +26,21 @@ def extract_article(text: str, article_id: str, published_at: date | None = None
             result.equipment_losses.extend(equipment.extract(ctx))
     result.equipment_losses = equipment.name_generic_items(result.equipment_losses)
     result.control_changes = control.inherit_claimants(result.control_changes)  # a headline's source (control6)
-    result.casualty_claims = casualty_links.mixed_totals(result.casualty_claims)
-    result.casualty_claims = casualty_restated.restated_victims(result.casualty_claims)
-    result.casualty_claims = casualty_owner.of_the_outcome(casualty_owner.one_side_article(result.casualty_claims))
-    return _deduplicate(_dated_no_later_than(result, published_at))
+    told: dict[str, tuple] = {}  # every id a casualty figure had: parts follow their renamed totals
+    for article_pass in (casualty_links.mixed_totals, casualty_restated.restated_victims,
+                         casualty_owner.one_side_article, casualty_owner.of_the_outcome):
+        told.update(casualty_links.where_told(result.casualty_claims))
+        result.casualty_claims = article_pass(result.casualty_claims)
+    result = _deduplicate(_dated_no_later_than(result, published_at))
+    result.casualty_claims = casualty_links.followed_totals(result.casualty_claims, told)
+    return result
 
 
 def clear_text_caches() -> None:
     """Forget what was memoised about texts already read (sentences, names, counts), keeping
     the loaded reference tables and compiled patterns: a benchmark pass then pays the full
     price of reading each article."""
-    for module in (actors, allegiance, casualties, casualty_scope, casualty_state_forces, casualty_target, casualty_victims, claimants_named, *control.MODULES, dates, equipment, equipment_mentions, equipment_owner, geo_country, numbers, places):
+    for module in (actors, allegiance, casualties, casualty_scope, casualty_state_forces, casualty_target, casualty_victims, claimants_named, *control.MODULES, dates, equipment, equipment_mentions, equipment_owner, geo_country, numbers, place_actor_gate, places):
         for function in vars(module).values():
             if hasattr(function, "cache_parameters") and function.cache_parameters()["maxsize"] not in (1, None):
                 function.cache_clear()

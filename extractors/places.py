@@ -18,12 +18,12 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .allegiance import allegiance_cue
+from .allegiance import may_hold_phrase
+from .place_actor_gate import actor_spans, in_some_alias
 from .claims import Place
 from .geo import is_metonym, lookup_admin1, lookup_world, place_type, world_first_tokens
 from .geo.country import country_head_tokens, local_country, lookup_in_country, world_place_for
 from .reference import load_csv, load_yaml
-from .startup_cache import cached_table
 
 
 @dataclass(frozen=True)
@@ -282,59 +282,13 @@ def _find_places(text: str, country: str | None = None) -> tuple[PlaceMention, .
             continue
         j, entry = found
         start, end = tokens[i][0], tokens[j][1]
-        if inside_actor is None and (allegiance_cue(text) or _in_some_alias(text[start:end])):
-            inside_actor = _actor_spans(text)  # read only where an actor's name may hold the place
+        if inside_actor is None and (may_hold_phrase(text) or in_some_alias(text[start:end])):
+            inside_actor = actor_spans(text)  # read only where an actor's name may hold the place
         inside = any(a <= start and end <= b and (b - a) > (end - start) for a, b in inside_actor or ())
         if not inside and not is_metonym(text[start:end], text[end:end + 30]):
             mentions.append(_mention(text, start, end, entry, country))  # not "al-Sham" of "Hayat Tahrir al-Sham"
         i = j + 1
     return tuple(_admin_lists(text, mentions))
-
-
-_WORD_START = re.compile(r"(?<![A-Za-z\u00C0-\u024F])[A-Za-z\u00C0-\u024F]")  # where a token (``_TOKEN``) may start
-_NOT_LETTER = re.compile(r"[^A-Za-z\u00C0-\u024F]")  # where one may end (or at the end)
-_WORD_HEAD = re.compile(r"[^\W_]+")
-
-
-@lru_cache(maxsize=1)
-def _alias_word_runs() -> tuple[frozenset[str], frozenset[str]]:
-    """(every run of whole words inside an actor alias, lower case; the first words of
-    aliases): a place name that is no such run, and whose later words start no alias, lies in
-    no actor's name (``_in_some_alias``)."""
-    from .actors import _alias_first_words  # late import: actors does not need places
-    return cached_table("alias_word_runs", _build_alias_word_runs), _alias_first_words()
-
-
-def _build_alias_word_runs() -> frozenset[str]:
-    from .actors import _aliases
-    runs: set[str] = set()
-    for alias in _aliases()[0]:
-        for form in {alias, alias.lower(), alias.casefold()}:
-            ends = [m.start() for m in _NOT_LETTER.finditer(form)] + [len(form)]
-            runs.update(form[a:b] for a in (m.start() for m in _WORD_START.finditer(form)) for b in ends if b > a)
-    return frozenset(runs)
-
-
-@lru_cache(maxsize=16384)
-def _in_some_alias(name: str) -> bool:
-    """May an actor's name (``actors.find_actors``: an alias, or aliases a space apart merged
-    as "ISIL terrorists"; an allegiance phrase is the caller's test) hold this place name as
-    written? False only when it cannot: the name (an ASCII one; any other is read) is no run
-    of whole words of an alias, and no word after a space in it starts an alias."""
-    if not name.isascii():
-        return True
-    runs, firsts = _alias_word_runs()
-    key = name.lower()
-    if key in runs:
-        return True
-    words = key.split()
-    return any(m.group() in firsts for w in words[1:] for m in [_WORD_HEAD.match(w)] if m)
-
-
-def _actor_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of armed-actor names in ``text``: a place name inside a longer one is no place."""
-    from .actors import find_actors  # late import: actors does not need places
-    return [(m.start, m.end) for m in find_actors(text)]
 
 
 _NAME_GAP = re.compile(r"[\s\-]{1,2}")
