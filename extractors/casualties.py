@@ -30,7 +30,7 @@ from .casualty_local_group import aircraft_crew, checked_group, killers_enemy
 from .casualty_target import target_side, without_targets
 from .casualty_vague import VAGUE, vague_wounded
 from .casualty_readings import depicted_one, mixed_people, of_them, passing_one, too_vague
-from .casualty_victims import Victim, specific_group, victim_phrase
+from .casualty_victims import Victim, deposed_loyalty, specific_group, victim_phrase
 from .casualty_state_forces import bare_default, local_forces, object_victims, own_side, prisoners_of_war, whose_soldiers
 from .claimants import clause_claimant
 from .claims import CasualtyClaim, Count, Place
@@ -234,6 +234,7 @@ def _read_figures(sentence: str, article_text: str) -> tuple[Figure, ...]:
             victim = aircraft_crew(victim, sentence, victim_phrase(sentence, r.mention.end)[1], article_text)
         victim = local_forces(sentence, victim, home, perpetrator or agent, article_text)
         victim = prisoners_of_war(sentence, object_victims(sentence, victim), r.outcome, (r.cue_start, r.cue_end))
+        victim = deposed_loyalty(sentence, victim, article_text)
         victim = casualty_scope.war_total_victims(sentence, r.mention.start, r.mention.count.low or r.mention.count.best, victim)
         figures.append(Figure(r.mention, r.outcome, victim, perpetrator, r.total_start if r.total_start in starts else None))
     return tuple(figures)

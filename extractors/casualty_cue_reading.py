@@ -16,7 +16,7 @@ from .casualty_cues import cues as _cues
 from .casualty_readings import counted_group, cue_noun, listed_cue, toll_of
 from .casualty_owner import loser
 from .casualty_victims import UNSPECIFIED, Victim, is_framing, loyal_to, resolve_victim, victim_before_cue, victim_of_remains, victim_phrase
-from .casualty_state_forces import bare_default, crew_of
+from .casualty_state_forces import bare_default, crew_of, origin_states
 from .patterns import lowers_exactly
 
 
@@ -93,6 +93,18 @@ def _read_among(sentence: str, mention: numbers.CountMention) -> Reading | None:
                     total_start)
 
 
+_LOYAL_WORDS = (" loyal", " allied", " affiliated", " close")
+# whom the victims are loyal to, up to the verb: a few words, no punctuation, no count
+_LOYAL_TAIL = re.compile(r"\s+(?:to|with)\s+(?:[A-Za-z][\w'’-]*\s+){1,5}?(?=(?:were|was|had|have|has)\s)")
+def _inserted(insert: str, victim: Victim) -> Victim:
+    """What words set off by commas tell of the victims: a mix ("500 people, both civilians
+    and soldiers,") or the soldiers' states ("13 troops, from South Africa and Malawi,")."""
+    if (victim.label or "").lower() in _PLAIN_PEOPLE:
+        told = resolve_victim(insert.strip(" ,"))
+        return told if told is not None and told.type == "mixed" else victim
+    return origin_states(insert, victim)
+
+
 _PERFECT_AUX = re.compile(r"\b(?:have|has|had)\b", re.IGNORECASE)
 _RELATIVE = re.compile(r"\b(?:who|that|which)\b", re.IGNORECASE)
 _PASSIVE_AUX = re.compile(r"\b(?:been|were|was|are|is|being)\b", re.IGNORECASE)
@@ -134,6 +146,10 @@ def read(sentence: str, mention: numbers.CountMention) -> Reading | None:
         victim = UNSPECIFIED  # "dozens of casualties", "hundreds of dead": a count of the toll word itself
     if victim is not None:
         victim = affiliated(sentence, mention.end, crew_of(sentence, phrase_end, loyal_to(sentence, phrase_end, victim)))
+        if after is None and phrase.lower().endswith(_LOYAL_WORDS):
+            tail = _LOYAL_TAIL.match(sentence, phrase_end)  # "148 gunmen loyal to Assad had also been killed"
+            after = cues["after"].match(sentence[tail.end():]) if tail else None
+            phrase_end = tail.end() if after else phrase_end
     if after and after.group("aside") and after.group("cue").lower() in cues["things_cues"] and any(
             word in cues["not_victims"] for word in after.group("aside").lower().split()):
         after = None  # "13 elements ... including four buildings and three vehicles were destroyed"
@@ -146,6 +162,8 @@ def read(sentence: str, mention: numbers.CountMention) -> Reading | None:
         after = None  # "... that nine others were injured": the relative clause has a count of its own
     if after and victim is not None and _active_with_object(sentence, phrase_end, after):
         after = None  # "two suicide bombers have killed at least 30 ...": the count is the killers
+    if after and victim is not None and after.group("insert"):
+        victim = _inserted(after.group("insert"), victim)
     if after and victim is not None:
         outcome = cues["cue_words"][_SPACES.sub(" ", after.group("cue").lower())]
         if victim is UNSPECIFIED:  # "12 bodies of soldiers"; the cue itself names people: "350 hostages"

@@ -13,6 +13,17 @@ from .patterns import case_blind_alternation, invert, substring_finder, whole_wo
 from .reference import load_csv, load_yaml
 
 
+# Words set off by commas between the victims and their verb: a name in apposition ("One
+# Israeli officer, Chief Inspector Arnon Zamora, was killed"), a description ("500 people,
+# both civilians and soldiers, had been killed"), a relative clause ("28 of the group's
+# members, who had been guarding the perimeter, were among the dead"), where they came from
+# ("13 peacekeepers and troops, from South Africa, Malawi and Uruguay, were killed"). No
+# digit inside (a list of counts is no insertion), not a clause of its own ("and", "but",
+# "while"), and the insertion ends with a comma right before the auxiliary of the verb.
+_PARENTHETICAL = (r"\s*,\s*(?!(?:and|but|or|while|whereas|as|after|before|when|then|so)\b)[^.;:()\d\"“”]{2,90}?,"
+                  r"(?=\s+(?:(?:also|all|reportedly)\s+)?(?:was|were|had|has|have|are)\s)")
+
+
 @lru_cache(maxsize=1)
 def cues() -> dict[str, Any]:
     """Compiled cue patterns from the YAML vocabulary."""
@@ -33,7 +44,7 @@ def cues() -> dict[str, Any]:
              r"(?:\s+province)?|(?-i:a|an|the)\s+(?-i:[a-z]+)(?=\s+(?:were|was|had|have|are)\b)))?")
     # a name in apposition ("One Israeli officer, Chief Inspector Arnon Zamora of the police unit,
     # was killed"): a capitalised phrase between commas, no count in it
-    apposition = r"(?:\s*,\s*(?-i:[A-Z])[^,.;:()\d]{2,80}?,(?=\s+(?:was|were|had|has|have)\s))?"
+    apposition = rf"(?P<insert>{_PARENTHETICAL})?"
     # "70 terrorists who were later identified as foreigners were eliminated": a relative
     # clause between the victims and their outcome, up to the auxiliary of the main verb
     # ... or a participle phrase ("five Ugandan soldiers serving with the AU mission were killed")
@@ -98,7 +109,9 @@ def cues() -> dict[str, Any]:
         "partitive_verb": re.compile(data["partitive_verb"], re.IGNORECASE),
         "quoted_count": re.compile(data["quoted_count"]),
         "quoted_word": re.compile(r'["“”](?P<word>[A-Za-z]+)["“”]'),
-        "among": re.compile(data["among"], re.IGNORECASE),
+        # "28 of the group's members, who had been guarding the perimeter, were among the dead"
+        "deposed_words": data["deposed_words"],
+        "among": re.compile(rf"(?:{_PARENTHETICAL})?" + data["among"], re.IGNORECASE),
         "of_the_victims": re.compile(data["of_the_victims"], re.IGNORECASE),
         "equipment_gap": re.compile(data["equipment_gap"]),  # case-sensitive: a capital is a name ("RSF")
         "equipment_crew": re.compile(data["equipment_crew"], re.IGNORECASE),

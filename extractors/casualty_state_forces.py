@@ -249,3 +249,21 @@ def prisoners_of_war(sentence: str, victim: Victim, outcome: str, cue: tuple[int
         return victim
     state = _demonyms().get((victim.label or "").lower())
     return Victim(state, victim.label, "combatant") if state else victim
+
+
+_ORIGIN = re.compile(r"^\s*,\s*from\s+(?P<names>[^,]+(?:,\s*[^,]+)*?)\s*,$")
+_NAME_SPLIT = re.compile(r"\s*(?:,|\band\b)\s*")
+
+
+def origin_states(insert: str, victim: Victim) -> Victim:
+    """Soldiers whose states are told in an insertion ("Thirteen foreign peacekeepers and
+    troops, from South Africa, Malawi and Uruguay, were killed"): the one state named, or
+    several states' troops (all); never the article's own army."""
+    m = _ORIGIN.match(insert) if victim.type == "combatant" else None
+    if m is None:
+        return victim
+    forces = actors.country_forces()
+    named = {forces.get(name.strip()) for name in _NAME_SPLIT.split(m.group("names")) if name.strip()}
+    if None in named or not named:
+        return victim  # "from the front", "from a nearby village": no state
+    return Victim(named.pop() if len(named) == 1 else "all", victim.label, victim.type)

@@ -252,6 +252,28 @@ def loyal_to(sentence: str, phrase_end: int, victim: Victim) -> Victim:
     return victim
 
 
+_NAME = re.compile(r"(?:(?:al-)?[A-Z][\w'’-]*\s+)*(?:al-)?(?P<name>[A-Z][\w’-]+)")  # the last name of a run
+
+
+@lru_cache(maxsize=64)
+def _deposed(name: str) -> re.Pattern[str]:
+    words = _cues()["deposed_words"]
+    return re.compile(rf"\b(?:{words})\s+(?:[\w-]+\s+){{0,3}}?(?:al-)?{name}\b|\b{name}\s+(?:was|had\s+been|has\s+been)\s+(?:{words})\b"
+                      rf"|\b(?:since|after|following)\s+(?:the\s+)?(?:fall|ouster|overthrow|toppling|removal)\s+of\s+(?:[\w-]+\s+){{0,3}}?(?:al-)?{name}\b")
+
+
+def deposed_loyalty(sentence: str, victim: Victim, article_text: str) -> Victim:
+    """"148 gunmen loyal to Assad" in an article that tells "Bashar al-Assad was toppled":
+    loyalists of a deposed leader are no government's forces (side unknown)."""
+    if not article_text or victim.actor == "unknown" or not (victim.label or "").lower().endswith(("loyal", "allied", "affiliated")):
+        return victim
+    m = _cues()["loyal_to"].search(sentence)
+    name = _NAME.match(m.group("whom")) if m else None
+    if name is None or not _deposed(re.escape(name.group("name"))).search(article_text):
+        return victim
+    return Victim("unknown", victim.label, victim.type)
+
+
 def specific_group(victim: Victim, sentence: str, article_text: str = "", agent: str | None = None) -> Victim:
     """A generic framing ("militants", "terrorists") becomes the one group the sentence,
     or else the article, is about ("Daesh attack ... left 28 militants dead" -> isis). When
