@@ -105,6 +105,19 @@ def _nationality_aliases() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def demonym_actors() -> dict[str, str]:
+    """Every nationality word of ``actors_nationalities.csv`` (adjectives and peoples' plurals,
+    lower case) -> the state's forces: "ukrainian" -> ukraine, "palestinians" -> palestine."""
+    return {row["demonym"].strip().lower(): row["actor_id"].strip() for row in load_csv("actors_nationalities.csv")}
+
+
+@lru_cache(maxsize=1)
+def state_forces() -> frozenset[str]:
+    """Actor ids that are a state's forces (the nationality table's ids)."""
+    return frozenset(row["actor_id"].strip() for row in load_csv("actors_nationalities.csv"))
+
+
+@lru_cache(maxsize=1)
 def country_forces() -> dict[str, str]:
     """A state's name as written (or its capital standing for its government) -> its forces'
     actor id (``actors_country_names.csv``): "Russia said its forces ...", "Ankara claimed"."""

@@ -69,9 +69,6 @@ def possessive_owner(sentence: str, start: int, label: str | None) -> str | None
     return named.pop() if len(named) == 1 else None
 
 
-@lru_cache(maxsize=1)
-def _demonyms() -> dict[str, str]:
-    return {row["demonym"].strip().lower(): row["actor_id"].strip() for row in load_csv("actors_nationalities.csv")}
 
 
 def foreign_framing(label: str | None, home_forces: str | None) -> str | None:
@@ -83,7 +80,7 @@ def foreign_framing(label: str | None, home_forces: str | None) -> str | None:
     framings = _cues()["group_framings"]
     if len(words) < 2 or words[-1].lower() not in framings:
         return None
-    actor = _demonyms().get(words[-2].lower())
+    actor = actors.demonym_actors().get(words[-2].lower())
     return actor if actor is not None and actor != home_forces else None
 
 

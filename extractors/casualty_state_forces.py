@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from . import actors, numbers, theatre
 from .casualty_cues import cues as _cues, victim_table as _victim_table
-from .casualty_victims import UNSPECIFIED, Victim, _demonyms, demonym_actor, is_people_of_nation
+from .casualty_victims import UNSPECIFIED, Victim, demonym_actor, is_people_of_nation
 from .theatre import role_actor
 
 
@@ -31,11 +31,6 @@ def own_side(sentence: str, mention: numbers.CountMention, victim: Victim) -> Vi
 
 
 
-@lru_cache(maxsize=1)
-def _state_forces() -> frozenset[str]:
-    """Actor ids that are a country's forces (the nationality table's ids)."""
-    from .reference import load_csv
-    return frozenset(row["actor_id"].strip() for row in load_csv("actors_nationalities.csv"))
 
 
 def whose_soldiers(sentence: str, victim: Victim, home: str | None, attacker: str | None = None,
@@ -52,7 +47,7 @@ def whose_soldiers(sentence: str, victim: Victim, home: str | None, attacker: st
     if victim.actor not in ("syrian_government", "unknown") and victim.actor != (role_actor(bare) or role_actor("soldiers")):
         return victim  # the noun's own words named the side
     states = ({a.actor_id for a in actors.find_actors(sentence) if a.label.lower() != bare and theatre._role(a.label) is None}
-              | _states_named(sentence)) & _state_forces()  # "military sources": the article's army, named by no word of its own
+              | _states_named(sentence)) & actors.state_forces()  # "military sources": the article's army, named by no word of its own
     if attacker in states and len(states) > 1:
         states.discard(attacker)  # the side that struck does not count its own dead as "soldiers"
     foreign = _another_war(home)
@@ -131,7 +126,7 @@ def _last_named_forces(article_text: str, sentence: str, attacker: str | None) -
     ``sentence``; None when the article names none."""
     at = article_text.find(sentence)
     named = [(start, actor) for start, actor in _forces_named(article_text)
-             if actor != attacker and actor in _state_forces()]
+             if actor != attacker and actor in actors.state_forces()]
     if not named:
         return None
     counts: dict[str, int] = {}
@@ -202,7 +197,7 @@ def crew_of(sentence: str, phrase_end: int, victim: Victim) -> Victim:
         return victim
     if not cues["military_marker"].search(sentence) or re.search(r"\b(?:passenger|civilian|airliner|commercial|cargo\s+ship|vessel|tanker|ship)\b", sentence, re.I):
         return victim
-    states = {_demonyms().get(m.group("demonym").lower()) for m in cues["aircraft"].finditer(sentence)} - {None}
+    states = {actors.demonym_actors().get(m.group("demonym").lower()) for m in cues["aircraft"].finditer(sentence)} - {None}
     if not states and crew:  # "Russia said a Mi-24 military helicopter had been shot down": the reporting state's
         speaker = _SPEAKING_STATE.match(sentence)
         states = {actors.country_forces().get(speaker.group("name"))} - {None} if speaker else set()
@@ -247,7 +242,7 @@ def prisoners_of_war(sentence: str, victim: Victim, outcome: str, cue: tuple[int
         return victim
     if not _WAR_CAPTURE.search(sentence, cue[0], cue[1] + 20):
         return victim
-    state = _demonyms().get((victim.label or "").lower())
+    state = actors.demonym_actors().get((victim.label or "").lower())
     return Victim(state, victim.label, "combatant") if state else victim
 
 

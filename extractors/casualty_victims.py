@@ -305,7 +305,7 @@ def _theatre_group(sentence: str, agent: str | None) -> str | None:
 
 def demonym_actor(word: str) -> str | None:
     """The country's forces a nationality word stands for ("Ukrainian" -> ukraine)."""
-    return _demonyms().get(word.lower())
+    return actors.demonym_actors().get(word.lower())
 
 
 def is_people_of_nation(words: str) -> bool:
@@ -319,9 +319,3 @@ def _people_words() -> frozenset[str]:
     from .reference import load_csv
     return frozenset(row["demonym"].strip().lower() for row in load_csv("actors_nationalities.csv")
                      if (row.get("form") or "").strip() == "plural")
-
-
-@lru_cache(maxsize=1)
-def _demonyms() -> dict[str, str]:
-    from .reference import load_csv
-    return {row["demonym"].strip().lower(): row["actor_id"].strip() for row in load_csv("actors_nationalities.csv")}

@@ -9,12 +9,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from . import actors
 from .actors import ActorMention, find_actors, specific_actor
 from .context import SentenceContext
 from .equipment_mentions import EquipmentMention, np_prefix, phrases, vocab
 from .equipment_status import clause_start
 from .opponents import article_opponent
-from .reference import load_csv
 from .sides import NOT_ARMED, allied, lead_opponent, opposed
 from .theatre import role_actor
 from .sides import armed as _armed
@@ -111,7 +111,7 @@ def _possessor(ctx: SentenceContext, mention: EquipmentMention) -> str | None:
 def _owner_words() -> dict[str, str]:
     """Nationality words (``actors_nationalities.csv``: "Ukrainian", "US") and the
     vocabulary's own owner words ("regime", "army"), lower case -> actor id."""
-    table = {row["demonym"].strip().lower(): row["actor_id"].strip() for row in load_csv("actors_nationalities.csv")}
+    table = dict(actors.demonym_actors())
     table.update({word.lower(): actor for word, actor in vocab()["owner_adjectives"].items()})
     return table
 

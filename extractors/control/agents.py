@@ -6,12 +6,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..actors import SPECIFIC_GROUPS, ActorMention, country_forces, find_actors, framing_may_be, is_framing, resolve_actor, specific_actor
+from ..actors import SPECIFIC_GROUPS, ActorMention, country_forces, find_actors, framing_may_be, is_framing, resolve_actor, specific_actor, state_forces
 from ..context import SentenceContext
 from ..opponents import SPEAKER_NOUN, article_opponent
 from ..places import lookup
 from ..sentence import SentenceMentions
-from ..reference import load_csv
 from ..sides import NOT_ARMED, _camp_leads, _sides, actor_ids, lead_opponent, opposed as _opposed, theatres
 from ..theatre import country_theatres, current_country
 from ..sides import armed as _armed
@@ -134,7 +133,7 @@ def _non_state_groups() -> frozenset[str]:
     """Every armed group of ``actors.csv`` that is no state's forces (``actors_nationalities.csv``,
     ``actors_country_names.csv``) and fights no war in Syria: what "the rebels", "the
     militants" may stand for in another war."""
-    states = {row["actor_id"].strip() for row in load_csv("actors_nationalities.csv")} | set(country_forces().values())
+    states = state_forces() | set(country_forces().values())
     return frozenset(a for a in actor_ids() - states - NOT_ARMED - {"opposition"}
                      if "syria" not in theatres(a))  # Syria's factions: actors.specific_actor decides
 

@@ -11,12 +11,11 @@ claimant reader gives it, corrected where a control sentence says more.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from dataclasses import replace
 
 from ..claims import ControlChange
 from ..context import SentenceContext
-from ..reference import load_csv
+from ..actors import state_forces
 
 _REPORT = re.compile(r"\s+(?:(?:also|later|earlier|separately)\s+)?(?:said|says|claimed|claims|announced|announces|"
                      r"reported|stated|declared|confirmed)\b")
@@ -93,10 +92,6 @@ def inherit_claimants(changes: list[ControlChange]) -> list[ControlChange]:
     return _told_again_as_recapture(_taken_back(out))
 
 
-@lru_cache(maxsize=1)
-def _states() -> frozenset[str]:
-    """The forces of states (``actors_nationalities.csv``)."""
-    return frozenset(row["actor_id"].strip() for row in load_csv("actors_nationalities.csv"))
 
 
 def _taken_back(changes: list[ControlChange]) -> list[ControlChange]:
@@ -107,7 +102,7 @@ def _taken_back(changes: list[ControlChange]) -> list[ControlChange]:
     out = []
     for change in changes:
         key = (change.place.place_id or change.place.name).lower() if change.place is not None else ""
-        if (change.change_type == "capture" and key and change.new_controller in _states()
+        if (change.change_type == "capture" and key and change.new_controller in state_forces()
                 and (key, change.previous_controller, change.new_controller, change.evidence.text) in taken):
             change = replace(change, change_type="recapture")
         if change.change_type in ("capture", "recapture", "entry") and key:
