@@ -104,10 +104,8 @@ def aircraft_crew(victim: Victim, sentence: str, phrase_end: int, article_text: 
     if cues["on_board"].match(sentence[phrase_end:phrase_end + 12]):
         if cues["aircraft"].search(sentence) or not article_text:
             return victim  # the sentence's own aircraft: crew_of has read it
-        crew = crew_of(sentence + " " + previous_sentence(sentence, article_text), phrase_end, victim)
-        return crew
+        return crew_of(sentence + " " + previous_sentence(sentence, article_text), phrase_end, victim)
     if victim.label is None and cues["downed"].search(sentence):
-        crew = crew_of(sentence[:phrase_end] + " on board " + sentence[phrase_end:], phrase_end,
-                       Victim("civilians", "people", "civilian"))
+        crew = crew_of(sentence, phrase_end, Victim("civilians", "people", "civilian"), aboard=True)
         return crew if crew.type == "combatant" else victim
     return victim

@@ -188,12 +188,14 @@ def bare_default(victim: Victim) -> bool:
     return victim.actor == "syrian_government" and _victim_table()[0].get(bare, ("",))[0] == "syrian_government"
 
 
-def crew_of(sentence: str, phrase_end: int, victim: Victim) -> Victim:
+def crew_of(sentence: str, phrase_end: int, victim: Victim, aboard: bool = False) -> Victim:
     """"a Russian military helicopter was shot down, killing all five people on board": people
-    on board a military aircraft are the crew of the state whose aircraft it is."""
+    on board a military aircraft are the crew of the state whose aircraft it is. ``aboard``:
+    the caller knows the people were on board though the words do not say so (a bare toll of a
+    downed aircraft, ``casualty_local_group.aircraft_crew``)."""
     cues = _cues()
     crew = _CREW.search(victim.label or "") is not None  # "killing two crew members": the crew of the aircraft named
-    if victim.type != "civilian" or not (crew or cues["on_board"].match(sentence[phrase_end:phrase_end + 12])):
+    if victim.type != "civilian" or not (crew or aboard or cues["on_board"].match(sentence[phrase_end:phrase_end + 12])):
         return victim
     if not cues["military_marker"].search(sentence) or re.search(r"\b(?:passenger|civilian|airliner|commercial|cargo\s+ship|vessel|tanker|ship)\b", sentence, re.I):
         return victim
