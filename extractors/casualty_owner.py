@@ -112,13 +112,14 @@ def theatre_framing() -> str | None:
 
 
 _ITS = re.compile(r"^(?:of\s+)?(?:its|their)\s+(?:own\s+)?", re.IGNORECASE)
-_LOST_BEFORE = re.compile(r"\b(?:lost|lose|loses|losing|suffered|suffers)\s+(?:up\s+to\s+|some\s+|about\s+|around\s+|nearly\s+|almost\s+)?$",
-                          re.IGNORECASE)
+_LOSS_VERB = r"\b(?:lost|lose|loses|losing|suffered|suffers)\s+"
+_ABOUT = r"up\s+to\s+|some\s+|about\s+|around\s+|nearly\s+|almost\s+"  # a count's hedges before its number
+_LOST_BEFORE = re.compile(rf"{_LOSS_VERB}(?:{_ABOUT})?$", re.IGNORECASE)
 
 
-_PART_OF_LOSSES = re.compile(r"\b(?:lost|lose|loses|losing|suffered|suffers)\s+(?:up\s+to\s+|some\s+|about\s+|around\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+)?"
+_PART_OF_LOSSES = re.compile(rf"{_LOSS_VERB}(?:{_ABOUT}|more\s+than\s+|over\s+)?"
                              r"[\d][\d,.]*(?:\s+(?:thousand|million))?\s+[^.;]{0,60}?,?\s+(?:including|among\s+them|of\s+whom)\s+"
-                             r"(?:up\s+to\s+|some\s+|about\s+|around\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+)?$", re.IGNORECASE)
+                             rf"(?:{_ABOUT}|more\s+than\s+|over\s+)?$", re.IGNORECASE)
 
 
 def losses_part_owner(sentence: str, start: int) -> str | None:
