@@ -17,7 +17,7 @@ def test_gold_file_loads_with_facts(path: Path) -> None:
     assert sum(len(facts) for a in gold.values() for facts in a.facts.values()) > len(gold)
 
 
-@pytest.mark.parametrize("name", ["written_r6_open", "written_r6_closed", "written_r7", "written_r8_open"])
+@pytest.mark.parametrize("name", ["written_r6_open", "written_r6_closed", "written_r7", "written_r8_open", "written_r8_closed"])
 def test_written_texts_match_their_annotations(name: str) -> None:
     with (GOLD / f"{name}_articles.csv").open(encoding="utf-8", newline="") as handle:
         ids = [row["unit_id"] for row in csv.DictReader(handle)]
