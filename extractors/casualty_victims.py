@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import actors, equipment_mentions
-from .casualty_owner import theatre_framing, two_sides
+from .casualty_owner import leader_owner, theatre_framing, two_sides
 from .casualty_cues import cues as _cues, number_words as _number_words, victim_table as _victim_table
 
 
@@ -148,6 +148,8 @@ def resolve_victim(phrase: str) -> Victim | None:
         former = resolve_victim(_FORMER.sub("", words, count=1))
         if former is not None and former.type == "combatant":
             return Victim("civilians", words, "civilian")  # "five ex-FARC members": fighters no longer
+    if ("'s " in words or "’s " in words) and (led := leader_owner(words)):
+        return Victim(led, words, "combatant")  # "43 of Haftar's fighters", "Haftar's men": the leader's group
     member_of = _MEMBERS_OF.match(words)
     if member_of:  # "three members of a state television crew": the people are what they are members of
         whole = resolve_victim(words[member_of.end():])
@@ -249,7 +251,10 @@ def loyal_to(sentence: str, phrase_end: int, victim: Victim) -> Victim:
         return Victim(named[0], victim.label, victim.type)
     if _cues()["government_words"].search(whom):
         return Victim("syrian_government", victim.label, victim.type)
-    return victim
+    leader = _NAME.match(whom.strip())  # "fighters loyal to Hemedti": the group the leader leads
+    from .casualty_owner import leaders
+    led = leaders().get(leader.group("name").lower()) if leader else None
+    return Victim(led, victim.label, victim.type) if led else victim
 
 
 _NAME = re.compile(r"(?:(?:al-)?[A-Z][\w'’-]*\s+)*(?:al-)?(?P<name>[A-Z][\w’-]+)")  # the last name of a run
