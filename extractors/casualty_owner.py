@@ -222,5 +222,27 @@ def of_the_outcome(claims: list) -> list:
                        and c.victim_actor not in ("all", "unknown") and c.victim_type in ("civilian", "combatant")]
             if earlier:
                 claim = replace(claim, victim_actor=earlier[-1].victim_actor, victim_type=earlier[-1].victim_type)
+        elif claim.outcome == "captive" and claim.victim_actor == "all" and claim.victim_label is None and not claim.is_background:
+            side = _fight_losers(claims[:i], claim)
+            claim = replace(claim, victim_actor=side, victim_type="combatant") if side else claim
         out.append(claim)
     return out
+
+
+_NEXT_SENTENCE_GAP = 3  # characters between one sentence's end and the next one's start (a space, a line break)
+
+
+def _fight_losers(earlier: list, claim) -> str | None:
+    """"... killed at least 43 of Haftar's fighters. About 18 were taken prisoner, he said.":
+    a bare count taken prisoner in the sentence of a figure of one side's fighters killed, or in
+    the sentence right after it, counts that side's fighters (the last such figure before it)."""
+    for prior in reversed(earlier):
+        if prior.evidence.start > claim.evidence.start:
+            continue
+        same = prior.evidence.start == claim.evidence.start
+        if not same and not 0 <= claim.evidence.start - prior.evidence.end <= _NEXT_SENTENCE_GAP:
+            return None  # another sentence between them: no ellipsis reaches that far
+        if prior.outcome in ("killed", "casualties") and prior.victim_type == "combatant" \
+                and prior.victim_actor not in ("all", "unknown", "opposition") and not prior.is_background:
+            return prior.victim_actor
+    return None

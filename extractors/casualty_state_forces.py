@@ -11,7 +11,7 @@ from functools import lru_cache
 from . import actors, numbers, theatre
 from .reference import load_yaml
 from .casualty_cues import cues as _cues, victim_table as _victim_table
-from .casualty_victims import UNSPECIFIED, Victim, demonym_actor, is_people_of_nation
+from .casualty_victims import UNSPECIFIED, Victim, auxiliary_list_head, demonym_actor, is_people_of_nation
 from .theatre import role_actor
 
 
@@ -204,6 +204,9 @@ def _bare_noun(label: str) -> str:
     words = lowered.split()
     if len(words) == 2 and words[0] in _neutral_modifiers() and words[1] in _victim_table()[0]:
         return words[1]  # "federal servicemen": a modifier that names no side
+    head = auxiliary_list_head(label) if " and " in lowered else None
+    if head is not None:
+        return head  # "soldiers and volunteer militiamen": the soldiers' state decides
     found = actors.find_actors(label)
     head = lowered.split()[-1] if lowered else ""
     if found and all(a.label.lower() == head for a in found):

@@ -166,6 +166,9 @@ def resolve_victim(phrase: str) -> Victim | None:
     if " and " in words and two_sides(words):  # "rebel and regime forces": both sides
         return Victim("all", words, "mixed")
     if found and " and " in words.lower():
+        head = auxiliary_list_head(words)
+        if head is not None:  # "soldiers and volunteer militiamen": the state's soldiers and their auxiliaries
+            return Victim(table[head][0], words, "combatant")
         kinds = {table[m.group().lower()][1] for m in pattern.finditer(words)}
         if {"civilian", "combatant"} <= kinds:  # "people, both militants and civilians": a mixed toll
             return Victim("all", words, "mixed")
@@ -191,6 +194,27 @@ def resolve_victim(phrase: str) -> Victim | None:
             return Victim("civilians", words, "civilian")
         return Victim("unknown", words, "unknown")  # a group named by a proper noun ("Lebanese")
     return None
+
+
+_AND_LIST = re.compile(r"\s*,?\s+and\s+", re.IGNORECASE)
+
+
+def auxiliary_list_head(words: str) -> str | None:
+    """"soldiers and volunteer militiamen", "troops and police": the state-forces noun of a list
+    whose other words are all the state's auxiliaries (``casualty_auxiliaries.csv``), else None."""
+    if " and " not in words:
+        return None
+    parts = _AND_LIST.split(re.sub(r"^(?:of|from)\s+(?:the\s+)?", "", words.strip().lower()), maxsplit=1)
+    if len(parts) != 2 or not _table_default(parts[0]):
+        return None
+    rest = parts[1].split()
+    return parts[0] if rest and all(w in _auxiliaries() for w in rest) else None
+
+
+@lru_cache(maxsize=1)
+def _auxiliaries() -> frozenset[str]:
+    from .reference import load_csv
+    return frozenset(row["word"].strip().lower() for row in load_csv("casualty_auxiliaries.csv"))
 
 
 def _table_default(noun: str) -> bool:

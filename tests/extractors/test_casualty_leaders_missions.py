@@ -111,3 +111,37 @@ def test_state_words(text: str, expected: list) -> None:
 ])
 def test_people_at_an_armed_site_are_mixed(text: str, victim: str) -> None:
     assert [r[2] for r in _rows(text)] == [victim]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a bare count taken prisoner in the sentence right after one side's fighters killed
+    ("TRIPOLI, Libya - The spokesman said the fighting killed at least 43 of Haftar's fighters. "
+     "About 18 were taken prisoner, he said.", [(43, "killed", "lna"), (18, "captive", "lna")]),
+    ("KHARTOUM, Sudan - The army said it killed 120 RSF fighters in Omdurman on Monday. Dozens more were captured, it said.",
+     [(120, "killed", "rsf"), (24, "captive", "rsf")]),
+    ("KYIV, Ukraine - Ukraine said its forces killed 40 Russian soldiers near Bakhmut. About 12 were captured.",
+     [(40, "killed", "russia"), (12, "captive", "russia")]),
+    # negatives: another sentence between them; civilians killed before
+    ("TRIPOLI, Libya - The spokesman said the fighting killed at least 43 of Haftar's fighters. Residents fled the town. "
+     "About 18 were taken prisoner, he said.", [(43, "killed", "lna"), (18, "captive", "all")]),
+    ("MARIUPOL - Russian shelling killed 30 civilians. About 18 were taken prisoner, officials said.",
+     [(30, "killed", "civilians"), (18, "captive", "all")]),
+])
+def test_captives_after_a_fight_are_the_losers(text: str, expected: list) -> None:
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # soldiers listed with their auxiliaries are the state's combatants
+    ("OUAGADOUGOU, Burkina Faso - Jihadists attacked Djibo on Sunday, killing dozens of soldiers and volunteer "
+     "militiamen, security sources said.", [(24, "killed", "burkina_faso")]),
+    ("A security source in Burkina Faso said about 50 soldiers and volunteers had been killed in Djibo.",
+     [(50, "killed", "burkina_faso")]),
+    ("BAMAKO, Mali - 12 soldiers and policemen were killed in an ambush near Mopti.", [(12, "killed", "mali")]),
+    # negatives: another side, civilians, volunteers of an aid society
+    ("KHARTOUM, Sudan - The army said 20 soldiers and RSF fighters were killed in clashes.", [(20, "killed", "all")]),
+    ("BAMAKO, Mali - 12 soldiers and civilians were killed in an ambush near Mopti.", [(12, "killed", "all")]),
+    ("ALEPPO, Syria - Shelling killed 5 soldiers and volunteers of the Red Crescent.", [(5, "killed", "all")]),
+])
+def test_soldiers_and_their_auxiliaries(text: str, expected: list) -> None:
+    assert _rows(text) == expected
