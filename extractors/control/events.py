@@ -20,12 +20,12 @@ from .triggers import Trigger
 from .sieges import cleared_region_end, read_left_encircled, read_under_since, road_object_end
 from .groups import counted_subject
 from .installations import owner_inside
-from .nominals import judged_nominal
+from .nominals import agent_preposition_after, judged_nominal
 from .speakers import speaker
 from .subjects_named import leader_of, operation_agent, speaker_for_own_units, unnamed_subject
 from .countries import country_forces, liberation_kind
 from .voices import (
-    _clause_subject, _controller_before_control, _read_control_passive, _read_nominal_list, _read_under_control_active, _Reading, _where_relative,
+    _clause_subject, _controller_before_control, gerund_clause_subject, _read_control_passive, _read_nominal_list, _read_under_control_active, _Reading, _where_relative,
 )
 from ..sides import NOT_ARMED, opposed, side_of
 from .change_dates import _or_news_date, _when, since_date  # noqa: F401  (re-exported for control/__init__)
@@ -100,17 +100,18 @@ def _read(ctx: SentenceContext, trigger: Trigger) -> _Reading | None:
     by_actor = None
     if trigger.form == "nominal" and _HYPOTHETICAL_AFTER.match(text, places[-1].end):
         return None  # "the fall of Al-Bab would threaten ...": not an event
-    after = re.match(r"^\s*by\b", text[places[-1].end:])
-    if trigger.form == "nominal" and after:
-        by_actor = _actor_after_by(sent, places[-1].end)
-    elif trigger.form == "nominal" and re.match(r"^\s*to\b", text[places[-1].end:]) and "fall" in text[trigger.start:trigger.end].lower():
-        to = re.match(r"^\s*to\s+(?:the\s+)?", text[places[-1].end:])
-        by_actor = _actor_after_by(sent, places[-1].end + to.end())  # "the fall of Al-Bab to rebels"
+    after = agent_preposition_after(text, places[-1].end) if trigger.form == "nominal" else None  # past ", in Hama province," (control10f)
+    if after and after[0] == "by":
+        by_actor = _actor_after_by(sent, after[1] - 2)
+    elif after and "fall" in text[trigger.start:trigger.end].lower():
+        to = re.match(r"\s*(?:the\s+)?", text[after[1]:])
+        by_actor = _actor_after_by(sent, after[1] + to.end())  # "the fall of Al-Bab to rebels"
     possessive = _possessive_agent(text, trigger) if trigger.form == "nominal" else None
     if trigger.form == "nominal" and by_actor is None and possessive is None and judged_nominal(text, trigger.start):
         return None  # "Congo's army called the capture of Bunagana an invasion" (control9)
     agent = (by_actor or possessive
-             or _pronoun_subject(ctx, trigger) or _agent_before(sent, trigger.start, text[trigger.start:trigger.end]))
+             or _pronoun_subject(ctx, trigger) or _agent_before(sent, trigger.start, text[trigger.start:trigger.end])
+             or gerund_clause_subject(ctx, trigger, tuple(places)))  # "After taking X, rebels" (control10f)
     agent = country_forces(ctx, trigger.start, agent)  # "Ukraine said its troops", "Russia claimed the capture"
     agent = speaker_for_own_units(sent, leader_of(sent, agent), trigger.start)  # "HTS-led rebels" (control6)
     if agent is None:  # "the AA took", "Israeli tanks rolled into", "the operation has captured" (control6)
