@@ -23,7 +23,7 @@ from lemminflect import getAllInflections, getAllInflectionsOOV, getInflection
 
 from ..reference import load_yaml
 
-_VERB_TAGS = ("VB", "VBZ", "VBD", "VBN", "VBG")
+_VERB_TAGS = ("VB", "VBP", "VBZ", "VBD", "VBN", "VBG")  # VBP: "are" of "be" (control10f)
 
 
 @lru_cache(maxsize=None)

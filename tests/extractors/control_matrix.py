@@ -81,7 +81,7 @@ TAKE_LEMMAS = ["capture", "seize", "take", "take over", "overrun", "conquer", "l
 KNOWN_ONLY = ["recover", "free"]  # objects of many kinds: gazetteer places only
 CONTROL_LEMMAS = ["take", "seize", "gain", "regain", "retake", "assume", "secure", "establish", "restore", "wrest"]
 CONTROL_MODS = ["", "full ", "complete ", "total ", "effective ", "full military "]
-PASSIVE_LEMMAS = ["capture", "seize", "take", "overrun", "liberate", "recapture", "retake", "regain", "take over", "storm"]
+PASSIVE_LEMMAS = ["capture", "seize", "take", "overrun", "liberate", "recapture", "retake", "regain", "take over"]
 NOUNS = ["capture", "seizure", "recapture", "liberation", "fall", "takeover", "conquest"]
 WITHDRAW = ["withdraw from", "pull out of", "retreat from", "pull back from"]
 EXPEL = ["drive", "push", "expel", "oust", "kick", "chase"]
@@ -198,7 +198,7 @@ def positives() -> Iterator[tuple[str, str, set[tuple[str, str, str]]]]:
         for lemma in ("capture", "seize", "take", "retake", "recapture", "liberate"):
             i, agent, actor, phrase, names = pick()
             ctl = {"syrian_government": "government", "opposition": "rebel", "isis": "Islamic State", "hts": "Nusra",
-                   "sdf": "Kurdish", "sna": "Turkish", "ukraine": "Ukrainian", "russia": "Russian", "sudan": "army",
+                   "sdf": "Kurdish", "sna": "SNA", "ukraine": "Ukrainian", "russia": "Russian", "sudan": "army",
                    "iraq": "Iraqi", "houthis": "Houthi"}[actor]
             s = tmpl.format(G=_forms(lemma, "VBG")[0], P=phrase, A=agent if "{A} control" not in tmpl else ctl,
                             V=_forms(lemma, "VBD")[0], B=lemma, P1=names[0])
@@ -209,7 +209,7 @@ def positives() -> Iterator[tuple[str, str, set[tuple[str, str, str]]]]:
                 s = s.replace(" is now", " are now")
             if agent.startswith("the "):
                 s = s.replace(" now control ", " now controls ")
-            yield "participial:" + tmpl.split("{")[1][:3] + tmpl[-12:], _cap(s), new(names, actor)
+            yield "participial:" + tmpl, _cap(s), new(names, actor)
 
 
 NEGATIVE_TEMPLATES = [
