@@ -124,7 +124,10 @@ def _read(ctx: SentenceContext, trigger: Trigger) -> _Reading | None:
             and (_CLAUSE_BREAK.search(text, agent.end, trigger.start) or _unknown_relative_subject(text, agent, trigger))):
         return None  # "retook it", "the alliance that seized it" whose subject no table knows (control9)
     counterpart = (_from_actor(sent, places[-1].end) or enemy_in_object(ctx, trigger.end, places[0].start)
-                   or _held_by(text, trigger.end, places[0].start))
+                   or (_held_by(text, trigger.end, places[0].start) if trigger.change != "lost" else None))
+    if trigger.change == "lost":  # "lost the rebel-held town of X to the army": the taker follows "to" (control10f)
+        to = agent_preposition_after(text, places[-1].end)
+        counterpart = (_actor_after_by(sent, to[1]) if to and to[0] == "to" else None) or counterpart
     owner = owner_inside(_armed(sent.actors), places)  # "took the army's 46th Regiment base": the army held it
     if owner is not None and trigger.change == "surrender":  # "the surrender of the military's headquarters" (control9)
         other = agent if agent is not None and opposed(_refine(agent, ctx), owner.actor_id) else None

@@ -10,7 +10,7 @@ from typing import Any
 
 from .. import compiled_patterns
 from ..patterns import alternation, lowers_exactly, substring_finder, trie_alternation
-from .frames import control_modifier_pattern, control_nouns, vocabulary
+from .frames import control_modifier_pattern, control_nouns, declared_control, vocabulary
 from .nominals import _nominal_list, _possessor
 from . import withdrawals
 
@@ -155,6 +155,8 @@ def _trigger_patterns(word: str | None = None) -> tuple[tuple[str, str, str], ..
         for change, words in vocab["nominal"].items():
             if phrases(words):
                 out.append(("nominal", change, rf"{_POSSESSED}[\"“]?(?:{_alternation(phrases(words))})[\"”]?\s+of\b"))
+    if word is None or word in declared_control()[0]:  # "the regime declares it has full control of Aleppo" (control10f)
+        out.append(("active", "capture", declared_control()[1]))
     if word is None or word in withdrawals.first_words():  # "withdrew its troops from", "ordered troops to leave"
         out.extend(withdrawals.patterns())
     for change, words in vocab["active"].items():
@@ -181,7 +183,7 @@ def _active_regexes(word: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
 @lru_cache(maxsize=1)
 def _first_words() -> frozenset[str]:
     """Words a trigger can start with: the pattern is only tried where one of them stands."""
-    return (_phrase_starts() | _AUXILIARIES | _DETERMINERS | {"under", "control"} | set(_LEAVE) | _cleared_starts() | _nominal_first_words()
+    return (_phrase_starts() | _AUXILIARIES | _DETERMINERS | {"under", "control"} | set(_LEAVE) | _cleared_starts() | _nominal_first_words() | declared_control()[0]
             | withdrawals.first_words())
 
 

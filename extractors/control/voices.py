@@ -149,7 +149,7 @@ def _read_under_control_active(ctx: SentenceContext, trigger: Trigger) -> _Readi
 # "Since seizing X on Monday, ..."): its subject is the main clause's, after the comma.
 _GERUND_OPENS = re.compile(r"(?:^|[;:]\s*|\.\s+)[\"“]?(?:(?:after|since|following|upon|on|before|while|by)\s+|having\s+)$",
                            re.IGNORECASE)
-_MAIN_SUBJECT = re.compile(r"[^,;:.]{0,120}?(?:,\s*(?:in|near)\s[^,;:.]{1,50})?,\s*(?:[a-z]+ly\s+|then\s+|later\s+)?(?:the\s+)?")
+_MAIN_SUBJECT = re.compile(r"[^,;:.]{0,120}?(?:,\s*(?:in|near|the|a|an|capital)\s[^,;:.]{1,50})?,\s*(?:[a-z]+ly\s+|then\s+|later\s+)?(?:the\s+)?")
 
 
 def gerund_clause_subject(ctx: SentenceContext, trigger: Trigger, places: tuple[PlaceSpan, ...]) -> ActorMention | None:

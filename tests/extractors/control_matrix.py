@@ -62,6 +62,10 @@ def place_phrase(i: int, names: list[str], syrian: bool) -> tuple[str, list[str]
         (f"{a}, in Hama province,", [a]) if syrian else (f"{a}, in the east of the country,", [a]),
         (f"the village of {a} near {b}", [a]), (f"{a} and {b}", [a, b]), (f"{a}, {b} and {c}", [a, b, c]),
         (f"the towns of {a} and {b}", [a, b]),
+        (f"the rebel-held town of {a}", [a]) if syrian else (f"the frontline town of {a}", [a]),
+        (f"the ancient city of {a}", [a]), (f"the Kurdish-majority town of {a}", [a]),
+        (f"the town of {a} and the village of {b}", [a, b]), (f"the lakeside town of {a} and the hub of {b}", [a, b]),
+        (f"{a}, the second-largest town in the province,", [a]), (f"{a}, capital of the province,", [a]),
     ]
     return shapes[i % len(shapes)]
 
