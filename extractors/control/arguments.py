@@ -141,7 +141,7 @@ _DIRECT_HEAD = re.compile(
     r"parts\s+of(?:\s+the)?|large\s+parts\s+of(?:\s+the)?|(?:the\s+)?(?:centre|center|heart)\s+of(?:\s+the)?|"
     r"(?:nearly\s+|almost\s+|about\s+|over\s+|some\s+)?\d+\s*(?:percent|per\s+cent|%)\s+of(?:\s+the)?)\s+)?"
     r"(?:(?:(?!(?:in|near|at|on|from|to|outside|around|of)\b)[\w'’-]+\s+){0,4}(?:city|town|village|capital|stronghold|hub|bastion|district|"
-    r"neighbo(?:u)?rhood|base|positions|sites|areas|villages|towns|cities|districts|neighbou?rhoods|suburbs|settlements|area|region)\s*(?:of\s+|,\s*|including\s+|"
+    r"neighbo(?:u)?rhood|base|positions|sites|areas|villages|towns|cities|suburbs|settlements|area|region)\s*(?:of\s+|,\s*|including\s+|"
     r"such\s+as\s+|namely\s+|(?<=capital)\s+|(?<=city)\s+)|[\w\s,'’-]{0,40}\b(?:including|such\s+as|namely|among\s+them)\s+(?:the\s+)?|"
     r"[\w'’-]+\s*,\s*|(?:(?:[a-z]+ly\s+)?(?:strategic|key|vital|important|nearby|neighbou?ring|besieged|historic|ancient|"
     r"[a-z]+-(?:held|controlled|dominated|besieged))\s+){1,3})?[\"“”']?\s*$",
