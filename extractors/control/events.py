@@ -25,7 +25,7 @@ from .speakers import speaker
 from .subjects_named import leader_of, operation_agent, speaker_for_own_units, unnamed_subject
 from .countries import country_forces, liberation_kind
 from .voices import (
-    _clause_subject, _controller_before_control, gerund_clause_subject, _read_control_passive, _read_nominal_list, _read_under_control_active, _Reading, _where_relative,
+    _clause_subject, _controller_before_control, absolute_clause_subject, gerund_clause_subject, _read_control_passive, _read_nominal_list, _read_under_control_active, _Reading, _where_relative,
 )
 from ..sides import NOT_ARMED, opposed, side_of
 from .change_dates import _or_news_date, _when, since_date  # noqa: F401  (re-exported for control/__init__)
@@ -109,7 +109,7 @@ def _read(ctx: SentenceContext, trigger: Trigger) -> _Reading | None:
     possessive = _possessive_agent(text, trigger) if trigger.form == "nominal" else None
     if trigger.form == "nominal" and by_actor is None and possessive is None and judged_nominal(text, trigger.start):
         return None  # "Congo's army called the capture of Bunagana an invasion" (control9)
-    agent = (by_actor or possessive
+    agent = (by_actor or possessive or absolute_clause_subject(ctx, trigger)
              or _pronoun_subject(ctx, trigger) or _agent_before(sent, trigger.start, text[trigger.start:trigger.end])
              or gerund_clause_subject(ctx, trigger, tuple(places)))  # "After taking X, rebels" (control10f)
     agent = country_forces(ctx, trigger.start, agent)  # "Ukraine said its troops", "Russia claimed the capture"

@@ -149,6 +149,7 @@ def _read_under_control_active(ctx: SentenceContext, trigger: Trigger) -> _Readi
 # "Since seizing X on Monday, ..."): its subject is the main clause's, after the comma.
 _GERUND_OPENS = re.compile(r"(?:^|[;:]\s*|\.\s+)[\"“]?(?:(?:after|since|following|upon|on|before|while|by)\s+|having\s+)$",
                            re.IGNORECASE)
+_WITH_HAVING = re.compile(r"\bwith(?P<with>\s)[^,;:()]{1,100}?\s+having\s+$", re.IGNORECASE)  # an absolute clause
 _MAIN_SUBJECT = re.compile(r"[^,;:.]{0,120}?(?:,\s*(?:in|near|the|a|an|capital)\s[^,;:.]{1,50})?,\s*(?:[a-z]+ly\s+|then\s+|later\s+)?(?:the\s+)?")
 
 
@@ -168,3 +169,20 @@ def gerund_clause_subject(ctx: SentenceContext, trigger: Trigger, places: tuple[
     for actor in _armed(ctx.mentions.actors_in(m.end(), m.end() + 80)):
         return ActorMention(actor.label, actor.actor_id, m.end() + actor.start, m.end() + actor.end) if actor.start == 0 else None
     return None
+
+
+def absolute_clause_subject(ctx: SentenceContext, trigger: Trigger) -> ActorMention | None:
+    """"..., with Iraqi forces aided by coalition airstrikes having retaken X": the subject
+    of a "with ... having <participle>" clause is the actor right after "with", not the
+    main clause's subject before it (helper control10f)."""
+    text = ctx.text
+    if "having" not in text:
+        return None
+    absolute = _WITH_HAVING.search(text, max(0, trigger.start - 120), trigger.start)
+    if absolute is None:
+        return None
+    after_with = _armed(ctx.mentions.actors_in(absolute.end("with"), trigger.start))
+    if not after_with or after_with[0].start > 4:
+        return None
+    first = after_with[0]
+    return ActorMention(first.label, first.actor_id, absolute.end("with") + first.start, absolute.end("with") + first.end)

@@ -108,3 +108,28 @@ def test_unknown_name_taken_where_it_lies_follows() -> None:
     assert [r[:2] for r in got] == [("Kafr Nabuda", "syrian_government")]
     assert rows("Rebels took Ahmed Hassan after heavy fighting.") == []  # two words, no toponym head: a person
     assert rows("Rebels took Hassan, in Idlib province, as a hostage.") == []
+
+
+def test_absolute_clause_with_having_takes_the_actor_after_with() -> None:
+    text = "Daesh has been beaten back on several fronts, with Iraqi forces aided by coalition airstrikes having retaken Ramadi."
+    assert [r[:2] for r in rows(text)] == [("Ramadi", "iraq")]
+
+
+def test_declared_full_control_is_a_capture_but_plain_control_is_not() -> None:
+    text = "The regime declares it has full control of Aleppo after a final convoy of rebel fighters leaves under a deal."
+    assert [r[:2] for r in rows(text)] == [("Aleppo", "syrian_government")]
+    assert rows("The regime says it has control of most of Damascus.") == []
+
+
+def test_lost_to_names_the_taker_even_of_a_rebel_held_town() -> None:
+    got = rows("Rebels lost the rebel-held town of Palmyra to the Syrian Arab Army on Monday.")
+    assert [(r[0], r[1], r[2]) for r in got] == [("Palmyra", "syrian_government", "opposition")]
+
+
+def test_list_item_with_its_own_head_noun() -> None:
+    got = rows("M23 rebels seized the lakeside town of Minova and the hub of Sake last week.")
+    assert [r[0] for r in got] == ["Minova", "Sake"]
+
+
+def test_syrian_rebel_group_spellings() -> None:
+    assert [r[:2] for r in rows("Jaish al-Fatah captured Idlib city in March.")] == [("Idlib", "opposition")]
