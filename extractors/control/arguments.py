@@ -139,7 +139,8 @@ _LIST_SEP = re.compile(
 _DIRECT_HEAD = re.compile(
     r"^\s*[\"“”']?\s*(?:(?:the|a|an|its|their|most\s+of(?:\s+the)?|much\s+of(?:\s+the)?|all\s+of(?:\s+the)?|"
     r"parts\s+of(?:\s+the)?|large\s+parts\s+of(?:\s+the)?|(?:the\s+)?(?:centre|center|heart)\s+of(?:\s+the)?|"
-    r"(?:nearly\s+|almost\s+|about\s+|over\s+|some\s+)?\d+\s*(?:percent|per\s+cent|%)\s+of(?:\s+the)?)\s+)?"
+    r"(?:nearly\s+|almost\s+|about\s+|over\s+|some\s+)?\d+\s*(?:percent|per\s+cent|%)\s+of(?:\s+the)?|"
+    r"(?:nearly\s+|almost\s+|about\s+|more\s+than\s+)?(?:half|a\s+third|two-thirds|a\s+quarter|three-quarters)\s+of(?:\s+the)?)\s+)?"  # "seized half of Kobane" (control10f)
     r"(?:(?:(?!(?:in|near|at|on|from|to|outside|around|of)\b)[\w'’-]+\s+){0,4}(?:city|town|village|capital|stronghold|hub|bastion|district|"
     r"neighbo(?:u)?rhood|base|positions|sites|areas|villages|towns|cities|suburbs|settlements|area|region)\s*(?:of\s+|,\s*|including\s+|"
     r"such\s+as\s+|namely\s+|(?<=capital)\s+|(?<=city)\s+)|[\w\s,'’-]{0,40}\b(?:including|such\s+as|namely|among\s+them)\s+(?:the\s+)?|"

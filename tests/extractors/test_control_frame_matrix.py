@@ -133,3 +133,16 @@ def test_list_item_with_its_own_head_noun() -> None:
 
 def test_syrian_rebel_group_spellings() -> None:
     assert [r[:2] for r in rows("Jaish al-Fatah captured Idlib city in March.")] == [("Idlib", "opposition")]
+
+
+def test_back_in_hands_is_a_recapture_of_a_place_only() -> None:
+    assert [r[:2] for r in rows("Palmyra is back in government hands after a three-week offensive.")] == [("Palmyra", "syrian_government")]
+    assert rows("The weapons are back in government hands.") == []
+
+
+def test_a_share_of_a_town_is_the_town() -> None:
+    assert [r[:2] for r in rows("IS militants have seized half of Kobane, the Observatory said.")] == [("Kobane", "isis")]
+
+
+def test_a_coloured_flag_raised_over_a_town() -> None:
+    assert [r[:2] for r in rows("Islamic State fighters raised their black flag over Kobane.")] == [("Kobane", "isis")]
