@@ -23,7 +23,8 @@ from .installations import owner_inside
 from .nominals import agent_preposition_after, judged_nominal
 from .speakers import speaker
 from .subjects_named import leader_of, operation_agent, speaker_for_own_units, unnamed_subject
-from .countries import country_forces, liberation_kind
+from .countries import country_forces, liberation_kind, state_of_country
+from ..theatre import current_country, place_country
 from .voices import (
     _clause_subject, _controller_before_control, absolute_clause_subject, gerund_clause_subject, _read_control_passive, _read_nominal_list, _read_under_control_active, _Reading, _where_relative,
 )
@@ -327,12 +328,30 @@ def _claims_for(ctx: SentenceContext, trigger: Trigger, reading: _Reading, when:
             previous, previous_label = _opponent(ctx, agent_id, reading.agent)
     if new in NOT_ARMED and new != "unknown":
         return []
+    if "syrian_government" in (new, previous) and not any(
+            label and _NAMED_SYRIAN.search(label) for label in (new_label, previous_label)):
+        article, place = current_country(), reading.places[0].place
+        where = (place_country(place) if place.precision == "place" else None) or article
+        if article != "SY" and where not in (None, "SY", "none"):
+            new, previous = _state_abroad(new, previous, where)
     if previous == new and reading.counterpart is not None and change not in ("withdrawal", "surrender"):
         previous = reading.counterpart.actor_id  # "Nusra expelled rebels": not Nusra from Nusra
     words = ctx.text[trigger.start:trigger.end]  # "liberated": a capture, a recapture by the state on its soil
     return [_claim(ctx, span, new, new_label, previous, previous_label,
                    (liberation_kind(words, new, span.place.place_id) or change) if change in ("capture", "recapture") else change,
                    when) for span in reading.places]
+
+
+_NAMED_SYRIAN = re.compile(r"[Ss]yria|Assad|Damascus|\b[A-Z]{2,}\b")  # "Syrian troops": named, not a default
+
+
+def _state_abroad(new: str | None, previous: str | None, code: str) -> tuple[str | None, str | None]:
+    """Syria's army read as a side of a change in another country (a default for "rebels"'
+    opponent): that country's state, or unknown (helper control10w: "Chechen rebels said they
+    had withdrawn from Grozny" is Russia's gain, not Syria's)."""
+    home = state_of_country(code)
+    fix = home if home is not None and home not in (new, previous) else "unknown"
+    return (fix if new == "syrian_government" else new), (fix if previous == "syrian_government" else previous)
 
 
 # "fell to another rebel group", "a rival militia seized": a group the article does not name,
