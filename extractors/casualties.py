@@ -191,6 +191,21 @@ def _speaker(sentence: str, mention: numbers.CountMention) -> bool:
     return _cues()["speaker_after"].match(sentence, mention.end) is not None
 
 
+_OF_A = re.compile(r"\b(?:of|from)\s+$", re.IGNORECASE)
+
+
+def _outside_phrases(sentence: str, mentions: list[numbers.CountMention]) -> list[numbers.CountMention]:
+    """The counts that stand in no other count's victim phrase: in "ten people of a rebel
+    militia were wounded" the "a" belongs to the ten's noun, it counts no one."""
+    kept: list[numbers.CountMention] = []
+    for mention in mentions:
+        if (kept and mention.text.lower() in ("a", "an") and _OF_A.search(sentence, max(0, mention.start - 6), mention.start)
+                and victim_phrase(sentence, kept[-1].end)[1] >= mention.end):
+            continue
+        kept.append(mention)
+    return kept
+
+
 @lru_cache(maxsize=512)
 def _read_figures(sentence: str, article_text: str) -> tuple[Figure, ...]:
     cues = _cues()
@@ -201,6 +216,7 @@ def _read_figures(sentence: str, article_text: str) -> tuple[Figure, ...]:
                 and not _is_date_day(sentence, m) and not cues["age_after"].match(sentence, m.end)
                 and not _speaker(sentence, m) and not freed(sentence, m)
                 and not restated(sentence, m)]
+    mentions = _outside_phrases(sentence, mentions)
     readings: dict[int, Reading] = {}
     for i, mention in enumerate(mentions):
         reading = read(sentence, mention)

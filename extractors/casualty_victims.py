@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import actors, equipment_mentions
+from .theatre import memo as theatre_memo
 from .casualty_owner import leader_owner, theatre_framing, two_sides
 from .casualty_cues import cues as _cues, number_words as _number_words, victim_table as _victim_table
 
@@ -133,7 +134,19 @@ _PROPER_NOUN = re.compile(r"(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+){0,
 
 def resolve_victim(phrase: str) -> Victim | None:
     """Victim group of a noun phrase; UNSPECIFIED when empty; None when the phrase names
-    no people ("rockets", "Idlib")."""
+    no people ("rockets", "Idlib"). The rules of one article ask for the same phrase again
+    and again (a figure's reading, its inheritance, the owner and target checks): its
+    answer is kept for the article and the state its country is read in, as find_actors'."""
+    memo, state = theatre_memo("victims")
+    if memo is None:
+        return _resolve_victim(phrase)
+    key = (phrase, state)
+    if key not in memo:
+        memo[key] = _resolve_victim(phrase)
+    return memo[key]
+
+
+def _resolve_victim(phrase: str) -> Victim | None:
     words = phrase.strip()
     if not words or words.lower() in ("others", "more", "other", "them", "of them", "of others", "people more"):
         return UNSPECIFIED

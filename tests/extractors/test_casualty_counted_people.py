@@ -1,0 +1,100 @@
+"""Who and how many a count's own words make the victims (round 10, casualty10f):
+- an outcome participle right after "N others" is that count's outcome, also in a headline
+  run into its lead without a full stop ("Child killed two others injured in attack on X One
+  child was killed ...": two wounded, not two killed) (casualty_cues.py, the relative phrase);
+- one person and a relative named after them are two victims ("a man and his wife", "one
+  mother and her child"; not "a commander and his bodyguards") (casualty_readings.with_partner);
+- "one of ISIS bodies" is an organ of the group, not remains (casualty_cue_reading.py);
+- people whose own words make them members of an armed group are its combatants ("seven
+  people of a local armed group", "three men from the Nusra Front"), and a toll of "people"
+  with a part from an armed group is a mixed toll ("412 people, more than half of them from
+  ISIS") (casualty_readings.mixed_people).
+
+Every sentence here is our own, written for these tests (Syria, Ukraine, Sudan, Mali, Nigeria,
+Somalia, Yemen, Myanmar, Afghanistan); none is copied from an article.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from extractors.pipeline import extract_article
+
+
+def _rows(text: str) -> list[tuple[int | None, str, str, str]]:
+    claims = extract_article(text, "our-sentence", date(2024, 5, 1)).casualty_claims
+    return sorted((c.count.best or c.count.low, c.outcome, c.victim_actor, c.victim_type) for c in claims)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a headline run into its lead: the participle after "N others" is theirs
+    ("Child killed two others injured in shelling on Sheikh Maqsoud in Aleppo One child was killed and two others "
+     "were injured on Monday when shells hit the neighbourhood.",
+     [(1, "killed", "civilians", "civilian"), (2, "wounded", "civilians", "civilian")]),
+    ("Woman killed three others wounded in drone strike on Kherson A woman was killed and three others were wounded "
+     "on Friday when a drone hit a bus stop.",
+     [(1, "killed", "civilians", "civilian"), (3, "wounded", "civilians", "civilian")]),
+    ("Four people killed six others injured in rocket attack on Omdurman market Four people were killed and six "
+     "others were injured on Sunday when rockets hit the market.",
+     [(4, "killed", "civilians", "civilian"), (6, "wounded", "civilians", "civilian")]),
+    # a participle phrase that is no outcome still sits between the victims and their verb
+    ("Five Ugandan soldiers serving with the AU mission were killed near Baidoa.",
+     [(5, "killed", "uganda", "combatant")]),
+])
+def test_participle_after_others_is_their_outcome(text, expected):
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A source said the shells killed a man and his wife in the village of Kafr Nabl.", [(2, "killed", "civilians", "civilian")]),
+    ("The rockets claimed the lives of a man and his wife as their house collapsed.", [(2, "killed", "civilians", "civilian")]),
+    ("One mother and her child have died after a barrel bomb hit their home in Daraa.", [(2, "killed", "civilians", "civilian")]),
+    ("A man and his young daughter were killed in the shelling of Bakhmut.", [(2, "killed", "civilians", "civilian")]),
+    ("A woman and her two-year-old son were killed when a drone hit their car near Kharkiv.", [(2, "killed", "civilians", "civilian")]),
+    ("Gunmen shot dead a farmer and his son in Benue state on Tuesday.", [(2, "killed", "civilians", "civilian")]),
+    ("A father and his three children were wounded when a shell hit their tent in Rafah.", [(3, "wounded", "civilians", "civilian")]),
+    # (above: the children have a count of their own; the father is left out)
+    # not a relative: the partner is no count
+    ("A man and his friends were arrested after the protest in Mandalay.", []),
+    ("A teacher and her students were injured in the blast in Kabul.", []),
+    ("One soldier was killed and his unit withdrew from the village near Gao.", [(1, "killed", "mali", "combatant")]),
+])
+def test_one_person_and_a_relative_are_two(text, expected):
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The so-called al-Hisbah which is one of ISIS bodies had detained a woman in Raqqa.", []),
+    ("Rescuers recovered one of the bodies from the rubble in Mariupol on Tuesday.", []),
+    ("Police found the bodies of 12 men in a ditch outside Khartoum.", [(12, "killed", "civilians", "civilian")]),
+    ("Dozens of bodies were found in a mass grave near Izium.", [(24, "killed", "all", "mixed")]),
+])
+def test_an_organ_of_a_group_is_no_remains(text, expected):
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Another seven people of a local armed group were also killed in the clash.", [(7, "killed", "unknown", "combatant")]),
+    ("Three men from the Nusra Front were killed in the strike on Tuesday.", [(3, "killed", "hts", "combatant")]),
+    ("Nine people from al-Shabaab were killed in the raid near Kismayo, police said.", [(9, "killed", "al_shabaab", "combatant")]),
+    ("Ten people of a rebel militia were wounded when their truck hit a landmine near Lashio.",
+     [(10, "wounded", "opposition", "combatant")]),  # no second count from "a rebel militia"
+    # people of a place, a family, a community stay civilians
+    ("Five people from the same family were killed in the shelling of Douma.", [(5, "killed", "civilians", "civilian")]),
+    ("Twelve people of the village were killed when the militia attacked.", [(12, "killed", "civilians", "civilian")]),
+    ("Six people from Kharkiv were killed in the strike.", [(6, "killed", "civilians", "civilian")]),
+    ("20 people of the Hazara community were killed in the bombing in Kabul.", [(20, "killed", "civilians", "civilian")]),
+])
+def test_people_of_an_armed_group_are_its_combatants(text, expected):
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("At least 412 people, more than half of them from ISIS, have been killed in and around Kobane since mid-September.",
+     [(412, "killed", "all", "mixed")]),
+    ("The strike killed 15 people, most of them from the Wagner group, near Bakhmut.", [(15, "killed", "all", "mixed")]),
+    ("The blast killed 30 people, more than half of them from the same tribe, in Marib.", [(30, "killed", "civilians", "civilian")]),
+])
+def test_people_with_a_part_from_an_armed_group_are_mixed(text, expected):
+    assert _rows(text) == expected
