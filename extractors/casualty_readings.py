@@ -145,7 +145,9 @@ def _armed_target(sentence: str) -> bool:
     from .casualty_target import holders
     for m in _cues()["armed_target"].finditer(sentence):
         target = re.sub(r"\b[\w-]+-(?:held|controlled|run|besieged|populated)\b", " ", m.group("target"))
-        if any(a.actor_id not in ("civilians", "unknown") for a in actors.find_actors(target)):
+        homes = _cues()["civilian_target"].search(target)  # "on the residential suburb of Harasta ...": people's homes
+        if any(a.actor_id not in ("civilians", "unknown") and (homes is None or a.start < homes.start())
+               for a in actors.find_actors(target)):
             return True
         if any(holders(t.group("holder")) for t in _cues()["target_frame"].finditer(m.group())):
             return True  # "strikes on Russian positions": a nationality with a military target

@@ -98,3 +98,50 @@ def test_people_of_an_armed_group_are_its_combatants(text, expected):
 ])
 def test_people_with_a_part_from_an_armed_group_are_mixed(text, expected):
     assert _rows(text) == expected
+
+
+# Round 10, casualty10f: where an attack was aimed. Our own sentences again (Syria, Ukraine,
+# Sudan, Yemen, Gaza, Nigeria, Somalia).
+@pytest.mark.parametrize(("text", "expected"), [
+    # a headline run into its lead: the lead's subject is no target of the headline's attack
+    ("2 persons killed 13 injured in terrorist rocket attacks on Harasta suburb Damascus Countryside Terrorist "
+     "organizations positioned in Eastern Ghouta fired rocket shells on the town.",
+     [(2, "killed", "civilians", "civilian"), (13, "wounded", "civilians", "civilian")]),
+    ("Shelling on residential neighbourhoods of Donetsk by Ukrainian forces killed five people.",
+     [(5, "killed", "civilians", "civilian")]),
+    # an armed side named before any place people live in stays an armed target
+    ("Strikes on army positions in the village of Kafr Zita killed 20 people.", [(20, "killed", "all", "mixed")]),
+    ("A drone strike on a Houthi checkpoint near Marib killed 12 people.", [(12, "killed", "all", "mixed")]),
+    ("A suicide attack on a rival rebel group's headquarters killed 16 people in Idlib.", [(16, "killed", "all", "mixed")]),
+])
+def test_homes_before_an_armed_side_make_no_armed_target(text, expected):
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # bare tolls of an attack aimed at civilians by name, no combatant named among the victims
+    ("A bomb attack on a convoy of evacuees near Rashidin killed dozens. The death toll rose to 70 on Sunday. "
+     "Over 130 were injured, a source said.",
+     [(24, "killed", "civilians", "civilian"), (70, "killed", "civilians", "civilian"), (130, "wounded", "civilians", "civilian")]),
+    ("An air strike on a crowded market in El Fasher killed 31, activists said. The toll later rose to 40.",
+     [(31, "killed", "civilians", "civilian"), (40, "killed", "civilians", "civilian")]),
+    # a combatant named among the victims keeps the bare tolls mixed
+    ("An air strike on a crowded market in Saada killed 31, medics said. Two Houthi fighters were among the dead.",
+     [(2, "killed", "houthis", "combatant"), (31, "killed", "all", "mixed")]),
+    # no attack aimed at civilians by name: the bare toll stays a mixed total
+    ("A blast near the front line in Bakhmut killed 14, officials said.", [(14, "killed", "all", "mixed")]),
+])
+def test_an_attack_on_civilians_makes_its_bare_tolls_civilians(text, expected):
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a headline toll that runs on into page furniture keeps its toll
+    ("Death Toll in Blast at Kramatorsk Station Rises to 52 REUTERS Social Media Website Europe A regional "
+     "official said the strike hit the crowd.", [(52, "killed", "all", "mixed")]),
+    # ... but an active verb never reads a capitalised thing as people
+    ("The army destroyed 12 Grad launchers near Idlib.", []),
+    ("Rebels captured 15 Hilux trucks near Kidal.", []),
+])
+def test_a_headline_toll_before_page_furniture(text, expected):
+    assert _rows(text) == expected
