@@ -61,14 +61,49 @@ def _possessive() -> re.Pattern[str]:
 
 
 def possessive_owner(sentence: str, start: int, label: str | None) -> str | None:
-    """"five of the group's fighters": the one armed group named before the count owns them."""
-    if not label or not _possessive().match(label):
+    """"five of the group's fighters": the one armed group named before the count owns them;
+    "43 of Haftar's fighters": a leader's name stands for the group he leads (``leader_owner``)."""
+    if not label:
         return None
+    if not _possessive().match(label):
+        return leader_owner(label)
     named = {a.actor_id for a in actors.find_actors(sentence[:start]) if a.actor_id not in _NOT_SIDES}
     named -= {"opposition"}  # a framing word is no group to point back to
     return named.pop() if len(named) == 1 else None
 
 
+
+
+_LEADER_POSSESSIVE = re.compile(r"^\s*(?:of\s+|from\s+)?(?:(?-i:[A-Z])[\w-]*\s+){0,2}(?P<name>(?-i:[A-Z])[\w-]*)(?:'s|’s)\s+"
+                                r"(?:[a-z-]+\s+)?(?P<noun>[a-z]+)\b")
+_LEADER_ALIAS = re.compile(r"(?:forces\s+loyal\s+to\s+(?!the\b)(?:[a-z-]+\s+)*(?P<loyal>[a-z-]+)"
+                           r"|(?P<own>[a-z-]+)'s\s+(?:forces|fighters|troops|men)|(?P<led>[a-z-]+)\s+loyalists)")
+
+
+@lru_cache(maxsize=1)
+def leaders() -> dict[str, str]:
+    """Leader's surname (lower case) -> the armed group he leads: read off the aliases that name a
+    group by its leader ("haftar's forces", "forces loyal to riek machar", "gaddafi loyalists"),
+    states and capitals set aside ("ukraine's forces"), plus ``casualty_leaders.csv``."""
+    places = {name.lower() for name in actors.country_forces()} | {"kyiv", "moscow", "damascus", "assad's"}
+    table: dict[str, str] = {}
+    for row in load_csv("actor_aliases.csv"):
+        m = _LEADER_ALIAS.fullmatch(row["alias"].strip().lower())
+        name = m and (m.group("loyal") or m.group("own") or m.group("led"))
+        if name and name not in places and row["actor_id"].strip() not in _NOT_SIDES:
+            table.setdefault(name, row["actor_id"].strip())
+    for row in load_csv("casualty_leaders.csv"):
+        table[row["name"].strip().lower()] = row["actor_id"].strip()
+    return table
+
+
+def leader_owner(label: str | None) -> str | None:
+    """"of Haftar's fighters", "Khalifa Haftar's men": the group the leader named in the
+    possessive leads, when the noun after it is a combatant noun of the victim table."""
+    m = _LEADER_POSSESSIVE.match(label or "")
+    if not m or (_victim_table()[0].get(m.group("noun"), ("", ""))[1] != "combatant" and m.group("noun") not in ("men", "forces")):
+        return None  # "Haftar's men" are his fighters; "Putin's critics" are no side's
+    return leaders().get(m.group("name").lower())
 
 
 def foreign_framing(label: str | None, home_forces: str | None) -> str | None:
@@ -187,5 +222,27 @@ def of_the_outcome(claims: list) -> list:
                        and c.victim_actor not in ("all", "unknown") and c.victim_type in ("civilian", "combatant")]
             if earlier:
                 claim = replace(claim, victim_actor=earlier[-1].victim_actor, victim_type=earlier[-1].victim_type)
+        elif claim.outcome == "captive" and claim.victim_actor == "all" and claim.victim_label is None and not claim.is_background:
+            side = _fight_losers(claims[:i], claim)
+            claim = replace(claim, victim_actor=side, victim_type="combatant") if side else claim
         out.append(claim)
     return out
+
+
+_NEXT_SENTENCE_GAP = 3  # characters between one sentence's end and the next one's start (a space, a line break)
+
+
+def _fight_losers(earlier: list, claim) -> str | None:
+    """"... killed at least 43 of Haftar's fighters. About 18 were taken prisoner, he said.":
+    a bare count taken prisoner in the sentence of a figure of one side's fighters killed, or in
+    the sentence right after it, counts that side's fighters (the last such figure before it)."""
+    for prior in reversed(earlier):
+        if prior.evidence.start > claim.evidence.start:
+            continue
+        same = prior.evidence.start == claim.evidence.start
+        if not same and not 0 <= claim.evidence.start - prior.evidence.end <= _NEXT_SENTENCE_GAP:
+            return None  # another sentence between them: no ellipsis reaches that far
+        if prior.outcome in ("killed", "casualties") and prior.victim_type == "combatant" \
+                and prior.victim_actor not in ("all", "unknown", "opposition") and not prior.is_background:
+            return prior.victim_actor
+    return None

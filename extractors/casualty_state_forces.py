@@ -9,8 +9,9 @@ import re
 from functools import lru_cache
 
 from . import actors, numbers, theatre
+from .reference import load_yaml
 from .casualty_cues import cues as _cues, victim_table as _victim_table
-from .casualty_victims import UNSPECIFIED, Victim, demonym_actor, is_people_of_nation
+from .casualty_victims import UNSPECIFIED, Victim, auxiliary_list_head, demonym_actor, is_people_of_nation
 from .theatre import role_actor
 
 
@@ -77,15 +78,34 @@ def local_forces(sentence: str, victim: Victim, home: str | None, attacker: str 
     """Bare "soldiers" no word of the sentence places on a side, in another war than Syria's:
     the state whose forces the article named last before the sentence ("13 U.S. service
     members ... The Pentagon said 18 service members were wounded" -> the U.S.), else the
-    article's own army (``theatre``), else unknown."""
+    article's own army (``theatre``), else unknown. Bare "peacekeepers" are the mission
+    deployed where the article reports from (``mission_of``)."""
     if victim.actor != "unknown" or victim.type != "combatant" or not _another_war(home):
         return victim
+    if _PEACEKEEPERS.search(victim.label or ""):
+        return mission_of(victim, article_text)
     bare = _bare_noun(victim.label or "")
     if _victim_table()[0].get(bare, ("",))[0] != "syrian_government":
         return victim
     earlier = _last_named_forces(article_text, sentence, attacker) if article_text else None
     local = earlier or role_actor(bare) or role_actor("soldiers")
     return Victim(local, victim.label, victim.type) if local not in (None, "unknown", "syrian_government") else victim
+
+
+_PEACEKEEPERS = re.compile(r"\bpeace-?keepers?$", re.IGNORECASE)
+
+
+def mission_of(victim: Victim, article_text: str = "") -> Victim:
+    """"One peacekeeper was killed" in the Central African Republic -> minusca: the one mission
+    of ``casualty_peacekeepers.csv`` the article names ("MINUSCA said"), else the one listed
+    for the article's country, else the victim unchanged."""
+    from .reference import load_csv
+    if not _PEACEKEEPERS.search(victim.label or ""):
+        return victim
+    missions = {row["country"].strip(): row["actor_id"].strip() for row in load_csv("casualty_peacekeepers.csv")}
+    named = {a.actor_id for a in actors.find_actors(article_text)} & set(missions.values()) if article_text else set()
+    mission = named.pop() if len(named) == 1 else None if named else missions.get(theatre.current_country() or "")
+    return Victim(mission, victim.label, victim.type) if mission else victim
 
 
 def _another_war(home: str | None) -> bool:
@@ -99,7 +119,7 @@ def _another_war(home: str | None) -> bool:
 
 
 _STATE_POSSESSIVE = re.compile(r"(?<![\w-])(?P<name>[A-Z][\w.-]*(?:\s+[A-Z][\w-]*){0,2})(?:'s|’s)\s")
-_FORCE_WORD = re.compile(r"(?<![\w-])(?P<demonym>(?:South\s+|North\s+|Central\s+)?[A-Z][\w.-]*)\s+(?:[a-z-]+\s+)?(?:soldiers?|troops|forces|servicemen|serviceman|"
+_FORCE_WORD = re.compile(r"(?<![\w-])(?P<demonym>(?:[A-Z][a-z]+\s+)?[A-Z][\w.-]*)\s+(?:[a-z-]+\s+)?(?:soldiers?|troops|forces|servicemen|serviceman|"
                          r"service\s+members?|army|military|marines?|paratroopers?|sailors?|airmen|pilots?|officers?|"
                          r"personnel|police(?:men|man)?|gendarmes?|strike|strikes|missiles?|drones?|air\s*strikes?|"
                          r"shelling|artillery|warplanes?|jets?|attacks?|offensive|units?)\b")
@@ -114,10 +134,16 @@ def _states_named(sentence: str) -> set[str]:
         if m.group("name") in forces:
             found.add(forces[m.group("name")])
     for m in _FORCE_WORD.finditer(sentence):
-        actor = demonym_actor(m.group("demonym"))
+        actor = _demonym_words(m.group("demonym"))
         if actor:
             found.add(actor)
     return found
+
+
+def _demonym_words(words: str) -> str | None:
+    """The state of a nationality word of one or two words ("Sri Lankan", "South Sudanese"); a
+    capitalised word before a one-word nationality is no part of it ("On Sunday Ukrainian")."""
+    return demonym_actor(words) or (demonym_actor(words.split()[-1]) if " " in words else None)
 
 
 def _last_named_forces(article_text: str, sentence: str, attacker: str | None) -> str | None:
@@ -140,7 +166,7 @@ def _last_named_forces(article_text: str, sentence: str, attacker: str | None) -
     return before[-1] if before else None
 
 
-_DEMONYM_FORCE = re.compile(r"(?<![\w-])(?P<demonym>(?:South\s+|North\s+|Central\s+)?[A-Z][\w.-]*)(?:'s|’s)?\s+(?:[a-z-]+\s+)?"
+_DEMONYM_FORCE = re.compile(r"(?<![\w-])(?P<demonym>(?:[A-Z][a-z]+\s+)?[A-Z][\w.-]*)(?:'s|’s)?\s+(?:[a-z-]+\s+)?"
                             r"(?:soldiers?|troops|forces|servicemen|serviceman|service\s+members?|army|military|marines?|"
                             r"paratroopers?|sailors?|airmen|pilots?|personnel|gendarmes?|units?)\b")
 
@@ -153,7 +179,7 @@ def _forces_named(article_text: str) -> tuple[tuple[int, str], ...]:
     found = []
     for m in _DEMONYM_FORCE.finditer(article_text):
         word = m.group("demonym")
-        actor = demonym_actor(word) or forces.get(word) or demonym_actor(word.split()[-1])
+        actor = _demonym_words(word) or forces.get(word) or forces.get(word.split()[-1])
         if actor:
             found.append((m.start(), actor))
     return tuple(found)
@@ -175,11 +201,23 @@ def _bare_noun(label: str) -> str:
     lowered = _OWNER_LEAD.sub("", label.lower())  # "of their servicemen": the noun is "servicemen"
     if lowered in _victim_table()[0]:
         return lowered
+    words = lowered.split()
+    if len(words) == 2 and words[0] in _neutral_modifiers() and words[1] in _victim_table()[0]:
+        return words[1]  # "federal servicemen": a modifier that names no side
+    head = auxiliary_list_head(label) if " and " in lowered else None
+    if head is not None:
+        return head  # "soldiers and volunteer militiamen": the soldiers' state decides
     found = actors.find_actors(label)
     head = lowered.split()[-1] if lowered else ""
     if found and all(a.label.lower() == head for a in found):
         return head
     return lowered
+
+
+@lru_cache(maxsize=1)
+def _neutral_modifiers() -> frozenset[str]:
+    from .reference import load_csv
+    return frozenset(row["word"].strip().lower() for row in load_csv("casualty_neutral_modifiers.csv"))
 
 
 def bare_default(victim: Victim) -> bool:
@@ -220,6 +258,8 @@ def object_victims(sentence: str, victim: Victim) -> Victim:
     """A bare toll ("putting the toll at 32", "killing 12") counts the people its sentence
     names as the object of a violent verb ("had shot residents and burned them", "opened fire
     on worshippers"), when every such object is of one class; else the toll stays as read."""
+    if victim.actor == "civilians" and (victim.label or "").lower() in ("people", "persons"):
+        return _people_at_armed_site(sentence, victim)
     if victim is not UNSPECIFIED and not (victim.actor == "all" and victim.label is None):
         return victim
     kinds = set()
@@ -231,6 +271,24 @@ def object_victims(sentence: str, victim: Victim) -> Victim:
         return victim
     actor, kind = kinds.pop()
     return Victim(actor, None, kind) if kind == "civilian" else victim
+
+
+def _people_at_armed_site(sentence: str, victim: Victim) -> Victim:
+    """"attacked a gendarmerie school and the military section of the airport, killing more
+    than 70 people": people killed where a violent verb's object is a place of armed men
+    (``armed_sites``) are a mixed toll, unless civilians are an object too."""
+    sites = _armed_sites()
+    armed = civilian = False
+    for m in _object_verbs().finditer(sentence):
+        noun = m.group("noun").lower()
+        armed = armed or noun in sites
+        civilian = civilian or _victim_table()[0].get(noun, ("", ""))[1] == "civilian"
+    return Victim("all", victim.label, "mixed") if armed and not civilian else victim
+
+
+@lru_cache(maxsize=1)
+def _armed_sites() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_yaml("casualty_attackers.yaml")["armed_sites"])
 
 
 _WAR_CAPTURE = re.compile(r"prisoner|captur|surrender|laid\s+down|lay\s+down|prisoners\s+of\s+war|pows?\b", re.IGNORECASE)
