@@ -29,7 +29,7 @@ from .casualty_inherit import inherit, link_asides, same_group
 from .casualty_local_group import aircraft_crew, checked_group, killers_enemy
 from .casualty_target import target_side, without_targets
 from .casualty_vague import VAGUE, vague_wounded
-from .casualty_readings import depicted_one, mixed_people, of_them, passing_one, too_vague
+from .casualty_readings import aimed_at_civilians, depicted_one, mixed_people, of_them, passing_one, too_vague
 from .casualty_victims import Victim, deposed_loyalty, specific_group, victim_phrase
 from .casualty_state_forces import bare_default, local_forces, object_victims, own_side, prisoners_of_war, whose_soldiers
 from .claimants import clause_claimant
@@ -241,7 +241,7 @@ def _read_figures(sentence: str, article_text: str) -> tuple[Figure, ...]:
     for r in kept:
         agent = _agent(sentence, r)
         perpetrator = _perpetrator(sentence, r)
-        plain = mixed_people(sentence, r.mention.start, r.victim)
+        plain = aimed_at_civilians(sentence, mixed_people(sentence, r.mention.start, r.victim))
         victim = own_side(sentence, r.mention, checked_group(plain, specific_group(plain, sentence, article_text, agent),
                                                              sentence, article_text))
         victim = whose_soldiers(sentence, target_side(sentence, victim, perpetrator or agent), home, perpetrator or agent, article_text)

@@ -139,6 +139,15 @@ def mixed_people(sentence: str, start: int, victim: Victim) -> Victim:
     return Victim("all", victim.label, "mixed")
 
 
+def aimed_at_civilians(sentence: str, victim: Victim) -> Victim:
+    """A bare toll (no victim noun) in a sentence whose attack was aimed at civilians by
+    name ("attacked residential areas ..., leaving dozens killed and injured", "a blast
+    targeting a convoy of evacuees killed 70") is civilians."""
+    if victim.actor != "all" or victim.label is not None or _cues()["civilian_attack"].search(sentence) is None:
+        return victim
+    return Victim("civilians", None, "civilian")
+
+
 def _armed_target(sentence: str) -> bool:
     """The sentence's attack was aimed at an armed side ("an attack on a rival rebel group")."""
     from . import actors

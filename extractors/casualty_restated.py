@@ -75,7 +75,7 @@ def _civilian_target(claims: list[CasualtyClaim]) -> bool:
     combatant named among the victims anywhere, its bare tolls are civilians."""
     from .casualty_cues import cues
     pattern = cues()["civilian_attack"]
-    return any(pattern.search(c.evidence.text) for c in claims if _unnamed(c))
+    return any(pattern.search(c.evidence.text) for c in claims if c.victim_label is None and c.victim_type != "combatant")
 
 
 _OTHERS = re.compile(r"\s+(?:others|other\s+people|more)\b", re.IGNORECASE)

@@ -125,9 +125,10 @@ def test_homes_before_an_armed_side_make_no_armed_target(text, expected):
      [(24, "killed", "civilians", "civilian"), (70, "killed", "civilians", "civilian"), (130, "wounded", "civilians", "civilian")]),
     ("An air strike on a crowded market in El Fasher killed 31, activists said. The toll later rose to 40.",
      [(31, "killed", "civilians", "civilian"), (40, "killed", "civilians", "civilian")]),
-    # a combatant named among the victims keeps the bare tolls mixed
-    ("An air strike on a crowded market in Saada killed 31, medics said. Two Houthi fighters were among the dead.",
-     [(2, "killed", "houthis", "combatant"), (31, "killed", "all", "mixed")]),
+    # a combatant named among the victims keeps the article's other bare tolls as read
+    ("An air strike on a crowded market in Saada killed 31, medics said. The toll later rose to 40. "
+     "Two Houthi fighters were among the dead.",
+     [(2, "killed", "houthis", "combatant"), (31, "killed", "civilians", "civilian"), (40, "killed", "unknown", "unknown")]),
     # no attack aimed at civilians by name: the bare toll stays a mixed total
     ("A blast near the front line in Bakhmut killed 14, officials said.", [(14, "killed", "all", "mixed")]),
 ])
@@ -144,4 +145,27 @@ def test_an_attack_on_civilians_makes_its_bare_tolls_civilians(text, expected):
     ("Rebels captured 15 Hilux trucks near Kidal.", []),
 ])
 def test_a_headline_toll_before_page_furniture(text, expected):
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a bare toll in a sentence whose attack was aimed at civilians by name
+    ("According to state media the coalition attacked residential areas north of Raqqa on Thursday leaving dozens "
+     "killed and injured.", [(24, "casualties", "civilians", "civilian")]),
+    ("Russian missiles struck residential buildings in Dnipro, killing 40 and wounding 75.",
+     [(40, "killed", "civilians", "civilian"), (75, "wounded", "civilians", "civilian")]),
+    ("RSF shelling hit a crowded market in Omdurman, killing 20.", [(20, "killed", "civilians", "civilian")]),
+    ("The coalition bombed a wedding party in Hajjah killing 23.", [(23, "killed", "civilians", "civilian")]),
+    ("An air strike hit a school sheltering displaced families in Gaza City, killing 30.", [(30, "killed", "civilians", "civilian")]),
+    # a military target, or a word of the outcome inside the target words, is no aim at civilians
+    ("Jihadists hit Bamako gendarmerie school and airport; over 70 dead, sources say", [(70, "killed", "all", "mixed")]),
+    ("Israeli strikes on Hamas positions in Khan Younis killed 12.", [(12, "killed", "all", "mixed")]),
+    ("The Observatory said the attack on two villages killed 15 civilians and 27 pro-government fighters with another "
+     "10 bodies yet to be identified.",
+     [(10, "killed", "all", "mixed"), (15, "killed", "civilians", "civilian"), (27, "killed", "syrian_government", "combatant")]),
+    # a headline drops the "and" of "kills and wounds"
+    ("Bombing of bus convoy kills wounds dozens outside Aleppo.", [(24, "casualties", "all", "mixed")]),
+    ("Drone strike on Sumy bus killed injured dozens, governor says.", [(24, "casualties", "all", "mixed")]),
+])
+def test_a_bare_toll_of_an_attack_aimed_at_civilians(text, expected):
     assert _rows(text) == expected
