@@ -191,6 +191,19 @@ def _speaker(sentence: str, mention: numbers.CountMention) -> bool:
     return _cues()["speaker_after"].match(sentence, mention.end) is not None
 
 
+_RELATED = re.compile(r"\bRelated\s+(?=[A-Z])(?P<block>.{1,600}?)\s+Tags\b")
+
+
+def _outside_related(sentence: str, mentions: list[numbers.CountMention]) -> list[numbers.CountMention]:
+    """The counts outside a page's list of links to other stories ("Related Kobani in Ruins
+    After Anti-IS Airstrikes ... Airstrikes Against IS Kill 36 Civilians Watchdog ... Tags
+    civilian casualties"): those headlines are other articles' tolls."""
+    if "Related" not in sentence or "Tags" not in sentence:
+        return mentions
+    blocks = [(m.start("block"), m.end("block")) for m in _RELATED.finditer(sentence)]
+    return [m for m in mentions if not any(start <= m.start < end for start, end in blocks)]
+
+
 _OF_A = re.compile(r"\b(?:of|from)\s+$", re.IGNORECASE)
 
 
@@ -216,7 +229,7 @@ def _read_figures(sentence: str, article_text: str) -> tuple[Figure, ...]:
                 and not _is_date_day(sentence, m) and not cues["age_after"].match(sentence, m.end)
                 and not _speaker(sentence, m) and not freed(sentence, m)
                 and not restated(sentence, m)]
-    mentions = _outside_phrases(sentence, mentions)
+    mentions = _outside_phrases(sentence, _outside_related(sentence, mentions))
     readings: dict[int, Reading] = {}
     for i, mention in enumerate(mentions):
         reading = read(sentence, mention)

@@ -169,3 +169,18 @@ def test_a_headline_toll_before_page_furniture(text, expected):
 ])
 def test_a_bare_toll_of_an_attack_aimed_at_civilians(text, expected):
     assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # headlines of other stories in a page's "Related ... Tags" block are no tolls of this article
+    ("A drone hit a bus in Kherson, killing five people. Topic Russia's War in Ukraine Related Strike on Odesa Port "
+     "Kills 12 Dockworkers Kyiv Shelling Leaves 40 Injured Tags Ukraine, Kherson",
+     [(5, "killed", "civilians", "civilian")]),
+    ("RSF fighters killed 30 villagers in Gezira, activists said. Related Army Airstrike Kills 20 in Nyala Sudan Talks "
+     "Stall Tags Sudan, RSF", [(30, "killed", "civilians", "civilian")]),
+    # no "Tags" closing the block: the counts stay (the story's own lead may follow the links)
+    ("Print Tweet Related Car bomb kills 9 in Mogadishu A car bomb killed 9 people in Mogadishu on Monday, police said.",
+     [(9, "killed", "civilians", "civilian")]),
+])
+def test_related_links_are_no_tolls(text, expected):
+    assert _rows(text) == expected
