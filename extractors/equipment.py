@@ -104,6 +104,7 @@ def name_generic_items(losses: list[EquipmentLoss]) -> list[EquipmentLoss]:
             if loss.owner_actor in (None, owner) or owner is None:
                 loss = replace(loss, model=model, owner_actor=loss.owner_actor or owner)
         out.append(loss)
+    out = _later_fate(out)
     owners: dict[tuple[str, str, str | None], set[str]] = {}
     for loss in out:
         if loss.owner_actor:
@@ -114,6 +115,28 @@ def name_generic_items(losses: list[EquipmentLoss]) -> list[EquipmentLoss]:
         else loss
         for loss in out
     ]
+
+
+def _later_fate(losses: list[EquipmentLoss]) -> list[EquipmentLoss]:
+    """"The cruiser had been hit" and "the warship sank": one ship, hit then lost. A single
+    ship written as "the <ship word>" and damaged is dropped when the article tells exactly
+    one ship of its category destroyed (equipment10w)."""
+    ships = _ship_words()
+    destroyed: dict[str, set[str]] = {}
+    for loss in losses:
+        if loss.status == "destroyed" and loss.quantity in (None, 1) and (
+                loss.equipment_text.lower() in ships or (loss.model and loss.category == "other")):
+            destroyed.setdefault(loss.category, set()).add(loss.model or loss.equipment_text.lower())
+    if not destroyed:
+        return losses
+    return [loss for loss in losses if not (
+        loss.status == "damaged" and loss.quantity == 1 and len(destroyed.get(loss.category, ())) == 1
+        and (loss.equipment_text.lower() in ships or loss.model in destroyed[loss.category]))]
+
+
+def _ship_words() -> frozenset[str]:
+    from .equipment_shapes import ship_nouns
+    return ship_nouns()
 
 
 def _place_of(ctx: SentenceContext) -> Place | None:
