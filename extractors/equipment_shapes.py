@@ -118,7 +118,8 @@ def _ships(text: str, mentions: list[Any], make: Any) -> list[Any]:
             spans.append((m.start(), end, m.group("name").rstrip(".")))
     if not spans:
         return mentions
-    out = [mention for mention in mentions if not any(s <= mention.start < e for s, e, _ in spans)]
+    out = [mention for mention in mentions if not any(s <= mention.start < e for s, e, _ in spans)
+           and not any(s > mention.end and not text[mention.end:s].strip() for s, _, _ in spans)]  # "the frigates HMS A and HMS B"
     for start, end, name in spans:
         known = [mention.model for mention in mentions
                  if start <= mention.start < end and mention.model and mention.model.casefold() == name.casefold()]

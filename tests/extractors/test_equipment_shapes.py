@@ -126,3 +126,27 @@ def test_hit_then_sunk_is_one_ship() -> None:
     text = ("Ukrainian missiles struck the flagship of the Black Sea Fleet.\n\n"
             "Officials said the cruiser had been hit by two missiles.\n\nThe warship sank on Thursday.")
     assert [r[2] for r in rows(text)] == ["destroyed"]
+
+
+# ---------------------------------------------------------------- "it" after a loss verb
+
+@pytest.mark.parametrize("text,expected", [
+    ("An Iraqi jet fired two missiles at the frigate USS Stark, badly damaging it.", [("USS Stark", "other", "damaged", 1)]),
+    ("Rebels fired a missile at the army helicopter, bringing it down near Idlib.", [(None, "helicopter", "destroyed", 1)]),
+    ("Ukrainian forces struck a Russian Buk launcher in Kherson, destroying it.", [("Buk", "air_defence_system", "destroyed", 1)]),
+    ("A Hezbollah missile struck the corvette INS Hanit, setting it on fire.", [("INS Hanit", "other", "destroyed", 1)]),
+    ("Argentine pilots sank the frigates HMS Ardent and HMS Antelope.",
+     [("HMS Ardent", "other", "destroyed", 1), ("HMS Antelope", "other", "destroyed", 1)]),
+])
+def test_pronoun_and_named_ships(text: str, expected: list) -> None:
+    assert rows(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "A drone hit the tank but failed to destroy it.",
+    "The army captured a tank and drove it back to base.",
+])
+def test_pronoun_without_a_new_fate(text: str) -> None:
+    """Our sentences: "it" after a failed or non-loss verb adds no row."""
+    assert all(e.equipment_text != "it" for e in extract_article(text, "w", date(2024, 6, 1)).equipment_losses)
+    assert len(rows(text)) <= 1
