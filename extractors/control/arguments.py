@@ -140,15 +140,17 @@ _OBJECT_END = re.compile(
 _LIST_SEP = re.compile(
     r"(?:\s+(?:village|town|city|area|district|neighbo(?:u)?rhood)s?)?\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+(?:and|as\s+well\s+as|&)\s+)"
     r"(?:the\s+)?(?:(?:strategic|key|nearby|neighbouring|neighboring|adjacent|small|large|surrounding|border|frontline|coastal|northern|southern|eastern|western)\s+)*"
-    r"(?:(?:town|village|city|hill|area|district|neighbo(?:u)?rhood|base|airport|camp|hub|stronghold|port)s?\s+(?:of\s+)?)?$",
+    r"(?:(?:town|village|city|hill|area|district|neighbo(?:u)?rhood|base|airport|camp)s?\s+(?:of\s+)?"
+    r"|(?:[a-z][\w'’-]*\s+){0,2}(?:town|village|city|hub|stronghold|bastion|port|suburb|settlement|hamlet|district)s?\s+of\s+)?$",  # "and the hub of Sake" (control10f)
     re.IGNORECASE,
 )
 _DIRECT_HEAD = re.compile(
     r"^\s*[\"“”']?\s*(?:(?:the|a|an|its|their|most\s+of(?:\s+the)?|much\s+of(?:\s+the)?|all\s+of(?:\s+the)?|"
     r"parts\s+of(?:\s+the)?|large\s+parts\s+of(?:\s+the)?|(?:the\s+)?(?:centre|center|heart)\s+of(?:\s+the)?|"
-    r"(?:nearly\s+|almost\s+|about\s+|over\s+|some\s+)?\d+\s*(?:percent|per\s+cent|%)\s+of(?:\s+the)?)\s+)?"
+    r"(?:nearly\s+|almost\s+|about\s+|over\s+|some\s+)?\d+\s*(?:percent|per\s+cent|%)\s+of(?:\s+the)?|"
+    r"(?:nearly\s+|almost\s+|about\s+|more\s+than\s+)?(?:half|a\s+third|two-thirds|a\s+quarter|three-quarters)\s+of(?:\s+the)?)\s+)?"  # "seized half of Kobane" (control10f)
     r"(?:(?:(?!(?:in|near|at|on|from|to|outside|around|of)\b)[\"“]?[\w'’.-]+\s+){0,4}[\"“]?(?:city|town|village|capital|stronghold|hub|bastion|district|"
-    r"neighbo(?:u)?rhood|base|positions|sites|areas|villages|towns|area|region)[\"”]?\s*(?:of\s+|,\s*|including\s+|"
+    r"neighbo(?:u)?rhood|base|positions|sites|areas|villages|towns|cities|suburbs|settlements|area|region)[\"”]?\s*(?:of\s+|,\s*|including\s+|"
     r"such\s+as\s+|namely\s+|(?<=capital)\s+|(?<=city)\s+|(?<=stronghold)\s+|(?<=bastion)\s+)|[\w\s,'’-]{0,40}\b(?:including|such\s+as|namely|among\s+them)\s+(?:the\s+)?|"
     r"[\w'’-]+\s*,\s*|(?:(?:[a-z]+ly\s+)?(?:strategic|key|vital|important|nearby|neighbou?ring|besieged|historic|ancient|"
     r"[a-z]+-(?:held|controlled|dominated|besieged))\s+){1,3})?[\"“”']?\s*$",
