@@ -193,6 +193,11 @@ def _read(sentence: str, mention: numbers.CountMention) -> Reading | None:
         if before is not None and before.outcome != outcome and not after.group("aside"):
             return before
         return before or reading
+    if victim is None and phrase[:1].isupper():
+        # "Death Toll in Blast ... Rises to 70 REUTERS Social Media": a headline's toll runs on
+        # into page furniture that names no one; a toll word (never an active verb) keeps it
+        toll = _read_before(sentence, mention, UNSPECIFIED)
+        return toll if toll is not None and not toll.active else None
     return _read_before(sentence, mention, victim) or _read_listed(sentence, mention, victim, phrase_end)
 
 

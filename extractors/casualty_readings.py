@@ -139,13 +139,24 @@ def mixed_people(sentence: str, start: int, victim: Victim) -> Victim:
     return Victim("all", victim.label, "mixed")
 
 
+def aimed_at_civilians(sentence: str, victim: Victim) -> Victim:
+    """A bare toll (no victim noun) in a sentence whose attack was aimed at civilians by
+    name ("attacked residential areas ..., leaving dozens killed and injured", "a blast
+    targeting a convoy of evacuees killed 70") is civilians."""
+    if victim.actor != "all" or victim.label is not None or _cues()["civilian_attack"].search(sentence) is None:
+        return victim
+    return Victim("civilians", None, "civilian")
+
+
 def _armed_target(sentence: str) -> bool:
     """The sentence's attack was aimed at an armed side ("an attack on a rival rebel group")."""
     from . import actors
     from .casualty_target import holders
     for m in _cues()["armed_target"].finditer(sentence):
         target = re.sub(r"\b[\w-]+-(?:held|controlled|run|besieged|populated)\b", " ", m.group("target"))
-        if any(a.actor_id not in ("civilians", "unknown") for a in actors.find_actors(target)):
+        homes = _cues()["civilian_target"].search(target)  # "on the residential suburb of Harasta ...": people's homes
+        if any(a.actor_id not in ("civilians", "unknown") and (homes is None or a.start < homes.start())
+               for a in actors.find_actors(target)):
             return True
         if any(holders(t.group("holder")) for t in _cues()["target_frame"].finditer(m.group())):
             return True  # "strikes on Russian positions": a nationality with a military target
