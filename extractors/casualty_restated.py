@@ -13,6 +13,7 @@ from . import numbers
 
 from .casualty_links import people_total
 from .casualty_vague import only_figure
+from .casualty_owner import others_of_one
 from .claims import CasualtyClaim
 
 
@@ -98,7 +99,8 @@ def others_continue(claims: list[CasualtyClaim]) -> list[CasualtyClaim]:
     out = []
     for claim in claims:
         at = starts.index(claim.evidence.start)
-        if claim.victim_actor == "all" and claim.victim_label is None and at and _counts_others(claim):
+        if claim.victim_actor == "all" and claim.victim_label is None and at and _counts_others(claim) \
+                and others_of_one(claim) is None:  # "A crew member died ... and two others": that one's people
             earlier = by_start[starts[at - 1]]
             if len({actor for actor, _, _ in earlier}) == 1:
                 actor, kind, label = sorted(earlier, key=str)[0]

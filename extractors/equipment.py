@@ -32,7 +32,7 @@ from .context import SentenceContext
 from .equipment_mentions import (  # noqa: F401  (find_equipment: part of this module's interface)
     EquipmentMention, has_stem, instruments, is_agent, is_munition, quantity_of, umbrellas, find_equipment,
 )
-from .equipment_lists import Item, share_statuses, with_others
+from .equipment_lists import Item, pronoun_items, share_statuses, with_others
 from .equipment_owner import owner_and_captor
 from .equipment_status import about_equipment_before, carried_status, has_own_verb, is_hedged, status_of
 from .places import find_places
@@ -49,16 +49,24 @@ def extract(ctx: SentenceContext) -> list[EquipmentLoss]:
     if not mentions:
         return []
     mentions = with_others(text, mentions)
+    pronouns = pronoun_items(text, mentions)  # "badly damaging it": the item named before
+    for at, (referent, _) in pronouns.items():
+        mentions.append(EquipmentMention("it", at, at + 2, referent.model, referent.category))
+    if pronouns:
+        mentions.sort(key=lambda mention: mention.start)
     umbrella_starts = umbrellas(text, mentions)
     instrument_starts = instruments(text, mentions)
     place: Place | None | bool = False  # computed lazily
     carried: str | None | bool = False  # computed lazily
     claims: list[EquipmentLoss] = []
+    claimed: list[int] = []  # the start of the item of each claim
     items: list[Item] = []
     for mention in mentions:
         if mention.start in umbrella_starts or is_munition(text, mention) or is_agent(text, mention):
             continue
         status, verb_at, after_end = status_of(text, mention)
+        if mention.start in pronouns and pronouns[mention.start][1]:
+            status, verb_at, after_end = pronouns[mention.start][1], None, mention.end  # "shot it down"
         adjective = status is not None and verb_at is None and after_end is None  # "standing on captured trucks"
         if mention.start in instrument_starts and after_end is None and not adjective:
             continue  # "captured the town with tanks"; but "on board a helicopter that was shot down"
@@ -74,17 +82,23 @@ def extract(ctx: SentenceContext) -> list[EquipmentLoss]:
             status = carried or None
         if status is None:
             continue
-        quantity, qualifier = quantity_of(text, mention)
-        owner, captor = owner_and_captor(ctx, mention, status, verb_at, after_end)
+        referent = pronouns[mention.start][0] if mention.start in pronouns else None
+        quantity, qualifier = (1, "exact") if referent else quantity_of(text, mention)
+        owner, captor = (owner_and_captor(ctx, referent, status, None, None) if referent
+                         else owner_and_captor(ctx, mention, status, verb_at, after_end))
         if place is False:
             place = _place_of(ctx)
+        claimed.append(mention.start)
         claims.append(EquipmentLoss(
             article_id=ctx.article.article_id, evidence=ctx.evidence, claimant=ctx.claimant,
             place=place or None,
-            claimant_text=ctx.claimant_text, equipment_text=mention.text, model=mention.model,
+            claimant_text=ctx.claimant_text, equipment_text=referent.text if referent else mention.text, model=mention.model,
             category=mention.category, status=status, quantity=quantity, qualifier=qualifier,
             owner_actor=owner, captor_actor=captor, hedged=is_hedged(text, max(mention.end, after_end or 0)),
         ))
+    told = {pronouns[start][0].start for start in claimed if start in pronouns}
+    if told:  # "struck the frigate X, sinking it": the pronoun tells the item's fate
+        claims = [claim for claim, start in zip(claims, claimed) if start not in told]
     return claims
 
 
@@ -104,6 +118,7 @@ def name_generic_items(losses: list[EquipmentLoss]) -> list[EquipmentLoss]:
             if loss.owner_actor in (None, owner) or owner is None:
                 loss = replace(loss, model=model, owner_actor=loss.owner_actor or owner)
         out.append(loss)
+    out = _later_fate(out)
     owners: dict[tuple[str, str, str | None], set[str]] = {}
     for loss in out:
         if loss.owner_actor:
@@ -114,6 +129,28 @@ def name_generic_items(losses: list[EquipmentLoss]) -> list[EquipmentLoss]:
         else loss
         for loss in out
     ]
+
+
+def _later_fate(losses: list[EquipmentLoss]) -> list[EquipmentLoss]:
+    """"The cruiser had been hit" and "the warship sank": one ship, hit then lost. A single
+    ship written as "the <ship word>" and damaged is dropped when the article tells exactly
+    one ship of its category destroyed (equipment10w)."""
+    ships = _ship_words()
+    destroyed: dict[str, set[str]] = {}
+    for loss in losses:
+        if loss.status == "destroyed" and loss.quantity in (None, 1) and (
+                loss.equipment_text.lower() in ships or (loss.model and loss.category == "other")):
+            destroyed.setdefault(loss.category, set()).add(loss.model or loss.equipment_text.lower())
+    if not destroyed:
+        return losses
+    return [loss for loss in losses if not (
+        loss.status == "damaged" and loss.quantity == 1 and len(destroyed.get(loss.category, ())) == 1
+        and (loss.equipment_text.lower() in ships or loss.model in destroyed[loss.category]))]
+
+
+def _ship_words() -> frozenset[str]:
+    from .equipment_shapes import ship_nouns
+    return ship_nouns()
 
 
 def _place_of(ctx: SentenceContext) -> Place | None:

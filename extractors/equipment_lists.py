@@ -93,3 +93,29 @@ def with_others(text: str, mentions: list[EquipmentMention]) -> list[EquipmentMe
             kind = before[-1]
             extra.append(EquipmentMention(m.group("others"), m.start("others"), m.end("others"), kind.model, kind.category))
     return sorted([*mentions, *extra], key=lambda mention: mention.start) if extra else mentions
+
+
+@lru_cache(maxsize=1)
+def _pronoun() -> re.Pattern[str]:
+    verbs = [w for ws in vocab()["verbs_before"].values() for w in ws if " " not in w]
+    return re.compile(
+        rf"(?<![\w-])(?:(?P<verb>{phrases(verbs)})\s+(?P<it>it)(?![\w-])(?!\s+(?:was|is|had|has|would|will)\b)|"
+        rf"(?:shot|shoot|shooting|brought|bring|bringing|took|taking|knocked|knocking)\s+(?P<it2>it)\s+(?:down|out)\b|"
+        rf"(?:set|setting|sets)\s+(?P<it3>it)\s+(?:on\s+fire|ablaze|alight)\b)", re.IGNORECASE)
+
+
+def pronoun_items(text: str, mentions: list[EquipmentMention]) -> dict[int, tuple[EquipmentMention, str | None]]:
+    """"it" as the object of a loss verb stands for the last item named before it in the
+    sentence ("fired two missiles at the frigate USS Stark, badly damaging it", "struck the
+    helicopter, bringing it down"): start of "it" -> (the item it stands for, the status of
+    a phrasal frame, else None for the verb's own). Helper equipment10w."""
+    if " it" not in text or not mentions:
+        return {}
+    found: dict[int, tuple[EquipmentMention, str | None]] = {}
+    for m in _pronoun().finditer(text):
+        group = "it" if m.group("it") else "it2" if m.group("it2") else "it3"
+        before = [mention for mention in mentions if mention.end <= m.start()]
+        if not before:
+            continue
+        found[m.start(group)] = (before[-1], None if group == "it" else "destroyed")
+    return found

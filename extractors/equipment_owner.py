@@ -99,6 +99,9 @@ def _possessor(ctx: SentenceContext, mention: EquipmentMention) -> str | None:
             earlier = _armed(find_actors(previous.text))
             if earlier:
                 return _refine(earlier[-1], ctx)
+    country = _COUNTRY_POSSESSIVE.search(prefix)  # "Syria's navy ships", "Argentina's Skyhawks" (equipment10w)
+    if country and country.group(1) in actors.country_forces():
+        return actors.country_forces()[country.group(1)]
     adjective = re.search(r"([A-Za-z.]+)(?:\s+military)?\s+$", prefix)
     if adjective:
         owner = owner_word(adjective.group(1))
@@ -114,6 +117,19 @@ def _owner_words() -> dict[str, str]:
     table = dict(actors.demonym_actors())
     table.update({word.lower(): actor for word, actor in vocab()["owner_adjectives"].items()})
     return table
+
+
+_COUNTRY_POSSESSIVE = re.compile(r"\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)['’]s\s+(?:[\w-]+\s+){0,2}$")
+_COUNTRY_SUBJECT = re.compile(
+    r"\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:['’]s\s+(?:air\s+force|navy|army|military|armed\s+forces|forces|troops|fleet|"
+    r"air\s+defen[cs]es?))?\s+(?:(?:has|have|had|also|reportedly|allegedly|apparently|\w+ly)\s+)*$")
+
+
+def _country_subject(before: str) -> str | None:
+    """The state whose name (or whose service) is the subject of "lost": "Georgia lost",
+    "Ukraine's air force said it lost" is not read (the subject must end at the verb)."""
+    m = _COUNTRY_SUBJECT.search(before)
+    return actors.country_forces().get(m.group(1)) if m else None
 
 
 def owner_word(word: str) -> str | None:
@@ -212,6 +228,7 @@ def owner_and_captor(
         if status == "abandoned" or _owner_subject_verb().match(text, verb_at):
             country = re.search(r"([A-Za-z.]+)\s+(?:(?:has|have|had)\s+)?$", text[:verb_at])
             owner = owner or subject or (owner_word(country.group(1)) if country else None)  # "Russia lost an A-50"
+            owner = owner or _country_subject(text[:verb_at])  # "Georgia lost", "Ukraine's air force reportedly lost"
         else:
             acted = acted or subject
     owner = owner or _possessor(ctx, mention)
