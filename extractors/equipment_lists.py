@@ -41,6 +41,8 @@ class Item:
     status: str | None
     verb_at: int | None
     after_end: int | None
+    instrument: bool = False  # the means of an action ("posing with ...", "fighters aboard ...")
+    adjective: bool = False  # the status from an adjective, own or shared ("posing with captured A, B and C")
 
 
 @lru_cache(maxsize=1)
@@ -70,7 +72,7 @@ def share_statuses(text: str, items: list[Item]) -> None:
         if _joined(text, prev.mention.end, item.mention.start) or (
                 prev.after_end is not None and prev.after_end <= item.mention.start
                 and _joined(text, prev.after_end, item.mention.start, _AFTER_PHRASE_CONJUNCTION)):
-            item.status, item.verb_at = prev.status, prev.verb_at
+            item.status, item.verb_at, item.adjective = prev.status, prev.verb_at, prev.adjective
 
 
 @lru_cache(maxsize=1)
