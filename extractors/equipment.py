@@ -33,7 +33,7 @@ from .context import SentenceContext
 from .equipment_mentions import (  # noqa: F401  (find_equipment: part of this module's interface)
     EquipmentMention, has_stem, instruments, is_agent, is_munition, quantity_of, umbrellas, find_equipment,
 )
-from .equipment_lists import Item, pronoun_items, share_statuses, with_others
+from .equipment_lists import Item, pronoun_items, share_owners, share_statuses, with_others
 from .equipment_owner import owner_and_captor
 from .equipment_status import about_equipment_before, carried_status, has_own_verb, is_hedged, status_of
 from .places import find_places
@@ -105,6 +105,8 @@ def extract(ctx: SentenceContext) -> list[EquipmentLoss]:
             category=mention.category, status=status, quantity=quantity, qualifier=qualifier,
             owner_actor=owner, captor_actor=captor, hedged=is_hedged(text, max(mention.end, after_end or 0)),
         ))
+    by_start = {item.mention.start: item.mention for item in items}
+    claims = share_owners(text, claims, [by_start[start] for start in claimed])
     told = {pronouns[start][0].start for start in claimed if start in pronouns}
     if told:  # "struck the frigate X, sinking it": the pronoun tells the item's fate
         claims = [claim for claim, start in zip(claims, claimed) if start not in told]

@@ -121,3 +121,17 @@ def pronoun_items(text: str, mentions: list[EquipmentMention]) -> dict[int, tupl
             continue
         found[m.start(group)] = (before[-1], None if group == "it" else "destroyed")
     return found
+
+
+def share_owners(text: str, claims: list, mentions: list[EquipmentMention]) -> list:
+    """An owner named on a list's first item owns the items after it ("Armenian T-72 tanks,
+    Grad rocket launchers and an S-300 system"); ``mentions`` are the claims' items, in
+    order. Helper equipment10w."""
+    from dataclasses import replace
+
+    out = list(claims)
+    for i in range(1, len(out)):
+        if out[i].owner_actor is None and out[i - 1].owner_actor is not None and out[i].status == out[i - 1].status \
+                and _joined(text, mentions[i - 1].end, mentions[i].start):
+            out[i] = replace(out[i], owner_actor=out[i - 1].owner_actor)
+    return out

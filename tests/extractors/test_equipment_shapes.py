@@ -178,3 +178,19 @@ def test_captures_beyond_the_capture_verb(text: str, expected: list) -> None:
 ])
 def test_means_are_still_no_loss(text: str) -> None:
     assert rows(text) == []
+
+
+# ---------------------------------------------------------------- owners: "the group", lists
+
+def test_group_anaphor_takes_the_armed_group_named_before() -> None:
+    """Our sentences (Myanmar): "the group" is the Arakan Army, so the howitzers were the junta's."""
+    text = ("The Arakan Army attacked the Myanmar military's base in Ann on Friday.\n\n"
+            "The group said it had seized six howitzers in the fighting.")
+    assert [(e.status, e.owner_actor, e.captor_actor)
+            for e in extract_article(text, "w", date(2024, 12, 1)).equipment_losses] == [("captured", "myanmar", "arakan_army")]
+
+
+def test_owner_shared_along_a_list() -> None:
+    """Our sentence (Karabakh): the owner of the first item owns the items listed after it."""
+    assert owners("Azerbaijan said its drones destroyed 12 Armenian T-72 tanks and four Osa systems.") == [
+        ("T-72", "armenia"), ("Osa", "armenia")]
