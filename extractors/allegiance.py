@@ -178,6 +178,9 @@ def _cues(text: str) -> tuple[bool, bool, bool] | None:
     return has_bond, has_prefix, has_gov
 
 
+_POSSESSIVE = re.compile(r"['’]s", re.IGNORECASE)  # in every match of the "government's forces" pattern
+
+
 def allegiance_mentions(text: str, found: list, find: Callable, make: Callable) -> list:
     """``found`` (a sentence's actor mentions) with every forces-by-allegiance phrase of
     ``text`` as one mention of its master; mentions inside the phrase give way."""
@@ -205,7 +208,7 @@ def allegiance_mentions(text: str, found: list, find: Callable, make: Callable) 
         actor = _government(gov) if gov else None
         if actor:
             new.append(make(text[m.start():gov.end()], actor, m.start(), gov.end()))
-    for m in _near_government(gov_owned, text, after=True) if has_gov else ():
+    for m in _near_government(gov_owned, text, after=True) if has_gov and _POSSESSIVE.search(text) else ():
         start = m.start("gov")
         gov = _government_phrase().search(text, start, m.end("gov"))
         actor = _government(gov) if gov and gov.end() == m.end("gov") else None

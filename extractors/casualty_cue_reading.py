@@ -13,7 +13,7 @@ from . import numbers
 from .claims import Count
 from .casualty_affiliation import affiliated
 from .casualty_cues import cues as _cues
-from .casualty_readings import counted_group, cue_noun, listed_cue, toll_of
+from .casualty_readings import counted_group, cue_noun, listed_cue, toll_of, with_partner
 from .casualty_owner import loser
 from .casualty_victims import UNSPECIFIED, Victim, is_framing, loyal_to, resolve_victim, victim_before_cue, victim_of_remains, victim_phrase
 from .casualty_state_forces import bare_default, crew_of, origin_states
@@ -125,8 +125,7 @@ _SPACES = re.compile(r"\s+")
 _TOLL_WORD = re.compile(r"\s*(?:the\s+)?(?:death|toll|number|fatalities|deaths|dead|casualt|losses)", re.IGNORECASE)
 
 
-def read(sentence: str, mention: numbers.CountMention) -> Reading | None:
-    """The casualty reading of one count with its own cue, or None."""
+def _read(sentence: str, mention: numbers.CountMention) -> Reading | None:
     cues = _cues()
     partitive = _read_partitive(sentence, mention) or _read_among(sentence, mention)
     if partitive:
@@ -157,11 +156,18 @@ def read(sentence: str, mention: numbers.CountMention) -> Reading | None:
     if adjective is not None:
         return adjective
     if after and after.group("partner") and mention.count.best == 1:
-        after = None  # "a man and his young daughter were killed": two people, not one
+        pair = with_partner(sentence, mention)  # "a man and his young daughter were killed": two people
+        if pair is None:
+            after = None  # "a commander and his fighters": no count of the partner
+        else:
+            mention = pair
     if after and after.group("relative") and numbers.find_counts(after.group("relative")):
         after = None  # "... that nine others were injured": the relative clause has a count of its own
     if after and victim is not None and _active_with_object(sentence, phrase_end, after):
         after = None  # "two suicide bombers have killed at least 30 ...": the count is the killers
+    if (after and mention.count.best == 1 and phrase.lower().startswith("of ") and " " in phrase
+            and after.group("cue").lower() in _BODY_CUES):
+        after = None  # "one of ISIS bodies had detained a woman": an organ of the group, no remains
     if after and victim is not None and after.group("insert"):
         victim = _inserted(after.group("insert"), victim)
     if after and victim is not None:
@@ -187,7 +193,21 @@ def read(sentence: str, mention: numbers.CountMention) -> Reading | None:
         if before is not None and before.outcome != outcome and not after.group("aside"):
             return before
         return before or reading
+    if victim is None and phrase[:1].isupper():
+        # "Death Toll in Blast ... Rises to 70 REUTERS Social Media": a headline's toll runs on
+        # into page furniture that names no one; a toll word (never an active verb) keeps it
+        toll = _read_before(sentence, mention, UNSPECIFIED)
+        return toll if toll is not None and not toll.active else None
     return _read_before(sentence, mention, victim) or _read_listed(sentence, mention, victim, phrase_end)
+
+
+def read(sentence: str, mention: numbers.CountMention) -> Reading | None:
+    """The casualty reading of one count with its own cue, or None; one person and a
+    relative named after them ("killed a man and his wife", "one mother and her child have
+    died") count two."""
+    reading = _read(sentence, mention)
+    pair = with_partner(sentence, mention) if reading is not None and reading.mention.count.best == 1 else None
+    return replace(reading, mention=pair) if pair is not None else reading
 
 
 def freed(sentence: str, mention: numbers.CountMention) -> bool:
@@ -215,6 +235,7 @@ def _captives_fate(sentence: str, mention: numbers.CountMention, noun_end: int, 
 
 
 _ADJECTIVE_CUES = frozenset({"wounded", "injured"})
+_BODY_CUES = frozenset({"bodies", "corpses"})
 _AT_LEAST = re.compile(r"\bat\s+least\b", re.IGNORECASE)
 _NOUN_NEXT = re.compile(r"\s+\w")  # the noun right after the participle, nothing between
 

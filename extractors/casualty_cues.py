@@ -48,7 +48,10 @@ def cues() -> dict[str, Any]:
     # "70 terrorists who were later identified as foreigners were eliminated": a relative
     # clause between the victims and their outcome, up to the auxiliary of the main verb
     # ... or a participle phrase ("five Ugandan soldiers serving with the AU mission were killed")
-    relative = (r"(?P<relative>\s+(?:(?:who|that)\s+|(?-i:[a-z]+)(?:ing|ed)\s+(?:with|in|at|on|near|for|from|to|as|under|inside)\s+)"
+    # A participle that is itself an outcome ("two others injured in an attack ...") is the
+    # count's own cue, never the start of such a phrase (headline run-ons: "Child killed two
+    # others injured in attack on X One child was killed ...").
+    relative = (rf"(?P<relative>\s+(?:(?:who|that)\s+|(?!(?:{cues})\b)(?-i:[a-z]+)(?:ing|ed)\s+(?:with|in|at|on|near|for|from|to|as|under|inside)\s+)"
                 r"[^,.;\d]{1,80}?(?=\s(?:were|was|had\s+been|have\s+been|has\s+been)\s))?")
     # the victims' ages between the noun and the verb ("eight students between 7 and 12 years
     # old were killed", "two children aged 5 and 7", "three boys, aged between 4 and 9,")
@@ -82,7 +85,12 @@ def cues() -> dict[str, Any]:
         "of_toll_nouns": frozenset(w.lower() for w in data["of_toll_nouns"]),
         "unit_nouns": frozenset(w.lower() for w in data["unit_nouns"]),
         "things_cues": frozenset(w.lower() for w in data["things_cues"]),
+        "civilian_attack": re.compile(data["civilian_attack"], re.IGNORECASE),
+        "civilian_target": re.compile(data["civilian_target"], re.IGNORECASE),
+        "armed_complement": re.compile(data["armed_complement"], re.IGNORECASE),
         "rank_nouns": frozenset(w.lower() for w in data["rank_nouns"]),
+        "kin_partner": re.compile(r"(?:\s+(?-i:[a-z])[\w-]*){1,3}?\s+and\s+(?:his|her|their)\s+(?:(?-i:[a-z])[\w-]*\s+){0,2}?(?:"
+                                  + "|".join(map(re.escape, data["kin_partners"])) + r")\b(?!\s*(?:'s|’s))", re.IGNORECASE),
         "group_framings": frozenset(w.lower() for w in data["group_framings"]),
         "loyal_to": re.compile(data["loyal_to"], re.IGNORECASE),
         "government_words": re.compile(data["government_words"], re.IGNORECASE),

@@ -61,14 +61,49 @@ def _possessive() -> re.Pattern[str]:
 
 
 def possessive_owner(sentence: str, start: int, label: str | None) -> str | None:
-    """"five of the group's fighters": the one armed group named before the count owns them."""
-    if not label or not _possessive().match(label):
+    """"five of the group's fighters": the one armed group named before the count owns them;
+    "43 of Haftar's fighters": a leader's name stands for the group he leads (``leader_owner``)."""
+    if not label:
         return None
+    if not _possessive().match(label):
+        return leader_owner(label)
     named = {a.actor_id for a in actors.find_actors(sentence[:start]) if a.actor_id not in _NOT_SIDES}
     named -= {"opposition"}  # a framing word is no group to point back to
     return named.pop() if len(named) == 1 else None
 
 
+
+
+_LEADER_POSSESSIVE = re.compile(r"^\s*(?:of\s+|from\s+)?(?:(?-i:[A-Z])[\w-]*\s+){0,2}(?P<name>(?-i:[A-Z])[\w-]*)(?:'s|’s)\s+"
+                                r"(?:[a-z-]+\s+)?(?P<noun>[a-z]+)\b")
+_LEADER_ALIAS = re.compile(r"(?:forces\s+loyal\s+to\s+(?!the\b)(?:[a-z-]+\s+)*(?P<loyal>[a-z-]+)"
+                           r"|(?P<own>[a-z-]+)'s\s+(?:forces|fighters|troops|men)|(?P<led>[a-z-]+)\s+loyalists)")
+
+
+@lru_cache(maxsize=1)
+def leaders() -> dict[str, str]:
+    """Leader's surname (lower case) -> the armed group he leads: read off the aliases that name a
+    group by its leader ("haftar's forces", "forces loyal to riek machar", "gaddafi loyalists"),
+    states and capitals set aside ("ukraine's forces"), plus ``casualty_leaders.csv``."""
+    places = {name.lower() for name in actors.country_forces()} | {"kyiv", "moscow", "damascus", "assad's"}
+    table: dict[str, str] = {}
+    for row in load_csv("actor_aliases.csv"):
+        m = _LEADER_ALIAS.fullmatch(row["alias"].strip().lower())
+        name = m and (m.group("loyal") or m.group("own") or m.group("led"))
+        if name and name not in places and row["actor_id"].strip() not in _NOT_SIDES:
+            table.setdefault(name, row["actor_id"].strip())
+    for row in load_csv("casualty_leaders.csv"):
+        table[row["name"].strip().lower()] = row["actor_id"].strip()
+    return table
+
+
+def leader_owner(label: str | None) -> str | None:
+    """"of Haftar's fighters", "Khalifa Haftar's men": the group the leader named in the
+    possessive leads, when the noun after it is a combatant noun of the victim table."""
+    m = _LEADER_POSSESSIVE.match(label or "")
+    if not m or (_victim_table()[0].get(m.group("noun"), ("", ""))[1] != "combatant" and m.group("noun") not in ("men", "forces")):
+        return None  # "Haftar's men" are his fighters; "Putin's critics" are no side's
+    return leaders().get(m.group("name").lower())
 
 
 def foreign_framing(label: str | None, home_forces: str | None) -> str | None:
@@ -166,8 +201,33 @@ def one_side_article(claims: list) -> list:
     totals = {c.part_of for c in claims if c.part_of}
     return [replace(c, victim_actor=side, victim_type="combatant")
             if c.victim_actor == "all" and c.victim_label is None and not c.is_background
-            and c.outcome in ("killed", "wounded", "casualties", "missing") and c.claim_id not in totals else c
+            and c.outcome in ("killed", "wounded", "casualties", "missing") and c.claim_id not in totals
+            and others_of_one(c) is None else c
             for c in claims]
+
+
+_COUNT_OTHERS = re.compile(r"[\w,]+\s+others\b", re.IGNORECASE)
+_ONE_VICTIM = re.compile(r"\b(?:[Aa]n?|[Oo]ne)\s+(?P<noun>(?:[\w.'’-]+\s+){0,3}?[\w'’-]+)\s+(?:of\s+the\s+[\w-]+\s+)?"
+                         r"(?:also\s+|later\s+)?(?:died|was\s+(?:killed|wounded|injured|hurt|shot\s+dead))\b")
+
+
+def others_of_one(claim) -> "Victim | None":
+    """"A U.N. crew member also died, ..., and two others were seriously injured": "others"
+    after one victim told without a count in the same sentence are that victim's people (the
+    crew's, civilians), whoever the article's other victims are; None when the sentence tells
+    no such single victim, or one of no clear side ("a police officer", bare "a soldier")."""
+    if claim.victim_actor != "all" or claim.victim_label is not None:
+        return None
+    text = claim.evidence.text
+    counted = _COUNT_OTHERS.search(text)
+    one = _ONE_VICTIM.search(text, 0, counted.start()) if counted else None
+    if one is None:
+        return None
+    from .casualty_victims import resolve_victim
+    victim = resolve_victim(one.group("noun"))
+    if victim is None or victim.actor in ("all", "unknown", "syrian_government", "opposition"):
+        return None
+    return victim
 
 
 _OF_THE_OUTCOME = re.compile(r"\b(?:of|among)\s+(?:the|those)\s+(?P<word>wounded|injured|dead|killed)\b", re.IGNORECASE)
@@ -187,5 +247,29 @@ def of_the_outcome(claims: list) -> list:
                        and c.victim_actor not in ("all", "unknown") and c.victim_type in ("civilian", "combatant")]
             if earlier:
                 claim = replace(claim, victim_actor=earlier[-1].victim_actor, victim_type=earlier[-1].victim_type)
+        elif (one := others_of_one(claim)) is not None:
+            claim = replace(claim, victim_actor=one.actor, victim_type=one.type)
+        elif claim.outcome == "captive" and claim.victim_actor == "all" and claim.victim_label is None and not claim.is_background:
+            side = _fight_losers(claims[:i], claim)
+            claim = replace(claim, victim_actor=side, victim_type="combatant") if side else claim
         out.append(claim)
     return out
+
+
+_NEXT_SENTENCE_GAP = 3  # characters between one sentence's end and the next one's start (a space, a line break)
+
+
+def _fight_losers(earlier: list, claim) -> str | None:
+    """"... killed at least 43 of Haftar's fighters. About 18 were taken prisoner, he said.":
+    a bare count taken prisoner in the sentence of a figure of one side's fighters killed, or in
+    the sentence right after it, counts that side's fighters (the last such figure before it)."""
+    for prior in reversed(earlier):
+        if prior.evidence.start > claim.evidence.start:
+            continue
+        same = prior.evidence.start == claim.evidence.start
+        if not same and not 0 <= claim.evidence.start - prior.evidence.end <= _NEXT_SENTENCE_GAP:
+            return None  # another sentence between them: no ellipsis reaches that far
+        if prior.outcome in ("killed", "casualties") and prior.victim_type == "combatant" \
+                and prior.victim_actor not in ("all", "unknown", "opposition") and not prior.is_background:
+            return prior.victim_actor
+    return None

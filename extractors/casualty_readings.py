@@ -117,6 +117,9 @@ def mixed_people(sentence: str, start: int, victim: Victim) -> Victim:
     fighting between sides ("fighting that has killed 6000 people"); a named group ("a total
     of 20 civilians") stays."""
     label = (victim.label or "").lower()
+    armed = _armed_people(victim)
+    if armed is not None:
+        return armed
     bare = not label and victim.actor == "all"
     if (bare or label.split()[-1:] in (["people"], ["persons"], ["others"])) and _cues()["status_unknown"].search(sentence):
         return Victim("unknown", victim.label, "unknown")  # "... without specifying whether they were civilians or fighters"
@@ -128,10 +131,21 @@ def mixed_people(sentence: str, start: int, victim: Victim) -> Victim:
     kind = _victim_table()[0].get(noun, ("", ""))[1] if part else ""
     if part and (noun == "civilians" or kind == "combatant"):
         return Victim("all", victim.label, "mixed")  # "39 people, more than half of them civilians"
+    if part and part.group("from") and _armed_actor(sentence[part.start("noun"):part.start("noun") + 40]):
+        return Victim("all", victim.label, "mixed")  # "412 people, more than half of them from ISIS"
     combat = cues["combat_deaths"].search(sentence) is not None and cues["combat_unless"].search(sentence) is None
     if cues["summed_total"].search(sentence[max(0, start - 40):start]) is None and not combat and not _armed_target(sentence):
         return victim
     return Victim("all", victim.label, "mixed")
+
+
+def aimed_at_civilians(sentence: str, victim: Victim) -> Victim:
+    """A bare toll (no victim noun) in a sentence whose attack was aimed at civilians by
+    name ("attacked residential areas ..., leaving dozens killed and injured", "a blast
+    targeting a convoy of evacuees killed 70") is civilians."""
+    if victim.actor != "all" or victim.label is not None or _cues()["civilian_attack"].search(sentence) is None:
+        return victim
+    return Victim("civilians", None, "civilian")
 
 
 def _armed_target(sentence: str) -> bool:
@@ -140,8 +154,56 @@ def _armed_target(sentence: str) -> bool:
     from .casualty_target import holders
     for m in _cues()["armed_target"].finditer(sentence):
         target = re.sub(r"\b[\w-]+-(?:held|controlled|run|besieged|populated)\b", " ", m.group("target"))
-        if any(a.actor_id not in ("civilians", "unknown") for a in actors.find_actors(target)):
+        homes = _cues()["civilian_target"].search(target)  # "on the residential suburb of Harasta ...": people's homes
+        if any(a.actor_id not in ("civilians", "unknown") and (homes is None or a.start < homes.start())
+               for a in actors.find_actors(target)):
             return True
         if any(holders(t.group("holder")) for t in _cues()["target_frame"].finditer(m.group())):
             return True  # "strikes on Russian positions": a nationality with a military target
     return False
+
+
+def with_partner(sentence: str, mention: numbers.CountMention) -> numbers.CountMention | None:
+    """"a man and his wife", "one mother and her child": one person and a relative named
+    after them are two victims; the mention counting two, or None when no relative follows."""
+    if mention.count.best != 1 or mention.count.qualifier != "exact" or mention.text.lower() not in ("a", "an", "one"):
+        return None
+    if _cues()["kin_partner"].match(sentence, mention.end) is None:
+        return None
+    return replace(mention, count=Count(2, 2, 2, "exact"))
+
+
+_PEOPLE_HEADS = ("people ", "persons ", "individuals ", "men ")
+
+
+def _armed_actor(words: str) -> str | None:
+    """The armed actor (no framing, not civilians) named in ``words``, else None."""
+    from . import actors
+    named = [a.actor_id for a in actors.find_actors(words)
+             if a.actor_id not in ("civilians", "unknown", "all") and not actors.is_framing(a.label)]
+    return named[0] if named else None
+
+
+def _armed_people(victim: Victim) -> Victim | None:
+    """"seven people of a local armed group", "three men from the Nusra Front": people whose
+    own words make them members of an armed group are its combatants, not civilians (read
+    as "members of ..."; the group named there when it is an actor)."""
+    label = (victim.label or "").lower()
+    if victim.type != "civilian" or not label.startswith(_PEOPLE_HEADS):
+        return None
+    head, rest = label.split(" ", 1)
+    m = _cues()["armed_complement"].match(" " + rest)
+    if m is None:
+        return None
+    actor = _armed_actor(m.group("group"))
+    if actor is not None:
+        return Victim(actor, victim.label, "combatant")
+    if m.group("group").rstrip().endswith(tuple(_ARMED_HEADS)):
+        members = resolve_victim("members " + rest)
+        return Victim(members.actor, victim.label, "combatant") if members is not None and members.type == "combatant" else None
+    return None
+
+
+_ARMED_HEADS = ("group", "groups", "faction", "factions", "organization", "organizations", "organisation",
+                "organisations", "movement", "movements", "militia", "militias", "brigade", "brigades",
+                "battalion", "battalions")

@@ -9,8 +9,9 @@ import re
 from functools import lru_cache
 
 from . import actors, numbers, theatre
+from .reference import load_yaml
 from .casualty_cues import cues as _cues, victim_table as _victim_table
-from .casualty_victims import UNSPECIFIED, Victim, demonym_actor, is_people_of_nation
+from .casualty_victims import UNSPECIFIED, Victim, auxiliary_list_head, demonym_actor, is_people_of_nation
 from .theatre import role_actor
 
 
@@ -50,6 +51,7 @@ def whose_soldiers(sentence: str, victim: Victim, home: str | None, attacker: st
               | _states_named(sentence)) & actors.state_forces()  # "military sources": the article's army, named by no word of its own
     if attacker in states and len(states) > 1:
         states.discard(attacker)  # the side that struck does not count its own dead as "soldiers"
+    states -= _weapon_states(sentence)  # "Russian shelling killed 12 soldiers": the state that fired is no victim
     foreign = _another_war(home)
     if not states and foreign:
         return Victim("unknown", victim.label, victim.type)  # the grammar, then the article decide (local_forces)
@@ -77,15 +79,34 @@ def local_forces(sentence: str, victim: Victim, home: str | None, attacker: str 
     """Bare "soldiers" no word of the sentence places on a side, in another war than Syria's:
     the state whose forces the article named last before the sentence ("13 U.S. service
     members ... The Pentagon said 18 service members were wounded" -> the U.S.), else the
-    article's own army (``theatre``), else unknown."""
+    article's own army (``theatre``), else unknown. Bare "peacekeepers" are the mission
+    deployed where the article reports from (``mission_of``)."""
     if victim.actor != "unknown" or victim.type != "combatant" or not _another_war(home):
         return victim
+    if _PEACEKEEPERS.search(victim.label or ""):
+        return mission_of(victim, article_text)
     bare = _bare_noun(victim.label or "")
     if _victim_table()[0].get(bare, ("",))[0] != "syrian_government":
         return victim
     earlier = _last_named_forces(article_text, sentence, attacker) if article_text else None
     local = earlier or role_actor(bare) or role_actor("soldiers")
     return Victim(local, victim.label, victim.type) if local not in (None, "unknown", "syrian_government") else victim
+
+
+_PEACEKEEPERS = re.compile(r"\bpeace-?keepers?$", re.IGNORECASE)
+
+
+def mission_of(victim: Victim, article_text: str = "") -> Victim:
+    """"One peacekeeper was killed" in the Central African Republic -> minusca: the one mission
+    of ``casualty_peacekeepers.csv`` the article names ("MINUSCA said"), else the one listed
+    for the article's country, else the victim unchanged."""
+    from .reference import load_csv
+    if not _PEACEKEEPERS.search(victim.label or ""):
+        return victim
+    missions = {row["country"].strip(): row["actor_id"].strip() for row in load_csv("casualty_peacekeepers.csv")}
+    named = {a.actor_id for a in actors.find_actors(article_text)} & set(missions.values()) if article_text else set()
+    mission = named.pop() if len(named) == 1 else None if named else missions.get(theatre.current_country() or "")
+    return Victim(mission, victim.label, victim.type) if mission else victim
 
 
 def _another_war(home: str | None) -> bool:
@@ -99,10 +120,25 @@ def _another_war(home: str | None) -> bool:
 
 
 _STATE_POSSESSIVE = re.compile(r"(?<![\w-])(?P<name>[A-Z][\w.-]*(?:\s+[A-Z][\w-]*){0,2})(?:'s|’s)\s")
-_FORCE_WORD = re.compile(r"(?<![\w-])(?P<demonym>(?:South\s+|North\s+|Central\s+)?[A-Z][\w.-]*)\s+(?:[a-z-]+\s+)?(?:soldiers?|troops|forces|servicemen|serviceman|"
+_FORCE_WORD = re.compile(r"(?<![\w-])(?P<demonym>(?:[A-Z][a-z]+\s+)?[A-Z][\w.-]*)\s+(?:[a-z-]+\s+)?(?:soldiers?|troops|forces|servicemen|serviceman|"
                          r"service\s+members?|army|military|marines?|paratroopers?|sailors?|airmen|pilots?|officers?|"
                          r"personnel|police(?:men|man)?|gendarmes?|strike|strikes|missiles?|drones?|air\s*strikes?|"
                          r"shelling|artillery|warplanes?|jets?|attacks?|offensive|units?)\b")
+
+
+_WEAPON_WORD = re.compile(r"(?<![\w-])(?P<demonym>(?:[A-Z][a-z]+\s+)?[A-Z][\w.-]*)\s+(?:[a-z-]+\s+)?(?:strikes?|missiles?|drones?|"
+                          r"air\s*strikes?|shelling|artillery|warplanes?|jets?|bombardment|barrage|attacks?|offensive)\b")
+
+
+def _weapon_states(sentence: str) -> set[str]:
+    """States a sentence names only as the owner of the weapon or attack that struck ("Russian
+    shelling", "an Israeli air strike"), never by a word for their people or forces."""
+    if not _WEAPON_WORD.search(sentence):
+        return set()
+    armed = {_demonym_words(m.group("demonym")) for m in _WEAPON_WORD.finditer(sentence)} - {None}
+    people = {_demonym_words(m.group("demonym")) for m in _FORCE_WORD.finditer(sentence)
+              if not _WEAPON_WORD.match(sentence, m.start())} - {None}
+    return armed - people
 
 
 def _states_named(sentence: str) -> set[str]:
@@ -114,10 +150,16 @@ def _states_named(sentence: str) -> set[str]:
         if m.group("name") in forces:
             found.add(forces[m.group("name")])
     for m in _FORCE_WORD.finditer(sentence):
-        actor = demonym_actor(m.group("demonym"))
+        actor = _demonym_words(m.group("demonym"))
         if actor:
             found.add(actor)
     return found
+
+
+def _demonym_words(words: str) -> str | None:
+    """The state of a nationality word of one or two words ("Sri Lankan", "South Sudanese"); a
+    capitalised word before a one-word nationality is no part of it ("On Sunday Ukrainian")."""
+    return demonym_actor(words) or (demonym_actor(words.split()[-1]) if " " in words else None)
 
 
 def _last_named_forces(article_text: str, sentence: str, attacker: str | None) -> str | None:
@@ -140,7 +182,7 @@ def _last_named_forces(article_text: str, sentence: str, attacker: str | None) -
     return before[-1] if before else None
 
 
-_DEMONYM_FORCE = re.compile(r"(?<![\w-])(?P<demonym>(?:South\s+|North\s+|Central\s+)?[A-Z][\w.-]*)(?:'s|’s)?\s+(?:[a-z-]+\s+)?"
+_DEMONYM_FORCE = re.compile(r"(?<![\w-])(?P<demonym>(?:[A-Z][a-z]+\s+)?[A-Z][\w.-]*)(?:'s|’s)?\s+(?:[a-z-]+\s+)?"
                             r"(?:soldiers?|troops|forces|servicemen|serviceman|service\s+members?|army|military|marines?|"
                             r"paratroopers?|sailors?|airmen|pilots?|personnel|gendarmes?|units?)\b")
 
@@ -153,7 +195,7 @@ def _forces_named(article_text: str) -> tuple[tuple[int, str], ...]:
     found = []
     for m in _DEMONYM_FORCE.finditer(article_text):
         word = m.group("demonym")
-        actor = demonym_actor(word) or forces.get(word) or demonym_actor(word.split()[-1])
+        actor = _demonym_words(word) or forces.get(word) or forces.get(word.split()[-1])
         if actor:
             found.append((m.start(), actor))
     return tuple(found)
@@ -175,11 +217,23 @@ def _bare_noun(label: str) -> str:
     lowered = _OWNER_LEAD.sub("", label.lower())  # "of their servicemen": the noun is "servicemen"
     if lowered in _victim_table()[0]:
         return lowered
+    words = lowered.split()
+    if len(words) == 2 and words[0] in _neutral_modifiers() and words[1] in _victim_table()[0]:
+        return words[1]  # "federal servicemen": a modifier that names no side
+    head = auxiliary_list_head(label) if " and " in lowered else None
+    if head is not None:
+        return head  # "soldiers and volunteer militiamen": the soldiers' state decides
     found = actors.find_actors(label)
     head = lowered.split()[-1] if lowered else ""
     if found and all(a.label.lower() == head for a in found):
         return head
     return lowered
+
+
+@lru_cache(maxsize=1)
+def _neutral_modifiers() -> frozenset[str]:
+    from .reference import load_csv
+    return frozenset(row["word"].strip().lower() for row in load_csv("casualty_neutral_modifiers.csv"))
 
 
 def bare_default(victim: Victim) -> bool:
@@ -197,13 +251,20 @@ def crew_of(sentence: str, phrase_end: int, victim: Victim, aboard: bool = False
     crew = _CREW.search(victim.label or "") is not None  # "killing two crew members": the crew of the aircraft named
     if victim.type != "civilian" or not (crew or aboard or cues["on_board"].match(sentence[phrase_end:phrase_end + 12])):
         return victim
-    if not cues["military_marker"].search(sentence) or re.search(r"\b(?:passenger|civilian|airliner|commercial|cargo\s+ship|vessel|tanker|ship)\b", sentence, re.I):
+    if not (cues["military_marker"].search(sentence) or _military_model(sentence)) or re.search(r"\b(?:passenger|civilian|airliner|commercial|cargo\s+ship|vessel|tanker|ship)\b", sentence, re.I):
         return victim
     states = {actors.demonym_actors().get(m.group("demonym").lower()) for m in cues["aircraft"].finditer(sentence)} - {None}
     if not states and crew:  # "Russia said a Mi-24 military helicopter had been shot down": the reporting state's
         speaker = _SPEAKING_STATE.match(sentence)
         states = {actors.country_forces().get(speaker.group("name"))} - {None} if speaker else set()
     return Victim(states.pop(), victim.label, "combatant") if len(states) == 1 else victim
+
+
+def _military_model(sentence: str) -> bool:
+    """The sentence names an aircraft model of the equipment catalogue ("a Russian Mi-24
+    helicopter", "an Su-25"): the catalogue holds military models only."""
+    from .equipment_mentions import find_equipment
+    return any(m.model and m.category in ("helicopter", "aircraft") for m in find_equipment(sentence))
 
 
 _CREW = re.compile(r"\b(?:crew|crews|crew\s+members?|crewmen|crewman|pilots?)$", re.IGNORECASE)
@@ -220,6 +281,8 @@ def object_victims(sentence: str, victim: Victim) -> Victim:
     """A bare toll ("putting the toll at 32", "killing 12") counts the people its sentence
     names as the object of a violent verb ("had shot residents and burned them", "opened fire
     on worshippers"), when every such object is of one class; else the toll stays as read."""
+    if victim.actor == "civilians" and (victim.label or "").lower() in ("people", "persons"):
+        return _people_at_armed_site(sentence, victim)
     if victim is not UNSPECIFIED and not (victim.actor == "all" and victim.label is None):
         return victim
     kinds = set()
@@ -231,6 +294,24 @@ def object_victims(sentence: str, victim: Victim) -> Victim:
         return victim
     actor, kind = kinds.pop()
     return Victim(actor, None, kind) if kind == "civilian" else victim
+
+
+def _people_at_armed_site(sentence: str, victim: Victim) -> Victim:
+    """"attacked a gendarmerie school and the military section of the airport, killing more
+    than 70 people": people killed where a violent verb's object is a place of armed men
+    (``armed_sites``) are a mixed toll, unless civilians are an object too."""
+    sites = _armed_sites()
+    armed = civilian = False
+    for m in _object_verbs().finditer(sentence):
+        noun = m.group("noun").lower()
+        armed = armed or noun in sites
+        civilian = civilian or _victim_table()[0].get(noun, ("", ""))[1] == "civilian"
+    return Victim("all", victim.label, "mixed") if armed and not civilian else victim
+
+
+@lru_cache(maxsize=1)
+def _armed_sites() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_yaml("casualty_attackers.yaml")["armed_sites"])
 
 
 _WAR_CAPTURE = re.compile(r"prisoner|captur|surrender|laid\s+down|lay\s+down|prisoners\s+of\s+war|pows?\b", re.IGNORECASE)

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import actors, equipment_mentions
-from .casualty_owner import theatre_framing, two_sides
+from .theatre import memo as theatre_memo
+from .casualty_owner import leader_owner, theatre_framing, two_sides
 from .casualty_cues import cues as _cues, number_words as _number_words, victim_table as _victim_table
 
 
@@ -133,7 +134,19 @@ _PROPER_NOUN = re.compile(r"(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+){0,
 
 def resolve_victim(phrase: str) -> Victim | None:
     """Victim group of a noun phrase; UNSPECIFIED when empty; None when the phrase names
-    no people ("rockets", "Idlib")."""
+    no people ("rockets", "Idlib"). The rules of one article ask for the same phrase again
+    and again (a figure's reading, its inheritance, the owner and target checks): its
+    answer is kept for the article and the state its country is read in, as find_actors'."""
+    memo, state = theatre_memo("victims")
+    if memo is None:
+        return _resolve_victim(phrase)
+    key = (phrase, state)
+    if key not in memo:
+        memo[key] = _resolve_victim(phrase)
+    return memo[key]
+
+
+def _resolve_victim(phrase: str) -> Victim | None:
     words = phrase.strip()
     if not words or words.lower() in ("others", "more", "other", "them", "of them", "of others", "people more"):
         return UNSPECIFIED
@@ -148,6 +161,8 @@ def resolve_victim(phrase: str) -> Victim | None:
         former = resolve_victim(_FORMER.sub("", words, count=1))
         if former is not None and former.type == "combatant":
             return Victim("civilians", words, "civilian")  # "five ex-FARC members": fighters no longer
+    if ("'s " in words or "’s " in words) and (led := leader_owner(words)):
+        return Victim(led, words, "combatant")  # "43 of Haftar's fighters", "Haftar's men": the leader's group
     member_of = _MEMBERS_OF.match(words)
     if member_of:  # "three members of a state television crew": the people are what they are members of
         whole = resolve_victim(words[member_of.end():])
@@ -164,6 +179,9 @@ def resolve_victim(phrase: str) -> Victim | None:
     if " and " in words and two_sides(words):  # "rebel and regime forces": both sides
         return Victim("all", words, "mixed")
     if found and " and " in words.lower():
+        head = auxiliary_list_head(words)
+        if head is not None:  # "soldiers and volunteer militiamen": the state's soldiers and their auxiliaries
+            return Victim(table[head][0], words, "combatant")
         kinds = {table[m.group().lower()][1] for m in pattern.finditer(words)}
         if {"civilian", "combatant"} <= kinds:  # "people, both militants and civilians": a mixed toll
             return Victim("all", words, "mixed")
@@ -189,6 +207,27 @@ def resolve_victim(phrase: str) -> Victim | None:
             return Victim("civilians", words, "civilian")
         return Victim("unknown", words, "unknown")  # a group named by a proper noun ("Lebanese")
     return None
+
+
+_AND_LIST = re.compile(r"\s*,?\s+and\s+", re.IGNORECASE)
+
+
+def auxiliary_list_head(words: str) -> str | None:
+    """"soldiers and volunteer militiamen", "troops and police": the state-forces noun of a list
+    whose other words are all the state's auxiliaries (``casualty_auxiliaries.csv``), else None."""
+    if " and " not in words:
+        return None
+    parts = _AND_LIST.split(re.sub(r"^(?:of|from)\s+(?:the\s+)?", "", words.strip().lower()), maxsplit=1)
+    if len(parts) != 2 or not _table_default(parts[0]):
+        return None
+    rest = parts[1].split()
+    return parts[0] if rest and all(w in _auxiliaries() for w in rest) else None
+
+
+@lru_cache(maxsize=1)
+def _auxiliaries() -> frozenset[str]:
+    from .reference import load_csv
+    return frozenset(row["word"].strip().lower() for row in load_csv("casualty_auxiliaries.csv"))
 
 
 def _table_default(noun: str) -> bool:
@@ -249,7 +288,10 @@ def loyal_to(sentence: str, phrase_end: int, victim: Victim) -> Victim:
         return Victim(named[0], victim.label, victim.type)
     if _cues()["government_words"].search(whom):
         return Victim("syrian_government", victim.label, victim.type)
-    return victim
+    leader = _NAME.match(whom.strip())  # "fighters loyal to Hemedti": the group the leader leads
+    from .casualty_owner import leaders
+    led = leaders().get(leader.group("name").lower()) if leader else None
+    return Victim(led, victim.label, victim.type) if led else victim
 
 
 _NAME = re.compile(r"(?:(?:al-)?[A-Z][\w'’-]*\s+)*(?:al-)?(?P<name>[A-Z][\w’-]+)")  # the last name of a run

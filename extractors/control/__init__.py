@@ -31,6 +31,7 @@ from dataclasses import replace
 
 from ..claims import ControlChange, DateSpan
 from ..context import SentenceContext
+from . import named_objects  # noqa: E402  (control10f)
 from . import agents, anaphora, arguments, countries, events, frames, groups, installations, modality, nominals, sieges, speakers, subjects, subjects_named, triggers, voices, withdrawals
 from .events import _claims_for, _or_news_date, _read, _Reading, _when
 from .arguments import PlaceSpan, is_counted_group
@@ -173,11 +174,12 @@ def _dated_object(text: str, trigger: Trigger, reading: _Reading, span: PlaceSpa
     "took" with its armed subject right before, then the time of the event, is a place."""
     if " ".join(text[trigger.start:trigger.end].lower().split()) not in _vocab()["dated_object_names_place"]:
         return False
-    return (_agent_right_before(reading, trigger) and reading.agent is not None
-            and reading.agent.actor_id not in NOT_ARMED and reading.agent.end >= trigger.start - 12
-            and re.fullmatch(r"\s*", text[trigger.end:span.start]) is not None
+    right_before = (_agent_right_before(reading, trigger) and reading.agent is not None
+                    and reading.agent.actor_id not in NOT_ARMED and reading.agent.end >= trigger.start - 12)
+    return (right_before and re.fullmatch(r"\s*", text[trigger.end:span.start]) is not None
             and span.name[:1].isupper() and " " not in span.name.strip()
-            and _TIME_AFTER.match(text[span.end:]) is not None)
+            and _TIME_AFTER.match(text[span.end:]) is not None) or named_objects.takes_a_named_place(
+        text, text[trigger.start:trigger.end], right_before, span.name, span.start, span.end, trigger.end)  # control10f
 
 
 _PROPER_NAME = re.compile(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}(?<!['’]s)")  # not "Haftar's"

@@ -20,12 +20,13 @@ from .triggers import Trigger
 from .sieges import cleared_region_end, read_left_encircled, read_under_since, road_object_end
 from .groups import counted_subject
 from .installations import owner_inside
-from .nominals import judged_nominal
+from .nominals import agent_preposition_after, judged_nominal
 from .speakers import speaker
 from .subjects_named import leader_of, operation_agent, speaker_for_own_units, unnamed_subject
-from .countries import country_forces, liberation_kind
+from .countries import country_forces, liberation_kind, state_of_country
+from ..theatre import current_country, place_country
 from .voices import (
-    _clause_subject, _controller_before_control, _read_control_passive, _read_nominal_list, _read_under_control_active, _Reading, _where_relative,
+    _clause_subject, _controller_before_control, absolute_clause_subject, gerund_clause_subject, _read_control_passive, _read_nominal_list, _read_under_control_active, _Reading, _where_relative,
 )
 from ..sides import NOT_ARMED, opposed, side_of
 from .change_dates import _or_news_date, _when, since_date  # noqa: F401  (re-exported for control/__init__)
@@ -100,17 +101,18 @@ def _read(ctx: SentenceContext, trigger: Trigger) -> _Reading | None:
     by_actor = None
     if trigger.form == "nominal" and _HYPOTHETICAL_AFTER.match(text, places[-1].end):
         return None  # "the fall of Al-Bab would threaten ...": not an event
-    after = re.match(r"^\s*by\b", text[places[-1].end:])
-    if trigger.form == "nominal" and after:
-        by_actor = _actor_after_by(sent, places[-1].end)
-    elif trigger.form == "nominal" and re.match(r"^\s*to\b", text[places[-1].end:]) and "fall" in text[trigger.start:trigger.end].lower():
-        to = re.match(r"^\s*to\s+(?:the\s+)?", text[places[-1].end:])
-        by_actor = _actor_after_by(sent, places[-1].end + to.end())  # "the fall of Al-Bab to rebels"
+    after = agent_preposition_after(text, places[-1].end) if trigger.form == "nominal" else None  # past ", in Hama province," (control10f)
+    if after and after[0] == "by":
+        by_actor = _actor_after_by(sent, after[1] - 2)
+    elif after and "fall" in text[trigger.start:trigger.end].lower():
+        to = re.match(r"\s*(?:the\s+)?", text[after[1]:])
+        by_actor = _actor_after_by(sent, after[1] + to.end())  # "the fall of Al-Bab to rebels"
     possessive = _possessive_agent(text, trigger) if trigger.form == "nominal" else None
     if trigger.form == "nominal" and by_actor is None and possessive is None and judged_nominal(text, trigger.start):
         return None  # "Congo's army called the capture of Bunagana an invasion" (control9)
-    agent = (by_actor or possessive
-             or _pronoun_subject(ctx, trigger) or _agent_before(sent, trigger.start, text[trigger.start:trigger.end]))
+    agent = (by_actor or possessive or absolute_clause_subject(ctx, trigger)
+             or _pronoun_subject(ctx, trigger) or _agent_before(sent, trigger.start, text[trigger.start:trigger.end])
+             or gerund_clause_subject(ctx, trigger, tuple(places)))  # "After taking X, rebels" (control10f)
     agent = country_forces(ctx, trigger.start, agent)  # "Ukraine said its troops", "Russia claimed the capture"
     agent = speaker_for_own_units(sent, leader_of(sent, agent), trigger.start)  # "HTS-led rebels" (control6)
     if agent is None:  # "the AA took", "Israeli tanks rolled into", "the operation has captured" (control6)
@@ -123,7 +125,10 @@ def _read(ctx: SentenceContext, trigger: Trigger) -> _Reading | None:
             and (_CLAUSE_BREAK.search(text, agent.end, trigger.start) or _unknown_relative_subject(text, agent, trigger))):
         return None  # "retook it", "the alliance that seized it" whose subject no table knows (control9)
     counterpart = (_from_actor(sent, places[-1].end) or enemy_in_object(ctx, trigger.end, places[0].start)
-                   or _held_by(text, trigger.end, places[0].start))
+                   or (_held_by(text, trigger.end, places[0].start) if trigger.change != "lost" else None))
+    if trigger.change == "lost":  # "lost the rebel-held town of X to the army": the taker follows "to" (control10f)
+        to = agent_preposition_after(text, places[-1].end)
+        counterpart = (_actor_after_by(sent, to[1]) if to and to[0] == "to" else None) or counterpart
     owner = owner_inside(_armed(sent.actors), places)  # "took the army's 46th Regiment base": the army held it
     if owner is not None and trigger.change == "surrender":  # "the surrender of the military's headquarters" (control9)
         other = agent if agent is not None and opposed(_refine(agent, ctx), owner.actor_id) else None
@@ -323,12 +328,30 @@ def _claims_for(ctx: SentenceContext, trigger: Trigger, reading: _Reading, when:
             previous, previous_label = _opponent(ctx, agent_id, reading.agent)
     if new in NOT_ARMED and new != "unknown":
         return []
+    if "syrian_government" in (new, previous) and not any(
+            label and _NAMED_SYRIAN.search(label) for label in (new_label, previous_label)):
+        article, place = current_country(), reading.places[0].place
+        where = (place_country(place) if place.precision == "place" else None) or article
+        if article != "SY" and where not in (None, "SY", "none"):
+            new, previous = _state_abroad(new, previous, where)
     if previous == new and reading.counterpart is not None and change not in ("withdrawal", "surrender"):
         previous = reading.counterpart.actor_id  # "Nusra expelled rebels": not Nusra from Nusra
     words = ctx.text[trigger.start:trigger.end]  # "liberated": a capture, a recapture by the state on its soil
     return [_claim(ctx, span, new, new_label, previous, previous_label,
                    (liberation_kind(words, new, span.place.place_id) or change) if change in ("capture", "recapture") else change,
                    when) for span in reading.places]
+
+
+_NAMED_SYRIAN = re.compile(r"[Ss]yria|Assad|Damascus|\b[A-Z]{2,}\b")  # "Syrian troops": named, not a default
+
+
+def _state_abroad(new: str | None, previous: str | None, code: str) -> tuple[str | None, str | None]:
+    """Syria's army read as a side of a change in another country (a default for "rebels"'
+    opponent): that country's state, or unknown (helper control10w: "Chechen rebels said they
+    had withdrawn from Grozny" is Russia's gain, not Syria's)."""
+    home = state_of_country(code)
+    fix = home if home is not None and home not in (new, previous) else "unknown"
+    return (fix if new == "syrian_government" else new), (fix if previous == "syrian_government" else previous)
 
 
 # "fell to another rebel group", "a rival militia seized": a group the article does not name,

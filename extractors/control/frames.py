@@ -23,7 +23,7 @@ from lemminflect import getAllInflections, getAllInflectionsOOV, getInflection
 
 from ..reference import load_yaml
 
-_VERB_TAGS = ("VB", "VBZ", "VBD", "VBN", "VBG")
+_VERB_TAGS = ("VB", "VBP", "VBZ", "VBD", "VBN", "VBG")  # VBP: "are" of "be" (control10f)
 
 
 @lru_cache(maxsize=None)
@@ -187,3 +187,20 @@ def vocabulary() -> dict[str, Any]:
     hand = {"capture": list(hand)} if isinstance(hand, list) else dict(hand)
     vocab["fell_to"] = {change: _merge(hand.get(change, []), words) for change, words in gen["fell_to"].items()}
     return vocab
+
+
+@lru_cache(maxsize=1)
+def declared_control() -> tuple[frozenset[str], str]:
+    """(first words, pattern) of "declared it has full control of" (``declared_control``)."""
+    frame = load_yaml("control_frames.yaml").get("declared_control") or {}
+    verbs = [f for lemma in frame.get("verbs", ()) for f in inflections(lemma)]
+    if not verbs:
+        return frozenset(), r"(?!)"
+
+    def alt(words: list[str]) -> str:
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+    pattern = (rf"(?<![\w-])(?:{alt(verbs)})\s+(?:that\s+)?(?:{alt(frame['subjects'])})\s+(?:now\s+)?"
+               rf"(?:has|have|had|is\s+in|was\s+in|are\s+in|were\s+in|had\s+taken|has\s+taken|have\s+taken|took)\s+(?:now\s+)?"
+               rf"(?:{alt(frame['states'])})\s+(?:military\s+)?control\s+(?:of|over)\b")
+    return frozenset(verbs), pattern

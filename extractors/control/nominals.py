@@ -43,3 +43,18 @@ def judged_nominal(text: str, start: int) -> bool:
     ``start`` is the object of a judging verb (``judging_lemmas``), whose subject did not take
     the place (helper control9)."""
     return _judging_verb_before().search(text, max(0, start - 40), start) is not None
+
+
+# Between a noun trigger's place and its "by"/"to": where the place lies (", in Hama
+# province,", " near Y", " in the east") (helper control10f).
+_WHERE_BEFORE_BY = re.compile(
+    r"(?:\s*,[^,.;]{1,60},|\s+(?:near|outside|in|on\s+the\s+outskirts\s+of)\s+(?:the\s+)?[^,.;]{1,40}?)?\s*(?P<prep>by|to)\s",
+    re.IGNORECASE)
+
+
+def agent_preposition_after(text: str, end: int) -> tuple[str, int] | None:
+    """("by" or "to", the offset right after it) when the agent's preposition follows the
+    place ending at ``end``, past a locative or an appositive: "the capture of X, in Hama
+    province, by Y", "the fall of the village of X near Z to Y"."""
+    m = _WHERE_BEFORE_BY.match(text, end)
+    return (m.group("prep").lower(), m.end("prep")) if m else None

@@ -39,5 +39,7 @@ def is_raid(text: str, trigger: Trigger) -> bool:
     words = text[trigger.start:trigger.end].lower().split()
     if not any(w in _raid_forms() for w in words):
         return False
+    if words[-1] in ("into", "inside"):
+        return False  # "stormed into the city": a movement into the place, an entry (control10f)
     outside = text[:trigger.start] + " " + text[trigger.end:]
     return _hold_finder().search(outside) is None

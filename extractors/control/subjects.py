@@ -21,14 +21,17 @@ def _passive_subject(text: str, trigger: Trigger) -> list[PlaceSpan]:
     before = text[: trigger.start].rstrip()
     if trigger.form == "reduced_passive":
         before = before[: _BEFORE_PARTICIPLE.search(before).start()]
+    before = re.sub(r"\s+(?:(?:has|have|had)(?:\s+been)?|was|were|is|are)(?:\s+(?:[a-z]+ly|later|then|soon|also|again|now))?$", "", before)  # "X had been wrested back from"
+    before = re.sub(r"\s+(?:[a-z]+ly|later|then|soon|eventually|again|now)$", "", before)  # "Marea finally fell to" (control10f)
     before = re.sub(r",[^,]{1,80},\s*$", "", before).rstrip()  # appositive
-    before = re.sub(r"\s+(?:(?:has|have|had)(?:\s+been)?|was|were|is|are)(?:\s+\w+ly)?$", "", before)  # "X had been wrested back from"
     relative = re.search(r",?\s+(?:which|that)$", before)
     before = before[: relative.start()].rstrip() if relative else before  # "Daraya, which was ..."
     before = re.sub(r"\s+(?:city|town|village)$", "", before, flags=re.IGNORECASE)  # "Hama city fell to"
     names = _names_in(before, 0)
     if not names or names[-1].end < len(before) - 1:
         return []
+    if len(names) > 1 and _WHERE_IT_LIES.fullmatch(before, names[-2].end, names[-1].start):
+        names = names[:-1]  # "the village of X near Y was captured by": X, not where it lies (control10f)
     if _EXCEPT_BEFORE.search(before[: names[-1].start]):
         return []  # "most of the city except the district of Waar has returned to": not Waar
     chosen = [names[-1]]  # "Zaytan and Khalasa were captured by": the list before it
@@ -38,6 +41,12 @@ def _passive_subject(text: str, trigger: Trigger) -> list[PlaceSpan]:
             break
         chosen.insert(0, prev)
     return chosen
+
+
+# Between a place and the name that tells where it lies ("X near Y", "X in the Y countryside").
+_WHERE_IT_LIES = re.compile(
+    r",?\s+(?:near|outside|close\s+to|in|(?:(?:\d+|a\s+few)\s+(?:km|kilometres|kilometers|miles)\s+)?(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of)"
+    r"\s+(?:the\s+)?(?:(?:town|city|village|provincial\s+capital)\s+of\s+)?", re.IGNORECASE)
 
 
 _EXCEPT_BEFORE = re.compile(r"\b(?:except|excluding|apart\s+from|other\s+than|but\s+not)\s+(?:for\s+)?(?:the\s+)?(?:[\w'’-]+\s+){0,4}$",

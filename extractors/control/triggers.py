@@ -10,7 +10,7 @@ from typing import Any
 
 from .. import compiled_patterns
 from ..patterns import alternation, lowers_exactly, substring_finder, trie_alternation
-from .frames import control_modifier_pattern, control_nouns, vocabulary
+from .frames import control_modifier_pattern, control_nouns, declared_control, vocabulary
 from .nominals import _nominal_list, _possessor
 from . import withdrawals
 
@@ -89,7 +89,8 @@ def _trigger_patterns(word: str | None = None) -> tuple[tuple[str, str, str], ..
         return words if word is None else _by_first_word(words).get(word, [])
 
     aux = r"(?:is|was|were|are|has\s+been|have\s+been|had\s+been|being|been)"
-    adverb = r"(?:\s+(?:now|currently|reportedly|fully|completely|almost|nearly|partially|already|also))?"
+    adverb = (r"(?:\s+(?:now|currently|reportedly|fully|completely|almost|nearly|partially|already|also|later|finally|"
+                r"eventually|quickly|swiftly|then|again|briefly|subsequently|officially|effectively))?")
     if word is None or word in _AUXILIARIES:
         for change, words in vocab["passive"].items():
             out.append(("passive", change, rf"\b{aux}{adverb}\s+(?:{_alternation(words)}){_PASSIVE_TIME}\s+by\b"))
@@ -150,6 +151,12 @@ def _trigger_patterns(word: str | None = None) -> tuple[tuple[str, str, str], ..
         for change, words in vocab["nominal"].items():
             out.append(("nominal", change,
                         rf"\b(?:the|its|their|his|a)\s+(?:[\"“]?[\w-]+(?:['’]s|['’])?[\"”]?\s+)?[\"“]?(?:{_alternation(words)})[\"”]?\s+(?:of|from)\b"))
+    if word is None or word in _nominal_first_words():  # "the Sudanese army's capture of", "Nusra Fronts take over of"
+        for change, words in vocab["nominal"].items():
+            if phrases(words):
+                out.append(("nominal", change, rf"{_POSSESSED}[\"“]?(?:{_alternation(phrases(words))})[\"”]?\s+of\b"))
+    if word is None or word in declared_control()[0]:  # "the regime declares it has full control of Aleppo" (control10f)
+        out.append(("active", "capture", declared_control()[1]))
     if word is None or word in withdrawals.first_words():  # "withdrew its troops from", "ordered troops to leave"
         out.extend(withdrawals.patterns())
     for change, words in vocab["active"].items():
@@ -176,7 +183,7 @@ def _active_regexes(word: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
 @lru_cache(maxsize=1)
 def _first_words() -> frozenset[str]:
     """Words a trigger can start with: the pattern is only tried where one of them stands."""
-    return (_phrase_starts() | _AUXILIARIES | _DETERMINERS | {"under", "control"} | set(_LEAVE) | _cleared_starts()
+    return (_phrase_starts() | _AUXILIARIES | _DETERMINERS | {"under", "control"} | set(_LEAVE) | _cleared_starts() | _nominal_first_words() | declared_control()[0]
             | withdrawals.first_words())
 
 
@@ -206,6 +213,23 @@ _LEFT_CUT_OFF = (r"(?:(?!\b(?:and|was|were|is|are|has|had|after|when|but|while|a
                  r"\s+(?:(?:completely|effectively|virtually|totally|fully|now)\s+)?"
                  r"(?:cut\s+off|encircled|surrounded|besieged|under\s+(?:full\s+|total\s+)?siege)\b")
 _UNDER_CONTROL = re.compile(r"\bunder\s+(?:[\w'’-]+\s+){0,3}?control\b")  # "taken under (army) control"
+# Right after a possessor: "army's ", "forces' ", "Fronts " (apostrophe lost); the noun's
+# possessor is read as its agent (``events._agent_before``: the actor right before).
+_POSSESSED = r"(?:(?<=\w['’]s\s)|(?<=\ws['’]\s)|(?<=\ws\s))"
+
+
+def _possessed_by_actor(text: str, start: int) -> bool:
+    """Do the one to three words before ``start`` name an armed possessor ("the Sudanese
+    army's", "Iraqi forces'", "Nusra Fronts")?"""
+    words = text[max(0, start - 60):start].split()
+    return any(_possessor(" ".join(words[-n:])) for n in (1, 2, 3) if len(words) >= n)
+
+
+@lru_cache(maxsize=1)
+def _nominal_first_words() -> frozenset[str]:
+    return frozenset(re.split(r"[\s-]", w.lower())[0] for words in _vocab()["nominal"].values() for w in words)
+
+
 _AUXILIARIES = frozenset({"is", "was", "were", "are", "has", "have", "had", "being", "been"})
 _DETERMINERS = frozenset({"the", "its", "their", "his", "a"})
 
@@ -343,6 +367,8 @@ def _scan_triggers(text: str) -> list[Trigger]:
                     longer = pattern.match(text, start)
                     if longer and longer.end() > end:
                         change, end = other, longer.end()
+            if form == "nominal" and key not in _DETERMINERS and not _possessed_by_actor(text, start):
+                continue  # "the days capture of": no armed possessor right before the noun
             found.append(Trigger(form, change, start, end))
             resume = end
     if "includ" in low and any(noun in low for noun in _vocab()["nominal_lists"]):

@@ -143,3 +143,46 @@ def _read_under_control_active(ctx: SentenceContext, trigger: Trigger) -> _Readi
     agent = (_controller_before_control(text, under.start("owner")) if under.group("owner") else None) or _agent_before(
         sent, trigger.start, text[trigger.start:trigger.end])
     return _Reading(tuple(places), "recapture" if under.group("back") else trigger.change, agent, None)
+
+
+# A clause opened by a gerund trigger ("After capturing X, ...", "Having retaken X, ...",
+# "Since seizing X on Monday, ..."): its subject is the main clause's, after the comma.
+_GERUND_OPENS = re.compile(r"(?:^|[;:]\s*|\.\s+)[\"“]?(?:(?:after|since|following|upon|on|before|while|by)\s+|having\s+)$",
+                           re.IGNORECASE)
+_WITH_HAVING = re.compile(r"\bwith(?P<with>\s)[^,;:()]{1,100}?\s+having\s+$", re.IGNORECASE)  # an absolute clause
+_MAIN_SUBJECT = re.compile(r"[^,;:.]{0,120}?(?:,\s*(?:in|near|the|a|an|capital)\s[^,;:.]{1,50})?,\s*(?:[a-z]+ly\s+|then\s+|later\s+)?(?:the\s+)?")
+
+
+def gerund_clause_subject(ctx: SentenceContext, trigger: Trigger, places: tuple[PlaceSpan, ...]) -> ActorMention | None:
+    """"After capturing the town of X, regime forces moved north": a trigger opening its
+    clause as a gerund ("capturing", or "having" + participle) takes the armed actor that
+    starts the main clause after the comma (helper control10f)."""
+    text = ctx.text
+    if not places or not _GERUND_OPENS.search(text, 0, trigger.start):
+        return None
+    word = text[trigger.start:trigger.end].split()[0].lower()
+    if not (word.endswith("ing") or re.search(r"having\s+$", text[:trigger.start], re.IGNORECASE)):
+        return None
+    m = _MAIN_SUBJECT.match(text, places[-1].end)
+    if m is None:
+        return None
+    for actor in _armed(ctx.mentions.actors_in(m.end(), m.end() + 80)):
+        return ActorMention(actor.label, actor.actor_id, m.end() + actor.start, m.end() + actor.end) if actor.start == 0 else None
+    return None
+
+
+def absolute_clause_subject(ctx: SentenceContext, trigger: Trigger) -> ActorMention | None:
+    """"..., with Iraqi forces aided by coalition airstrikes having retaken X": the subject
+    of a "with ... having <participle>" clause is the actor right after "with", not the
+    main clause's subject before it (helper control10f)."""
+    text = ctx.text
+    if "having" not in text:
+        return None
+    absolute = _WITH_HAVING.search(text, max(0, trigger.start - 120), trigger.start)
+    if absolute is None:
+        return None
+    after_with = _armed(ctx.mentions.actors_in(absolute.end("with"), trigger.start))
+    if not after_with or after_with[0].start > 4:
+        return None
+    first = after_with[0]
+    return ActorMention(first.label, first.actor_id, absolute.end("with") + first.start, absolute.end("with") + first.end)

@@ -54,8 +54,9 @@ def test_people_among_fighters_killed_are_fighters() -> None:
     ("Forty gunmen at least were killed in the clashes near Gao.", [(40, "killed", "opposition")]),
     # one more person coordinated before the verb: the count keeps its own figure
     ("Another 14 patients and a young nurse were injured in the raid.", [(14, "wounded", "civilians")]),
-    # ... but "a man and his daughter" are two, not one
-    ("A farmer and his young son were killed near the border.", []),
+    # ... but "a man and his daughter" are two, not one (round 10: counted as two,
+    # casualty_readings.with_partner)
+    ("A farmer and his young son were killed near the border.", [(2, "killed", "civilians")]),
 ])
 def test_words_between_the_victims_and_their_verb(sentence: str, expected: list) -> None:
     assert _figures(sentence) == expected
