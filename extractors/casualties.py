@@ -29,7 +29,7 @@ from .casualty_inherit import inherit, link_asides, same_group
 from .casualty_local_group import aircraft_crew, checked_group, killers_enemy
 from .casualty_target import target_side, without_targets
 from .casualty_vague import VAGUE, vague_wounded
-from .casualty_readings import depicted_one, mixed_people, of_them, passing_one, too_vague
+from .casualty_readings import aimed_at_civilians, depicted_one, mixed_people, of_them, passing_one, too_vague
 from .casualty_victims import Victim, deposed_loyalty, specific_group, victim_phrase
 from .casualty_state_forces import bare_default, local_forces, object_victims, own_side, prisoners_of_war, whose_soldiers
 from .claimants import clause_claimant
@@ -191,6 +191,19 @@ def _speaker(sentence: str, mention: numbers.CountMention) -> bool:
     return _cues()["speaker_after"].match(sentence, mention.end) is not None
 
 
+_RELATED = re.compile(r"\bRelated\s+(?=[A-Z])(?P<block>.{1,600}?)\s+Tags\b")
+
+
+def _outside_related(sentence: str, mentions: list[numbers.CountMention]) -> list[numbers.CountMention]:
+    """The counts outside a page's list of links to other stories ("Related Kobani in Ruins
+    After Anti-IS Airstrikes ... Airstrikes Against IS Kill 36 Civilians Watchdog ... Tags
+    civilian casualties"): those headlines are other articles' tolls."""
+    if "Related" not in sentence or "Tags" not in sentence:
+        return mentions
+    blocks = [(m.start("block"), m.end("block")) for m in _RELATED.finditer(sentence)]
+    return [m for m in mentions if not any(start <= m.start < end for start, end in blocks)]
+
+
 _OF_A = re.compile(r"\b(?:of|from)\s+$", re.IGNORECASE)
 
 
@@ -216,7 +229,7 @@ def _read_figures(sentence: str, article_text: str) -> tuple[Figure, ...]:
                 and not _is_date_day(sentence, m) and not cues["age_after"].match(sentence, m.end)
                 and not _speaker(sentence, m) and not freed(sentence, m)
                 and not restated(sentence, m)]
-    mentions = _outside_phrases(sentence, mentions)
+    mentions = _outside_phrases(sentence, _outside_related(sentence, mentions))
     readings: dict[int, Reading] = {}
     for i, mention in enumerate(mentions):
         reading = read(sentence, mention)
@@ -241,7 +254,7 @@ def _read_figures(sentence: str, article_text: str) -> tuple[Figure, ...]:
     for r in kept:
         agent = _agent(sentence, r)
         perpetrator = _perpetrator(sentence, r)
-        plain = mixed_people(sentence, r.mention.start, r.victim)
+        plain = aimed_at_civilians(sentence, mixed_people(sentence, r.mention.start, r.victim))
         victim = own_side(sentence, r.mention, checked_group(plain, specific_group(plain, sentence, article_text, agent),
                                                              sentence, article_text))
         victim = whose_soldiers(sentence, target_side(sentence, victim, perpetrator or agent), home, perpetrator or agent, article_text)

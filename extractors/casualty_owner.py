@@ -201,8 +201,33 @@ def one_side_article(claims: list) -> list:
     totals = {c.part_of for c in claims if c.part_of}
     return [replace(c, victim_actor=side, victim_type="combatant")
             if c.victim_actor == "all" and c.victim_label is None and not c.is_background
-            and c.outcome in ("killed", "wounded", "casualties", "missing") and c.claim_id not in totals else c
+            and c.outcome in ("killed", "wounded", "casualties", "missing") and c.claim_id not in totals
+            and others_of_one(c) is None else c
             for c in claims]
+
+
+_COUNT_OTHERS = re.compile(r"[\w,]+\s+others\b", re.IGNORECASE)
+_ONE_VICTIM = re.compile(r"\b(?:[Aa]n?|[Oo]ne)\s+(?P<noun>(?:[\w.'’-]+\s+){0,3}?[\w'’-]+)\s+(?:of\s+the\s+[\w-]+\s+)?"
+                         r"(?:also\s+|later\s+)?(?:died|was\s+(?:killed|wounded|injured|hurt|shot\s+dead))\b")
+
+
+def others_of_one(claim) -> "Victim | None":
+    """"A U.N. crew member also died, ..., and two others were seriously injured": "others"
+    after one victim told without a count in the same sentence are that victim's people (the
+    crew's, civilians), whoever the article's other victims are; None when the sentence tells
+    no such single victim, or one of no clear side ("a police officer", bare "a soldier")."""
+    if claim.victim_actor != "all" or claim.victim_label is not None:
+        return None
+    text = claim.evidence.text
+    counted = _COUNT_OTHERS.search(text)
+    one = _ONE_VICTIM.search(text, 0, counted.start()) if counted else None
+    if one is None:
+        return None
+    from .casualty_victims import resolve_victim
+    victim = resolve_victim(one.group("noun"))
+    if victim is None or victim.actor in ("all", "unknown", "syrian_government", "opposition"):
+        return None
+    return victim
 
 
 _OF_THE_OUTCOME = re.compile(r"\b(?:of|among)\s+(?:the|those)\s+(?P<word>wounded|injured|dead|killed)\b", re.IGNORECASE)
@@ -222,6 +247,8 @@ def of_the_outcome(claims: list) -> list:
                        and c.victim_actor not in ("all", "unknown") and c.victim_type in ("civilian", "combatant")]
             if earlier:
                 claim = replace(claim, victim_actor=earlier[-1].victim_actor, victim_type=earlier[-1].victim_type)
+        elif (one := others_of_one(claim)) is not None:
+            claim = replace(claim, victim_actor=one.actor, victim_type=one.type)
         elif claim.outcome == "captive" and claim.victim_actor == "all" and claim.victim_label is None and not claim.is_background:
             side = _fight_losers(claims[:i], claim)
             claim = replace(claim, victim_actor=side, victim_type="combatant") if side else claim
@@ -229,6 +256,10 @@ def of_the_outcome(claims: list) -> list:
     return out
 
 
+_ELLIPTIC_CAPTIVES = re.compile(r"^\W*(?:(?:about|some|around|nearly|almost|roughly|another|at\s+least|more\s+than|over|"
+                                r"up\s+to|as\s+many\s+as|dozens|hundreds|scores|[\d,]+|[a-z]+)\s+){1,3}(?:more\s+|others?\s+)?"
+                                r"(?:were|had\s+been|have\s+been|was)\s+(?:also\s+)?(?:taken|captured|detained|arrested|seized)\b",
+                                re.IGNORECASE)  # "About 18 were taken prisoner": the count opens the sentence
 _NEXT_SENTENCE_GAP = 3  # characters between one sentence's end and the next one's start (a space, a line break)
 
 
@@ -240,8 +271,9 @@ def _fight_losers(earlier: list, claim) -> str | None:
         if prior.evidence.start > claim.evidence.start:
             continue
         same = prior.evidence.start == claim.evidence.start
-        if not same and not 0 <= claim.evidence.start - prior.evidence.end <= _NEXT_SENTENCE_GAP:
-            return None  # another sentence between them: no ellipsis reaches that far
+        if not same and not (0 <= claim.evidence.start - prior.evidence.end <= _NEXT_SENTENCE_GAP
+                             and _ELLIPTIC_CAPTIVES.match(claim.evidence.text)):
+            return None  # another sentence between them, or one with words of its own before the count
         if prior.outcome in ("killed", "casualties") and prior.victim_type == "combatant" \
                 and prior.victim_actor not in ("all", "unknown", "opposition") and not prior.is_background:
             return prior.victim_actor

@@ -139,13 +139,24 @@ def mixed_people(sentence: str, start: int, victim: Victim) -> Victim:
     return Victim("all", victim.label, "mixed")
 
 
+def aimed_at_civilians(sentence: str, victim: Victim) -> Victim:
+    """A bare toll (no victim noun) in a sentence whose attack was aimed at civilians by
+    name ("attacked residential areas ..., leaving dozens killed and injured", "a blast
+    targeting a convoy of evacuees killed 70") is civilians."""
+    if victim.actor != "all" or victim.label is not None or _cues()["civilian_attack"].search(sentence) is None:
+        return victim
+    return Victim("civilians", None, "civilian")
+
+
 def _armed_target(sentence: str) -> bool:
     """The sentence's attack was aimed at an armed side ("an attack on a rival rebel group")."""
     from . import actors
     from .casualty_target import holders
     for m in _cues()["armed_target"].finditer(sentence):
         target = re.sub(r"\b[\w-]+-(?:held|controlled|run|besieged|populated)\b", " ", m.group("target"))
-        if any(a.actor_id not in ("civilians", "unknown") for a in actors.find_actors(target)):
+        homes = _cues()["civilian_target"].search(target)  # "on the residential suburb of Harasta ...": people's homes
+        if any(a.actor_id not in ("civilians", "unknown") and (homes is None or a.start < homes.start())
+               for a in actors.find_actors(target)):
             return True
         if any(holders(t.group("holder")) for t in _cues()["target_frame"].finditer(m.group())):
             return True  # "strikes on Russian positions": a nationality with a military target
@@ -196,3 +207,13 @@ def _armed_people(victim: Victim) -> Victim | None:
 _ARMED_HEADS = ("group", "groups", "faction", "factions", "organization", "organizations", "organisation",
                 "organisations", "movement", "movements", "militia", "militias", "brigade", "brigades",
                 "battalion", "battalions")
+
+
+def described_victims(sentence: str, mention: numbers.CountMention) -> Victim | None:
+    """"18 men described as Syrian military personnel", "40 prisoners said to be soldiers":
+    who the text says people counted by a plain noun were (a named side or civilians), else None."""
+    m = _cues()["described_as"].match(sentence, mention.end)
+    victim = resolve_victim(m.group("who")) if m else None
+    if victim is None or victim is UNSPECIFIED or victim.actor in ("all", "unknown") or victim.type not in ("civilian", "combatant"):
+        return None
+    return victim

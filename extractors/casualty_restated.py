@@ -13,6 +13,7 @@ from . import numbers
 
 from .casualty_links import people_total
 from .casualty_vague import only_figure
+from .casualty_owner import others_of_one
 from .claims import CasualtyClaim
 
 
@@ -52,15 +53,30 @@ def civilian_article(claims: list[CasualtyClaim]) -> list[CasualtyClaim]:
     dozens at church vigil", "21 bodies were found", "put the toll at 43, including 19 women
     and nine children"): the victims the article names elsewhere, civilians. One combatant
     named anywhere, fewer than three civilian figures, or parts of its own ("82, including 58
-    civilians") keep a toll a mixed total."""
+    civilians") keep a toll a mixed total. An attack aimed at civilians by name in a sentence
+    of an unnamed toll ("a blast targeting a bus convoy with evacuees") stands for the three
+    civilian figures, and then also a toll read as of unknown status is civilians."""
     named = [c for c in claims if _names_victims(c)]
-    if len(named) < 3 or any(c.victim_type != "civilian" for c in named):
+    if any(c.victim_type != "civilian" for c in named):
+        return claims
+    aimed = _civilian_target(claims)  # "a blast targeting a bus convoy with evacuees": every unnamed toll
+    if len(named) < 3 and not aimed:
         return claims
     # "82 including 58 civilians": not all civilians; "43, including 19 women and nine children" says no such thing
     totals = {c.part_of for c in claims if c.part_of and (c.victim_type != "civilian" or "civilian" in (c.victim_label or "").lower())}
     return [replace(c, victim_actor="civilians", victim_type="civilian")
-            if c.victim_actor == "all" and c.victim_label is None and c.outcome in ("killed", "wounded", "casualties")
+            if ((c.victim_actor == "all" and c.victim_label is None) or (aimed and _unnamed(c)))
+            and c.outcome in ("killed", "wounded", "casualties")
             and c.claim_id not in totals else c for c in claims]
+
+
+def _civilian_target(claims: list[CasualtyClaim]) -> bool:
+    """An attack the article's figures tell of was aimed at civilians by name ("a blast
+    targeting a bus convoy with evacuees", "an air strike on a crowded market"): with no
+    combatant named among the victims anywhere, its bare tolls are civilians."""
+    from .casualty_cues import cues
+    pattern = cues()["civilian_attack"]
+    return any(pattern.search(c.evidence.text) for c in claims if c.victim_label is None and c.victim_type != "combatant")
 
 
 _OTHERS = re.compile(r"\s+(?:others|other\s+people|more)\b", re.IGNORECASE)
@@ -83,7 +99,8 @@ def others_continue(claims: list[CasualtyClaim]) -> list[CasualtyClaim]:
     out = []
     for claim in claims:
         at = starts.index(claim.evidence.start)
-        if claim.victim_actor == "all" and claim.victim_label is None and at and _counts_others(claim):
+        if claim.victim_actor == "all" and claim.victim_label is None and at and _counts_others(claim) \
+                and others_of_one(claim) is None:  # "A crew member died ... and two others": that one's people
             earlier = by_start[starts[at - 1]]
             if len({actor for actor, _, _ in earlier}) == 1:
                 actor, kind, label = sorted(earlier, key=str)[0]

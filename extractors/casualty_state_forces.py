@@ -51,6 +51,7 @@ def whose_soldiers(sentence: str, victim: Victim, home: str | None, attacker: st
               | _states_named(sentence)) & actors.state_forces()  # "military sources": the article's army, named by no word of its own
     if attacker in states and len(states) > 1:
         states.discard(attacker)  # the side that struck does not count its own dead as "soldiers"
+    states -= _weapon_states(sentence)  # "Russian shelling killed 12 soldiers": the state that fired is no victim
     foreign = _another_war(home)
     if not states and foreign:
         return Victim("unknown", victim.label, victim.type)  # the grammar, then the article decide (local_forces)
@@ -123,6 +124,21 @@ _FORCE_WORD = re.compile(r"(?<![\w-])(?P<demonym>(?:[A-Z][a-z]+\s+)?[A-Z][\w.-]*
                          r"service\s+members?|army|military|marines?|paratroopers?|sailors?|airmen|pilots?|officers?|"
                          r"personnel|police(?:men|man)?|gendarmes?|strike|strikes|missiles?|drones?|air\s*strikes?|"
                          r"shelling|artillery|warplanes?|jets?|attacks?|offensive|units?)\b")
+
+
+_WEAPON_WORD = re.compile(r"(?<![\w-])(?P<demonym>(?:[A-Z][a-z]+\s+)?[A-Z][\w.-]*)\s+(?:[a-z-]+\s+)?(?:strikes?|missiles?|drones?|"
+                          r"air\s*strikes?|shelling|artillery|warplanes?|jets?|bombardment|barrage|attacks?|offensive)\b")
+
+
+def _weapon_states(sentence: str) -> set[str]:
+    """States a sentence names only as the owner of the weapon or attack that struck ("Russian
+    shelling", "an Israeli air strike"), never by a word for their people or forces."""
+    if not _WEAPON_WORD.search(sentence):
+        return set()
+    armed = {_demonym_words(m.group("demonym")) for m in _WEAPON_WORD.finditer(sentence)} - {None}
+    people = {_demonym_words(m.group("demonym")) for m in _FORCE_WORD.finditer(sentence)
+              if not _WEAPON_WORD.match(sentence, m.start())} - {None}
+    return armed - people
 
 
 def _states_named(sentence: str) -> set[str]:
@@ -235,13 +251,20 @@ def crew_of(sentence: str, phrase_end: int, victim: Victim, aboard: bool = False
     crew = _CREW.search(victim.label or "") is not None  # "killing two crew members": the crew of the aircraft named
     if victim.type != "civilian" or not (crew or aboard or cues["on_board"].match(sentence[phrase_end:phrase_end + 12])):
         return victim
-    if not cues["military_marker"].search(sentence) or re.search(r"\b(?:passenger|civilian|airliner|commercial|cargo\s+ship|vessel|tanker|ship)\b", sentence, re.I):
+    if not (cues["military_marker"].search(sentence) or _military_model(sentence)) or re.search(r"\b(?:passenger|civilian|airliner|commercial|cargo\s+ship|vessel|tanker|ship)\b", sentence, re.I):
         return victim
     states = {actors.demonym_actors().get(m.group("demonym").lower()) for m in cues["aircraft"].finditer(sentence)} - {None}
     if not states and crew:  # "Russia said a Mi-24 military helicopter had been shot down": the reporting state's
         speaker = _SPEAKING_STATE.match(sentence)
         states = {actors.country_forces().get(speaker.group("name"))} - {None} if speaker else set()
     return Victim(states.pop(), victim.label, "combatant") if len(states) == 1 else victim
+
+
+def _military_model(sentence: str) -> bool:
+    """The sentence names an aircraft model of the equipment catalogue ("a Russian Mi-24
+    helicopter", "an Su-25"): the catalogue holds military models only."""
+    from .equipment_mentions import find_equipment
+    return any(m.model and m.category in ("helicopter", "aircraft") for m in find_equipment(sentence))
 
 
 _CREW = re.compile(r"\b(?:crew|crews|crew\s+members?|crewmen|crewman|pilots?)$", re.IGNORECASE)

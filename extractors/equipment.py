@@ -25,6 +25,7 @@ happened to it), ``equipment_owner`` (whose it was, who took it).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from .claims import EquipmentLoss, Place
@@ -32,13 +33,19 @@ from .context import SentenceContext
 from .equipment_mentions import (  # noqa: F401  (find_equipment: part of this module's interface)
     EquipmentMention, has_stem, instruments, is_agent, is_munition, quantity_of, umbrellas, find_equipment,
 )
-from .equipment_lists import Item, share_statuses, with_others
+from .equipment_lists import Item, pronoun_items, share_owners, share_statuses, with_others
 from .equipment_owner import owner_and_captor
 from .equipment_status import about_equipment_before, carried_status, has_own_verb, is_hedged, status_of
 from .places import find_places
 
 
 # ---------------------------------------------------------------- claims
+
+# "posing with captured Humvees and pickup trucks": the status word is an adjective after the
+# preposition, and every item of the list after it shares it (equipment10w)
+_ADJECTIVE_AFTER_PREPOSITION = re.compile(r"\b(?:with|on|beside|aboard|atop|next\s+to)\s+(?:(?:the|their|its|several|some)\s+)?$",
+                                          re.IGNORECASE)
+
 
 def extract(ctx: SentenceContext) -> list[EquipmentLoss]:
     """Equipment losses the sentence reports (see the module docstring for the rules)."""
@@ -49,21 +56,31 @@ def extract(ctx: SentenceContext) -> list[EquipmentLoss]:
     if not mentions:
         return []
     mentions = with_others(text, mentions)
+    pronouns = pronoun_items(text, mentions)  # "badly damaging it": the item named before
+    for at, (referent, _) in pronouns.items():
+        mentions.append(EquipmentMention("it", at, at + 2, referent.model, referent.category))
+    if pronouns:
+        mentions.sort(key=lambda mention: mention.start)
     umbrella_starts = umbrellas(text, mentions)
     instrument_starts = instruments(text, mentions)
     place: Place | None | bool = False  # computed lazily
     carried: str | None | bool = False  # computed lazily
     claims: list[EquipmentLoss] = []
+    claimed: list[int] = []  # the start of the item of each claim
     items: list[Item] = []
     for mention in mentions:
         if mention.start in umbrella_starts or is_munition(text, mention) or is_agent(text, mention):
             continue
         status, verb_at, after_end = status_of(text, mention)
+        if mention.start in pronouns and pronouns[mention.start][1]:
+            status, verb_at, after_end = pronouns[mention.start][1], None, mention.end  # "shot it down"
         adjective = status is not None and verb_at is None and after_end is None  # "standing on captured trucks"
-        if mention.start in instrument_starts and after_end is None and not adjective:
-            continue  # "captured the town with tanks"; but "on board a helicopter that was shot down"
-        items.append(Item(mention, status, verb_at, after_end))
+        items.append(Item(mention, status, verb_at, after_end, mention.start in instrument_starts, adjective))
     share_statuses(text, items)  # "captured armoured vehicles and artillery pieces"
+    # "captured the town with tanks": a means is no loss; but "on board a helicopter that was shot
+    # down", "posing with captured artillery pieces, mortars and a truck" (the adjective shared, equipment10w)
+    items = [item for item in items if not item.instrument or item.after_end is not None or item.adjective
+             or (item.verb_at is not None and _ADJECTIVE_AFTER_PREPOSITION.search(text, 0, item.verb_at))]
     for item in items:
         mention, status, verb_at, after_end = item.mention, item.status, item.verb_at, item.after_end
         if status is None and has_own_verb(text, mention):
@@ -74,17 +91,25 @@ def extract(ctx: SentenceContext) -> list[EquipmentLoss]:
             status = carried or None
         if status is None:
             continue
-        quantity, qualifier = quantity_of(text, mention)
-        owner, captor = owner_and_captor(ctx, mention, status, verb_at, after_end)
+        referent = pronouns[mention.start][0] if mention.start in pronouns else None
+        quantity, qualifier = (1, "exact") if referent else quantity_of(text, mention)
+        owner, captor = (owner_and_captor(ctx, referent, status, None, None) if referent
+                         else owner_and_captor(ctx, mention, status, verb_at, after_end))
         if place is False:
             place = _place_of(ctx)
+        claimed.append(mention.start)
         claims.append(EquipmentLoss(
             article_id=ctx.article.article_id, evidence=ctx.evidence, claimant=ctx.claimant,
             place=place or None,
-            claimant_text=ctx.claimant_text, equipment_text=mention.text, model=mention.model,
+            claimant_text=ctx.claimant_text, equipment_text=referent.text if referent else mention.text, model=mention.model,
             category=mention.category, status=status, quantity=quantity, qualifier=qualifier,
             owner_actor=owner, captor_actor=captor, hedged=is_hedged(text, max(mention.end, after_end or 0)),
         ))
+    by_start = {item.mention.start: item.mention for item in items}
+    claims = share_owners(text, claims, [by_start[start] for start in claimed])
+    told = {pronouns[start][0].start for start in claimed if start in pronouns}
+    if told:  # "struck the frigate X, sinking it": the pronoun tells the item's fate
+        claims = [claim for claim, start in zip(claims, claimed) if start not in told]
     return claims
 
 
@@ -104,6 +129,7 @@ def name_generic_items(losses: list[EquipmentLoss]) -> list[EquipmentLoss]:
             if loss.owner_actor in (None, owner) or owner is None:
                 loss = replace(loss, model=model, owner_actor=loss.owner_actor or owner)
         out.append(loss)
+    out = _later_fate(out)
     owners: dict[tuple[str, str, str | None], set[str]] = {}
     for loss in out:
         if loss.owner_actor:
@@ -114,6 +140,28 @@ def name_generic_items(losses: list[EquipmentLoss]) -> list[EquipmentLoss]:
         else loss
         for loss in out
     ]
+
+
+def _later_fate(losses: list[EquipmentLoss]) -> list[EquipmentLoss]:
+    """"The cruiser had been hit" and "the warship sank": one ship, hit then lost. A single
+    ship written as "the <ship word>" and damaged is dropped when the article tells exactly
+    one ship of its category destroyed (equipment10w)."""
+    ships = _ship_words()
+    destroyed: dict[str, set[str]] = {}
+    for loss in losses:
+        if loss.status == "destroyed" and loss.quantity in (None, 1) and (
+                loss.equipment_text.lower() in ships or (loss.model and loss.category == "other")):
+            destroyed.setdefault(loss.category, set()).add(loss.model or loss.equipment_text.lower())
+    if not destroyed:
+        return losses
+    return [loss for loss in losses if not (
+        loss.status == "damaged" and loss.quantity == 1 and len(destroyed.get(loss.category, ())) == 1
+        and (loss.equipment_text.lower() in ships or loss.model in destroyed[loss.category]))]
+
+
+def _ship_words() -> frozenset[str]:
+    from .equipment_shapes import ship_nouns
+    return ship_nouns()
 
 
 def _place_of(ctx: SentenceContext) -> Place | None:

@@ -41,6 +41,8 @@ class Item:
     status: str | None
     verb_at: int | None
     after_end: int | None
+    instrument: bool = False  # the means of an action ("posing with ...", "fighters aboard ...")
+    adjective: bool = False  # the status from an adjective, own or shared ("posing with captured A, B and C")
 
 
 @lru_cache(maxsize=1)
@@ -70,7 +72,7 @@ def share_statuses(text: str, items: list[Item]) -> None:
         if _joined(text, prev.mention.end, item.mention.start) or (
                 prev.after_end is not None and prev.after_end <= item.mention.start
                 and _joined(text, prev.after_end, item.mention.start, _AFTER_PHRASE_CONJUNCTION)):
-            item.status, item.verb_at = prev.status, prev.verb_at
+            item.status, item.verb_at, item.adjective = prev.status, prev.verb_at, prev.adjective
 
 
 @lru_cache(maxsize=1)
@@ -93,3 +95,43 @@ def with_others(text: str, mentions: list[EquipmentMention]) -> list[EquipmentMe
             kind = before[-1]
             extra.append(EquipmentMention(m.group("others"), m.start("others"), m.end("others"), kind.model, kind.category))
     return sorted([*mentions, *extra], key=lambda mention: mention.start) if extra else mentions
+
+
+@lru_cache(maxsize=1)
+def _pronoun() -> re.Pattern[str]:
+    verbs = [w for ws in vocab()["verbs_before"].values() for w in ws if " " not in w]
+    return re.compile(
+        rf"(?<![\w-])(?:(?P<verb>{phrases(verbs)})\s+(?P<it>it)(?![\w-])(?!\s+(?:was|is|had|has|would|will)\b)|"
+        rf"(?:shot|shoot|shooting|brought|bring|bringing|took|taking|knocked|knocking)\s+(?P<it2>it)\s+(?:down|out)\b|"
+        rf"(?:set|setting|sets)\s+(?P<it3>it)\s+(?:on\s+fire|ablaze|alight)\b)", re.IGNORECASE)
+
+
+def pronoun_items(text: str, mentions: list[EquipmentMention]) -> dict[int, tuple[EquipmentMention, str | None]]:
+    """"it" as the object of a loss verb stands for the last item named before it in the
+    sentence ("fired two missiles at the frigate USS Stark, badly damaging it", "struck the
+    helicopter, bringing it down"): start of "it" -> (the item it stands for, the status of
+    a phrasal frame, else None for the verb's own). Helper equipment10w."""
+    if " it" not in text or not mentions:
+        return {}
+    found: dict[int, tuple[EquipmentMention, str | None]] = {}
+    for m in _pronoun().finditer(text):
+        group = "it" if m.group("it") else "it2" if m.group("it2") else "it3"
+        before = [mention for mention in mentions if mention.end <= m.start()]
+        if not before:
+            continue
+        found[m.start(group)] = (before[-1], None if group == "it" else "destroyed")
+    return found
+
+
+def share_owners(text: str, claims: list, mentions: list[EquipmentMention]) -> list:
+    """An owner named on a list's first item owns the items after it ("Armenian T-72 tanks,
+    Grad rocket launchers and an S-300 system"); ``mentions`` are the claims' items, in
+    order. Helper equipment10w."""
+    from dataclasses import replace
+
+    out = list(claims)
+    for i in range(1, len(out)):
+        if out[i].owner_actor is None and out[i - 1].owner_actor is not None and out[i].status == out[i - 1].status \
+                and _joined(text, mentions[i - 1].end, mentions[i].start):
+            out[i] = replace(out[i], owner_actor=out[i - 1].owner_actor)
+    return out

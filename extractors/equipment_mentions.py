@@ -12,6 +12,8 @@ from functools import lru_cache
 from typing import Any
 
 from . import numbers
+from . import compiled_patterns
+from .equipment_shapes import is_ship_name, reshape
 from .equipment_verbs import reduced_passive
 from .patterns import substring_finder
 from .reference import load_csv, load_yaml
@@ -62,7 +64,7 @@ def _catalogue() -> tuple[dict[str, tuple[str | None, str]], dict[str, re.Patter
     # a model written with a variant suffix glued to it ("T-90M", "T-72B3", "Mi-8MTV", "Su-30SM2",
     # "Leopard 2A6") is the model: capital letters and digits only, so a plural "s" stays one
     patterns = {
-        start: re.compile(
+        start: compiled_patterns.compile(
             r"(?P<alias>" + "|".join(_alias_regex(a) for a in group) + r")"
             r"(?P<variant>(?-i:[A-Z]{1,3}\d{0,2}|\d{1,2}[A-Z]{0,2}))?(?:s|'s)?(?![\w-])",
             re.IGNORECASE,
@@ -185,7 +187,7 @@ def _find_equipment(text: str) -> tuple[EquipmentMention, ...]:
         if towed:
             start = towed.start()
         out.append(EquipmentMention(text[start:end], start, end, mention.model, mention.category))
-    return tuple(_mounted(text, out))
+    return tuple(_mounted(text, reshape(text, out, EquipmentMention)))  # names and designations by shape
 
 
 @lru_cache(maxsize=1)
@@ -265,11 +267,17 @@ def np_prefix(text: str, start: int) -> str:
 
 
 
+_SANK_AN_OBJECT = re.compile(r"\s+(?:\w+ly\s+)?(?:sank|sunk|torpedoed|rammed|capsized)\s+(?:(?:the|a|an|two|three|four|five|six|"
+                             r"several)\b|\d|(?-i:[A-Z]))", re.IGNORECASE)
+
+
 def is_agent(text: str, mention: EquipmentMention) -> bool:
     """True when the equipment does something ("Russian jets bombed ...", "shot down by
     Turkish F-16s"), so it is no loss."""
     if re.search(r"\bby\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", text[:mention.start], re.IGNORECASE):
         return True
+    if _SANK_AN_OBJECT.match(text, mention.end):
+        return True  # "naval drones sank the landing ship", "Skyhawks sank HMS Coventry" (equipment10w)
     return bool(re.match(
         r"\s+(?:\w+ly\s+)?(?:bombed|struck|shelled|targeted|fired|attacked|hit|pounded|carried|"
         r"conducted|launched|flew|destroyed|killed|downed|shot|raided|strafed|dropped|dropping|"
@@ -330,6 +338,8 @@ def quantity_of(text: str, mention: EquipmentMention) -> tuple[int | None, str |
         or re.search(rf"\b(?:{vague}|their|its)\s+(?:[a-z-]+\s+){{0,3}}?(?:and|or|as\s+well\s+as)\s+(?:[a-z-]+\s+){{0,2}}$",
                      text[max(0, mention.start - 70):mention.start], re.IGNORECASE)):
         return None, "vague"  # "destroying their vehicles", "some tanks and military vehicles"
+    if is_ship_name(mention):
+        return 1, "exact"  # "the cruiser General Belgrano", "HMS Coventry": one ship (equipment10w)
     if re.search(r"\bthe\s+$", prefix, re.IGNORECASE) and mention.model and not mention.text.endswith("s") \
             and mention.text.split()[-1].lower() in {"gun", "tank", "system", "unit", "launcher", "helicopter", "jet"}:
         return 1, "exact"

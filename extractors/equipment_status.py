@@ -58,14 +58,20 @@ def _status_after(text: str, mention: EquipmentMention) -> tuple[str, int] | Non
                     r"(?:[\w-]+\s+){1,4}?(?=(?:were|was|have|has|had)\b))?"
                     r"(?:(?:also|reportedly|have|has|had|all|were|was|then|been|being|\w+ly)\s+)*", after)
     plain = re.match(r"^\s*(?:,\s*)?(?:(?:also|reportedly|all|then)\s+)*", after)
+    # the item as subject of a relative clause: "HMS Sheffield, which sank six days later" (equipment10w)
+    relative = _RELATIVE_SUBJECT.match(after)
     # try with the auxiliary ("were destroyed") and after it ("were put out of action")
-    offsets = dict.fromkeys((plain.end() if plain else 0, lead.end() if lead else 0))
+    offsets = dict.fromkeys((plain.end() if plain else 0, lead.end() if lead else 0, relative.end() if relative else 0))
     for offset in offsets:
         for status, pattern in _status_patterns()["after"]:
             m = pattern.match(after, offset)
             if m:
                 return status, mention.end + m.end()
     return reduced_passive(text, mention.end, vocab()) or _object_relative(text, mention.end)  # "Five VBIEDs destroyed in"
+
+
+_RELATIVE_SUBJECT = re.compile(r"^\s*,?\s*(?:which|that)\s+(?:(?:later|then|eventually|subsequently|soon|also|reportedly|\w+ly)\s+)*",
+                               re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)

@@ -84,6 +84,10 @@ def _names_in(text: str, offset: int) -> list[PlaceSpan]:
             continue
         if _CAPITAL_OF.search(text, 0, n.start - offset) and (_REGION_AFTER.match(text, n.end - offset) or _REGION_END.search(n.name)):
             continue  # "the capital of Gezira state": the capital, another town, not the state (control8)
+        if _OWNER_OF_NAMED_SEAT.match(text, n.end - offset) and n.place.precision == "unresolved":
+            continue  # "Tamil Tiger capital Kilinochchi", "Houthi stronghold Saada": the owner, not the place (control10w)
+        if len(n.name) == 1 or _ABBREVIATION_AFTER.match(text, n.end - offset):
+            continue  # "the U.N.-declared safe area": a letter of an abbreviation (control10w)
         if _TITLE_HEAD.match(text, n.end - offset) and " " not in n.name:
             continue  # "Strategic" of "Strategic Town of Kinsabba"
         cut = _TITLE_WORD.search(n.name)
@@ -102,6 +106,10 @@ def _names_in(text: str, offset: int) -> list[PlaceSpan]:
 
 
 _GLUED_ARTICLE = re.compile(r"\s+(?:al|el)[A-Z][\w'’-]*")
+# After a name: a seat noun and another name ("Tamil Tiger capital Kilinochchi", "rebels'
+# political headquarters Kilinochchi"): the first name owns the seat, the second is the place.
+_OWNER_OF_NAMED_SEAT = re.compile(r"(?:['’]s?)?\s+(?:rebels['’]?\s+)?(?:[a-z]+\s+)?(?:capital|stronghold|bastion|heartland|seat)\s+[A-Z]")
+_ABBREVIATION_AFTER = re.compile(r"\.[A-Z]")
 
 
 @lru_cache(maxsize=1)
@@ -123,7 +131,7 @@ def _split_at_heads(n: PlaceSpan) -> list[PlaceSpan]:
 
 
 _OBJECT_END = re.compile(
-    r"[.;!?()\[\]—]|:\s|\s[-–]\s|,\s+(?:while|but|as|after|before|which|where|when|who|bringing|"
+    r"\.(?![\w-])|[;!?()\[\]—]|:\s|\s[-–]\s|,\s+(?:while|but|as|after|before|which|where|when|who|bringing|"
     r"pushing|forcing|killing|leaving|freeing|according|said|says|sources?)\b|"
     r",\s+(?:[\w'’-]+\s+){1,6}?(?:said|says|reported|reports|told|added|announced|claimed)\b|"
     rf"\s(?:after|following|amid|during|due\s+to|as|since|while|because|despite|before|when|"
@@ -132,7 +140,7 @@ _OBJECT_END = re.compile(
 _LIST_SEP = re.compile(
     r"(?:\s+(?:village|town|city|area|district|neighbo(?:u)?rhood)s?)?\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+(?:and|as\s+well\s+as|&)\s+)"
     r"(?:the\s+)?(?:(?:strategic|key|nearby|neighbouring|neighboring|adjacent|small|large|surrounding|border|frontline|coastal|northern|southern|eastern|western)\s+)*"
-    r"(?:(?:town|village|city|hill|area|district|neighbo(?:u)?rhood|base|airport|camp)s?\s+(?:of\s+)?"
+    r"(?:(?:town|village|city|hill|area|district|neighbo(?:u)?rhood|base|airport|camp|hub|stronghold|port)s?\s+(?:of\s+)?"
     r"|(?:[a-z][\w'’-]*\s+){0,2}(?:town|village|city|hub|stronghold|bastion|port|suburb|settlement|hamlet|district)s?\s+of\s+)?$",  # "and the hub of Sake" (control10f)
     re.IGNORECASE,
 )
@@ -141,9 +149,9 @@ _DIRECT_HEAD = re.compile(
     r"parts\s+of(?:\s+the)?|large\s+parts\s+of(?:\s+the)?|(?:the\s+)?(?:centre|center|heart)\s+of(?:\s+the)?|"
     r"(?:nearly\s+|almost\s+|about\s+|over\s+|some\s+)?\d+\s*(?:percent|per\s+cent|%)\s+of(?:\s+the)?|"
     r"(?:nearly\s+|almost\s+|about\s+|more\s+than\s+)?(?:half|a\s+third|two-thirds|a\s+quarter|three-quarters)\s+of(?:\s+the)?)\s+)?"  # "seized half of Kobane" (control10f)
-    r"(?:(?:(?!(?:in|near|at|on|from|to|outside|around|of)\b)[\w'’-]+\s+){0,4}(?:city|town|village|capital|stronghold|hub|bastion|district|"
-    r"neighbo(?:u)?rhood|base|positions|sites|areas|villages|towns|cities|suburbs|settlements|area|region)\s*(?:of\s+|,\s*|including\s+|"
-    r"such\s+as\s+|namely\s+|(?<=capital)\s+|(?<=city)\s+)|[\w\s,'’-]{0,40}\b(?:including|such\s+as|namely|among\s+them)\s+(?:the\s+)?|"
+    r"(?:(?:(?!(?:in|near|at|on|from|to|outside|around|of)\b)[\"“]?[\w'’.-]+\s+){0,4}[\"“]?(?:city|town|village|capital|stronghold|hub|bastion|district|"
+    r"neighbo(?:u)?rhood|base|positions|sites|areas|villages|towns|cities|suburbs|settlements|area|region)[\"”]?\s*(?:of\s+|,\s*|including\s+|"
+    r"such\s+as\s+|namely\s+|(?<=capital)\s+|(?<=city)\s+|(?<=stronghold)\s+|(?<=bastion)\s+)|[\w\s,'’-]{0,40}\b(?:including|such\s+as|namely|among\s+them)\s+(?:the\s+)?|"
     r"[\w'’-]+\s*,\s*|(?:(?:[a-z]+ly\s+)?(?:strategic|key|vital|important|nearby|neighbou?ring|besieged|historic|ancient|"
     r"[a-z]+-(?:held|controlled|dominated|besieged))\s+){1,3})?[\"“”']?\s*$",
     re.IGNORECASE,
@@ -215,7 +223,31 @@ def _object_places(text: str, start: int, ctx: SentenceContext) -> tuple[list[Pl
             return [PlaceSpan(named, start, names[0].end, Place(name=named, place_type="neighbourhood"))], False
     if territory:
         chosen = [_as_territory(text, start, span, len(chosen)) for span in chosen]
+    elif cut is not None:
+        chosen = chosen + _elliptic_next(tail, cut.start(), start)
     return chosen, territory
+
+
+# "had taken Zaranj ... on Friday, and Sheberghan in Jawzjan on Saturday": after the time of the
+# first object, ", and <name>" is another object of the same verb (helper control10w).
+_ELLIPTIC_NEXT = re.compile(
+    rf"\s*,?\s*(?:on\s+(?:{_DAYS_MONTHS})(?:\s+\d{{1,2}})?|last\s+(?:week|month|{_DAYS_MONTHS})|earlier\s+(?:this|that)\s+(?:week|month))"
+    r"\s*,?\s+and\s+(?:then\s+|later\s+)?(?:the\s+(?:town|city|village)\s+of\s+)?(?=[A-Z])")
+
+
+def _elliptic_next(tail: str, at: int, start: int) -> list[PlaceSpan]:
+    m = _ELLIPTIC_NEXT.match(tail, at)
+    if m is None:
+        return []
+    names = _names_in(tail[m.end():m.end() + 60], start + m.end())
+    if not names or names[0].start != start + m.end() or not _ELLIPTIC_END.match(tail, m.end() + len(names[0].name)):
+        return []
+    return [names[0]]
+
+
+# the second object ends its clause: a locative, a time, or the sentence's end ("and Sheberghan in
+# Jawzjan on Saturday"), not a verb of its own ("and Sheberghan fell")
+_ELLIPTIC_END = re.compile(rf"\s*(?:[.;]|$|(?:in|near)\s+[A-Z][\w'’-]*(?:\s+province)?\s*(?:[.;]|$|on\s+)|on\s+(?:{_DAYS_MONTHS}))")
 
 
 _LIST_OPENS = re.compile(r"\s*(?:[-–—:]|\s[-–—])\s*")

@@ -23,7 +23,8 @@ from .installations import owner_inside
 from .nominals import agent_preposition_after, judged_nominal
 from .speakers import speaker
 from .subjects_named import leader_of, operation_agent, speaker_for_own_units, unnamed_subject
-from .countries import country_forces, liberation_kind
+from .countries import country_forces, liberation_kind, state_of_country
+from ..theatre import current_country, place_country
 from .voices import (
     _clause_subject, _controller_before_control, absolute_clause_subject, gerund_clause_subject, _read_control_passive, _read_nominal_list, _read_under_control_active, _Reading, _where_relative,
 )
@@ -94,7 +95,7 @@ def _read(ctx: SentenceContext, trigger: Trigger) -> _Reading | None:
     if not places and trigger.form == "active":
         places = capital_of_region(ctx, road or trigger.end)  # "abandoned the capital of South Kivu province"
         if not places:
-            return _bare_passive(ctx, trigger) or _relative_object(ctx, trigger) or _where_relative(ctx, trigger)
+            return _bare_passive(ctx, trigger) or _relative_object(ctx, trigger) or _not_the_landmark(ctx, _where_relative(ctx, trigger))
     if not places:
         return None
     by_actor = None
@@ -266,6 +267,10 @@ _RELATIVE = re.compile(
     r",?\s+(?:which|that|whom)\s+(?P<subject>(?:the\s+)?(?:[\w'’-]+\s+){1,5}?)(?:(?:had|have|has|then|later|finally|eventually|\w+ly)\s+)?$")
 
 
+# "Maungdaw on the Bangladesh border, which ...": where the place lies, not the place (control10w)
+_LOCATOR_TAIL = re.compile(r"\s+(?:on|near|along)\s+the\s+(?:[\w'’-]+\s+){1,3}?(?:border|frontier|coast|shores?|river|bank)$")
+
+
 def _relative_object(ctx: SentenceContext, trigger: Trigger) -> _Reading | None:
     """"Jarablus, which Turkish-led forces captured on the first day": the place is the
     object of a relative clause, its subject the agent."""
@@ -274,9 +279,13 @@ def _relative_object(ctx: SentenceContext, trigger: Trigger) -> _Reading | None:
     if not m:
         return None
     agent = _clause_subject(ctx, m)
+    if agent is None and m.group("subject").strip().lower() in ("it", "they"):  # "..., which it took earlier this month"
+        armed = _armed(ctx.mentions.actors_in(0, m.start()))
+        agent = armed[0] if armed else None
     if agent is None:
         return None
     before = text[: m.start()].rstrip()
+    before = before[:_LOCATOR_TAIL.search(before).start()] if _LOCATOR_TAIL.search(before) else before
     names = _names_in(before, 0)
     if not names or names[-1].end < len(before) - 1:
         return None
@@ -286,6 +295,24 @@ def _relative_object(ctx: SentenceContext, trigger: Trigger) -> _Reading | None:
         place = names[-2]  # "Rityan north of Aleppo, which ...": the clause is about Rityan
     return _Reading((place,), trigger.change, agent, None)
 
+
+
+def _not_the_landmark(ctx: SentenceContext, reading: _Reading | None) -> _Reading | None:
+    """"in al-Jawf and Nihm, east of Sanaa, where the Houthis took large areas": the clause hangs
+    on Nihm; Sanaa only says where Nihm lies (helper control10w)."""
+    if reading is None or len(reading.places) != 1:
+        return reading
+    place = reading.places[0]
+    before = ctx.text[:place.start]
+    landmark = _LANDMARK.search(before)
+    head = before[:landmark.start()] if landmark is not None else ""
+    if not head.rstrip().endswith(","):
+        return reading
+    head = head.rstrip(" ,")
+    names = _names_in(head, 0)
+    if not names or names[-1].end < len(head) - 1:
+        return None
+    return _Reading((names[-1],), reading.change, reading.agent, reading.counterpart)
 
 
 def _claims_for(ctx: SentenceContext, trigger: Trigger, reading: _Reading, when: DateSpan) -> list[ControlChange]:
@@ -327,12 +354,30 @@ def _claims_for(ctx: SentenceContext, trigger: Trigger, reading: _Reading, when:
             previous, previous_label = _opponent(ctx, agent_id, reading.agent)
     if new in NOT_ARMED and new != "unknown":
         return []
+    if "syrian_government" in (new, previous) and not any(
+            label and _NAMED_SYRIAN.search(label) for label in (new_label, previous_label)):
+        article, place = current_country(), reading.places[0].place
+        where = (place_country(place) if place.precision == "place" else None) or article
+        if article != "SY" and where not in (None, "SY", "none"):
+            new, previous = _state_abroad(new, previous, where)
     if previous == new and reading.counterpart is not None and change not in ("withdrawal", "surrender"):
         previous = reading.counterpart.actor_id  # "Nusra expelled rebels": not Nusra from Nusra
     words = ctx.text[trigger.start:trigger.end]  # "liberated": a capture, a recapture by the state on its soil
     return [_claim(ctx, span, new, new_label, previous, previous_label,
                    (liberation_kind(words, new, span.place.place_id) or change) if change in ("capture", "recapture") else change,
                    when) for span in reading.places]
+
+
+_NAMED_SYRIAN = re.compile(r"[Ss]yria|Assad|Damascus|\b[A-Z]{2,}\b")  # "Syrian troops": named, not a default
+
+
+def _state_abroad(new: str | None, previous: str | None, code: str) -> tuple[str | None, str | None]:
+    """Syria's army read as a side of a change in another country (a default for "rebels"'
+    opponent): that country's state, or unknown (helper control10w: "Chechen rebels said they
+    had withdrawn from Grozny" is Russia's gain, not Syria's)."""
+    home = state_of_country(code)
+    fix = home if home is not None and home not in (new, previous) else "unknown"
+    return (fix if new == "syrian_government" else new), (fix if previous == "syrian_government" else previous)
 
 
 # "fell to another rebel group", "a rival militia seized": a group the article does not name,

@@ -176,3 +176,41 @@ def owner_inside(ctx_actors: list[ActorMention], spans: list[PlaceSpan]) -> Acto
                 at = span.start + word.start(1) if span.end - span.start == len(span.name) else span.start
                 return ActorMention(word.group(1), actor, at, at + len(word.group(1)))
     return None
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
+_INSTALLATION_TYPES = frozenset({"base", "facility", "airport", "prison"})
+
+
+def _unnamed(change) -> bool:
+    """An installation phrase with no name in it and no place it stands in ("a multinational
+    military base", "the provincial government headquarters", "the last military camp",
+    "military's western command"): nothing an analyst can map by itself."""
+    from ..actors import demonym_actors
+    place = change.place
+    if place is None or place.place_id or place.place_type not in _INSTALLATION_TYPES or place.latitude is not None:
+        return False
+    words = [w.group() for w in _CAPITALISED.finditer(place.name)]
+    return not any(w.rstrip("'’s").lower() not in demonym_actors() for w in words)
+
+
+def _named(change) -> bool:
+    place = change.place
+    return place is not None and (place.place_id is not None or (
+        not _unnamed(change) and _CAPITALISED.search(place.name) is not None))
+
+
+def without_unnamed_details(changes: list) -> list:
+    """An unnamed installation taken in the same sentence as a named place ("seized the town of
+    Baga ... and overran a multinational military base there", "overran the city of Mosul,
+    seizing the provincial government headquarters"), or in a headline whose lead names what
+    was taken ("Arakan Army takes last junta outpost" over "captured the last military outpost
+    in Maungdaw"), is a detail of that named change: its row is dropped (helper control10w).
+    Told in a sentence of its own it stays ("Jihadists overran a military camp"; "... and
+    seized the central prison" after a sentence about the city)."""
+    if not any(_unnamed(c) for c in changes):
+        return changes
+    named = [c.evidence for c in changes if _named(c)]
+    return [c for c in changes if not (_unnamed(c) and any(
+        e.start == c.evidence.start or (c.evidence.start == 0 and c.evidence.end < e.start <= c.evidence.end + 300)
+        for e in named))]

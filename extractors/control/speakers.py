@@ -16,6 +16,7 @@ from dataclasses import replace
 from ..claims import ControlChange
 from ..context import SentenceContext
 from ..actors import state_forces
+from .installations import without_unnamed_details
 
 _REPORT = re.compile(r"\s+(?:(?:also|later|earlier|separately)\s+)?(?:said|says|claimed|claims|announced|announces|"
                      r"reported|stated|declared|confirmed)\b")
@@ -89,7 +90,7 @@ def inherit_claimants(changes: list[ControlChange]) -> list[ControlChange]:
             if source is not None:
                 change = replace(change, claimant=source.claimant, claimant_text=source.claimant_text)
         out.append(change)
-    return _told_again_as_recapture(_taken_back(out))
+    return without_unnamed_details(_told_again_as_recapture(_taken_back(out)))
 
 
 

@@ -23,7 +23,9 @@ from ..sides import NOT_ARMED
 _LED = re.compile(r"-(?:led|dominated|spearheaded)\s+$")
 
 
-_FORCE_NOUN = re.compile(r"(?:troops|forces|soldiers|fighters|units|militiamen|gunmen)$", re.IGNORECASE)
+_FORCE_NOUN = re.compile(r"(?:troops|forces|soldiers|fighters|units|militiamen|gunmen|army|military|navy)$", re.IGNORECASE)
+# A state's name written right before a bare force noun: "Sri Lanka army", "Ukraine troops".
+_STATE_BEFORE = re.compile(r"\b([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\s+$")
 
 
 def leader_of(sent: SentenceMentions, agent: ActorMention | None) -> ActorMention | None:
@@ -36,6 +38,9 @@ def leader_of(sent: SentenceMentions, agent: ActorMention | None) -> ActorMentio
         if owners and owners[-1].actor_id != agent.actor_id:
             m = owners[-1]
             return ActorMention(m.label, m.actor_id, max(0, agent.start - 60) + m.start, max(0, agent.start - 60) + m.end)
+        state = _STATE_BEFORE.search(sent.text, max(0, agent.start - 40), agent.start)
+        if not owners and state is not None and state.group(1) in country_forces():  # "Sri Lanka army captures" (control10w)
+            return ActorMention(state.group(1), country_forces()[state.group(1)], state.start(1), state.end(1))
     if agent is None or not _LED.search(sent.text, 0, agent.start):
         return agent
     dash = sent.text.rfind("-", 0, agent.start)

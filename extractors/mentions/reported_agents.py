@@ -22,6 +22,8 @@ _REPORT = re.compile(
     r"(?=(?:had|has|have|would|captured|seized|took|retook|recaptured|entered|"
     r"withdrew|pulled|liberated|overran|controlled?|gained|lost|repelled|destroyed|shot|downed|killed)\b)",
     re.IGNORECASE)
+# every match of _REPORT holds its pronoun between white space: a cheap test before the speakers are read
+_PRONOUN = re.compile(r"\s(?:its?|they|their)\s", re.IGNORECASE)
 _OTHER_REPORT_VERB = re.compile(r"\b(?:announced|claimed|reported|stated|confirmed)\b")
 _INSTITUTION = r"(?:defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e|general\s+staff|armed\s+forces|military|army)"
 
@@ -39,6 +41,8 @@ def with_reported_agents(text: str, actors: tuple[ActorMention, ...]) -> tuple[A
     """``actors`` with the pronouns of reported speech read as their speaker."""
     if " said " not in text and " says " not in text and not _OTHER_REPORT_VERB.search(text):
         return actors
+    if not _PRONOUN.search(text):
+        return actors  # no pronoun a report could hand to its speaker (most sentences that report)
     speakers = [(m.start, m.end, m.actor_id) for m in actors if m.actor_id not in ("civilians", "unknown")]
     for match in _country_speakers().finditer(text):
         speakers.append((match.start(), match.end(), country_forces()[match.group("name") or match.group("name2")]))

@@ -166,8 +166,8 @@ def test_a_family_name_is_no_version(sentence: str, model: str) -> None:
 @pytest.mark.parametrize("sentence, expected", [
     # sentences written by control8: an owner and its service between the article and the model,
     # and the plural of a one-word model
-    ("Tigrayan forces said they had shot down an Ethiopian air force C-130 transport plane near Samre.",
-     ("C-130 Hercules", 1, "destroyed")),
+    ("Tigrayan forces said they had shot down an Ethiopian air force C-130 transport plane near Samre.",  # model "C-130" since equipment10w (the written gold names it so)
+     ("C-130", 1, "destroyed")),
     ("Afghan officials said the Taliban had seized an Afghan air force Black Hawk at Kandahar airfield.",
      (None, 1, "captured")),
     ("The GNA said it had destroyed two more Pantsirs near al-Watiya.", ("Pantsir", 2, "destroyed")),
