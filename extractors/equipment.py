@@ -25,6 +25,7 @@ happened to it), ``equipment_owner`` (whose it was, who took it).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from .claims import EquipmentLoss, Place
@@ -32,13 +33,19 @@ from .context import SentenceContext
 from .equipment_mentions import (  # noqa: F401  (find_equipment: part of this module's interface)
     EquipmentMention, has_stem, instruments, is_agent, is_munition, quantity_of, umbrellas, find_equipment,
 )
-from .equipment_lists import Item, pronoun_items, share_statuses, with_others
+from .equipment_lists import Item, pronoun_items, share_owners, share_statuses, with_others
 from .equipment_owner import owner_and_captor
 from .equipment_status import about_equipment_before, carried_status, has_own_verb, is_hedged, status_of
 from .places import find_places
 
 
 # ---------------------------------------------------------------- claims
+
+# "posing with captured Humvees and pickup trucks": the status word is an adjective after the
+# preposition, and every item of the list after it shares it (equipment10w)
+_ADJECTIVE_AFTER_PREPOSITION = re.compile(r"\b(?:with|on|beside|aboard|atop|next\s+to)\s+(?:(?:the|their|its|several|some)\s+)?$",
+                                          re.IGNORECASE)
+
 
 def extract(ctx: SentenceContext) -> list[EquipmentLoss]:
     """Equipment losses the sentence reports (see the module docstring for the rules)."""
@@ -68,10 +75,12 @@ def extract(ctx: SentenceContext) -> list[EquipmentLoss]:
         if mention.start in pronouns and pronouns[mention.start][1]:
             status, verb_at, after_end = pronouns[mention.start][1], None, mention.end  # "shot it down"
         adjective = status is not None and verb_at is None and after_end is None  # "standing on captured trucks"
-        if mention.start in instrument_starts and after_end is None and not adjective:
-            continue  # "captured the town with tanks"; but "on board a helicopter that was shot down"
-        items.append(Item(mention, status, verb_at, after_end))
+        items.append(Item(mention, status, verb_at, after_end, mention.start in instrument_starts, adjective))
     share_statuses(text, items)  # "captured armoured vehicles and artillery pieces"
+    # "captured the town with tanks": a means is no loss; but "on board a helicopter that was shot
+    # down", "posing with captured artillery pieces, mortars and a truck" (the adjective shared, equipment10w)
+    items = [item for item in items if not item.instrument or item.after_end is not None or item.adjective
+             or (item.verb_at is not None and _ADJECTIVE_AFTER_PREPOSITION.search(text, 0, item.verb_at))]
     for item in items:
         mention, status, verb_at, after_end = item.mention, item.status, item.verb_at, item.after_end
         if status is None and has_own_verb(text, mention):
@@ -96,6 +105,8 @@ def extract(ctx: SentenceContext) -> list[EquipmentLoss]:
             category=mention.category, status=status, quantity=quantity, qualifier=qualifier,
             owner_actor=owner, captor_actor=captor, hedged=is_hedged(text, max(mention.end, after_end or 0)),
         ))
+    by_start = {item.mention.start: item.mention for item in items}
+    claims = share_owners(text, claims, [by_start[start] for start in claimed])
     told = {pronouns[start][0].start for start in claimed if start in pronouns}
     if told:  # "struck the frigate X, sinking it": the pronoun tells the item's fate
         claims = [claim for claim, start in zip(claims, claimed) if start not in told]

@@ -41,6 +41,8 @@ class Item:
     status: str | None
     verb_at: int | None
     after_end: int | None
+    instrument: bool = False  # the means of an action ("posing with ...", "fighters aboard ...")
+    adjective: bool = False  # the status from an adjective, own or shared ("posing with captured A, B and C")
 
 
 @lru_cache(maxsize=1)
@@ -70,7 +72,7 @@ def share_statuses(text: str, items: list[Item]) -> None:
         if _joined(text, prev.mention.end, item.mention.start) or (
                 prev.after_end is not None and prev.after_end <= item.mention.start
                 and _joined(text, prev.after_end, item.mention.start, _AFTER_PHRASE_CONJUNCTION)):
-            item.status, item.verb_at = prev.status, prev.verb_at
+            item.status, item.verb_at, item.adjective = prev.status, prev.verb_at, prev.adjective
 
 
 @lru_cache(maxsize=1)
@@ -119,3 +121,17 @@ def pronoun_items(text: str, mentions: list[EquipmentMention]) -> dict[int, tupl
             continue
         found[m.start(group)] = (before[-1], None if group == "it" else "destroyed")
     return found
+
+
+def share_owners(text: str, claims: list, mentions: list[EquipmentMention]) -> list:
+    """An owner named on a list's first item owns the items after it ("Armenian T-72 tanks,
+    Grad rocket launchers and an S-300 system"); ``mentions`` are the claims' items, in
+    order. Helper equipment10w."""
+    from dataclasses import replace
+
+    out = list(claims)
+    for i in range(1, len(out)):
+        if out[i].owner_actor is None and out[i - 1].owner_actor is not None and out[i].status == out[i - 1].status \
+                and _joined(text, mentions[i - 1].end, mentions[i].start):
+            out[i] = replace(out[i], owner_actor=out[i - 1].owner_actor)
+    return out

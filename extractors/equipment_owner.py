@@ -206,6 +206,35 @@ def _fallen_side(ctx: SentenceContext, acted: str | None, text: str | None = Non
     return groups.pop() if len(groups) == 1 else None
 
 
+_GROUP_WORDS = r"the\s+(?:group|insurgents|militants|rebels|attackers|assailants|jihadists|movement|organi[sz]ation|militia|gunmen)"
+_ANAPHOR = re.compile(rf"\b{_GROUP_WORDS}\s+(?:[\w'’-]+\s+){{0,5}}$", re.IGNORECASE)
+# "The group said in a statement that it had seized ...": the speaker is the subject of "it"
+_SPEAKER_ANAPHOR = re.compile(rf"^\s*{_GROUP_WORDS}\s+(?:[\w'’-]+\s+){{0,12}}?(?:said|says|claimed|claims|announced|added|reported)\b"
+                              rf"[^.;]{{0,80}}?\b(?:it|they)\s+(?:[\w'’-]+\s+){{0,3}}$", re.IGNORECASE)
+
+
+_COALITIONS = frozenset({"saudi_coalition", "us_coalition"})
+
+
+def _anaphoric_subject(ctx: SentenceContext, verb_at: int) -> str | None:
+    """The armed group an anaphoric subject ("the group", "the insurgents", "the attackers")
+    stands for: the first armed actor that is no state's forces in the nearest earlier
+    sentence that names one, within five sentences; none when the clause names an actor."""
+    before = ctx.text[clause_start(ctx.text, verb_at):verb_at]
+    sentence = re.sub(r"^(?:He|She|A\s+spokesman|The\s+spokesman)\s+said\s+", "", ctx.text[:verb_at])
+    if not (_ANAPHOR.search(before) or _SPEAKER_ANAPHOR.match(sentence)) or _armed(find_actors(ctx.text[:verb_at])):
+        return None
+    for n in range(1, 6):
+        previous = ctx.previous(n)
+        if previous is None:
+            return None
+        found = [m for m in _armed(find_actors(previous.text))
+                 if m.actor_id not in actors.state_forces() and m.actor_id not in _COALITIONS]  # a group is no state
+        if found:
+            return specific_actor(found[0].label, found[0].actor_id, (), ctx.article.text)
+    return None
+
+
 def owner_and_captor(
     ctx: SentenceContext, mention: EquipmentMention, status: str, verb_at: int | None, after_end: int | None
 ) -> tuple[str | None, str | None]:
@@ -240,6 +269,8 @@ def owner_and_captor(
             owner = _actor_at(ctx, at, at + 40) or (owner_word(word.group()) if word else None)
     if acted is None and verb_at is not None and owner is None:
         acted = _subject(ctx, 0, verb_at)  # "Army units targeted ..., while other units destroyed"
+    if acted is None and verb_at is not None and owner is None:
+        acted = _anaphoric_subject(ctx, verb_at)  # "The group said it had seized six howitzers" (equipment10w)
     owner = owner or _fallen_side(ctx, acted)  # "killing 34 militants and destroying 5 SUVs"
     if owner is None and acted is None:  # "Several SUVs were put out of action": the fight told just before
         previous = ctx.previous()

@@ -140,7 +140,7 @@ _OBJECT_END = re.compile(
 _LIST_SEP = re.compile(
     r"(?:\s+(?:village|town|city|area|district|neighbo(?:u)?rhood)s?)?\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+(?:and|as\s+well\s+as|&)\s+)"
     r"(?:the\s+)?(?:(?:strategic|key|nearby|neighbouring|neighboring|adjacent|small|large|surrounding|border|frontline|coastal|northern|southern|eastern|western)\s+)*"
-    r"(?:(?:town|village|city|hill|area|district|neighbo(?:u)?rhood|base|airport|camp)s?\s+(?:of\s+)?"
+    r"(?:(?:town|village|city|hill|area|district|neighbo(?:u)?rhood|base|airport|camp|hub|stronghold|port)s?\s+(?:of\s+)?"
     r"|(?:[a-z][\w'’-]*\s+){0,2}(?:town|village|city|hub|stronghold|bastion|port|suburb|settlement|hamlet|district)s?\s+of\s+)?$",  # "and the hub of Sake" (control10f)
     re.IGNORECASE,
 )

@@ -150,3 +150,47 @@ def test_pronoun_without_a_new_fate(text: str) -> None:
     """Our sentences: "it" after a failed or non-loss verb adds no row."""
     assert all(e.equipment_text != "it" for e in extract_article(text, "w", date(2024, 6, 1)).equipment_losses)
     assert len(rows(text)) <= 1
+
+
+# ---------------------------------------------------------------- captures told as pictures, control, recovery
+
+@pytest.mark.parametrize("text,expected", [
+    # our sentences: Myanmar, Afghanistan, Sudan, Iraq, Mozambique, Karabakh
+    ("Pictures showed rebels posing with captured howitzers, mortars and an army truck.",
+     [(None, "towed_artillery", "captured", None), (None, "other", "captured", None), (None, "truck", "captured", 1)]),
+    ("Videos showed Taliban fighters standing beside captured Humvees and pickup trucks in Kunduz.",
+     [("Humvee", "armoured_vehicle", "captured", None), (None, "truck", "captured", None)]),
+    ("RSF fighters took control of two army tanks left at the base.", [(None, "tank", "captured", 2)]),
+    ("Insurgents took control of helicopters and armoured vehicles left at the airport in Mosul.",
+     [(None, "helicopter", "captured", None), (None, "armoured_vehicle", "captured", None)]),
+    ("Rwandan troops recovered three trucks that the insurgents had taken from the army.", [(None, "truck", "captured", 3)]),
+    ("The Karabakh forces began handing over armoured vehicles and artillery under the deal.",
+     [(None, "armoured_vehicle", "captured", None), (None, "towed_artillery", "captured", None)]),
+])
+def test_captures_beyond_the_capture_verb(text: str, expected: list) -> None:
+    assert rows(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Rebels captured the town with tanks and armoured vehicles.",
+    "Fighters aboard pickup trucks seized the village.",
+    "The army took control of the road with two tanks.",
+])
+def test_means_are_still_no_loss(text: str) -> None:
+    assert rows(text) == []
+
+
+# ---------------------------------------------------------------- owners: "the group", lists
+
+def test_group_anaphor_takes_the_armed_group_named_before() -> None:
+    """Our sentences (Myanmar): "the group" is the Arakan Army, so the howitzers were the junta's."""
+    text = ("The Arakan Army attacked the Myanmar military's base in Ann on Friday.\n\n"
+            "The group said it had seized six howitzers in the fighting.")
+    assert [(e.status, e.owner_actor, e.captor_actor)
+            for e in extract_article(text, "w", date(2024, 12, 1)).equipment_losses] == [("captured", "myanmar", "arakan_army")]
+
+
+def test_owner_shared_along_a_list() -> None:
+    """Our sentence (Karabakh): the owner of the first item owns the items listed after it."""
+    assert owners("Azerbaijan said its drones destroyed 12 Armenian T-72 tanks and four Osa systems.") == [
+        ("T-72", "armenia"), ("Osa", "armenia")]
