@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .allegiance import allegiance_cue, allegiance_mentions
+from . import compiled_patterns
 from .patterns import trie_alternation
 from .reference import load_csv
 from .theatre import localised, memo as theatre_memo
@@ -49,15 +50,23 @@ def _exact() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def _aliases() -> tuple[dict[str, str], re.Pattern[str]]:
-    """Lower-case alias -> actor id, and one pattern for them all. Aliases whose note says
-    "case-sensitive" match only as written, so "IS" (the group) is never the verb "is"."""
-    exact = _exact()
+def _alias_table() -> dict[str, str]:
+    """Lower-case alias -> actor id (the nationality aliases, then the alias table's rows)."""
     table = {**_nationality_aliases(),
              **{alias.lower(): actor for alias, actor, is_exact in _alias_rows() if not is_exact}}
     table.update({alias.lower(): actor for alias, actor, is_exact in _alias_rows() if is_exact})
-    pattern = _pattern([(a, _branch(a, exact)) for a in table])
-    return table, pattern
+    return table
+
+
+@lru_cache(maxsize=1)
+def _aliases() -> tuple[dict[str, str], re.Pattern[str]]:
+    """Lower-case alias -> actor id, and one pattern for them all. Aliases whose note says
+    "case-sensitive" match only as written, so "IS" (the group) is never the verb "is".
+    The scan reads ``_alias_table`` and ``_pattern_starting`` only: this pattern of every
+    alias (a third of a new process's first article to compile) is built when asked for."""
+    exact = _exact()
+    table = _alias_table()
+    return table, _pattern([(a, _branch(a, exact)) for a in table])
 
 
 def _branch(alias: str, exact: dict[str, str]) -> str:
@@ -68,7 +77,7 @@ def _branch(alias: str, exact: dict[str, str]) -> str:
 def _pattern(branches: list[tuple[str, str]]) -> re.Pattern[str]:
     branches = sorted(branches, key=lambda item: len(item[0]), reverse=True)
     # "Hayat Tahrir al-Sham-led rebels": a name may end in "-led" (the group leads them)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(b for _, b in branches) + r")(?:(?![\w-])|(?=-led\b))",
+    return compiled_patterns.compile(r"(?<![\w-])(?:" + "|".join(b for _, b in branches) + r")(?:(?![\w-])|(?=-led\b))",
                       re.IGNORECASE)
 
 
@@ -83,7 +92,7 @@ def _pattern_starting(first: str) -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _by_first_word() -> dict[str, tuple[str, ...]]:
     """First letter/digit run -> the aliases that start with it."""
-    table, _ = _aliases()
+    table = _alias_table()
     out: dict[str, list[str]] = {}
     for alias in table:
         lead = _WORD_RUN.match(alias)
@@ -156,7 +165,7 @@ def find_actors(text: str) -> list[ActorMention]:
 def _find_actors(text: str) -> tuple[ActorMention, ...]:
     """Cached alias matches of ``find_actors`` (before the article's country and the merging
     of framings): the extractors read the same sentence and its parts often."""
-    table, _ = _aliases()
+    table = _alias_table()
     firsts = _alias_first_words()
     normalised = text.replace("’", "'")  # same length, so offsets still hold
     found: list[ActorMention] = []
@@ -202,10 +211,10 @@ def _ascii_first_word_finder() -> re.Pattern[str]:
     case-blind comparisons)."""
     words = sorted(w for w in _alias_first_words() if w.isascii())
     if not words:
-        return re.compile(r"(?!)")
+        return compiled_patterns.compile(r"(?!)")
     # ``\b`` first: the engine tests it at every position far faster than the look-behind; it
     # drops only a word after "_", which the caller passes over anyway
-    return re.compile(rf"\b(?<![a-z0-9])(?={trie_alternation(_alias_openings())})(?:{trie_alternation(words)})(?![a-z0-9])",
+    return compiled_patterns.compile(rf"\b(?<![a-z0-9])(?={trie_alternation(_alias_openings())})(?:{trie_alternation(words)})(?![a-z0-9])",
                       re.ASCII)
 
 
@@ -217,7 +226,7 @@ def _alias_openings() -> list[str]:
     first word (a case-blind non-ASCII letter may match an ASCII one). Most first words
     ("the", "people", "forces") start no alias where they stand, and are then passed over
     inside the scan; three characters keep the pattern small (quick to compile)."""
-    table, _ = _aliases()
+    table = _alias_table()
     openings = set()
     for alias in table:
         first = _WORD_RUN.match(alias)
@@ -229,7 +238,7 @@ def _alias_openings() -> list[str]:
 @lru_cache(maxsize=1)
 def _alias_first_words() -> frozenset[str]:
     """Leading letter/digit run of every alias ("hayat" for "hayat tahrir al-sham")."""
-    table, _ = _aliases()
+    table = _alias_table()
     return frozenset(_WORD_RUN.match(alias).group() for alias in table if _WORD_RUN.match(alias))
 
 

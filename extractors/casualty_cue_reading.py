@@ -13,7 +13,7 @@ from . import numbers
 from .claims import Count
 from .casualty_affiliation import affiliated
 from .casualty_cues import cues as _cues
-from .casualty_readings import counted_group, cue_noun, listed_cue, toll_of, with_partner
+from .casualty_readings import counted_group, cue_noun, described_victims, listed_cue, toll_of, with_partner
 from .casualty_owner import loser
 from .casualty_victims import UNSPECIFIED, Victim, is_framing, loyal_to, resolve_victim, victim_before_cue, victim_of_remains, victim_phrase
 from .casualty_state_forces import bare_default, crew_of, origin_states
@@ -139,7 +139,7 @@ def _read(sentence: str, mention: numbers.CountMention) -> Reading | None:
     head, _, rest = phrase.partition(" ")
     if rest.startswith("of ") and head.lower() in cues["unit_nouns"]:
         return None  # "three groups of terrorists": units, not people
-    victim = counted_group(sentence, mention) or resolve_victim(phrase)
+    victim = counted_group(sentence, mention) or described_victims(sentence, mention) or resolve_victim(phrase)
     after = cues["after"].match(sentence[phrase_end:])
     if victim is None and phrase.lower() == "of" and after and after.group("cue").lower() in cues["of_toll_nouns"]:
         victim = UNSPECIFIED  # "dozens of casualties", "hundreds of dead": a count of the toll word itself

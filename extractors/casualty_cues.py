@@ -85,6 +85,7 @@ def cues() -> dict[str, Any]:
         "of_toll_nouns": frozenset(w.lower() for w in data["of_toll_nouns"]),
         "unit_nouns": frozenset(w.lower() for w in data["unit_nouns"]),
         "things_cues": frozenset(w.lower() for w in data["things_cues"]),
+        "described_as": re.compile(data["described_as"], re.IGNORECASE),
         "civilian_attack": re.compile(data["civilian_attack"], re.IGNORECASE),
         "civilian_target": re.compile(data["civilian_target"], re.IGNORECASE),
         "armed_complement": re.compile(data["armed_complement"], re.IGNORECASE),

@@ -256,6 +256,10 @@ def of_the_outcome(claims: list) -> list:
     return out
 
 
+_ELLIPTIC_CAPTIVES = re.compile(r"^\W*(?:(?:about|some|around|nearly|almost|roughly|another|at\s+least|more\s+than|over|"
+                                r"up\s+to|as\s+many\s+as|dozens|hundreds|scores|[\d,]+|[a-z]+)\s+){1,3}(?:more\s+|others?\s+)?"
+                                r"(?:were|had\s+been|have\s+been|was)\s+(?:also\s+)?(?:taken|captured|detained|arrested|seized)\b",
+                                re.IGNORECASE)  # "About 18 were taken prisoner": the count opens the sentence
 _NEXT_SENTENCE_GAP = 3  # characters between one sentence's end and the next one's start (a space, a line break)
 
 
@@ -267,8 +271,9 @@ def _fight_losers(earlier: list, claim) -> str | None:
         if prior.evidence.start > claim.evidence.start:
             continue
         same = prior.evidence.start == claim.evidence.start
-        if not same and not 0 <= claim.evidence.start - prior.evidence.end <= _NEXT_SENTENCE_GAP:
-            return None  # another sentence between them: no ellipsis reaches that far
+        if not same and not (0 <= claim.evidence.start - prior.evidence.end <= _NEXT_SENTENCE_GAP
+                             and _ELLIPTIC_CAPTIVES.match(claim.evidence.text)):
+            return None  # another sentence between them, or one with words of its own before the count
         if prior.outcome in ("killed", "casualties") and prior.victim_type == "combatant" \
                 and prior.victim_actor not in ("all", "unknown", "opposition") and not prior.is_background:
             return prior.victim_actor

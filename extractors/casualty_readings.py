@@ -207,3 +207,13 @@ def _armed_people(victim: Victim) -> Victim | None:
 _ARMED_HEADS = ("group", "groups", "faction", "factions", "organization", "organizations", "organisation",
                 "organisations", "movement", "movements", "militia", "militias", "brigade", "brigades",
                 "battalion", "battalions")
+
+
+def described_victims(sentence: str, mention: numbers.CountMention) -> Victim | None:
+    """"18 men described as Syrian military personnel", "40 prisoners said to be soldiers":
+    who the text says people counted by a plain noun were (a named side or civilians), else None."""
+    m = _cues()["described_as"].match(sentence, mention.end)
+    victim = resolve_victim(m.group("who")) if m else None
+    if victim is None or victim is UNSPECIFIED or victim.actor in ("all", "unknown") or victim.type not in ("civilian", "combatant"):
+        return None
+    return victim

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import theatre
+from . import compiled_patterns
 from .patterns import alternation, case_blind_alternation, lowers_exactly, substring_finder, trie_alternation
 from .reference import load_csv, load_yaml
 
@@ -53,7 +54,7 @@ def tables() -> tuple[dict[str, Alias], re.Pattern[str], re.Pattern[str], re.Pat
         if not alias.startswith("the ") and "the " + alias not in aliases:
             aliases["the " + alias] = aliases[alias]
             insensitive.append("the " + alias)
-    alias_pattern = re.compile(
+    alias_pattern = compiled_patterns.compile(
         rf"(?<![\w-])(?:(?-i:{alternation(sensitive)})|{trie_alternation(insensitive)})(?![\w-])",
         re.IGNORECASE,
     )
@@ -67,12 +68,12 @@ def tables() -> tuple[dict[str, Alias], re.Pattern[str], re.Pattern[str], re.Pat
         r"\s*,?\s*(?:(?:\w+ly|also|has|have|had|then|later|earlier|further|"
         r"on\s+(?-i:[A-Z])\w+|in\s+a\s+statement)\s+){0,3}"
     )
-    after_source = re.compile(  # not "an airstrike ... claimed the lives of"
+    after_source = compiled_patterns.compile(  # not "an airstrike ... claimed the lives of"
         rf"^[)\]]?{gap}(?P<verb>{verb})\b(?!\s+(?:the\s+)?lives\b)", re.IGNORECASE)  # "(UNICEF) has said"
-    before = re.compile(
+    before = compiled_patterns.compile(
         rf"\b(?P<phrase>{case_blind_alternation(verbs['before_claimant'])})\s+(?:the\s+|a\s+)?$", re.IGNORECASE
     )
-    pronoun = re.compile(
+    pronoun = compiled_patterns.compile(
         rf"(?:^|[,\"”]\s*)(?:{case_blind_alternation(verbs['pronoun_subjects'])})\s+(?:\w+ly\s+|also\s+)?(?:{verb})\b"
         rf"|\b(?:said|added|noted)\s+(?:he|she|they)\b",
         re.IGNORECASE,

@@ -13,6 +13,7 @@ from typing import Any
 
 from .patterns import case_blind_alternation, invert, whole_words
 from . import dates, displacement_attributes, numbers
+from . import compiled_patterns
 from . import displacement_guards as guards
 from .displacement_lemmas import expand
 from .displacement_attributes import clause
@@ -44,35 +45,35 @@ def _cues() -> dict[str, Any]:
     cause_words = {kind: whole_words(data["cause"][kind]) for kind in ("disaster", "conflict")}
     return {
         "words": words,
-        "frames": [(re.compile(pattern, re.IGNORECASE), population) for population, pattern in frames.items()],
-        "returned": re.compile(
+        "frames": [(compiled_patterns.compile(pattern, re.IGNORECASE), population) for population, pattern in frames.items()],
+        "returned": compiled_patterns.compile(
             r"\b(?:" + "|".join([re.escape(w) for w, p in words.items() if p == "returnees"]
                                  + ([frames["returnees"]] if "returnees" in frames else [])) + r")\b", re.IGNORECASE),
-        "after": re.compile(rf"(?P<aside>{data['aside']})?(?:\s*,?\s*(?:{filler})\b)*\s*(?P<cue>{cues})\b",
+        "after": compiled_patterns.compile(rf"(?P<aside>{data['aside']})?(?:\s*,?\s*(?:{filler})\b)*\s*(?P<cue>{cues})\b",
                             re.IGNORECASE),
         "before": [
-            (re.compile(item["pattern"], re.IGNORECASE), item["population"], bool(item.get("needs_people")),
-             re.compile(item.get("after", ""), re.IGNORECASE), bool(item.get("bare")))
+            (compiled_patterns.compile(item["pattern"], re.IGNORECASE), item["population"], bool(item.get("needs_people")),
+             compiled_patterns.compile(item.get("after", ""), re.IGNORECASE), bool(item.get("bare")))
             for item in data["before"]
         ],
         "people_nouns": frozenset(w.lower() for w in data["people_nouns"]),
-        "appositive": re.compile(data["appositive"], re.IGNORECASE),
-        "attributive": re.compile(data["attributive"], re.IGNORECASE),
-        "projection": re.compile(data["projection"], re.IGNORECASE),
-        "not_people": re.compile(data["not_people"], re.IGNORECASE),
-        "hint": re.compile(data["sentence_hint"], re.IGNORECASE),
+        "appositive": compiled_patterns.compile(data["appositive"], re.IGNORECASE),
+        "attributive": compiled_patterns.compile(data["attributive"], re.IGNORECASE),
+        "projection": compiled_patterns.compile(data["projection"], re.IGNORECASE),
+        "not_people": compiled_patterns.compile(data["not_people"], re.IGNORECASE),
+        "hint": compiled_patterns.compile(data["sentence_hint"], re.IGNORECASE),
         "hint_stems": literal_stems(data["sentence_hint"]),
-        "inherit": re.compile(data["inherit"], re.IGNORECASE),
-        "subgroup": re.compile(data["subgroup"], re.IGNORECASE),
-        "stock": re.compile(data["stock"], re.IGNORECASE),
-        "stock_noun": re.compile(data["stock_noun"], re.IGNORECASE),
-        "flow_words": re.compile(data["flow_words"], re.IGNORECASE),
-        "stock_overridden_by": re.compile(data["stock_overridden_by"], re.IGNORECASE),
-        "as_of": re.compile(data["as_of"], re.IGNORECASE),
-        "capacity_before": re.compile(data["capacity_before"], re.IGNORECASE),
-        "medical_after": re.compile(data["medical_after"], re.IGNORECASE),
-        "evacuation_context": re.compile(data["evacuation_context"], re.IGNORECASE),
-        "part_of_whole": re.compile(data["part_of_whole"]),
+        "inherit": compiled_patterns.compile(data["inherit"], re.IGNORECASE),
+        "subgroup": compiled_patterns.compile(data["subgroup"], re.IGNORECASE),
+        "stock": compiled_patterns.compile(data["stock"], re.IGNORECASE),
+        "stock_noun": compiled_patterns.compile(data["stock_noun"], re.IGNORECASE),
+        "flow_words": compiled_patterns.compile(data["flow_words"], re.IGNORECASE),
+        "stock_overridden_by": compiled_patterns.compile(data["stock_overridden_by"], re.IGNORECASE),
+        "as_of": compiled_patterns.compile(data["as_of"], re.IGNORECASE),
+        "capacity_before": compiled_patterns.compile(data["capacity_before"], re.IGNORECASE),
+        "medical_after": compiled_patterns.compile(data["medical_after"], re.IGNORECASE),
+        "evacuation_context": compiled_patterns.compile(data["evacuation_context"], re.IGNORECASE),
+        "part_of_whole": compiled_patterns.compile(data["part_of_whole"]),
         "cause": cause_words,
     }
 

@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import Any
 
 from . import numbers
+from . import compiled_patterns
 from .equipment_shapes import is_ship_name, reshape
 from .equipment_verbs import reduced_passive
 from .patterns import substring_finder
@@ -63,7 +64,7 @@ def _catalogue() -> tuple[dict[str, tuple[str | None, str]], dict[str, re.Patter
     # a model written with a variant suffix glued to it ("T-90M", "T-72B3", "Mi-8MTV", "Su-30SM2",
     # "Leopard 2A6") is the model: capital letters and digits only, so a plural "s" stays one
     patterns = {
-        start: re.compile(
+        start: compiled_patterns.compile(
             r"(?P<alias>" + "|".join(_alias_regex(a) for a in group) + r")"
             r"(?P<variant>(?-i:[A-Z]{1,3}\d{0,2}|\d{1,2}[A-Z]{0,2}))?(?:s|'s)?(?![\w-])",
             re.IGNORECASE,

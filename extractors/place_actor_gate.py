@@ -31,9 +31,9 @@ def _alias_word_runs() -> tuple[frozenset[str], frozenset[str]]:
 
 
 def _build_alias_word_runs() -> frozenset[str]:
-    from .actors import _aliases
+    from .actors import _alias_table
     runs: set[str] = set()
-    for alias in _aliases()[0]:
+    for alias in _alias_table():
         for form in {alias, alias.lower(), alias.casefold()}:
             ends = [m.start() for m in _NOT_LETTER.finditer(form)] + [len(form)]
             runs.update(form[a:b] for a in (m.start() for m in _WORD_START.finditer(form)) for b in ends if b > a)

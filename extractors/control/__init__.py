@@ -81,11 +81,15 @@ def extract(ctx: SentenceContext) -> list[ControlChange]:
         coordinated = bool(claims) and re.search(r"\band\s+(?:then\s+)?$", text[:trigger.start])
         if _is_weak(text, trigger) and not (_agent_right_before(reading, trigger) or coordinated
                                              or (reading.agent is not None and _OWN_FORCES_BEFORE.search(text, 0, trigger.start))
-                                             or _agent_of_coordinated_verb(text, reading, trigger)):
+                                             or _agent_of_coordinated_verb(text, reading, trigger)
+                                             or (_WHICH_IT.search(text, max(0, trigger.start - 30), trigger.start) and reading.places[0].end <= trigger.start)):
             continue  # "encircled the town and entered its districts": the same subject
         if _needs_known_place(text, trigger) and not _named_as_settlements(text, trigger, reading):
+            capital = [p for p in reading.places if _CAPITAL_APPOSITION.match(text, p.end)]
             reading = _Reading(tuple(p for p in reading.places if p.place.place_id or is_numbered_position(p) or is_counted_group(p) or is_installation(p) or _dated_object(text, trigger, reading, p)
-                                     or _listed_with_a_settlement(reading, p)), reading.change,
+                                     or p in capital or _listed_with_a_settlement(reading, p)
+                                     or (capital and _PROPER_NAME.fullmatch(p.name))
+                                     or (p.end <= trigger.start and _SETTLEMENT_BEFORE.search(text, max(0, p.start - 60), p.start))), reading.change,
                                reading.agent, reading.counterpart)
             if not reading.places:
                 continue
@@ -100,6 +104,11 @@ def extract(ctx: SentenceContext) -> list[ControlChange]:
                                reading.agent, reading.counterpart)  # "has lost ground in Omdurman since February": a trend (control9)
             if not reading.places:
                 continue  # "made gains in Hama province": an advance, no place taken
+        if _PERFECT_BEFORE.search(text, max(0, trigger.start - 30), trigger.start) and _SINCE_LATER.match(text, reading.places[-1].end):
+            reading = _Reading(tuple(p for p in reading.places if p.place.place_id and p.place.type == "settlement"),
+                               reading.change, reading.agent, reading.counterpart)
+            if not reading.places:  # "has regained a string of villages in Middle and Lower Shabelle since February": a trend
+                continue
         if reading.change == "entry":  # "a new push into Kharkiv region", "entered Gezira": no place taken (control6)
             if _PROGRESSIVE.search(text, 0, trigger.start) and text[trigger.start:trigger.end].split()[0].endswith("ing"):
                 continue  # "were advancing into Marib": under way, not done
@@ -141,6 +150,9 @@ _PART_WORDS = re.compile(r"\b(?:districts?|neighbou?rhoods?|villages?|towns?|out
 _POSITIONS_IN = re.compile(r"\b(?:positions|bases|posts|outposts|areas|parts)\s+in\s+(?:the\s+)?(?:[\w'’-]+\s+(?:and|,)\s+)?$", re.IGNORECASE)
 _REGION_AFTER = re.compile(r"\s+(?:region|province|state|oblast|governorate)\b", re.IGNORECASE)
 _SINCE_AFTER = re.compile(r"\s+since\b", re.IGNORECASE)
+# "has regained ... since February": the present perfect over a span, a trend (helper control10w)
+_PERFECT_BEFORE = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+|also\s+|now\s+)?$", re.IGNORECASE)
+_SINCE_LATER = re.compile(r"(?:\s+(?!which|that|who|where)[\w-]+){0,4}?\s+since\b", re.IGNORECASE)
 _PROGRESSIVE = re.compile(r"\b(?:is|are|was|were)\s+(?:still\s+|now\s+)?$", re.IGNORECASE)
 
 
@@ -182,6 +194,11 @@ def _dated_object(text: str, trigger: Trigger, reading: _Reading, span: PlaceSpa
         text, text[trigger.start:trigger.end], right_before, span.name, span.start, span.end, trigger.end)  # control10f
 
 
+# "Zaranj, capital of Nimroz province": a province's or a country's capital is a settlement (control10w)
+_CAPITAL_APPOSITION = re.compile(r",\s+(?:the\s+)?(?:provincial\s+|state\s+|regional\s+)?capital\s+of\s+(?:the\s+)?[A-Z]")
+# "17 townships, including Maungdaw ..., which it took": a relative clause's antecedent named as a settlement (control10w)
+_SETTLEMENT_BEFORE = re.compile(r"\b(?:towns?|townships?|city|cities|villages?|settlements?)\b(?:\s+of|[^.;:]{0,40}?\bincluding)\s+(?:the\s+)?$", re.IGNORECASE)
+_WHICH_IT = re.compile(r",\s+which\s+(?:it|they)\s+(?:had\s+|has\s+|have\s+)?$", re.IGNORECASE)
 _PROPER_NAME = re.compile(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}(?<!['’]s)")  # not "Haftar's"
 
 

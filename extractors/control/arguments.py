@@ -140,7 +140,7 @@ _OBJECT_END = re.compile(
 _LIST_SEP = re.compile(
     r"(?:\s+(?:village|town|city|area|district|neighbo(?:u)?rhood)s?)?\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+(?:and|as\s+well\s+as|&)\s+)"
     r"(?:the\s+)?(?:(?:strategic|key|nearby|neighbouring|neighboring|adjacent|small|large|surrounding|border|frontline|coastal|northern|southern|eastern|western)\s+)*"
-    r"(?:(?:town|village|city|hill|area|district|neighbo(?:u)?rhood|base|airport|camp)s?\s+(?:of\s+)?"
+    r"(?:(?:town|village|city|hill|area|district|neighbo(?:u)?rhood|base|airport|camp|hub|stronghold|port)s?\s+(?:of\s+)?"
     r"|(?:[a-z][\w'’-]*\s+){0,2}(?:town|village|city|hub|stronghold|bastion|port|suburb|settlement|hamlet|district)s?\s+of\s+)?$",  # "and the hub of Sake" (control10f)
     re.IGNORECASE,
 )
@@ -223,7 +223,31 @@ def _object_places(text: str, start: int, ctx: SentenceContext) -> tuple[list[Pl
             return [PlaceSpan(named, start, names[0].end, Place(name=named, place_type="neighbourhood"))], False
     if territory:
         chosen = [_as_territory(text, start, span, len(chosen)) for span in chosen]
+    elif cut is not None:
+        chosen = chosen + _elliptic_next(tail, cut.start(), start)
     return chosen, territory
+
+
+# "had taken Zaranj ... on Friday, and Sheberghan in Jawzjan on Saturday": after the time of the
+# first object, ", and <name>" is another object of the same verb (helper control10w).
+_ELLIPTIC_NEXT = re.compile(
+    rf"\s*,?\s*(?:on\s+(?:{_DAYS_MONTHS})(?:\s+\d{{1,2}})?|last\s+(?:week|month|{_DAYS_MONTHS})|earlier\s+(?:this|that)\s+(?:week|month))"
+    r"\s*,?\s+and\s+(?:then\s+|later\s+)?(?:the\s+(?:town|city|village)\s+of\s+)?(?=[A-Z])")
+
+
+def _elliptic_next(tail: str, at: int, start: int) -> list[PlaceSpan]:
+    m = _ELLIPTIC_NEXT.match(tail, at)
+    if m is None:
+        return []
+    names = _names_in(tail[m.end():m.end() + 60], start + m.end())
+    if not names or names[0].start != start + m.end() or not _ELLIPTIC_END.match(tail, m.end() + len(names[0].name)):
+        return []
+    return [names[0]]
+
+
+# the second object ends its clause: a locative, a time, or the sentence's end ("and Sheberghan in
+# Jawzjan on Saturday"), not a verb of its own ("and Sheberghan fell")
+_ELLIPTIC_END = re.compile(rf"\s*(?:[.;]|$|(?:in|near)\s+[A-Z][\w'’-]*(?:\s+province)?\s*(?:[.;]|$|on\s+)|on\s+(?:{_DAYS_MONTHS}))")
 
 
 _LIST_OPENS = re.compile(r"\s*(?:[-–—:]|\s[-–—])\s*")

@@ -95,7 +95,7 @@ def _read(ctx: SentenceContext, trigger: Trigger) -> _Reading | None:
     if not places and trigger.form == "active":
         places = capital_of_region(ctx, road or trigger.end)  # "abandoned the capital of South Kivu province"
         if not places:
-            return _bare_passive(ctx, trigger) or _relative_object(ctx, trigger) or _where_relative(ctx, trigger)
+            return _bare_passive(ctx, trigger) or _relative_object(ctx, trigger) or _not_the_landmark(ctx, _where_relative(ctx, trigger))
     if not places:
         return None
     by_actor = None
@@ -267,6 +267,10 @@ _RELATIVE = re.compile(
     r",?\s+(?:which|that|whom)\s+(?P<subject>(?:the\s+)?(?:[\w'’-]+\s+){1,5}?)(?:(?:had|have|has|then|later|finally|eventually|\w+ly)\s+)?$")
 
 
+# "Maungdaw on the Bangladesh border, which ...": where the place lies, not the place (control10w)
+_LOCATOR_TAIL = re.compile(r"\s+(?:on|near|along)\s+the\s+(?:[\w'’-]+\s+){1,3}?(?:border|frontier|coast|shores?|river|bank)$")
+
+
 def _relative_object(ctx: SentenceContext, trigger: Trigger) -> _Reading | None:
     """"Jarablus, which Turkish-led forces captured on the first day": the place is the
     object of a relative clause, its subject the agent."""
@@ -275,9 +279,13 @@ def _relative_object(ctx: SentenceContext, trigger: Trigger) -> _Reading | None:
     if not m:
         return None
     agent = _clause_subject(ctx, m)
+    if agent is None and m.group("subject").strip().lower() in ("it", "they"):  # "..., which it took earlier this month"
+        armed = _armed(ctx.mentions.actors_in(0, m.start()))
+        agent = armed[0] if armed else None
     if agent is None:
         return None
     before = text[: m.start()].rstrip()
+    before = before[:_LOCATOR_TAIL.search(before).start()] if _LOCATOR_TAIL.search(before) else before
     names = _names_in(before, 0)
     if not names or names[-1].end < len(before) - 1:
         return None
@@ -287,6 +295,24 @@ def _relative_object(ctx: SentenceContext, trigger: Trigger) -> _Reading | None:
         place = names[-2]  # "Rityan north of Aleppo, which ...": the clause is about Rityan
     return _Reading((place,), trigger.change, agent, None)
 
+
+
+def _not_the_landmark(ctx: SentenceContext, reading: _Reading | None) -> _Reading | None:
+    """"in al-Jawf and Nihm, east of Sanaa, where the Houthis took large areas": the clause hangs
+    on Nihm; Sanaa only says where Nihm lies (helper control10w)."""
+    if reading is None or len(reading.places) != 1:
+        return reading
+    place = reading.places[0]
+    before = ctx.text[:place.start]
+    landmark = _LANDMARK.search(before)
+    head = before[:landmark.start()] if landmark is not None else ""
+    if not head.rstrip().endswith(","):
+        return reading
+    head = head.rstrip(" ,")
+    names = _names_in(head, 0)
+    if not names or names[-1].end < len(head) - 1:
+        return None
+    return _Reading((names[-1],), reading.change, reading.agent, reading.counterpart)
 
 
 def _claims_for(ctx: SentenceContext, trigger: Trigger, reading: _Reading, when: DateSpan) -> list[ControlChange]:

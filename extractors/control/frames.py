@@ -202,5 +202,6 @@ def declared_control() -> tuple[frozenset[str], str]:
 
     pattern = (rf"(?<![\w-])(?:{alt(verbs)})\s+(?:that\s+)?(?:{alt(frame['subjects'])})\s+(?:now\s+)?"
                rf"(?:has|have|had|is\s+in|was\s+in|are\s+in|were\s+in|had\s+taken|has\s+taken|have\s+taken|took)\s+(?:now\s+)?"
-               rf"(?:{alt(frame['states'])})\s+(?:military\s+)?control\s+(?:of|over)\b")
+               rf"(?:{alt(frame['states'])})\s+(?:military\s+)?control\s+(?:of|over)\b"
+               r"(?!\s+(?:the\s+)?(?:[\w-]+\s+)?(?:situation|security|skies|airspace|borders?|crossings?)\b)")  # not of a situation
     return frozenset(verbs), pattern

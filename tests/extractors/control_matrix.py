@@ -229,6 +229,9 @@ NEGATIVE_TEMPLATES = [
     "{A} bombarded {P} as they prepared an assault.", "{A} vowed to liberate {P}.",
     "{A} have been unable to take {P}.", "{L} repelled an attack by {A} on {P}.",
     "{A} hope to regain control of {P}.", "{A} are fighting to take control of {P}.",
+    "{A} said they had full control of the situation in {P}.", "The capture of {P} would be a strategic prize for {A}.",
+    "{P} is now under heavy shelling by {A}.", "{L} denied that {A} were in full control of {P}.",
+    "After failing to capture {P}, {A} regrouped.", "The fall of {P} to {A} would be a huge blow.",
 ]
 
 

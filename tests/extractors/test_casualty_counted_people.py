@@ -184,3 +184,21 @@ def test_a_bare_toll_of_an_attack_aimed_at_civilians(text, expected):
 ])
 def test_related_links_are_no_tolls(text, expected):
     assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # people counted by a plain noun whom the text describes: the description says who they were
+    ("The video showed the beheadings of at least 18 men described as Syrian military personnel.",
+     [(18, "killed", "syrian_government", "combatant")]),
+    ("Rights groups documented the executions of 40 prisoners identified as Ukrainian soldiers near Bakhmut.",
+     [(40, "killed", "ukraine", "combatant")]),
+    ("The army said it killed 30 men who were believed to be al-Shabaab fighters near Kismayo.",
+     [(30, "killed", "al_shabaab", "combatant")]),
+    ("Gunmen killed 9 people described as local traders in Zamfara.", [(9, "killed", "civilians", "civilian")]),
+    # the plural of a killing noun names its victims too
+    ("The killings of 12 villagers in Ituri were condemned by the UN.", [(12, "killed", "civilians", "civilian")]),
+    ("The massacre of 200 villagers in Moura was blamed on the army.", [(200, "killed", "civilians", "civilian")]),
+    ("He spoke of the killing of his brother in 2012.", []),
+])
+def test_described_victims_and_killing_nouns(text, expected):
+    assert _rows(text) == expected

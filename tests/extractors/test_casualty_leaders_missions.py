@@ -185,3 +185,21 @@ def test_others_of_one_victim(text: str, expected: list) -> None:
 ])
 def test_a_weapons_state_is_no_victim(text: str, expected: list) -> None:
     assert _rows(text) == expected
+
+
+def test_a_captive_count_with_words_of_its_own_before_it_stays() -> None:
+    # the sentence counts an unread figure of its own before the captives: no ellipsis
+    text = ("BANGUI, Central African Republic - One peacekeeper was killed. The government said 30 attackers of the "
+            "coalition were 'neutralised' and five captured near Bangui.")
+    assert ("captive", "minusca") not in [(r[1], r[2]) for r in _rows(text)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # more state-forces nouns: airmen, guardsmen
+    ("COLOMBO, Sri Lanka - Sri Lankan troops captured Kilinochchi. A suicide bomber killed two airmen outside the "
+     "air force headquarters in Colombo later on Friday, police said.", [(2, "killed", "sri_lanka")]),
+    ("DAMASCUS - Rebels killed 4 airmen at the Mezzeh airbase.", [(4, "killed", "syrian_government")]),
+    ("KYIV, Ukraine - Ukraine's army said 9 Ukrainian guardsmen were wounded near Pokrovsk.", [(9, "wounded", "ukraine")]),
+])
+def test_more_force_nouns(text: str, expected: list) -> None:
+    assert _rows(text) == expected

@@ -172,3 +172,74 @@ def test_no_syrian_side_abroad(text: str) -> None:
 
 def test_syrian_army_at_home_stays() -> None:
     assert winners("DAMASCUS, Dec 3 - The army captured the town of Morek from rebels.", "Morek") == {"syrian_government"}
+
+
+# ---- "in al-Jawf and Nihm, east of Sanaa, where ...": the landmark is not where the clause hangs
+
+def test_landmark_is_not_the_where_clause_place() -> None:
+    text = ("SANAA, March 2 - The envoy said the escalation in al-Jawf and Nihm, east of Sanaa, where the Houthis took "
+            "large areas in January, threatened the peace process.")
+    assert not any(r[0] == "Sanaa" for r in rows(text, date(2020, 3, 2)))
+
+
+def test_where_clause_without_landmark_keeps_its_place() -> None:
+    # near miss: the name right before "where" is the place
+    assert ("Dahiyet al-Assad", "opposition") in [r[:2] for r in rows(
+        "BEIRUT, Oct 2 - Fighting raged around Dahiyet al-Assad, where rebels seized ground on Friday.")]
+
+
+# ---- "has regained villages in a region since February": a trend, no row
+
+@pytest.mark.parametrize("text", [
+    "MOGADISHU, April 17 - Al Shabaab has regained a string of villages in Middle and Lower Shabelle since February.",
+    "KYIV, May 3 - Russian forces have captured more than 20 villages in the Donetsk region since January, Ukraine's military said.",
+])
+def test_present_perfect_since_is_a_trend(text: str) -> None:
+    assert rows(text) == []
+
+
+def test_since_in_another_clause_keeps_the_change() -> None:
+    # near miss: "since" belongs to the appended clause, not to the capture
+    text = "KYIV, May 3 - Russian forces have captured the town of Ocheretyne, Ukraine's military said, the biggest gain since February."
+    assert ("Ocheretyne", "russia") in [r[:2] for r in rows(text)]
+
+
+# ---- elliptic second object after the first one's time; a province's capital is a settlement
+
+@pytest.mark.parametrize("text, places", [
+    ("KABUL, Aug 9 - The Taliban had taken Zaranj, capital of Nimroz province on the Iranian border, on Friday, and "
+     "Sheberghan in Jawzjan on Saturday.", ["Zaranj", "Sheberghan"]),
+    ("KABUL, Aug 9 - The Taliban had taken Zaranj on Friday and Sheberghan on Saturday.", ["Zaranj", "Sheberghan"]),
+    ("BAMAKO, Nov 14 - The army entered Kidal on Tuesday, and Anefis on Wednesday.", ["Kidal", "Anefis"]),
+    ("KABUL, Aug 9 - The Taliban took Taloqan, capital of Takhar province, and Sar-e Pul on Sunday.", ["Taloqan", "Sar-e Pul"]),
+])
+def test_elliptic_and_appositive_objects(text: str, places: list[str]) -> None:
+    assert [r[0] for r in rows(text, date(2021, 8, 9))] == places
+
+
+@pytest.mark.parametrize("text, only", [
+    ("KYIV, Oct 3 - Russian forces took Avdiivka on Saturday, and Ukraine said it would hold its new lines.", "Avdiivka"),
+    ("KHARTOUM, Dec 20 - The RSF seized Wad Madani on Monday and Sennar fell two days later.", "Wad Madani"),
+])
+def test_a_new_clause_after_the_time_is_no_object(text: str, only: str) -> None:
+    assert [r[0] for r in rows(text)] == [only]
+
+
+# ---- "the lakeside town of Minova and the hub of Sake"; "..., which it took"
+
+def test_hub_of_a_place_in_a_list() -> None:
+    found = rows("GOMA, Jan 28 - M23 rebels seized the lakeside town of Minova and the hub of Sake last week.", date(2025, 1, 28))
+    assert [r[:2] for r in found] == [("Minova", "m23"), ("Sake", "m23")]
+
+
+@pytest.mark.parametrize("text, place, taker", [
+    ("YANGON, Dec 21 - The Arakan Army controls 14 of Rakhine state's 17 townships, including Maungdaw on the "
+     "Bangladesh border, which it took earlier this month.", "Maungdaw", "arakan_army"),
+    ("KHARTOUM, Dec 21 - The RSF now holds Nyala, which it took in October.", "Nyala", "rsf"),
+])
+def test_relative_clause_with_a_pronoun_subject(text: str, place: str, taker: str) -> None:
+    assert (place, taker) in [r[:2] for r in rows(text)]
+
+
+def test_relative_clause_taking_prisoners_is_no_place() -> None:
+    assert rows("YANGON, Dec 21 - Rebels paraded soldiers, including Colonel Aung, whom they took prisoner.") == []
