@@ -38,6 +38,7 @@ from .arguments import PlaceSpan, is_counted_group
 from .positions import is_numbered_position
 from .installations import is_installation
 from .speakers import inherit_claimants
+from .unnamed_objects import _THOSE_VILLAGES
 from .raids import is_raid
 from .lost_before import lost_before
 from .triggers import _DAYS_MONTHS, Trigger, _find_triggers, _has_stem, _is_reinforcement, _is_reported_event, _vocab
@@ -226,7 +227,11 @@ _SETTLEMENT_HEAD = re.compile(
 def _named_as_settlements(text: str, trigger: Trigger, reading: _Reading) -> bool:
     """"took villages including Bashkuwi and Sifat", "took the villages of A and B": the
     object's head noun makes the names after it places, known to a gazetteer or not."""
-    return trigger.form == "active" and _SETTLEMENT_HEAD.fullmatch(text[trigger.end:reading.places[0].start]) is not None
+    if trigger.form != "active":
+        return False
+    if all(p.start == p.end == trigger.end for p in reading.places) and _THOSE_VILLAGES.match(text[trigger.end:trigger.end + 40]):
+        return True  # "took those villages": the names the text listed after "the villages of" (control10b)
+    return _SETTLEMENT_HEAD.fullmatch(text[trigger.end:reading.places[0].start]) is not None
 
 
 _AND_BEFORE = re.compile(r"\band\s+(?:then\s+|later\s+|finally\s+|eventually\s+)?$")

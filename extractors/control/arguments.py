@@ -271,10 +271,23 @@ def _counted_then_list(tail: str, cut: re.Match[str], start: int) -> list[PlaceS
 # Where an item of a list lies, between it and the next item: "Zaranj in Nimroz and
 # Sheberghan in Jowzjan", "Sar-e Pul, capital of the province of the same name, and Taloqan,
 # capital of Takhar province" (control8).
-_ITEM_LOCATIVE = re.compile(r"\s+(?:in|near|outside)\s+(?:the\s+)?$", re.IGNORECASE)
+# "A and B in the countryside of Hama, C west of Aleppo and D near E" (helper control10b): a
+# part or a bearing before the place where the item lies is no item either.
+_ITEM_LOCATIVE = re.compile(
+    r"\s+(?:(?:in|near|outside)\s+(?:the\s+)?(?:(?:(?:northern|southern|eastern|western)\s+)?(?:countryside|outskirts|suburbs?)\s+of\s+(?:the\s+)?)?"
+    r"|(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?(?:(?:north|south)(?:-?(?:east|west))?|east|west)\s+of\s+(?:the\s+)?)$",
+    re.IGNORECASE)
 _ITEM_APPOSITION = re.compile(
     r",\s+(?:the\s+|a\s+)?(?:[a-z][\w-]*\s+){0,2}(?:capital|centre|center|seat|hub|town|city)\s+(?:of|in)\s+[^,;()]{1,60}?"
     r"(?=,\s*(?:and\s+)?(?:the\s+)?[A-Z])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _community_prefix() -> re.Pattern[str]:
+    """A community word the name reader drops from a name's start ("Turkmen Bareh", "Kurdish
+    Tal Abyad"): right before a listed item it is the first word of that item."""
+    words = "|".join(re.escape(w) for w in _vocab().get("list_item_prefixes", ()))
+    return re.compile(rf"(?<=\s)(?:{words})\s+$" if words else r"(?!)")
 
 
 def listed(text: str, names: list[PlaceSpan]) -> list[PlaceSpan]:
@@ -286,6 +299,11 @@ def listed(text: str, names: list[PlaceSpan]) -> list[PlaceSpan]:
         if nxt.start < end:
             continue  # inside the apposition of the item before
         between = text[end:nxt.start]
+        prefix = _community_prefix().search(between)
+        if prefix and end == chosen[-1].end and _LIST_SEP.fullmatch(between[:prefix.start()]):
+            name = prefix.group(0) + nxt.name  # "A and Turkmen Bareh": the community word starts the name (control10b)
+            nxt = PlaceSpan(name, nxt.start - len(prefix.group(0)), nxt.end, resolve_place(name))
+            between = between[:prefix.start()]
         if _LIST_SEP.fullmatch(between) or (between == " " and end == chosen[-1].end):  # a run split at its heads
             chosen.append(nxt)
             end = nxt.end

@@ -205,3 +205,37 @@ def declared_control() -> tuple[frozenset[str], str]:
                rf"(?:{alt(frame['states'])})\s+(?:military\s+)?control\s+(?:of|over)\b"
                r"(?!\s+(?:the\s+)?(?:[\w-]+\s+)?(?:situation|security|skies|airspace|borders?|crossings?)\b)")  # not of a situation
     return frozenset(verbs), pattern
+
+
+@lru_cache(maxsize=1)
+def anaphor_only_verbs() -> tuple[frozenset[str], str]:
+    """(forms, pattern) of a verb too common to be a trigger that takes places only through a
+    plural anaphor ("took those villages", "had taken the two towns"; ``anaphor_only_verbs``):
+    the anaphor is read by the object reader (``unnamed_objects._THOSE_VILLAGES``)."""
+    frame = load_yaml("control_frames.yaml").get("anaphor_only_verbs") or {}
+    forms = [f for lemma in frame.get("verbs", ()) for f in inflections(lemma)]
+    if not forms:
+        return frozenset(), r"(?!)"
+    verbs = "|".join(sorted(set(forms), key=lambda w: (-len(w), w)))
+    nouns = "|".join(frame["nouns"])
+    return frozenset(forms), (rf"(?<![\w-])(?:{verbs})(?=\s+(?:those|these|both|the)\s+"
+                              rf"(?:(?:two|three|four|five|six|\d+)\s+)?(?:{nouns})\b(?!\s+(?:of|in|near|around)\b))")
+
+
+@lru_cache(maxsize=1)
+def control_after_fighting() -> tuple[frozenset[str], str]:
+    """(first words, pattern) of a hold told as the result of fighting: "regime troops had full
+    control of the district after heavy clashes" (``control_after_fighting``). Without the
+    cause ("had control of X") it stays a standing state, no change."""
+    frame = load_yaml("control_frames.yaml").get("control_after_fighting") or {}
+    holds = frame.get("holds") or []
+    if not holds:
+        return frozenset(), r"(?!)"
+
+    def alt(words: list[str]) -> str:
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+    firsts = frozenset(h.split()[0] for h in holds)
+    pattern = (rf"(?<![\w-])(?:{alt(holds)})\s+(?:now\s+)?(?:(?:{alt(frame['states'])})\s+)?control\s+(?:of|over)\b"
+               rf"(?=[^.;:]{{1,80}}?\s(?:after|following)\s+(?:(?:{alt(frame['cause_modifiers'])})\s+)*(?:{alt(frame['causes'])})\b)")
+    return firsts, pattern

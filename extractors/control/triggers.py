@@ -10,7 +10,7 @@ from typing import Any
 
 from .. import compiled_patterns
 from ..patterns import alternation, lowers_exactly, substring_finder, trie_alternation
-from .frames import control_modifier_pattern, control_nouns, declared_control, vocabulary
+from .frames import anaphor_only_verbs, control_after_fighting, control_modifier_pattern, control_nouns, declared_control, vocabulary
 from .nominals import _nominal_list, _possessor
 from . import withdrawals
 
@@ -155,6 +155,10 @@ def _trigger_patterns(word: str | None = None) -> tuple[tuple[str, str, str], ..
         for change, words in vocab["nominal"].items():
             if phrases(words):
                 out.append(("nominal", change, rf"{_POSSESSED}[\"“]?(?:{_alternation(phrases(words))})[\"”]?\s+of\b"))
+    if word is None or word in control_after_fighting()[0]:  # "had full control of X after heavy clashes" (control10b)
+        out.append(("active", "capture", control_after_fighting()[1]))
+    if word is None or word in anaphor_only_verbs()[0]:  # "IS fighters took those villages" (control10b)
+        out.append(("active", "capture", anaphor_only_verbs()[1]))
     if word is None or word in declared_control()[0]:  # "the regime declares it has full control of Aleppo" (control10f)
         out.append(("active", "capture", declared_control()[1]))
     if word is None or word in withdrawals.first_words():  # "withdrew its troops from", "ordered troops to leave"
@@ -183,7 +187,7 @@ def _active_regexes(word: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
 @lru_cache(maxsize=1)
 def _first_words() -> frozenset[str]:
     """Words a trigger can start with: the pattern is only tried where one of them stands."""
-    return (_phrase_starts() | _AUXILIARIES | _DETERMINERS | {"under", "control"} | set(_LEAVE) | _cleared_starts() | _nominal_first_words() | declared_control()[0]
+    return (_phrase_starts() | _AUXILIARIES | _DETERMINERS | {"under", "control"} | set(_LEAVE) | _cleared_starts() | _nominal_first_words() | declared_control()[0] | anaphor_only_verbs()[0] | control_after_fighting()[0]
             | withdrawals.first_words())
 
 
@@ -244,7 +248,7 @@ def _only_passive_starts() -> frozenset[str]:
     starts = {re.split(r"[\s-]", p.strip())[0].lower() for p in others + vocab["expel"]["verbs"]}
     starts |= {re.split(r"[\s-]", p.strip())[0].lower() for words in vocab["fell_to"].values() for p in words
                if " by" not in p and "siege" not in p}
-    return _AUXILIARIES - starts
+    return _AUXILIARIES - starts - control_after_fighting()[0] - declared_control()[0]
 
 
 @lru_cache(maxsize=1)
