@@ -282,6 +282,18 @@ _ITEM_APPOSITION = re.compile(
     r"(?=,\s*(?:and\s+)?(?:the\s+)?[A-Z])", re.IGNORECASE)
 
 
+def _item_after_locative(n: PlaceSpan) -> PlaceSpan | None:
+    """"Damascus Tal Salmo" after "in the countryside of", its comma lost: a known place, then
+    a name of two words or more opened by a toponym head word (Tal, Kafr, Deir) is the next item."""
+    split = _head_split().search(n.name)
+    if split is None:
+        return None
+    where, item = n.name[:split.start()], n.name[split.end():]
+    if " " not in item or not resolve_place(where).place_id:
+        return None
+    return PlaceSpan(item, n.start + split.end(), n.end, resolve_place(item))
+
+
 @lru_cache(maxsize=1)
 def _community_prefix() -> re.Pattern[str]:
     """A community word the name reader drops from a name's start ("Turkmen Bareh", "Kurdish
@@ -309,6 +321,9 @@ def listed(text: str, names: list[PlaceSpan]) -> list[PlaceSpan]:
             end = nxt.end
         elif end == chosen[-1].end and _ITEM_LOCATIVE.fullmatch(between):
             end = nxt.end  # "Zaranj in Nimroz": where the item lies, not an item
+            glued = _item_after_locative(nxt)
+            if glued is not None:  # "in the countryside of Damascus Tal Salmo": a comma lost (control10b)
+                chosen.append(glued)
         elif end == chosen[-1].end and (app := _ITEM_APPOSITION.match(text, end)) is not None and app.end() <= nxt.start:
             end = app.end()
             if not _LIST_SEP.fullmatch(text[end:nxt.start]):

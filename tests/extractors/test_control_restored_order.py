@@ -112,3 +112,14 @@ def test_community_word_of_an_actor_is_no_item() -> None:
 ])
 def test_anaphor_without_a_list_or_a_taking_gives_no_row(text: str) -> None:
     assert rows(text) == []
+
+
+def test_comma_lost_after_a_locative_city() -> None:
+    text = ("A military source said army units were able to restore security to Deir Maker and Kafr Nasij in the "
+            "countryside of Damascus Tal Salmo west of Damascus and Tal Meri and Danaji near Kafr Shams.")
+    assert sorted(places(text)) == ["Danaji", "Deir Maker", "Kafr Nasij", "Tal Meri", "Tal Salmo"]
+
+
+def test_locative_city_alone_is_no_item() -> None:
+    assert sorted(places("The army restored security to Deir Maker and Kafr Nasij in the countryside of Damascus.")) == [
+        "Deir Maker", "Kafr Nasij"]
