@@ -189,6 +189,11 @@ def vocabulary() -> dict[str, Any]:
     return vocab
 
 
+def _alt(words: list[str]) -> str:
+    """Words as a regex alternation, longest first, any run of spaces between their words."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
 @lru_cache(maxsize=1)
 def declared_control() -> tuple[frozenset[str], str]:
     """(first words, pattern) of "declared it has full control of" (``declared_control``)."""
@@ -197,12 +202,9 @@ def declared_control() -> tuple[frozenset[str], str]:
     if not verbs:
         return frozenset(), r"(?!)"
 
-    def alt(words: list[str]) -> str:
-        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=lambda w: (-len(w), w)))
-
-    pattern = (rf"(?<![\w-])(?:{alt(verbs)})\s+(?:that\s+)?(?:{alt(frame['subjects'])})\s+(?:now\s+)?"
+    pattern = (rf"(?<![\w-])(?:{_alt(verbs)})\s+(?:that\s+)?(?:{_alt(frame['subjects'])})\s+(?:now\s+)?"
                rf"(?:has|have|had|is\s+in|was\s+in|are\s+in|were\s+in|had\s+taken|has\s+taken|have\s+taken|took)\s+(?:now\s+)?"
-               rf"(?:{alt(frame['states'])})\s+(?:military\s+)?control\s+(?:of|over)\b"
+               rf"(?:{_alt(frame['states'])})\s+(?:military\s+)?control\s+(?:of|over)\b"
                r"(?!\s+(?:the\s+)?(?:[\w-]+\s+)?(?:situation|security|skies|airspace|borders?|crossings?)\b)")  # not of a situation
     return frozenset(verbs), pattern
 
@@ -232,10 +234,7 @@ def control_after_fighting() -> tuple[frozenset[str], str]:
     if not holds:
         return frozenset(), r"(?!)"
 
-    def alt(words: list[str]) -> str:
-        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=lambda w: (-len(w), w)))
-
     firsts = frozenset(h.split()[0] for h in holds)
-    pattern = (rf"(?<![\w-])(?:{alt(holds)})\s+(?:now\s+)?(?:(?:{alt(frame['states'])})\s+)?control\s+(?:of|over)\b"
-               rf"(?=[^.;:]{{1,80}}?\s(?:after|following)\s+(?:(?:{alt(frame['cause_modifiers'])})\s+)*(?:{alt(frame['causes'])})\b)")
+    pattern = (rf"(?<![\w-])(?:{_alt(holds)})\s+(?:now\s+)?(?:(?:{_alt(frame['states'])})\s+)?control\s+(?:of|over)\b"
+               rf"(?=[^.;:]{{1,80}}?\s(?:after|following)\s+(?:(?:{_alt(frame['cause_modifiers'])})\s+)*(?:{_alt(frame['causes'])})\b)")
     return firsts, pattern
