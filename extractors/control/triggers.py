@@ -248,7 +248,7 @@ def _only_passive_starts() -> frozenset[str]:
     starts = {re.split(r"[\s-]", p.strip())[0].lower() for p in others + vocab["expel"]["verbs"]}
     starts |= {re.split(r"[\s-]", p.strip())[0].lower() for words in vocab["fell_to"].values() for p in words
                if " by" not in p and "siege" not in p}
-    return _AUXILIARIES - starts - control_after_fighting()[0] - declared_control()[0]
+    return _AUXILIARIES - starts
 
 
 @lru_cache(maxsize=1)
@@ -348,7 +348,8 @@ def _scan_triggers(text: str) -> list[Trigger]:
     low = text.lower()
     # every passive form ends in "by" but "were driven out of"
     passive = (" by" in low or "siege" in low or _expel_participle_finder().search(low) is not None
-               or ("control" in low and _UNDER_CONTROL.search(low) is not None))
+               or ("control" in low and (_UNDER_CONTROL.search(low) is not None
+                                         or " after " in low or " following " in low)))  # "had full control of X after clashes"
     nominal = any(noun in low for noun in _nominal_nouns())  # "the capture of"
     # the finder is ASCII: on a text whose lower-casing is exact (no İ ı ſ K) the lower-case
     # finder reads the same words at the same offsets
