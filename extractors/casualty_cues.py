@@ -8,6 +8,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from . import compiled_patterns
 from .casualty_lemmas import before_pattern, lemma_cues
 from .patterns import case_blind_alternation, invert, substring_finder, whole_words
 from .reference import load_csv, load_yaml
@@ -61,15 +62,15 @@ def cues() -> dict[str, Any]:
     # were injured"): the count keeps its own figure
     partner = (r"(?P<partner>\s+and\s+(?-i:an?|one|his|her|their)\s+(?:(?-i:[a-z])[\w-]*\s+){0,2}?(?-i:[a-z])[\w-]*"
                r"(?=\s+(?:were|was|had|have)\s))?")
-    after = re.compile(
+    after = compiled_patterns.compile(
         rf"^{aside}{ages}{partner}{apposition}{place}{relative}(?:\s*,?\s*(?:{filler})\b)*\s*,?\s*(?P<cue>{cues})\b",
         re.IGNORECASE,
     )
     before = [
-        (re.compile(item["pattern"], re.IGNORECASE), item["outcome"], bool(item.get("needs_victim")),
-         re.compile(item.get("hint", ""), re.IGNORECASE), int(item.get("reach", 140)))
+        (compiled_patterns.compile(item["pattern"], re.IGNORECASE), item["outcome"], bool(item.get("needs_victim")),
+         compiled_patterns.compile(item.get("hint", ""), re.IGNORECASE), int(item.get("reach", 140)))
         for item in data["before"]
-    ] + [(re.compile(before_pattern(words), re.IGNORECASE), outcome, False, re.compile(""), 48)
+    ] + [(compiled_patterns.compile(before_pattern(words), re.IGNORECASE), outcome, False, compiled_patterns.compile(""), 48)
          for outcome, words in lemma_before.items()]
     hint = "|".join([data["sentence_hint"], *sorted(set(lemma_after) | {w for ws in lemma_before.values() for w in ws})])
     return {
@@ -77,71 +78,71 @@ def cues() -> dict[str, Any]:
         "after": after,
         "before": before,
         "before_lowered": _lowered(before),
-        "breakdown": re.compile(data["breakdown"], re.IGNORECASE),
-        "hint": re.compile(hint, re.IGNORECASE),
+        "breakdown": compiled_patterns.compile(data["breakdown"], re.IGNORECASE),
+        "hint": compiled_patterns.compile(hint, re.IGNORECASE),
         "hint_stems": literal_stems(hint),
         "stems": {w.split()[0] for w in cue_words} - {"the"},  # "the death toll" does not end a victim phrase at "the"
         "not_victims": frozenset(w.lower() for w in data["not_victims"]),
         "of_toll_nouns": frozenset(w.lower() for w in data["of_toll_nouns"]),
         "unit_nouns": frozenset(w.lower() for w in data["unit_nouns"]),
         "things_cues": frozenset(w.lower() for w in data["things_cues"]),
-        "described_as": re.compile(data["described_as"], re.IGNORECASE),
-        "civilian_attack": re.compile(data["civilian_attack"], re.IGNORECASE),
-        "civilian_target": re.compile(data["civilian_target"], re.IGNORECASE),
-        "armed_complement": re.compile(data["armed_complement"], re.IGNORECASE),
+        "described_as": compiled_patterns.compile(data["described_as"], re.IGNORECASE),
+        "civilian_attack": compiled_patterns.compile(data["civilian_attack"], re.IGNORECASE),
+        "civilian_target": compiled_patterns.compile(data["civilian_target"], re.IGNORECASE),
+        "armed_complement": compiled_patterns.compile(data["armed_complement"], re.IGNORECASE),
         "rank_nouns": frozenset(w.lower() for w in data["rank_nouns"]),
-        "kin_partner": re.compile(r"(?:\s+(?-i:[a-z])[\w-]*){1,3}?\s+and\s+(?:his|her|their)\s+(?:(?-i:[a-z])[\w-]*\s+){0,2}?(?:"
+        "kin_partner": compiled_patterns.compile(r"(?:\s+(?-i:[a-z])[\w-]*){1,3}?\s+and\s+(?:his|her|their)\s+(?:(?-i:[a-z])[\w-]*\s+){0,2}?(?:"
                                   + "|".join(map(re.escape, data["kin_partners"])) + r")\b(?!\s*(?:'s|’s))", re.IGNORECASE),
         "group_framings": frozenset(w.lower() for w in data["group_framings"]),
-        "loyal_to": re.compile(data["loyal_to"], re.IGNORECASE),
-        "government_words": re.compile(data["government_words"], re.IGNORECASE),
-        "opposition_context": re.compile(data["opposition_context"], re.IGNORECASE),
-        "background": re.compile(data["background"], re.IGNORECASE),
-        "partitive": re.compile(data["partitive"], re.IGNORECASE),
+        "loyal_to": compiled_patterns.compile(data["loyal_to"], re.IGNORECASE),
+        "government_words": compiled_patterns.compile(data["government_words"], re.IGNORECASE),
+        "opposition_context": compiled_patterns.compile(data["opposition_context"], re.IGNORECASE),
+        "background": compiled_patterns.compile(data["background"], re.IGNORECASE),
+        "partitive": compiled_patterns.compile(data["partitive"], re.IGNORECASE),
         "background_min": int(data["background_min"]),
-        "campaign_total": re.compile(data["campaign_total"], re.IGNORECASE),
+        "campaign_total": compiled_patterns.compile(data["campaign_total"], re.IGNORECASE),
         "campaign_min": int(data["campaign_min"]),
-        "campaign_recent": re.compile(data["campaign_recent"], re.IGNORECASE),
+        "campaign_recent": compiled_patterns.compile(data["campaign_recent"], re.IGNORECASE),
         "background_always": int(data["background_always"]),
         "vague_min": int(data["vague_min"]),
-        "on_board": re.compile(data["on_board"], re.IGNORECASE),
-        "aircraft": re.compile(data["aircraft"]),
-        "downed": re.compile(data["downed"], re.IGNORECASE),
-        "military_marker": re.compile(data["military_marker"], re.IGNORECASE),
-        "group_before": re.compile(data["group_before"], re.IGNORECASE),
-        "listed_before": re.compile(data["listed_before"], re.IGNORECASE),
+        "on_board": compiled_patterns.compile(data["on_board"], re.IGNORECASE),
+        "aircraft": compiled_patterns.compile(data["aircraft"]),
+        "downed": compiled_patterns.compile(data["downed"], re.IGNORECASE),
+        "military_marker": compiled_patterns.compile(data["military_marker"], re.IGNORECASE),
+        "group_before": compiled_patterns.compile(data["group_before"], re.IGNORECASE),
+        "listed_before": compiled_patterns.compile(data["listed_before"], re.IGNORECASE),
         "listed_outcomes": dict(data["listed_outcomes"]),
-        "age_before": re.compile(data["age_before"], re.IGNORECASE),
-        "date_before": re.compile(data["date_before"]),
-        "age_after": re.compile(data["age_after"], re.IGNORECASE),
-        "partitive_before": re.compile(data["partitive_before"], re.IGNORECASE),
-        "partitive_verb": re.compile(data["partitive_verb"], re.IGNORECASE),
-        "quoted_count": re.compile(data["quoted_count"]),
-        "quoted_word": re.compile(r'["“”](?P<word>[A-Za-z]+)["“”]'),
+        "age_before": compiled_patterns.compile(data["age_before"], re.IGNORECASE),
+        "date_before": compiled_patterns.compile(data["date_before"]),
+        "age_after": compiled_patterns.compile(data["age_after"], re.IGNORECASE),
+        "partitive_before": compiled_patterns.compile(data["partitive_before"], re.IGNORECASE),
+        "partitive_verb": compiled_patterns.compile(data["partitive_verb"], re.IGNORECASE),
+        "quoted_count": compiled_patterns.compile(data["quoted_count"]),
+        "quoted_word": compiled_patterns.compile(r'["“”](?P<word>[A-Za-z]+)["“”]'),
         # "28 of the group's members, who had been guarding the perimeter, were among the dead"
         "deposed_words": data["deposed_words"],
-        "among": re.compile(rf"(?:{_PARENTHETICAL})?" + data["among"], re.IGNORECASE),
-        "of_the_victims": re.compile(data["of_the_victims"], re.IGNORECASE),
-        "equipment_gap": re.compile(data["equipment_gap"]),  # case-sensitive: a capital is a name ("RSF")
-        "equipment_crew": re.compile(data["equipment_crew"], re.IGNORECASE),
+        "among": compiled_patterns.compile(rf"(?:{_PARENTHETICAL})?" + data["among"], re.IGNORECASE),
+        "of_the_victims": compiled_patterns.compile(data["of_the_victims"], re.IGNORECASE),
+        "equipment_gap": compiled_patterns.compile(data["equipment_gap"]),  # case-sensitive: a capital is a name ("RSF")
+        "equipment_crew": compiled_patterns.compile(data["equipment_crew"], re.IGNORECASE),
         "equipment_people": frozenset(data["equipment_people"]),
-        "restated_before": re.compile(data["restated_before"], re.IGNORECASE),
-        "own_losses_before": re.compile(data["own_losses_before"], re.IGNORECASE),
-        "before_fillers": re.compile(data["before_fillers"], re.IGNORECASE),
-        "attack_frame": re.compile(data["attack_frame"], re.IGNORECASE),
-        "target_frame": re.compile(data["target_frame"], re.IGNORECASE),
-        "vague_wounded": re.compile(data["vague_wounded"], re.IGNORECASE),
-        "caption": re.compile(data["caption"], re.IGNORECASE),
-        "speaker_after": re.compile(data["speaker_after"], re.IGNORECASE),
-        "lives_before": re.compile(data["lives_before"], re.IGNORECASE),
-        "captives_freed": re.compile(data["captives_freed"], re.IGNORECASE),
-        "freed_before": re.compile(data["freed_before"], re.IGNORECASE),
-        "summed_total": re.compile(data["summed_total"], re.IGNORECASE),
-        "part_civilians": re.compile(data["part_civilians"], re.IGNORECASE),
-        "armed_target": re.compile(data["armed_target"], re.IGNORECASE),
-        "combat_deaths": re.compile(data["combat_deaths"], re.IGNORECASE),
-        "status_unknown": re.compile(data["status_unknown"], re.IGNORECASE),
-        "combat_unless": re.compile(data["combat_unless"], re.IGNORECASE),
+        "restated_before": compiled_patterns.compile(data["restated_before"], re.IGNORECASE),
+        "own_losses_before": compiled_patterns.compile(data["own_losses_before"], re.IGNORECASE),
+        "before_fillers": compiled_patterns.compile(data["before_fillers"], re.IGNORECASE),
+        "attack_frame": compiled_patterns.compile(data["attack_frame"], re.IGNORECASE),
+        "target_frame": compiled_patterns.compile(data["target_frame"], re.IGNORECASE),
+        "vague_wounded": compiled_patterns.compile(data["vague_wounded"], re.IGNORECASE),
+        "caption": compiled_patterns.compile(data["caption"], re.IGNORECASE),
+        "speaker_after": compiled_patterns.compile(data["speaker_after"], re.IGNORECASE),
+        "lives_before": compiled_patterns.compile(data["lives_before"], re.IGNORECASE),
+        "captives_freed": compiled_patterns.compile(data["captives_freed"], re.IGNORECASE),
+        "freed_before": compiled_patterns.compile(data["freed_before"], re.IGNORECASE),
+        "summed_total": compiled_patterns.compile(data["summed_total"], re.IGNORECASE),
+        "part_civilians": compiled_patterns.compile(data["part_civilians"], re.IGNORECASE),
+        "armed_target": compiled_patterns.compile(data["armed_target"], re.IGNORECASE),
+        "combat_deaths": compiled_patterns.compile(data["combat_deaths"], re.IGNORECASE),
+        "status_unknown": compiled_patterns.compile(data["status_unknown"], re.IGNORECASE),
+        "combat_unless": compiled_patterns.compile(data["combat_unless"], re.IGNORECASE),
     }
 
 

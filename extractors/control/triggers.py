@@ -89,8 +89,7 @@ def _trigger_patterns(word: str | None = None) -> tuple[tuple[str, str, str], ..
         return words if word is None else _by_first_word(words).get(word, [])
 
     aux = r"(?:is|was|were|are|has\s+been|have\s+been|had\s+been|being|been)"
-    adverb = (r"(?:\s+(?:now|currently|reportedly|fully|completely|almost|nearly|partially|already|also|later|finally|"
-                r"eventually|quickly|swiftly|then|again|briefly|subsequently|officially|effectively))?")
+    adverb = rf"(?:\s+(?:{'|'.join(_ADVERBS)}))?"
     if word is None or word in _AUXILIARIES:
         for change, words in vocab["passive"].items():
             out.append(("passive", change, rf"\b{aux}{adverb}\s+(?:{_alternation(words)}){_PASSIVE_TIME}\s+by\b"))
@@ -333,6 +332,62 @@ def _first_words_and_finder(passive: bool, nominal: bool, lowered: bool = False)
     return firsts, _first_word_finder(firsts, lowered), lowered
 
 
+_LETTERS = re.compile(r"[a-z]+")
+_ADVERBS = ("now", "currently", "reportedly", "fully", "completely", "almost", "nearly", "partially", "already", "also",
+            "later", "finally", "eventually", "quickly", "swiftly", "then", "again", "briefly", "subsequently",
+            "officially", "effectively")  # the ``adverb`` of ``_trigger_patterns``
+
+
+def _first_run(phrase: str) -> str:
+    """The first run of letters of a phrase ("re" of "re-taken")."""
+    m = _LETTERS.search(phrase.lower())
+    return m.group() if m else ""
+
+
+@lru_cache(maxsize=None)
+def _aux_next_words(key: str) -> tuple[str, ...] | None:
+    """Every trigger family an auxiliary ("were") starts goes on, after non-letters, with a
+    word that starts with one of these (an adverb, a participle, "been", a phrase's second
+    word); None when a family is not one this knows (no gate then)."""
+    vocab = _vocab()
+    forms = {form for form, _, _ in _trigger_patterns(key)}
+    if not forms <= {"passive", "expel_passive", "under_control_passive", "fell_to", "under_control", "active"}:
+        return None
+    if key in ("has", "have", "had"):  # only "has been", "have been", "had been"
+        runs = {"been"}
+    else:
+        participles = [w for words in vocab["passive"].values() for w in words]
+        runs = set(_ADVERBS) | {_first_run(w) for w in participles + _expel_participles() + vocab["under_control_passive"]}
+    for group in ("fell_to", "under_control", "active"):
+        for words in vocab.get(group, {}).values():
+            for phrase in _by_first_word(words).get(key, []):
+                rest = _LETTERS.findall(phrase.lower())
+                if len(rest) < 2 or rest[0] != key:
+                    return None
+                runs.add(rest[1])
+    if "" in runs:
+        return None
+    return tuple(sorted(runs))
+
+
+def _aux_may_start(key: str, text: str, end: int) -> bool:
+    """Cheap test every trigger at the auxiliary ``key`` (ending at ``end``) passes: the
+    letters after it start with one of ``_aux_next_words``. Non-ASCII letters there pass."""
+    runs = _aux_next_words(key)
+    if runs is None:
+        return True
+    i, n = end, len(text)
+    while i < n and not text[i].isalpha():
+        i += 1
+    j = i
+    while j < n and text[j].isalpha():
+        j += 1
+    word = text[i:j]
+    if not word.isascii():
+        return True
+    return word.lower().startswith(runs)
+
+
 def _find_triggers(text: str) -> list[Trigger]:
     """Triggers left to right; at one position passive, listed, "fell to" and noun forms
     come before plain verbs (a text read before gives its triggers again at once)."""
@@ -363,6 +418,8 @@ def _scan_triggers(text: str) -> list[Trigger]:
         if start and (text[start - 1].isalnum() or text[start - 1] in "-_"):
             continue
         key = word.group().lower()
+        if key in _AUXILIARIES and not _aux_may_start(key, text, word.end()):
+            continue  # "were killed": no trigger family of "were" can go on with "killed"
         m = _trigger_regex(key).match(text, start) if _trigger_patterns(key) else None
         if m and m.lastgroup:
             form, change, _ = _trigger_patterns(key)[int(m.lastgroup[1:])]
