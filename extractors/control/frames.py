@@ -238,3 +238,12 @@ def control_after_fighting() -> tuple[frozenset[str], str]:
     pattern = (rf"(?<![\w-])(?:{_alt(holds)})\s+(?:now\s+)?(?:(?:{_alt(frame['states'])})\s+)?control\s+(?:of|over)\b"
                rf"(?=[^.;:]{{1,80}}?\s(?:after|following)\s+(?:(?:{_alt(frame['cause_modifiers'])})\s+)*(?:{_alt(frame['causes'])})\b)")
     return firsts, pattern
+
+
+@lru_cache(maxsize=1)
+def control_after_fighting_next_words() -> frozenset[str]:
+    """Words that may follow a hold's first word in ``control_after_fighting`` ("had full",
+    "is in", "has control"): the auxiliary gate of the trigger scan lets them through."""
+    frame = load_yaml("control_frames.yaml").get("control_after_fighting") or {}
+    seconds = {h.split()[1].lower() for h in frame.get("holds", ()) if " " in h}
+    return frozenset(seconds | {"now", "control"} | {w.lower() for w in frame.get("states", ())})

@@ -10,7 +10,7 @@ from typing import Any
 
 from .. import compiled_patterns
 from ..patterns import alternation, lowers_exactly, substring_finder, trie_alternation
-from .frames import anaphor_only_verbs, control_after_fighting, control_modifier_pattern, control_nouns, declared_control, vocabulary
+from .frames import anaphor_only_verbs, control_after_fighting, control_after_fighting_next_words, control_modifier_pattern, control_nouns, declared_control, vocabulary
 from .nominals import _nominal_list, _possessor
 from . import withdrawals
 
@@ -365,6 +365,8 @@ def _aux_next_words(key: str) -> tuple[str, ...] | None:
                 if len(rest) < 2 or rest[0] != key:
                     return None
                 runs.add(rest[1])
+    if key in control_after_fighting()[0]:  # "had full control of X after clashes" (control10b)
+        runs |= control_after_fighting_next_words()
     if "" in runs:
         return None
     return tuple(sorted(runs))
