@@ -10,9 +10,9 @@ from typing import Any
 
 from .. import compiled_patterns
 from ..patterns import alternation, lowers_exactly, substring_finder, trie_alternation
-from .frames import anaphor_only_verbs, control_after_fighting, control_after_fighting_next_words, control_modifier_pattern, control_nouns, declared_control, vocabulary
+from .frames import anaphor_only_verbs, control_after_fighting, control_modifier_pattern, control_nouns, declared_control, vocabulary
 from .nominals import _nominal_list, _possessor
-from . import withdrawals
+from . import auxiliary_gate, withdrawals
 
 _DAYS_MONTHS = (
     "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
@@ -332,62 +332,9 @@ def _first_words_and_finder(passive: bool, nominal: bool, lowered: bool = False)
     return firsts, _first_word_finder(firsts, lowered), lowered
 
 
-_LETTERS = re.compile(r"[a-z]+")
 _ADVERBS = ("now", "currently", "reportedly", "fully", "completely", "almost", "nearly", "partially", "already", "also",
             "later", "finally", "eventually", "quickly", "swiftly", "then", "again", "briefly", "subsequently",
             "officially", "effectively")  # the ``adverb`` of ``_trigger_patterns``
-
-
-def _first_run(phrase: str) -> str:
-    """The first run of letters of a phrase ("re" of "re-taken")."""
-    m = _LETTERS.search(phrase.lower())
-    return m.group() if m else ""
-
-
-@lru_cache(maxsize=None)
-def _aux_next_words(key: str) -> tuple[str, ...] | None:
-    """Every trigger family an auxiliary ("were") starts goes on, after non-letters, with a
-    word that starts with one of these (an adverb, a participle, "been", a phrase's second
-    word); None when a family is not one this knows (no gate then)."""
-    vocab = _vocab()
-    forms = {form for form, _, _ in _trigger_patterns(key)}
-    if not forms <= {"passive", "expel_passive", "under_control_passive", "fell_to", "under_control", "active"}:
-        return None
-    if key in ("has", "have", "had"):  # only "has been", "have been", "had been"
-        runs = {"been"}
-    else:
-        participles = [w for words in vocab["passive"].values() for w in words]
-        runs = set(_ADVERBS) | {_first_run(w) for w in participles + _expel_participles() + vocab["under_control_passive"]}
-    for group in ("fell_to", "under_control", "active"):
-        for words in vocab.get(group, {}).values():
-            for phrase in _by_first_word(words).get(key, []):
-                rest = _LETTERS.findall(phrase.lower())
-                if len(rest) < 2 or rest[0] != key:
-                    return None
-                runs.add(rest[1])
-    if key in control_after_fighting()[0]:  # "had full control of X after clashes" (control10b)
-        runs |= control_after_fighting_next_words()
-    if "" in runs:
-        return None
-    return tuple(sorted(runs))
-
-
-def _aux_may_start(key: str, text: str, end: int) -> bool:
-    """Cheap test every trigger at the auxiliary ``key`` (ending at ``end``) passes: the
-    letters after it start with one of ``_aux_next_words``. Non-ASCII letters there pass."""
-    runs = _aux_next_words(key)
-    if runs is None:
-        return True
-    i, n = end, len(text)
-    while i < n and not text[i].isalpha():
-        i += 1
-    j = i
-    while j < n and text[j].isalpha():
-        j += 1
-    word = text[i:j]
-    if not word.isascii():
-        return True
-    return word.lower().startswith(runs)
 
 
 def _find_triggers(text: str) -> list[Trigger]:
@@ -420,7 +367,7 @@ def _scan_triggers(text: str) -> list[Trigger]:
         if start and (text[start - 1].isalnum() or text[start - 1] in "-_"):
             continue
         key = word.group().lower()
-        if key in _AUXILIARIES and not _aux_may_start(key, text, word.end()):
+        if key in _AUXILIARIES and not auxiliary_gate.aux_may_start(key, text, word.end()):
             continue  # "were killed": no trigger family of "were" can go on with "killed"
         m = _trigger_regex(key).match(text, start) if _trigger_patterns(key) else None
         if m and m.lastgroup:
