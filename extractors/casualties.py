@@ -191,16 +191,13 @@ def _speaker(sentence: str, mention: numbers.CountMention) -> bool:
     return _cues()["speaker_after"].match(sentence, mention.end) is not None
 
 
-_RELATED = re.compile(r"\bRelated\s+(?=[A-Z])(?P<block>.{1,600}?)\s+Tags\b")
-
-
 def _outside_related(sentence: str, mentions: list[numbers.CountMention]) -> list[numbers.CountMention]:
     """The counts outside a page's list of links to other stories ("Related Kobani in Ruins
     After Anti-IS Airstrikes ... Airstrikes Against IS Kill 36 Civilians Watchdog ... Tags
     civilian casualties"): those headlines are other articles' tolls."""
-    if "Related" not in sentence or "Tags" not in sentence:
+    if not all(word in sentence for word in _cues()["link_block_words"]):
         return mentions
-    blocks = [(m.start("block"), m.end("block")) for m in _RELATED.finditer(sentence)]
+    blocks = [(m.start("block"), m.end("block")) for m in _cues()["link_block"].finditer(sentence)]
     return [m for m in mentions if not any(start <= m.start < end for start, end in blocks)]
 
 

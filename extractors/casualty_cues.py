@@ -134,6 +134,8 @@ def cues() -> dict[str, Any]:
         "vague_wounded": compiled_patterns.compile(data["vague_wounded"], re.IGNORECASE),
         "caption": compiled_patterns.compile(data["caption"], re.IGNORECASE),
         "speaker_after": compiled_patterns.compile(data["speaker_after"], re.IGNORECASE),
+        "link_block": compiled_patterns.compile(data["link_block"]),
+        "link_block_words": tuple(data["link_block_words"]),
         "lives_before": compiled_patterns.compile(data["lives_before"], re.IGNORECASE),
         "captives_freed": compiled_patterns.compile(data["captives_freed"], re.IGNORECASE),
         "freed_before": compiled_patterns.compile(data["freed_before"], re.IGNORECASE),
