@@ -120,6 +120,15 @@ def demonym_actors() -> dict[str, str]:
     return {row["demonym"].strip().lower(): row["actor_id"].strip() for row in load_csv("actors_nationalities.csv")}
 
 
+@lru_cache(maxsize=None)
+def nationality_words(form: str) -> dict[str, str]:
+    """The nationality words of one ``form`` of ``actors_nationalities.csv`` ("adjective":
+    "Ukrainian"; "plural": "Palestinians"; a row without a form is an adjective), as
+    written -> the state's forces."""
+    return {row["demonym"].strip(): row["actor_id"].strip() for row in load_csv("actors_nationalities.csv")
+            if ((row.get("form") or "").strip() or "adjective") == form}
+
+
 @lru_cache(maxsize=1)
 def state_forces() -> frozenset[str]:
     """Actor ids that are a state's forces (the nationality table's ids)."""

@@ -40,10 +40,9 @@ def _force_nouns() -> str:
 @lru_cache(maxsize=1)
 def _states() -> tuple[dict[str, str], dict[str, str]]:
     """Country names and nationality adjectives (lower case) -> the state's forces."""
-    from .actors import country_forces
+    from .actors import country_forces, nationality_words  # actors imports this module
     names = {k.lower(): v for k, v in country_forces().items()}
-    adjectives = {r["demonym"].strip().lower(): r["actor_id"].strip() for r in load_csv("actors_nationalities.csv")
-                  if (r.get("form") or "adjective").strip() != "plural"}
+    adjectives = {word.lower(): actor for word, actor in nationality_words("adjective").items()}
     return names, adjectives
 
 

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from . import actors, equipment_mentions
 from .theatre import memo as theatre_memo
-from .casualty_owner import leader_owner, theatre_framing, two_sides
+from .casualty_owner import leader_owner, leaders, theatre_framing, two_sides
 from .casualty_cues import cues as _cues, number_words as _number_words, victim_table as _victim_table
 
 
@@ -289,7 +289,6 @@ def loyal_to(sentence: str, phrase_end: int, victim: Victim) -> Victim:
     if _cues()["government_words"].search(whom):
         return Victim("syrian_government", victim.label, victim.type)
     leader = _NAME.match(whom.strip())  # "fighters loyal to Hemedti": the group the leader leads
-    from .casualty_owner import leaders
     led = leaders().get(leader.group("name").lower()) if leader else None
     return Victim(led, victim.label, victim.type) if led else victim
 
@@ -358,6 +357,4 @@ def is_people_of_nation(words: str) -> bool:
 @lru_cache(maxsize=1)
 def _people_words() -> frozenset[str]:
     """A nation's people as a plural noun ("Palestinians", "Ukrainians", "Indians")."""
-    from .reference import load_csv
-    return frozenset(row["demonym"].strip().lower() for row in load_csv("actors_nationalities.csv")
-                     if (row.get("form") or "").strip() == "plural")
+    return frozenset(word.lower() for word in actors.nationality_words("plural"))

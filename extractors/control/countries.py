@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..actors import ActorMention, country_forces as _country_forces, find_actors
+from ..actors import ActorMention, country_forces as _country_forces, find_actors, nationality_words
 from ..sides import NOT_ARMED
 from ..context import SentenceContext
 
@@ -74,11 +74,8 @@ _OWN_FORCES_REPORTED = re.compile(
 _BREAK = re.compile(r"[.;:\"“”]\s|\s[—–-]\s")
 
 
-@lru_cache(maxsize=1)
 def _adjectives() -> dict[str, str]:
-    from ..reference import load_csv
-    return {row["demonym"].strip(): row["actor_id"].strip() for row in load_csv("actors_nationalities.csv")
-            if row.get("form", "").strip() == "adjective"}
+    return nationality_words("adjective")
 
 
 @lru_cache(maxsize=1)
