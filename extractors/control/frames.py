@@ -21,6 +21,7 @@ from typing import Any
 
 from lemminflect import getAllInflections, getAllInflectionsOOV, getInflection
 
+from ..patterns import alternation
 from ..reference import load_yaml
 
 _VERB_TAGS = ("VB", "VBP", "VBZ", "VBD", "VBN", "VBG")  # VBP: "are" of "be" (control10f)
@@ -191,7 +192,7 @@ def vocabulary() -> dict[str, Any]:
 
 def _alt(words: list[str]) -> str:
     """Words as a regex alternation, longest first, any run of spaces between their words."""
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=lambda w: (-len(w), w)))
+    return alternation(words, flexible_space=r"\s+")
 
 
 @lru_cache(maxsize=1)
@@ -218,7 +219,7 @@ def anaphor_only_verbs() -> tuple[frozenset[str], str]:
     forms = [f for lemma in frame.get("verbs", ()) for f in inflections(lemma)]
     if not forms:
         return frozenset(), r"(?!)"
-    verbs = "|".join(sorted(set(forms), key=lambda w: (-len(w), w)))
+    verbs = _alt(forms)
     nouns = "|".join(frame["nouns"])
     return frozenset(forms), (rf"(?<![\w-])(?:{verbs})(?=\s+(?:those|these|both|the)\s+"
                               rf"(?:(?:two|three|four|five|six|\d+)\s+)?(?:{nouns})\b(?!\s+(?:of|in|near|around)\b))")

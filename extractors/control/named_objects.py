@@ -17,7 +17,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..sides import NOT_ARMED
 from .frames import vocabulary
 
 _WHERE_OR_BATTLE_AFTER = re.compile(
@@ -49,7 +48,3 @@ def takes_a_named_place(text: str, trigger_text: str, agent_armed_right_before: 
 
 
 _A_PERSON_AFTER = re.compile(r"\b(?:hostages?|prisoners?|captives?|custody|detained|kidnapp\w*|abduct\w*)\b", re.IGNORECASE)
-
-
-def armed(actor_id: str | None) -> bool:
-    return actor_id is not None and actor_id not in NOT_ARMED
