@@ -72,8 +72,6 @@ def possessive_owner(sentence: str, start: int, label: str | None) -> str | None
     return named.pop() if len(named) == 1 else None
 
 
-
-
 _LEADER_POSSESSIVE = re.compile(r"^\s*(?:of\s+|from\s+)?(?:(?-i:[A-Z])[\w-]*\s+){0,2}(?P<name>(?-i:[A-Z])[\w-]*)(?:'s|’s)\s+"
                                 r"(?:[a-z-]+\s+)?(?P<noun>[a-z]+)\b")
 _LEADER_ALIAS = re.compile(r"(?:forces\s+loyal\s+to\s+(?!the\b)(?:[a-z-]+\s+)*(?P<loyal>[a-z-]+)"
@@ -85,7 +83,7 @@ def leaders() -> dict[str, str]:
     """Leader's surname (lower case) -> the armed group he leads: read off the aliases that name a
     group by its leader ("haftar's forces", "forces loyal to riek machar", "gaddafi loyalists"),
     states and capitals set aside ("ukraine's forces"), plus ``casualty_leaders.csv``."""
-    places = {name.lower() for name in actors.country_forces()} | {"kyiv", "moscow", "damascus", "assad's"}
+    places = {name.lower() for name in actors.country_forces()}  # states and their capitals ("kyiv's forces")
     table: dict[str, str] = {}
     for row in load_csv("actor_aliases.csv"):
         m = _LEADER_ALIAS.fullmatch(row["alias"].strip().lower())

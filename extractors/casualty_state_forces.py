@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 
 from . import actors, numbers, theatre
-from .reference import load_yaml
+from .reference import load_csv, load_yaml
 from .casualty_cues import cues as _cues, victim_table as _victim_table
 from .casualty_victims import UNSPECIFIED, Victim, auxiliary_list_head, demonym_actor, is_people_of_nation
 from .theatre import role_actor
@@ -100,7 +100,6 @@ def mission_of(victim: Victim, article_text: str = "") -> Victim:
     """"One peacekeeper was killed" in the Central African Republic -> minusca: the one mission
     of ``casualty_peacekeepers.csv`` the article names ("MINUSCA said"), else the one listed
     for the article's country, else the victim unchanged."""
-    from .reference import load_csv
     if not _PEACEKEEPERS.search(victim.label or ""):
         return victim
     missions = {row["country"].strip(): row["actor_id"].strip() for row in load_csv("casualty_peacekeepers.csv")}
@@ -232,7 +231,6 @@ def _bare_noun(label: str) -> str:
 
 @lru_cache(maxsize=1)
 def _neutral_modifiers() -> frozenset[str]:
-    from .reference import load_csv
     return frozenset(row["word"].strip().lower() for row in load_csv("casualty_neutral_modifiers.csv"))
 
 
