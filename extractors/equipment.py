@@ -35,6 +35,7 @@ from .equipment_mentions import (  # noqa: F401  (find_equipment: part of this m
 )
 from .equipment_lists import Item, pronoun_items, share_owners, share_statuses, with_others
 from .equipment_owner import owner_and_captor
+from .equipment_shapes import ship_nouns
 from .equipment_status import about_equipment_before, carried_status, has_own_verb, is_hedged, status_of
 from .places import find_places
 
@@ -146,7 +147,7 @@ def _later_fate(losses: list[EquipmentLoss]) -> list[EquipmentLoss]:
     """"The cruiser had been hit" and "the warship sank": one ship, hit then lost. A single
     ship written as "the <ship word>" and damaged is dropped when the article tells exactly
     one ship of its category destroyed (equipment10w)."""
-    ships = _ship_words()
+    ships = ship_nouns()
     destroyed: dict[str, set[str]] = {}
     for loss in losses:
         if loss.status == "destroyed" and loss.quantity in (None, 1) and (
@@ -157,11 +158,6 @@ def _later_fate(losses: list[EquipmentLoss]) -> list[EquipmentLoss]:
     return [loss for loss in losses if not (
         loss.status == "damaged" and loss.quantity == 1 and len(destroyed.get(loss.category, ())) == 1
         and (loss.equipment_text.lower() in ships or loss.model in destroyed[loss.category]))]
-
-
-def _ship_words() -> frozenset[str]:
-    from .equipment_shapes import ship_nouns
-    return ship_nouns()
 
 
 def _place_of(ctx: SentenceContext) -> Place | None:

@@ -16,7 +16,7 @@ relative pronoun, a clause word of ``clause_words_between``) share nothing.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .equipment_mentions import EquipmentMention, phrases, vocab
@@ -127,8 +127,6 @@ def share_owners(text: str, claims: list, mentions: list[EquipmentMention]) -> l
     """An owner named on a list's first item owns the items after it ("Armenian T-72 tanks,
     Grad rocket launchers and an S-300 system"); ``mentions`` are the claims' items, in
     order. Helper equipment10w."""
-    from dataclasses import replace
-
     out = list(claims)
     for i in range(1, len(out)):
         if out[i].owner_actor is None and out[i - 1].owner_actor is not None and out[i].status == out[i - 1].status \

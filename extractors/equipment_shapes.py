@@ -22,6 +22,7 @@ from functools import lru_cache
 from typing import Any
 
 from . import actors
+from .patterns import alternation
 from .reference import load_yaml
 
 
@@ -31,8 +32,9 @@ def _table() -> dict[str, Any]:
 
 
 def _alternation(words: list[str]) -> str:
-    ordered = sorted({w.strip() for w in words}, key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+").replace(r"\-", r"[-\s]") for w in ordered)
+    """``patterns.alternation`` (escaped, longest first, in a fixed order) with any run of
+    spaces between words and a hyphen written as a hyphen or a space ("ground-attack")."""
+    return alternation(words, flexible_space=r"\s+").replace(r"\-", r"[-\s]")
 
 
 @lru_cache(maxsize=1)
