@@ -93,8 +93,6 @@ def inherit_claimants(changes: list[ControlChange]) -> list[ControlChange]:
     return without_unnamed_details(_told_again_as_recapture(_taken_back(out)))
 
 
-
-
 def _taken_back(changes: list[ControlChange]) -> list[ControlChange]:
     """A state's capture of a place from an actor that the same sentence says took it from
     the state first is a recapture ("Fano took Lalibela ..., before federal troops pushed

@@ -166,9 +166,11 @@ def gerund_clause_subject(ctx: SentenceContext, trigger: Trigger, places: tuple[
     m = _MAIN_SUBJECT.match(text, places[-1].end)
     if m is None:
         return None
-    for actor in _armed(ctx.mentions.actors_in(m.end(), m.end() + 80)):
-        return ActorMention(actor.label, actor.actor_id, m.end() + actor.start, m.end() + actor.end) if actor.start == 0 else None
-    return None
+    armed = _armed(ctx.mentions.actors_in(m.end(), m.end() + 80))
+    if not armed or armed[0].start != 0:
+        return None  # the main clause does not open with an armed actor
+    first = armed[0]
+    return ActorMention(first.label, first.actor_id, m.end() + first.start, m.end() + first.end)
 
 
 def absolute_clause_subject(ctx: SentenceContext, trigger: Trigger) -> ActorMention | None:
