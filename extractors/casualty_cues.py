@@ -10,6 +10,7 @@ from typing import Any
 
 from . import compiled_patterns
 from .casualty_lemmas import before_pattern, lemma_cues
+from .casualty_lowered import case_blind
 from .patterns import case_blind_alternation, invert, substring_finder, whole_words
 from .reference import load_csv, load_yaml
 
@@ -73,7 +74,7 @@ def cues() -> dict[str, Any]:
     ] + [(compiled_patterns.compile(before_pattern(words), re.IGNORECASE), outcome, False, compiled_patterns.compile(""), 48)
          for outcome, words in lemma_before.items()]
     hint = "|".join([data["sentence_hint"], *sorted(set(lemma_after) | {w for ws in lemma_before.values() for w in ws})])
-    return {
+    compiled = {
         "cue_words": cue_words,
         "after": after,
         "before": before,
@@ -146,6 +147,10 @@ def cues() -> dict[str, Any]:
         "status_unknown": compiled_patterns.compile(data["status_unknown"], re.IGNORECASE),
         "combat_unless": compiled_patterns.compile(data["combat_unless"], re.IGNORECASE),
     }
+    # case-blind patterns run on the lower-cased text where that finds the same matches
+    # (casualty_lowered); the sentence prefilter keeps its own (has_hint reads it as is)
+    return {key: case_blind(value) if isinstance(value, re.Pattern) and key != "hint" else value
+            for key, value in compiled.items()}
 
 
 def _lowered(before: list[tuple[Any, ...]]) -> list[tuple[Any, ...]] | None:
