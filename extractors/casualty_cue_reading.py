@@ -214,6 +214,8 @@ def freed(sentence: str, mention: numbers.CountMention) -> bool:
     """Captives named by their noun who are set free ("20 hostages were released", "the army
     freed 40 hostages"): no captive claim, and no other outcome of the sentence either."""
     cues = _cues()
+    if lowers_exactly(sentence) and cues["captive_words"].search(sentence.lower(), mention.end) is None:
+        return False  # no captive cue word after the count (the cue below must be one, as written)
     after = cues["after"].match(sentence[mention.end:])
     if after is None or cues["cue_words"].get(after.group("cue").lower()) != "captive" or cue_noun(after.group("cue")) is None:
         return False

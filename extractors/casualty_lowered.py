@@ -10,7 +10,8 @@ without the flag on the lower-cased text (same offsets, same matches, when
 ``patterns.lowers_exactly`` holds and the pattern's letters are all lower case: see
 :func:`foldable`) and, only where that finds a match, the case-blind pattern at that very
 place. Text holding a character that folds onto an ASCII letter (İ ı ſ K) is read by the
-case-blind pattern alone. ``sub`` and ``split`` are the case-blind pattern's.
+case-blind pattern alone. ``sub`` returns the text itself
+when the folded pattern finds nothing, else is the case-blind pattern's; so is ``split``.
 """
 from __future__ import annotations
 
@@ -76,6 +77,8 @@ class CaseBlind:
         return (self.blind.match(text, m.start(), endpos) for m in self.folded.finditer(text.lower(), pos, endpos))
 
     def sub(self, repl, text: str, count: int = 0) -> str:  # noqa: ANN001 (re's signature)
+        if lowers_exactly(text) and self.folded.search(text.lower()) is None:
+            return text  # nothing to replace
         return self.blind.sub(repl, text, count)
 
     def split(self, text: str, maxsplit: int = 0) -> list[str]:
