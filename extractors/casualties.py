@@ -64,7 +64,8 @@ def _subject_clause(before: str) -> str:
 def _agent_and_perpetrator(sentence: str, reading: Reading) -> tuple[str | None, str | None]:
     """The clause's agent and the perpetrator of a reading (``_agent``, ``_perpetrator``),
     the words after the cue and the subject clause read once for both."""
-    by = _BY_AGENT.match(sentence[reading.cue_end:])
+    # "by" within 32 characters of the cue, or no match (_BY_AGENT's reach)
+    by = _BY_AGENT.match(sentence[reading.cue_end:]) if sentence.find("by", reading.cue_end, reading.cue_end + 32) >= 0 else None
     subject = _subject_clause(sentence[:reading.cue_start]) if reading.active else None
     return _agent(reading, by, subject), _perpetrator(sentence, reading, by, subject)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from . import numbers
+from . import casualty_lowered, numbers
 from .claims import Count
 from .casualty_affiliation import affiliated
 from .casualty_cues import cues as _cues
@@ -50,7 +50,7 @@ def _read_partitive(sentence: str, mention: numbers.CountMention) -> Reading | N
 
 
 _ARTICLE_INSIDE = re.compile(r"\b(?:a|an)\s", re.IGNORECASE)
-_AMONG_HINT = re.compile(r"\b(?:among|of\s+th(?:e|ose)\s)", re.IGNORECASE)
+_AMONG_HINT = casualty_lowered.compile(r"\b(?:among|of\s+th(?:e|ose)\s)")
 _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+|these\s+|those\s+|their\s+)?$", re.IGNORECASE)
 _AMONG_OUTCOMES = {"killed": "killed", "dead": "killed", "died": "killed", "executed": "killed", "victims": "killed",
                    "deceased": "killed", "martyrs": "killed", "fatalities": "killed",
