@@ -23,6 +23,7 @@ from functools import lru_cache
 from . import actors, casualty_links, casualty_lowered, casualty_scope, dates, numbers, places
 from .casualty_cue_reading import Reading, freed, read
 from .casualty_not_toll import equipment_count, restated
+from .casualty_gate_stock import no_new_loss
 from .casualty_cues import cues as _cues, has_hint, perpetrator_words as _perpetrator_words
 from .casualty_owner import foreign_framing, losses_part_owner, possessive_owner, speaker_owner
 from .casualty_inherit import inherit, link_asides, same_group
@@ -256,7 +257,7 @@ def _read_figures(sentence: str, article_text: str) -> tuple[Figure, ...]:
     kept = [r for r in ordered if not _is_background(sentence, r.mention.count) and not too_vague(r.mention.count)
             and not passing_one(r.mention.count, own_side(sentence, r.mention, r.victim))
             and not depicted_one(r.mention.count, sentence) and not equipment_count(sentence, r.mention)]
-    kept = _joined_singles(kept, sentence)
+    kept = _joined_singles([r for r in kept if not no_new_loss(sentence, r)], sentence)
     kept = [r for r in kept if not _ranked_one(r, sentence)]
     starts = {r.mention.start for r in kept}
     home = casualty_scope.home_country(article_text) if article_text and kept else None
