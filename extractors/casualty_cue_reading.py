@@ -288,11 +288,14 @@ def _read_before(sentence: str, mention: numbers.CountMention, victim: Victim | 
     lowered = cues["before_lowered"] is not None and lowers_exactly(window)  # same matches, faster
     scanned = window.lower() if lowered else window
     found = None
+    offsets: dict[int, int] = {}  # reach -> where the window's last ``reach`` characters start (a few reaches)
     for pattern, outcome, needs_victim, hint, reach in cues["before_lowered" if lowered else "before"]:
         if needs_victim and victim is UNSPECIFIED:
             continue
-        offset = _short_window_start(window, reach)
-        m = pattern.search(scanned, offset) if hint.search(scanned, offset) else None
+        offset = offsets.get(reach)
+        if offset is None:
+            offset = offsets[reach] = _short_window_start(window, reach)
+        m = pattern.search(scanned, offset) if not hint.pattern or hint.search(scanned, offset) else None
         if not m or (found is not None and m.start() <= found[0].start()):
             continue
         active = not _TOLL_WORD.match(m.group())

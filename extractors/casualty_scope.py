@@ -64,7 +64,8 @@ def countries_named(text: str) -> Counter:
 def _country_mentions(article_text: str) -> tuple[tuple[int, str], ...]:
     """(offset, country) of every country word of an article, found once per article."""
     vocab = _vocabulary()
-    return tuple((m.start(), vocab["words"][m.group()]) for m in vocab["any_word"].finditer(article_text.lower()))
+    words = vocab["words"]
+    return tuple([(m.start(), words[m.group()]) for m in vocab["any_word"].finditer(article_text.lower())])
 
 
 def _named_in(ctx: SentenceContext, start: int, end: int) -> Counter:
