@@ -14,8 +14,10 @@ from . import compiled_patterns
 from .patterns import trie_alternation
 from .reference import load_csv
 from .theatre import localised, memo as theatre_memo
+from .records import fast_init
 
 
+@fast_init
 @dataclass(frozen=True)
 class ActorMention:
     label: str  # as written

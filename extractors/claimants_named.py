@@ -16,8 +16,10 @@ from . import theatre
 from . import compiled_patterns
 from .patterns import alternation, case_blind_alternation, lowers_exactly, substring_finder, trie_alternation
 from .reference import load_csv, load_yaml
+from .records import fast_init
 
 
+@fast_init
 @dataclass(frozen=True)
 class ClaimantMention:
     """A source named in a sentence, with how it was attributed."""
@@ -28,6 +30,7 @@ class ClaimantMention:
     generic: bool  # a back-reference such as "the sources"
 
 
+@fast_init
 @dataclass(frozen=True)
 class Alias:
     claimant: str

@@ -14,12 +14,14 @@ from functools import cached_property
 from typing import Any, ClassVar
 
 from .version import EXTRACTOR_VERSION
+from .records import fast_init
 
 QUALIFIERS = ("exact", "at_least", "more_than", "approximately", "up_to", "vague")
 DATE_PRECISIONS = ("day", "range", "week", "month", "year", "unknown")
 GEO_PRECISIONS = ("place", "admin1", "country", "unresolved")
 
 
+@fast_init
 @dataclass(frozen=True)
 class Evidence:
     """The sentence a claim was read from: ``article_text[start:end] == text``."""
@@ -29,6 +31,7 @@ class Evidence:
     end: int
 
 
+@fast_init
 @dataclass(frozen=True)
 class Count:
     """A number of people or things, UCDP style. ``best`` is None for vague amounts."""
@@ -39,6 +42,7 @@ class Count:
     qualifier: str = "exact"
 
 
+@fast_init
 @dataclass(frozen=True)
 class DateSpan:
     """When a fact happened. Both ends None (precision 'unknown') when the text gives no anchor."""
@@ -51,6 +55,7 @@ class DateSpan:
 UNKNOWN_DATE = DateSpan()
 
 
+@fast_init
 @dataclass(frozen=True)
 class Place:
     """A place as written, resolved against the gazetteer when possible."""
@@ -70,6 +75,7 @@ class Place:
         return self.place_type or place_type(self.name, None, self.precision)
 
 
+@fast_init
 @dataclass(frozen=True, kw_only=True)
 class Claim:
     """Shared columns of every fact table."""
@@ -138,6 +144,7 @@ class Claim:
         return row
 
 
+@fast_init
 @dataclass(frozen=True, kw_only=True)
 class ControlChange(Claim):
     fact_type: ClassVar[str] = "control_change"
@@ -152,6 +159,7 @@ class ControlChange(Claim):
         return (self.place.name if self.place else "", self.new_controller, self.change_type)
 
 
+@fast_init
 @dataclass(frozen=True, kw_only=True)
 class CasualtyClaim(Claim):
     fact_type: ClassVar[str] = "casualty_claim"
@@ -171,6 +179,7 @@ class CasualtyClaim(Claim):
         return (self.victim_actor, self.outcome, self.count.low, self.count.best)
 
 
+@fast_init
 @dataclass(frozen=True, kw_only=True)
 class DisplacementFigure(Claim):
     fact_type: ClassVar[str] = "displacement_figure"
@@ -186,6 +195,7 @@ class DisplacementFigure(Claim):
         return (self.population, self.count.low, self.count.best, self.is_projection)
 
 
+@fast_init
 @dataclass(frozen=True, kw_only=True)
 class EquipmentLoss(Claim):
     fact_type: ClassVar[str] = "equipment_loss"

@@ -8,8 +8,10 @@ from functools import cached_property
 from .claims import Evidence
 from .sentence import SentenceMentions
 from .text import Sentence
+from .records import fast_init
 
 
+@fast_init
 @dataclass(frozen=True)
 class ArticleContext:
     article_id: str
@@ -29,6 +31,7 @@ class ArticleContext:
         return found
 
 
+@fast_init
 @dataclass(frozen=True)
 class SentenceContext:
     article: ArticleContext

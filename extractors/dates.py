@@ -25,8 +25,10 @@ from . import compiled_patterns  # the date expressions: their programs kept on 
 from .patterns import CaseBlindSearch, lowers_exactly, trie_alternation as alternation
 from .claims import UNKNOWN_DATE, DateSpan
 from .reference import load_yaml
+from .records import fast_init
 
 
+@fast_init
 @dataclass(frozen=True)
 class DateMention:
     """One date expression found in a text, with what it resolves to."""

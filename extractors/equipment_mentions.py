@@ -17,7 +17,9 @@ from .equipment_shapes import is_ship_name, reshape
 from .equipment_verbs import reduced_passive
 from .patterns import lowers_exactly, substring_finder, trie_alternation
 from .reference import load_csv, load_yaml
+from .records import fast_init
 
+@fast_init
 @dataclass(frozen=True)
 class EquipmentMention:
     """A piece of equipment named in a sentence (offsets into the sentence)."""

@@ -57,7 +57,13 @@ def _ship() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     prefixed = re.compile(rf"(?:(?:{_alternation(table['ship_nouns'])})\s+)?(?-i:(?P<prefix>{_alternation(table['ship_prefixes'])}))"
                           rf"\s+(?P<name>{name})", re.IGNORECASE)
     named = re.compile(rf"(?<![\w-])(?:{_alternation(table['ship_nouns'])})\s+(?P<name>{name})", re.IGNORECASE)
-    gate = re.compile(rf"(?<![\w-])(?:{_alternation(table['ship_prefixes'])})\s+[A-Z]")
+    # whether a prefixed ship name may stand in a text (only truth is read); with the prefix
+    # ("HMS") first the engine skips every character that starts none ("X(?<![\w-]X)" is
+    # "(?<![\w-])X", the lookbehind read after the prefix, whole: fixed width, so letters only)
+    prefixes = list(table["ship_prefixes"])
+    gate = (re.compile("(?:" + "|".join(rf"{re.escape(p)}(?<![\w-]{re.escape(p)})" for p in prefixes) + r")(?=\s+[A-Z])")
+            if prefixes and all(p.isalnum() for p in prefixes)
+            else re.compile(rf"(?<![\w-])(?:{_alternation(table['ship_prefixes'])})\s+[A-Z]"))
     return prefixed, named, gate
 
 

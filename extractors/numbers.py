@@ -22,8 +22,10 @@ from . import compiled_patterns  # the count pattern is large: its program is ke
 from .claims import Count
 from .reference import load_yaml
 from .patterns import CaseBlindSearch, lowers_exactly, trie_alternation as _alternation
+from .records import fast_init
 
 
+@fast_init
 @dataclass(frozen=True)
 class CountMention:
     text: str  # as written ("more than 1,600", "dozens")
@@ -32,6 +34,7 @@ class CountMention:
     count: Count
 
 
+@fast_init
 @dataclass(frozen=True)
 class _Vocabulary:
     """The YAML vocabulary with its compiled patterns."""

@@ -25,8 +25,10 @@ from .claims import Place
 from .geo import is_metonym, lookup_admin1, lookup_world, place_type, world_first_tokens
 from .geo.country import country_head_tokens, local_country, lookup_in_country, world_place_for
 from .reference import load_csv, load_yaml
+from .records import fast_init
 
 
+@fast_init
 @dataclass(frozen=True)
 class PlaceMention:
     name: str  # as written
@@ -35,6 +37,7 @@ class PlaceMention:
     place: Place  # resolved (precision place/admin1/country) or unresolved
 
 
+@fast_init
 @dataclass(frozen=True)
 class GazetteerEntry:
     """One row of the gazetteer."""

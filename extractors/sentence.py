@@ -22,6 +22,7 @@ from . import claimants, dates, numbers
 from .actors import ActorMention, find_actors
 from .places import PlaceMention, find_places
 from .sides import NOT_ARMED, side_of, theatres
+from .records import fast_init
 
 # City names that stand for a government ("Damascus", "Moscow" as actor aliases) are
 # places, not actors, after a place preposition ("near Damascus").
@@ -30,6 +31,7 @@ _PLACE_PREPOSITION = re.compile(
     r"\b(?:in|near|of|from|to|outside|around|towards?|capital|city|and)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
+@fast_init
 @dataclass(frozen=True)
 class ActorRef:
     """An actor mention with its sides: {theatre: side} (empty for civilians / unknown)."""
@@ -45,6 +47,7 @@ class ActorRef:
         return {t: side_of(self.mention.actor_id, t) or "" for t in theatres(self.mention.actor_id)}
 
 
+@fast_init
 @dataclass(frozen=True, eq=False)
 class SentenceMentions:
     """The mentions of one sentence (offsets into ``text``)."""

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from .records import fast_init
 
 # Abbreviations after which a full stop does not end a sentence.
 _ABBREVIATIONS = {
@@ -18,6 +19,7 @@ _ABBREVIATIONS = {
 _BOUNDARY = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])""")
 
 
+@fast_init
 @dataclass(frozen=True)
 class Sentence:
     text: str

@@ -13,6 +13,7 @@ from ..patterns import alternation, lowers_exactly, substring_finder, trie_alter
 from .frames import anaphor_only_verbs, control_after_fighting, control_modifier_pattern, control_nouns, declared_control, vocabulary
 from .nominals import _nominal_list, _possessor
 from . import auxiliary_gate, withdrawals
+from ..records import fast_init
 
 _DAYS_MONTHS = (
     "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
@@ -24,6 +25,7 @@ _PASSIVE_TIME = (rf"(?:\s+(?:on\s+(?:{_DAYS_MONTHS})(?:\s+\d{{1,2}})?|(?:early|l
                  rf"overnight|yesterday|last\s+(?:week|month|night)|in\s+(?:{_DAYS_MONTHS}))(?:\s+(?:morning|night|evening))?,?)?")
 
 
+@fast_init
 @dataclass(frozen=True)
 class Trigger:
     """A control-change word in a sentence (offsets into the sentence text)."""

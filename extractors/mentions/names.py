@@ -16,8 +16,10 @@ from ..geo import is_metonym
 from ..patterns import alternation
 from ..places import resolve_place
 from ..reference import load_yaml
+from ..records import fast_init
 
 
+@fast_init
 @dataclass(frozen=True)
 class PlaceSpan:
     """A place read from a sentence (offsets into the sentence text)."""
