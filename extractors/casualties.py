@@ -20,9 +20,10 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from . import actors, casualty_links, casualty_scope, dates, numbers, places
+from . import actors, casualty_links, casualty_lowered, casualty_scope, dates, numbers, places
 from .casualty_cue_reading import Reading, freed, read
 from .casualty_not_toll import equipment_count, restated
+from .casualty_gate_stock import no_new_loss
 from .casualty_cues import cues as _cues, has_hint, perpetrator_words as _perpetrator_words
 from .casualty_owner import foreign_framing, losses_part_owner, possessive_owner, speaker_owner, suffered_owner
 from .casualty_inherit import inherit, link_asides, same_group
@@ -35,53 +36,66 @@ from .casualty_state_forces import bare_default, local_forces, object_victims, o
 from .claimants import clause_claimant
 from .claims import CasualtyClaim, Count, Place
 from .context import SentenceContext
+from .patterns import lowers_exactly
 
 
-_AIRCRAFT_HINT = re.compile(r"board|down|crash", re.IGNORECASE)  # cheap gate for casualty_local_group.aircraft_crew
+_AIRCRAFT_HINT = ("board", "down", "crash")  # cheap gate for casualty_local_group.aircraft_crew, lower-cased text
 _BY_AGENT = re.compile(r"[^,.;]{0,30}?\bby\s+(?P<agent>[^,.;]{1,60})")  # "killed ... by <agent>"
 
 
-_EARLIER_CUE = re.compile(r"\b(?:kill|wound|injur|claim)\w*\b", re.IGNORECASE)
+_EARLIER_CUE = casualty_lowered.compile(r"\b(?:kill|wound|injur|claim)\w*\b")
 
 
-_CLAUSE_BREAK = re.compile(r"[,;:]|\bthat\b|\bsaid\b")
+_CLAUSE_WORD = re.compile(r"\bthat\b|\bsaid\b")  # with , ; : the breaks between clauses
 
 
 def _subject_clause(before: str) -> str:
     """The words before an active cue that hold its subject: the clause, up to an earlier
     cue the verb is coordinated with ("strikes killed 20 soldiers and wounded ...": the
     subject is "strikes", not the soldiers)."""
-    clause = _CLAUSE_BREAK.split(before)[-1]
-    return _EARLIER_CUE.split(clause, maxsplit=1)[0]
+    # the clause starts after the last break: the last , ; : and any "that"/"said" after it
+    cut = max(before.rfind(","), before.rfind(";"), before.rfind(":")) + 1
+    for m in _CLAUSE_WORD.finditer(before, cut):
+        cut = m.end()
+    clause = before[cut:]
+    cue = _EARLIER_CUE.search(clause)
+    return clause[:cue.start()] if cue else clause
 
 
-def _agent(sentence: str, reading: Reading) -> str | None:
+def _agent_and_perpetrator(sentence: str, reading: Reading) -> tuple[str | None, str | None]:
+    """The clause's agent and the perpetrator of a reading (``_agent``, ``_perpetrator``),
+    the words after the cue and the subject clause read once for both."""
+    # "by" within 32 characters of the cue, or no match (_BY_AGENT's reach)
+    by = _BY_AGENT.match(sentence[reading.cue_end:]) if sentence.find("by", reading.cue_end, reading.cue_end + 32) >= 0 else None
+    subject = _subject_clause(sentence[:reading.cue_start]) if reading.active else None
+    return _agent(reading, by, subject), _perpetrator(sentence, reading, by, subject)
+
+
+def _agent(reading: Reading, by: re.Match[str] | None, subject: str | None) -> str | None:
     """The armed actor that did the killing as the clause's grammar says: the first one
-    named in the clause before an active cue ("The SDF ... killing 80 militants"), else
-    the first one after "by" ("killed by the SDF after an IS attack")."""
+    named in the clause before an active cue (``subject``: "The SDF ... killing 80
+    militants"), else the first one after "by" ("killed by the SDF after an IS attack")."""
     if reading.active:
-        region = _subject_clause(sentence[:reading.cue_start])
+        region = subject
     else:
-        after = _BY_AGENT.match(sentence[reading.cue_end:])
-        region = after.group("agent") if after else ""
+        region = by.group("agent") if by else ""
     named = [a.actor_id for a in actors.find_actors(without_targets(region)) if a.actor_id not in ("civilians", "unknown")]
     return named[0] if named else None
 
 
-def _perpetrator(sentence: str, reading: Reading) -> str | None:
+def _perpetrator(sentence: str, reading: Reading, by: re.Match[str] | None, subject: str | None) -> str | None:
     """Who caused the casualties when the sentence says so: "killed by government shelling"
-    (after the cue) or "Russian air strikes killed" (the subject before an active cue)."""
+    (after the cue, ``by``) or "Russian air strikes killed" (``subject``, the clause before
+    an active cue)."""
     table, pattern = _perpetrator_words()
-    after = _BY_AGENT.match(sentence[reading.cue_end:])
     regions = []
-    if after:
-        regions.append(after.group("agent"))
+    if by:
+        regions.append(by.group("agent"))
     attack = _cues()["attack_frame"].match(sentence[reading.cue_end:])
     if attack:  # "killed in a Russian air strike", "died when government warplanes bombed"
         regions.append(attack.group("agent") or attack.group("agent2"))
     if reading.active:
-        before = sentence[:reading.cue_start]
-        regions.append(_subject_clause(before))
+        regions.append(subject)
     for i, region in enumerate(map(without_targets, regions)):
         named = [a.actor_id for a in actors.find_actors(region) if a.actor_id != "civilians"]
         if named:  # the subject of an active clause comes first ("The army ambushed a group of terrorists")
@@ -243,20 +257,22 @@ def _read_figures(sentence: str, article_text: str) -> tuple[Figure, ...]:
     kept = [r for r in ordered if not _is_background(sentence, r.mention.count) and not too_vague(r.mention.count)
             and not passing_one(r.mention.count, own_side(sentence, r.mention, r.victim))
             and not depicted_one(r.mention.count, sentence) and not equipment_count(sentence, r.mention)]
-    kept = _joined_singles(kept, sentence)
+    kept = _joined_singles([r for r in kept if not no_new_loss(sentence, r)], sentence)
     kept = [r for r in kept if not _ranked_one(r, sentence)]
     starts = {r.mention.start for r in kept}
-    home = casualty_scope.home_country(article_text) if article_text else None
+    home = casualty_scope.home_country(article_text) if article_text and kept else None
+    lowered = sentence.lower()
+    aircraft = (any(word in lowered for word in _AIRCRAFT_HINT) if lowers_exactly(sentence)
+                else re.search("|".join(_AIRCRAFT_HINT), sentence, re.IGNORECASE) is not None)
     figures = []
     for r in kept:
-        agent = _agent(sentence, r)
-        perpetrator = _perpetrator(sentence, r)
+        agent, perpetrator = _agent_and_perpetrator(sentence, r)
         plain = aimed_at_civilians(sentence, mixed_people(sentence, r.mention.start, r.victim))
         victim = own_side(sentence, r.mention, checked_group(plain, specific_group(plain, sentence, article_text, agent),
                                                              sentence, article_text))
         victim = whose_soldiers(sentence, target_side(sentence, victim, perpetrator or agent), home, perpetrator or agent, article_text)
         victim = killers_enemy(_owned(sentence, r.mention.start, victim, home), sentence, perpetrator)
-        if victim.type != "combatant" and _AIRCRAFT_HINT.search(sentence):
+        if victim.type != "combatant" and aircraft:
             victim = aircraft_crew(victim, sentence, victim_phrase(sentence, r.mention.end)[1], article_text)
         victim = local_forces(sentence, victim, home, perpetrator or agent, article_text)
         victim = prisoners_of_war(sentence, object_victims(sentence, victim), r.outcome, (r.cue_start, r.cue_end))

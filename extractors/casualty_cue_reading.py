@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from . import numbers
+from . import casualty_lowered, numbers
 from .claims import Count
 from .casualty_affiliation import affiliated
 from .casualty_cues import cues as _cues
@@ -50,7 +50,7 @@ def _read_partitive(sentence: str, mention: numbers.CountMention) -> Reading | N
 
 
 _ARTICLE_INSIDE = re.compile(r"\b(?:a|an)\s", re.IGNORECASE)
-_AMONG_HINT = re.compile(r"\b(?:among|of\s+th(?:e|ose)\s)", re.IGNORECASE)
+_AMONG_HINT = casualty_lowered.compile(r"\b(?:among|of\s+th(?:e|ose)\s)")
 _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+|these\s+|those\s+|their\s+)?$", re.IGNORECASE)
 _AMONG_OUTCOMES = {"killed": "killed", "dead": "killed", "died": "killed", "executed": "killed", "victims": "killed",
                    "deceased": "killed", "martyrs": "killed", "fatalities": "killed",
@@ -226,6 +226,8 @@ def freed(sentence: str, mention: numbers.CountMention) -> bool:
     """Captives named by their noun who are set free ("20 hostages were released", "the army
     freed 40 hostages"): no captive claim, and no other outcome of the sentence either."""
     cues = _cues()
+    if lowers_exactly(sentence) and cues["captive_words"].search(sentence.lower(), mention.end) is None:
+        return False  # no captive cue word after the count (the cue below must be one, as written)
     after = cues["after"].match(sentence[mention.end:])
     if after is None or cues["cue_words"].get(after.group("cue").lower()) != "captive" or cue_noun(after.group("cue")) is None:
         return False

@@ -10,6 +10,7 @@ from typing import Any
 
 from . import compiled_patterns
 from .casualty_lemmas import before_pattern, lemma_cues
+from .casualty_lowered import case_blind
 from .patterns import case_blind_alternation, invert, substring_finder, whole_words
 from .reference import load_csv, load_yaml
 
@@ -74,7 +75,7 @@ def cues() -> dict[str, Any]:
     ] + [(compiled_patterns.compile(before_pattern(words), re.IGNORECASE), outcome, False, compiled_patterns.compile(""), 48)
          for outcome, words in lemma_before.items()]
     hint = "|".join([data["sentence_hint"], *sorted(set(lemma_after) | {w for ws in lemma_before.values() for w in ws})])
-    return {
+    compiled = {
         "cue_words": cue_words,
         "after": after,
         "before": before,
@@ -147,7 +148,13 @@ def cues() -> dict[str, Any]:
         "combat_deaths": compiled_patterns.compile(data["combat_deaths"], re.IGNORECASE),
         "status_unknown": compiled_patterns.compile(data["status_unknown"], re.IGNORECASE),
         "combat_unless": compiled_patterns.compile(data["combat_unless"], re.IGNORECASE),
+        # the captive cue words, for lower-cased text: a count is freed only after one of them
+        "captive_words": substring_finder(sorted(w.lower() for w, outcome in cue_words.items() if outcome == "captive")),
     }
+    # case-blind patterns run on the lower-cased text where that finds the same matches
+    # (casualty_lowered); the sentence prefilter keeps its own (has_hint reads it as is)
+    return {key: case_blind(value) if isinstance(value, re.Pattern) and key != "hint" else value
+            for key, value in compiled.items()}
 
 
 def _lowered(before: list[tuple[Any, ...]]) -> list[tuple[Any, ...]] | None:
@@ -250,6 +257,10 @@ def _stem_finders(stems: tuple[str, ...], hint: str) -> tuple[re.Pattern[str] | 
     instead of one substring test per stem)."""
     findable = [stem for stem in stems if stem == stem.lower()]  # others never stand in lower-cased text
     plain = [stem for stem in findable if stem in _plain_stems(hint)]
+    # a plain stem holding another ("killed", "shot and killed": "kill") stands only where that
+    # one does: the shortest plain stems answer the same, with a smaller prefix tree
+    plain = [stem for stem in plain if not any(other != stem and other in stem for other in plain)]
+    findable = plain + [stem for stem in findable if stem not in _plain_stems(hint)]
     any_stem = re.compile("") if "" in findable else (substring_finder(findable) if findable else None)
     return (substring_finder(plain) if plain else None), any_stem
 

@@ -13,13 +13,14 @@ import re
 from collections import defaultdict
 from dataclasses import replace
 
+from . import casualty_lowered
 from .claims import CasualtyClaim
 
 _PEOPLE_WORDS = frozenset({"people", "persons", "individuals"})
-_INCLUDING_CIVILIANS = re.compile(  # "800 people, including 111 civilians", "270 people dead including soldiers"
+_INCLUDING_CIVILIANS = casualty_lowered.compile(  # "800 people, including 111 civilians", "270 people dead including soldiers"
     r"\b(?:people|persons|individuals)\b[^.;]{0,15}?\s*,?\s*(?:including|among\s+them|among\s+whom|of\s+whom)\s+"
     r"(?:(?:at\s+least\s+|some\s+|about\s+)?[\w,]+\s+)?(?:civilians|soldiers|fighters|troops|militiamen|rebels|"
-    r"militants|gunmen|members|policemen|combatants)\b", re.IGNORECASE)
+    r"militants|gunmen|members|policemen|combatants)\b")
 
 
 def people_total(claim: CasualtyClaim) -> bool:

@@ -8,15 +8,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from . import actors, numbers, theatre
+from . import actors, casualty_lowered, numbers, theatre
 from .reference import load_csv, load_yaml
 from .casualty_cues import cues as _cues, victim_table as _victim_table
 from .casualty_victims import UNSPECIFIED, Victim, auxiliary_list_head, demonym_actor, is_people_of_nation
 from .theatre import role_actor
 
 
-_OWN = re.compile(r"\b(?:its|their)\s+(?:own\s+)?(?:soldiers|troops|fighters|members|men|personnel|servicemen)\b",
-                  re.IGNORECASE)
+_OWN = casualty_lowered.compile(r"\b(?:its|their)\s+(?:own\s+)?(?:soldiers|troops|fighters|members|men|personnel|servicemen)\b")
 _BOTH_SIDES = re.compile(r"^[^.;]{0,40}?\b(?:on|from)\s+(?:both|all)\s+sides\b", re.IGNORECASE)
 
 

@@ -15,7 +15,7 @@ from . import numbers
 from . import compiled_patterns
 from .equipment_shapes import is_ship_name, reshape
 from .equipment_verbs import reduced_passive
-from .patterns import substring_finder
+from .patterns import lowers_exactly, substring_finder, trie_alternation
 from .reference import load_csv, load_yaml
 
 @dataclass(frozen=True)
@@ -123,21 +123,38 @@ def _stem_finder() -> re.Pattern[str]:
 _RUN = re.compile(r"[A-Za-z]+|[0-9]+")
 
 
+@lru_cache(maxsize=1)
+def _run_finder() -> re.Pattern[str]:
+    """In the lower-cased text, the whole runs (as ``_RUN`` reads them) that are the leading
+    run of an alias, or such a letter run with an "s" after it (a plural): the runs ``_scan``
+    may try, found in one scan instead of reading every run in Python."""
+    starts = _catalogue()[1]
+    letters = sorted(k for k in starts if k.isalpha() and k.isascii())
+    digits = sorted(k for k in starts if k.isdigit() and k.isascii())
+    branches = [rf"(?<![a-z])(?:{trie_alternation(letters)})s?(?![a-z])"] if letters else []
+    branches += [rf"(?<![0-9])(?:{trie_alternation(digits)})(?![0-9])"] if digits else []
+    return compiled_patterns.compile("|".join(branches) or r"(?!)")
+
+
 def _scan(text: str, patterns: dict[str, re.Pattern[str]]) -> list[re.Match[str]]:
-    """Alias matches, trying at each word only the aliases that start with it."""
+    """Alias matches, trying at each word only the aliases that start with it. On a text
+    whose lower-casing keeps its offsets (``lowers_exactly``), the runs that start no alias
+    are passed over inside one scan (``_run_finder``); every other run is read as before."""
     found: list[re.Match[str]] = []
     resume = 0
-    for run in _RUN.finditer(text):
+    runs = (_run_finder().finditer(text.lower()) if lowers_exactly(text) and patterns is _catalogue()[1]
+            else _RUN.finditer(text))
+    for run in runs:
         at = run.start()
         if at < resume:
             continue
-        word = run.group().lower()
+        word = text[at:run.end()].lower()
         pattern = patterns.get(word)
         if pattern is None and len(word) > 3 and word.endswith("s"):
             pattern = patterns.get(word[:-1])  # a plural of a one-word alias: "Pantsirs" (control8)
         if pattern is None:
             continue
-        if run.group().lower() in ("a", "an") and text[run.end():run.end() + 1] != "-":
+        if word in ("a", "an") and text[run.end():run.end() + 1] != "-":
             continue  # the article, not A-50 or An-26
         if at and (text[at - 1].isalnum() or text[at - 1] in "-_"):
             continue

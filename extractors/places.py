@@ -17,6 +17,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import groupby, islice
 
 from .allegiance import may_hold_phrase
 from .place_actor_gate import actor_spans, in_some_alias
@@ -264,31 +265,69 @@ def _find_places(text: str, country: str | None = None) -> tuple[PlaceMention, .
     A name followed by "province", "countryside" or "governorate" (also "Idlib and Aleppo
     provinces") is reported with that word and precision admin1.
     """
-    tokens = [match.span() for match in _TOKEN.finditer(text)]
-    # only an article ("al") or a capitalised word that starts a gazetteer name can start one
-    # (``_longest_match`` finds nothing at any other capitalised word)
-    candidates = [k for k, (a, b) in enumerate(tokens)
-                  if (b - a <= _LONGEST_ARTICLE and text[a:b].lower() in _ARTICLES)
-                  or (text[a].isupper() and (_head_tokens(text[a:b]) or (country is not None and _country_head(country, text[a:b]))))]
     inside_actor: list[tuple[int, int]] | None = None  # actor name spans, read when first needed
     mentions: list[PlaceMention] = []
-    i = 0
-    for k in candidates:
-        if k < i:
+    taken = 0  # the end of the name found last: a token starting before it is inside it
+    for a, b in _candidate_tokens(text, country):
+        if a < taken:
             continue  # inside the name found last
-        i = k
-        found = _longest_match(text, tokens, i, country)
+        # the tokens from this one on (a name has at most ``_MAX_TOKENS``): a scan started at
+        # a token's start finds the same tokens as one over the whole text
+        tokens = [match.span() for match in islice(_TOKEN.finditer(text, a), _MAX_TOKENS)]
+        found = _longest_match(text, tokens, 0, country)
         if found is None:
             continue
         j, entry = found
-        start, end = tokens[i][0], tokens[j][1]
+        start, end = tokens[0][0], tokens[j][1]
         if inside_actor is None and (may_hold_phrase(text) or in_some_alias(text[start:end])):
             inside_actor = actor_spans(text)  # read only where an actor's name may hold the place
         inside = any(a <= start and end <= b and (b - a) > (end - start) for a, b in inside_actor or ())
         if not inside and not is_metonym(text[start:end], text[end:end + 30]):
             mentions.append(_mention(text, start, end, entry, country))  # not "al-Sham" of "Hayat Tahrir al-Sham"
-        i = j + 1
+        taken = end
     return tuple(_admin_lists(text, mentions))
+
+
+_TOKEN_CHARS = "A-Za-z\u00C0-\u024F'’ʼ`‘ʿʾ"  # what ``_TOKEN`` reads
+_APOSTROPHE_CHARS = "'’ʼ`‘ʿʾ"
+_UPPER = "A-Z" + "".join(chr(c) for c in range(0xC0, 0x250) if chr(c).isupper())
+# A token that may start a name, as ``_TOKEN`` reads it (the first letter not right after
+# another: then it is inside a token): one starting with an upper-case letter, or a
+# lower-case article ("al-", "ad-") that is a whole token. One scan of the text; the first
+# letter is matched first, so the engine skips every other character quickly.
+_CANDIDATE = re.compile(
+    f"[{_UPPER}aei](?<![A-Za-z\u00C0-\u024F].)(?:(?<=[{_UPPER}])[{_TOKEN_CHARS}]*|"
+    + "|".join(f"(?<={first})(?:" + "|".join("".join(f"[{c}{c.upper()}]" for c in a[1:]) for a in rest) + f")(?![{_TOKEN_CHARS}])"
+               for first, rest in groupby(sorted(_ARTICLES, key=lambda a: (a[0], -len(a), a)), key=lambda a: a[0]))
+    + ")")
+
+
+def _candidate_tokens(text: str, country: str | None) -> list[tuple[int, int]]:
+    """The tokens (spans, left to right) that may start a place name: an article ("al") or a
+    capitalised word that starts a gazetteer name (``_longest_match`` finds nothing at any
+    other word). The same tokens as reading every token of ``_TOKEN.finditer(text)`` and
+    keeping those."""
+    found: list[tuple[int, int]] = []
+    for m in _CANDIDATE.finditer(text):
+        a, b = m.span()
+        if a and text[a - 1] in _APOSTROPHE_CHARS and not _starts_token(text, a):
+            continue  # after an apostrophe inside a token ("Ma'Arrat"): no token starts here
+        word = m.group()
+        if not word[0].isupper():  # a lower-case article, whole
+            found.append((a, b))
+        elif ((b - a <= _LONGEST_ARTICLE and word.lower() in _ARTICLES)
+              or _head_tokens(word) or (country is not None and _country_head(country, word))):
+            found.append((a, b))
+    return found
+
+
+def _starts_token(text: str, at: int) -> bool:
+    """Whether ``_TOKEN.finditer`` starts a token at ``at`` (a letter after apostrophes):
+    only when no letter stands in the run of token characters before it."""
+    k = at - 1
+    while k >= 0 and text[k] in _APOSTROPHE_CHARS:
+        k -= 1
+    return k < 0 or re.match(f"[{_TOKEN_CHARS}]", text[k]) is None
 
 
 _NAME_GAP = re.compile(r"[\s\-]{1,2}")

@@ -167,8 +167,15 @@ def _is_idiom(text: str, trigger: Trigger) -> bool:
     ``weak_idioms`` reports no change."""
     if trigger.form != "active" or text[trigger.start:trigger.end].lower() not in _vocab()["weak"]:
         return False
+    if _PREPOSITION_NEXT.match(text, trigger.end) or (
+            not text[trigger.start:trigger.end].lower().endswith("ing") and _BE_BEFORE.search(text, max(0, trigger.start - 30), trigger.start)):
+        return True  # "evacuated from", "left for Idlib", "were evacuated" (a passive; "were leaving" stays): no place left as the object (control11)
     nxt = re.match(r"\s+(?:the\s+|an?\s+)?([a-z]+)", text[trigger.end:])
     return nxt is not None and nxt.group(1) in _vocab()["weak_idioms"]
+
+
+_PREPOSITION_NEXT = re.compile(r"\s+(?:from|to|for|by|with|into|at)\b", re.IGNORECASE)
+_BE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 
 
 def _needs_known_place(text: str, trigger: Trigger) -> bool:
@@ -220,7 +227,8 @@ def _agent_right_before(reading: _Reading, trigger: Trigger) -> bool:
 # mining town of", "two more villages of"), not a preposition or a clause word (control8)
 _SETTLEMENT_HEAD = re.compile(
     r"\s*(?:the\s+)?(?:(?!(?:of|in|near|at|on|from|to|and|or|by|with|for|which|that|after|before)\b)"
-    r"(?:[a-z][\w'’-]*|\d+)\s+){0,3}(?:villages?|towns?|city|cities|districts?|neighbou?rhoods?|settlements?|hamlets?)\s+"
+    r"(?:[a-z][\w'’-]*|\d+)\s+){0,3}(?:villages?|towns?|city|cities|districts?|neighbou?rhoods?|settlements?|hamlets?|"
+    r"kibbutz|moshav|townships?|junction|port)\s+"  # control11
     r"(?:of|including|such\s+as|namely)\s+(?:the\s+)?", re.IGNORECASE)
 
 

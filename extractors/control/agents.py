@@ -32,7 +32,8 @@ _BACKED = re.compile(
 
 # Dash or bracket asides ("fighters - backed by Russian jets - retook ..."): their actors
 # are never the subject.
-_ASIDE = re.compile(r"\s[-–—]\s[^-–—]{1,100}?\s[-–—]\s|\([^()]{0,100}\)|,\s*(?:backed|supported)\s+by[^,]{1,80},")
+_ASIDE = re.compile(r"\s[-–—]\s[^-–—]{1,100}?\s[-–—]\s|\([^()]{0,100}\)|,\s*(?:backed|supported)\s+by[^,]{1,80},"
+                    r"|,\s*where\s[^,]{1,100},(?=\s*and\s)")  # "retook the station, where gunmen had hidden, and recovered" (control11)
 # Air power takes no ground: such actors are never the ones who capture or enter.
 _AIR_ONLY = re.compile(r"\b(?:air|airstrikes?|jets?|warplanes?|aircraft|planes?|strikes?|drones?)\b", re.IGNORECASE)
 

@@ -3,6 +3,7 @@ named), "they", "it", "its" (the subject of the clause or of the sentence before
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..actors import ActorMention
 from ..claims import Place
@@ -20,7 +21,8 @@ def _recent_city(ctx: SentenceContext, before: int, noun: str | None = None) -> 
     sentences = [(ctx.text, ctx.mentions, before)] + [
         (s.text, ctx.article.mentions_of(s), len(s.text))
         for s in (ctx.previous(1), ctx.previous(2), ctx.previous(3)) if s is not None]
-    candidates = [(text, m) for text, mentions, end in sentences for m in _settlements(text, mentions, end)]
+    called = _called_settlements(ctx.article.text)
+    candidates = [(text, m) for text, mentions, end in sentences for m in _settlements(text, mentions, end, called)]
     if noun:
         for text, m in candidates:
             if re.search(rf"\b{noun}\s+of\s+$", text[:m.start], re.IGNORECASE) or re.match(
@@ -65,18 +67,54 @@ _SETTLEMENT_NOUN_BEFORE = re.compile(r"\b(?:town|village|city)\s+of\s+$", re.IGN
 _SETTLEMENT_NOUN_AFTER = re.compile(r"\s+(?:town|village|city)\b", re.IGNORECASE)
 
 
-def _settlements(text: str, mentions, end: int) -> list:
+def _settlements(text: str, mentions, end: int, called: frozenset[str] = frozenset()) -> list:
     """Settlements named before ``end``, last first: gazetteer places, and names no
     gazetteer knows that the text itself calls a town, village or city ("the northern
-    village of Rityan", "Rityan town")."""
+    village of Rityan", "Rityan town"), here or, with ``called``, anywhere in the article
+    ("the village of Tal Madiq ... clashes in Tal Madiq ... in control of the village")."""
     found = [m for m in mentions.places_in(0, end) if m.place.precision == "place" and m.place.type == "settlement"]
     known = {(m.start, m.end) for m in found}
     for name in mentions.names:
         if name.end > end or name.place.precision != "unresolved" or (name.start, name.end) in known:
             continue
-        if _SETTLEMENT_NOUN_BEFORE.search(text[:name.start]) or _SETTLEMENT_NOUN_AFTER.match(text[name.end:]):
+        if (_SETTLEMENT_NOUN_BEFORE.search(text[:name.start]) or _SETTLEMENT_NOUN_AFTER.match(text[name.end:])
+                or name.name in called):
             found.append(name)
     return sorted(found, key=lambda m: m.start, reverse=True)
+
+
+_CALLED = re.compile(r"\b(?:town|village|city)\s+of\s+([A-Z][\w'’-]*(?:[\s-][A-Z][\w'’-]*){0,3})"
+                     r"|\b([A-Z][\w'’-]*(?:[\s-][A-Z][\w'’-]*){0,3})\s+(?:town|village)\b")
+
+
+@lru_cache(maxsize=64)
+def _called_settlements(article: str) -> frozenset[str]:
+    """Names the article calls a town, village or city somewhere ("the village of Tal Madiq",
+    "Rityan town"): a settlement wherever else it names them (control11)."""
+    return frozenset(m.group(1) or m.group(2) for m in _CALLED.finditer(article))
+
+
+_REGION_NOUN = r"(?:region|province|enclave|governorate|oblast)"
+_CALLED_REGION = re.compile(rf"\b{_REGION_NOUN}\s+of\s+([A-Z][\w'’-]*(?:[\s-][A-Z][\w'’-]*){{0,2}})"
+                            rf"|\b([A-Z][\w'’-]*(?:[\s-][A-Z][\w'’-]*){{0,2}})\s+{_REGION_NOUN}\b")
+THE_REGION = re.compile(rf"^\s*the\s+(?:breakaway\s+|whole\s+|entire\s+)?{_REGION_NOUN}\b(?!\s+of\b|['’])", re.IGNORECASE)
+
+
+def recent_region(ctx: SentenceContext, before: int) -> Place | None:
+    """"Azerbaijan took control of the region": the last region named in this sentence before
+    ``before`` or in the three sentences before, a province the gazetteer knows or a name the
+    article calls a region or province ("the breakaway region of Nagorno-Karabakh"; control11)."""
+    called = frozenset(m.group(1) or m.group(2) for m in _CALLED_REGION.finditer(ctx.article.text))
+    sentences = [(ctx.text, ctx.mentions, before)] + [
+        (s.text, ctx.article.mentions_of(s), len(s.text))
+        for s in (ctx.previous(1), ctx.previous(2), ctx.previous(3)) if s is not None]
+    for _text, mentions, end in sentences:
+        found = [m for m in mentions.places_in(0, end) if m.place.type == "admin1"]
+        found += [n for n in mentions.names if n.end <= end and n.place.precision == "unresolved"
+                  and n.name.removesuffix(" province").removesuffix(" region") in called]
+        if found:
+            return max(found, key=lambda m: m.start).place
+    return None
 
 
 _CAPITAL_OF_REGION = re.compile(

@@ -150,7 +150,8 @@ _DIRECT_HEAD = re.compile(
     r"(?:nearly\s+|almost\s+|about\s+|over\s+|some\s+)?\d+\s*(?:percent|per\s+cent|%)\s+of(?:\s+the)?|"
     r"(?:nearly\s+|almost\s+|about\s+|more\s+than\s+)?(?:half|a\s+third|two-thirds|a\s+quarter|three-quarters)\s+of(?:\s+the)?)\s+)?"  # "seized half of Kobane" (control10f)
     r"(?:(?:(?!(?:in|near|at|on|from|to|outside|around|of)\b)[\"“]?[\w'’.-]+\s+){0,4}[\"“]?(?:city|town|village|capital|stronghold|hub|bastion|district|"
-    r"neighbo(?:u)?rhood|base|positions|sites|areas|villages|towns|cities|suburbs|settlements|area|region)[\"”]?\s*(?:of\s+|,\s*|including\s+|"
+    r"neighbo(?:u)?rhood|base|positions|sites|areas|villages|towns|cities|suburbs|settlements|area|region|"
+    r"kibbutz|moshav|hamlet|township|junction|port)[\"”]?\s*(?:of\s+|,\s*|including\s+|"  # "the kibbutz of Be'eri", "the road junction of Awasse" (control11)
     r"such\s+as\s+|namely\s+|(?<=capital)\s+|(?<=city)\s+|(?<=stronghold)\s+|(?<=bastion)\s+)|[\w\s,'’-]{0,40}\b(?:including|such\s+as|namely|among\s+them)\s+(?:the\s+)?|"
     r"[\w'’-]+\s*,\s*|(?:(?:[a-z]+ly\s+)?(?:strategic|key|vital|important|nearby|neighbou?ring|besieged|historic|ancient|"
     r"[a-z]+-(?:held|controlled|dominated|besieged))\s+){1,3})?[\"“”']?\s*$",

@@ -11,7 +11,7 @@ from ..claims import Place
 from ..context import SentenceContext
 from ..places import resolve_place
 from ..mentions.names import PlaceSpan, clean_name as _clean_name, is_actor_name as _is_actor_name
-from .anaphora import _recent_city, settlement_of_the_clause
+from .anaphora import THE_REGION, _recent_city, recent_region, settlement_of_the_clause
 from .triggers import _alternation, _vocab
 from .installations import recent_installation
 from .groups import _THE_DISTRICT, _counted_group, unnamed_site
@@ -40,6 +40,11 @@ def _site_or_city(region: str, start: int, ctx: SentenceContext) -> list[PlaceSp
                                                              latitude=city.latitude, longitude=city.longitude,
                                                              precision=city.precision))]
             return [PlaceSpan(city.name, start, start, city)]
+    the_region = THE_REGION.match(region)
+    if the_region:  # "took control of the region": the region named before (control11)
+        place = recent_region(ctx, start)
+        if place is not None:
+            return [PlaceSpan(place.name, start, start, place)]
     district = _THE_DISTRICT.match(region)
     if district:  # "the capture of the district": the one district the article names
         named = _named_site(ctx.article.text, district.group(1).lower())
