@@ -25,7 +25,7 @@ from .casualty_cue_reading import Reading, freed, read
 from .casualty_not_toll import equipment_count, restated
 from .casualty_gate_stock import no_new_loss
 from .casualty_cues import cues as _cues, has_hint, perpetrator_words as _perpetrator_words
-from .casualty_owner import foreign_framing, losses_part_owner, possessive_owner, speaker_owner
+from .casualty_owner import foreign_framing, losses_part_owner, possessive_owner, speaker_owner, suffered_owner
 from .casualty_inherit import inherit, link_asides, same_group
 from .casualty_local_group import aircraft_crew, checked_group, killers_enemy
 from .casualty_target import target_side, without_targets
@@ -290,7 +290,7 @@ def _owned(sentence: str, start: int, victim: Victim, home: str | None) -> Victi
         owner = speaker_owner(sentence, start, "its own ")  # "its own losses were 9 dead and 12 wounded"
         return Victim(owner, "own losses", "combatant") if owner else victim
     if victim.actor == "all" and victim.label is None:
-        loser = losses_part_owner(sentence, start)  # "suffered 100,000 casualties, including 20,000 killed"
+        loser = losses_part_owner(sentence, start) or suffered_owner(sentence, start)  # "suffered 3,000 casualties"
         return Victim(loser, None, "combatant") if loser else victim
     if victim.type != "combatant":
         return victim

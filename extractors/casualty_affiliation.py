@@ -3,7 +3,9 @@
 group" (the group the sentence named before the count).
 
 Only nouns that say nothing of the people's status ("men", "members", "people", "fighters",
-"officers", "elements") take the group; "children of ISIS fighters" stay children. A group
+"officers", "elements") take the group; "children of ISIS fighters" stay children. A
+nationality's people ("an American fighter with the jihadist group") take a group that is no
+state's forces: the group they fight with, not their country's army. A group
 that cannot be bound with confidence leaves the victims as they were.
 Words: ``seeds/reference/casualty_cues.yaml`` (``affiliation_nouns``, ``group_anaphora``).
 """
@@ -25,13 +27,14 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     noun_then_of = re.compile(
         rf"\s*(?:[\w-]+\s+){{0,2}}?(?:{nouns})\s+(?:from|of|belonging\s+to|with)\s+(?:\([^)]{{0,60}}\)\s*)?",
         re.IGNORECASE)
-    same_group = re.compile(rf"(?:the|this|that)\s+(?:{anaphora})\b", re.IGNORECASE)
+    same_group = re.compile(rf"(?:the|this|that)\s+(?:[a-z-]+\s+)?(?:{anaphora})\b", re.IGNORECASE)  # "the jihadist group"
     return noun_then_of, same_group
 
 
 def affiliated(sentence: str, count_end: int, victim: Victim) -> Victim:
     """The group the count's people belong to when the words after their noun name it."""
-    if victim.actor not in ("civilians", "unknown", "all") or victim.type == "mixed" and victim.label:
+    national = victim.actor in actors.state_forces()  # "an American fighter with the jihadist group"
+    if victim.actor not in ("civilians", "unknown", "all") and not national or victim.type == "mixed" and victim.label:
         return victim
     noun_then_of, same_group = _patterns()
     m = noun_then_of.match(sentence, count_end)
@@ -48,6 +51,8 @@ def affiliated(sentence: str, count_end: int, victim: Victim) -> Victim:
         if mention.actor_id in ("civilians", "unknown"):
             continue
         if mention.start <= (lead.end() if lead else 0):
+            if national and mention.actor_id in actors.state_forces():
+                return victim  # "Russian officers of the Syrian army": a state's people stay its own
             return Victim(mention.actor_id, victim.label, "combatant")
         break
     return victim

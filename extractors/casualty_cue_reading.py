@@ -121,6 +121,18 @@ def _active_with_object(sentence: str, phrase_end: int, after: re.Match[str]) ->
     return bool(following) and following[0].start <= 2
 
 
+_RELATIVE_VERB = re.compile(r"\b(?:who|that|which)\s+(?:(?:had|have|has|also|reportedly)\s+)*\S+\s+$", re.IGNORECASE)
+
+
+def _object_in_relative(sentence: str, mention: numbers.CountMention, victim: Victim) -> Reading | None:
+    """"Two guards who killed 3 farmers were arrested": the count is the object of the
+    relative clause's active verb; the outcome after it is the clause head's."""
+    if not _RELATIVE_VERB.search(sentence, max(0, mention.start - 40), mention.start):
+        return None
+    before = _read_before(sentence, mention, victim)
+    return before if before is not None and before.active else None
+
+
 _SPACES = re.compile(r"\s+")
 _TOLL_WORD = re.compile(r"\s*(?:the\s+)?(?:death|toll|number|fatalities|deaths|dead|casualt|losses)", re.IGNORECASE)
 
@@ -186,7 +198,7 @@ def _read(sentence: str, mention: numbers.CountMention) -> Reading | None:
         # an outcome reached only across an aside ("killed 100 people including 25 children
         # and injured 400") yields to a cue right before the count
         if not after.group("aside") and not _cue_takes_next_count(sentence, phrase_end + after.end("cue")):
-            return reading
+            return _object_in_relative(sentence, mention, victim) or reading
         # ... and an outcome verb with a count of its own right after it ("killed two patients
         # injured eight others", "Kurds kill 83 Injured 100") is that count's cue
         before = _read_before(sentence, mention, victim)
@@ -317,6 +329,8 @@ def _read_before(sentence: str, mention: numbers.CountMention, victim: Victim | 
                 victim.actor == "unknown" or is_framing(victim) or bare_default(victim) or plain):
             owner = loser(sentence[:start])  # "Hezbollah lost 20 fighters", "Ukraine had lost 2,030 servicemen"
             victim = Victim(owner, victim.label, "combatant" if plain else victim.type) if owner else victim
+        if active and cues["attempt_before"].search(sentence, max(0, start - 30), start):
+            return None  # "tried to arrest two men": the outcome did not happen
         return Reading(mention, outcome, victim, start, window_start + m.end(), active)
     return None
 

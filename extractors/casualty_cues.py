@@ -21,9 +21,10 @@ from .reference import load_csv, load_yaml
 # members, who had been guarding the perimeter, were among the dead"), where they came from
 # ("13 peacekeepers and troops, from South Africa, Malawi and Uruguay, were killed"). No
 # digit inside (a list of counts is no insertion), not a clause of its own ("and", "but",
-# "while"), and the insertion ends with a comma right before the auxiliary of the verb.
+# "while"), and the insertion ends with a comma right before the auxiliary of the verb or an
+# intransitive outcome verb ("A civilian, Ivo Marek, died").
 _PARENTHETICAL = (r"\s*,\s*(?!(?:and|but|or|while|whereas|as|after|before|when|then|so)\b)[^.;:()\d\"“”]{2,90}?,"
-                  r"(?=\s+(?:(?:also|all|reportedly)\s+)?(?:was|were|had|has|have|are)\s)")
+                  r"(?=\s+(?:(?:also|all|reportedly)\s+)?(?:was|were|had|has|have|are|died|perished|drowned|succumbed)\s)")
 
 
 @lru_cache(maxsize=1)
@@ -140,6 +141,7 @@ def cues() -> dict[str, Any]:
         "lives_before": compiled_patterns.compile(data["lives_before"], re.IGNORECASE),
         "captives_freed": compiled_patterns.compile(data["captives_freed"], re.IGNORECASE),
         "freed_before": compiled_patterns.compile(data["freed_before"], re.IGNORECASE),
+        "attempt_before": compiled_patterns.compile(data["attempt_before"], re.IGNORECASE),
         "summed_total": compiled_patterns.compile(data["summed_total"], re.IGNORECASE),
         "part_civilians": compiled_patterns.compile(data["part_civilians"], re.IGNORECASE),
         "armed_target": compiled_patterns.compile(data["armed_target"], re.IGNORECASE),

@@ -14,6 +14,7 @@ from .casualty_cue_reading import OWN_VERB, Reading
 from .casualty_cues import cues as _cues
 from .casualty_owner import loser
 from .casualty_readings import counted_group
+from .casualty_affiliation import affiliated
 from .casualty_victims import UNSPECIFIED, Victim, resolve_victim, victim_phrase
 
 
@@ -44,6 +45,7 @@ def inherit(sentence: str, mention: numbers.CountMention, readings: list[Reading
     victim = counted_group(sentence, mention) or resolve_victim(phrase)
     if victim is None:
         return None
+    victim = affiliated(sentence, mention.end, victim)  # "including an American fighter with the group"
     before = [r for r in readings if r.mention.end <= mention.start]
     own_verb = OWN_VERB.match(sentence, phrase_end) is not None
     for head in reversed(before):

@@ -162,6 +162,13 @@ def losses_part_owner(sentence: str, start: int) -> str | None:
     return loser(sentence[:m.start() + len(m.group().split()[0]) + 1]) if m else None
 
 
+def suffered_owner(sentence: str, start: int) -> str | None:
+    """"Russian forces suffered more than 3,000 casualties": a toll with no victim noun of its
+    own right after "suffered"/"lost" is the subject's (the loser's), when one is named."""
+    before = sentence[max(0, start - 160):start]
+    return loser(before) if _LOST_BEFORE.search(before) else None
+
+
 def speaker_owner(sentence: str, start: int, label: str | None) -> str | None:
     """Whose people "its"/"their" soldiers are: "Azerbaijan's defence ministry said 192 of its
     soldiers had been killed" -> azerbaijan, the first side named before the count (the

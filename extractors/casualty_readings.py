@@ -214,6 +214,9 @@ def described_victims(sentence: str, mention: numbers.CountMention) -> Victim | 
     who the text says people counted by a plain noun were (a named side or civilians), else None."""
     m = _cues()["described_as"].match(sentence, mention.end)
     victim = resolve_victim(m.group("who")) if m else None
+    if victim is not None and victim.actor == "all":  # "Hamas and Islamic Jihad": armed groups all, the first
+        parts = [resolve_victim(part) for part in re.split(r"\s+(?:and|or)\s+", m.group("who"))]
+        victim = parts[0] if all(p is not None and p.type == "combatant" for p in parts) else victim
     if victim is None or victim is UNSPECIFIED or victim.actor in ("all", "unknown") or victim.type not in ("civilian", "combatant"):
         return None
     return victim

@@ -76,7 +76,7 @@ def _vocabulary() -> _Vocabulary:
         rf"(?:\b(?:an?\s+(?=(?:{scales})\b)|(?=(?:{starters})\b))(?:{words})\b"
         rf"(?:(?:\s+and\s+|\s+|-)(?:{words})\b)*)"
     )
-    a_person = rf"\ban?(?=\s+(?:{singular})\b)"
+    a_person = rf"\ban?(?=\s+(?:(?:{_singular_modifiers(data)})[\s-]+){{0,2}}(?:{singular})\b(?![''’]s\b))"
     fraction = rf"\b(?:{_alternation(list(data.get('fractions', {})))})\s+(?:of\s+)?an?\s+(?:{scales})\b"
     number = rf"(?:(?<![\w.,:/$€£-]){digit_number}|{fraction}|{word_run}|{a_person})"
     vague = rf"\b(?:{_alternation(list(data['vague']))})\b"
@@ -124,6 +124,15 @@ def _vocabulary() -> _Vocabulary:
         pattern=pattern,
         pattern_lowered=lowered,
     )
+
+
+def _singular_modifiers(data: dict[str, Any]) -> str:
+    """Words between "a"/"an" and a singular people noun that keep it one person: the
+    nationality adjectives ("a Ukrainian soldier") and ``singular_modifiers`` ("a police
+    officer", "a crew member"), lower case (the count pattern is case-blind)."""
+    from .actors import nationality_words  # lazily: actors reads the theatre tables
+    words = {w.lower() for w in nationality_words("adjective")} | {w.lower() for w in data["singular_modifiers"]}
+    return _alternation(sorted(words))
 
 
 _DIGIT_PHRASE = re.compile(r"^(\d+(?:\.\d+)?)\s*-?\s*([a-z]*)$")

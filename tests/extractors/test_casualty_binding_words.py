@@ -24,7 +24,12 @@ def test_binding(sentence: str, expected: list) -> None:
 
 def test_a_reporting_pronoun_is_no_victim_noun() -> None:
     # Myanmar: the count is not the object of the reporting verb's subject
-    assert _figures("The junta said it detained 40 people in Sagaing.") == []
+    assert _figures("The junta said it recruited 40 people in Sagaing.") == []
+
+
+def test_detained_people_are_captives() -> None:
+    # Myanmar (casualty11): detention is a captive outcome, "detain" a lemma of its frames
+    assert _figures("The junta said it detained 40 people in Sagaing.") == [(40, "captive", "civilians")]
 
 
 def test_a_headline_list_without_commas_shares_its_outcome() -> None:

@@ -160,15 +160,18 @@ def test_crew_of_a_catalogued_military_aircraft(text: str, expected: list) -> No
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    # "others" after one victim told without a count are that victim's people
+    # "others" after one victim told without a count are that victim's people; the one
+    # ("a U.N. crew member", "an aid worker") is a count of one (casualty11: "a"/"an" before
+    # up to two modifiers and a singular people noun, numbers_vocabulary.yaml)
     ("JUBA, South Sudan - A South Sudanese army general and dozens of soldiers were killed when a U.N. helicopter came "
      "under fire on Friday. Makuei put the number of soldiers killed at 27. Another 30 soldiers were wounded, he said. "
      "A U.N. crew member also died, the U.N. mission UNMISS said, and two others were seriously injured.",
-     [(24, "killed", "south_sudan"), (27, "killed", "south_sudan"), (30, "wounded", "south_sudan"), (2, "wounded", "civilians")]),
+     [(24, "killed", "south_sudan"), (27, "killed", "south_sudan"), (30, "wounded", "south_sudan"), (1, "killed", "civilians"),
+      (2, "wounded", "civilians")]),
     ("A crew member of the helicopter was killed and two others were critically injured, the U.N. mission said.",
-     [(2, "wounded", "civilians")]),
+     [(1, "killed", "civilians"), (2, "wounded", "civilians")]),
     ("KYIV - Russian shelling killed 12 civilians in Kherson. An aid worker was also killed and three others were wounded.",
-     [(12, "killed", "civilians"), (3, "wounded", "civilians")]),
+     [(12, "killed", "civilians"), (1, "killed", "civilians"), (3, "wounded", "civilians")]),
 ])
 def test_others_of_one_victim(text: str, expected: list) -> None:
     assert _rows(text) == expected
