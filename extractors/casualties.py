@@ -23,6 +23,7 @@ from functools import lru_cache
 from . import actors, casualty_links, casualty_lowered, casualty_scope, dates, numbers, places
 from .casualty_cue_reading import Reading, freed, read
 from .casualty_not_toll import equipment_count, restated
+from .casualty_gate_earlier import earlier_event
 from .casualty_gate_stock import no_new_loss
 from .casualty_cues import cues as _cues, has_hint, perpetrator_words as _perpetrator_words
 from .casualty_owner import foreign_framing, losses_part_owner, possessive_owner, speaker_owner, suffered_owner
@@ -323,7 +324,7 @@ def _place(sentence: str) -> Place | None:
 def extract(ctx: SentenceContext) -> list[CasualtyClaim]:
     """Casualty claims stated in one sentence; a part of a total stated with it ("826
     people ..., among them 111 civilians") points at the total's claim id (``part_of``)."""
-    figures = read_figures(ctx.text, ctx.article.text)
+    figures = [f for f in read_figures(ctx.text, ctx.article.text) if not earlier_event(ctx.text, f.mention.start, ctx.published_at)]
     vague = None
     if not any(f.outcome == "wounded" for f in figures) and ("wound" in ctx.text or "injur" in ctx.text or "hurt" in ctx.text):
         vague = vague_wounded(ctx.text, [(f.victim, f.perpetrator) for f in figures if f.outcome == "killed"])
