@@ -75,7 +75,7 @@ def _settlements(text: str, mentions, end: int, called: frozenset[str] = frozens
     found = [m for m in mentions.places_in(0, end) if m.place.precision == "place" and m.place.type == "settlement"]
     known = {(m.start, m.end) for m in found}
     for name in mentions.names:
-        if name.end > end or name.place.precision != "unresolved" or (name.start, name.end) in known:
+        if name.end > end or name.place.precision not in ("unresolved", "place") or (name.start, name.end) in known:
             continue
         if (_SETTLEMENT_NOUN_BEFORE.search(text[:name.start]) or _SETTLEMENT_NOUN_AFTER.match(text[name.end:])
                 or name.name in called):

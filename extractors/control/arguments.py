@@ -145,7 +145,8 @@ _LIST_SEP = re.compile(
     re.IGNORECASE,
 )
 _DIRECT_HEAD = re.compile(
-    r"^\s*[\"“”']?\s*(?:(?:the|a|an|its|their|most\s+of(?:\s+the)?|much\s+of(?:\s+the)?|all\s+of(?:\s+the)?|"
+    r"^\s*[\"“”']?\s*(?:(?:the\s+(?:entire|whole)(?:\s+of(?:\s+the)?)?|"  # "the entire eastern Ghouta", "the whole of X" (control11)
+    r"the|a|an|its|their|most\s+of(?:\s+the)?|much\s+of(?:\s+the)?|all\s+of(?:\s+the)?|"
     r"parts\s+of(?:\s+the)?|large\s+parts\s+of(?:\s+the)?|(?:the\s+)?(?:centre|center|heart)\s+of(?:\s+the)?|"
     r"(?:nearly\s+|almost\s+|about\s+|over\s+|some\s+)?\d+\s*(?:percent|per\s+cent|%)\s+of(?:\s+the)?|"
     r"(?:nearly\s+|almost\s+|about\s+|more\s+than\s+)?(?:half|a\s+third|two-thirds|a\s+quarter|three-quarters)\s+of(?:\s+the)?)\s+)?"  # "seized half of Kobane" (control10f)

@@ -8,6 +8,8 @@ frame matrix (tests/extractors/control_matrix.py) found them missing:
 - where it lies follows: "took Marea, in Hama province,", "took Kafr Nabuda in the Hama
   countryside", "took Tal Jabin north of Aleppo";
 - the battle follows: "took Marea after heavy fighting / following clashes with IS";
+- a border, coast or appositive place noun follows: "took Maungdaw on the border with Bangladesh",
+  "took Kutkai, a town on the road to China" (control11);
 - the name has a toponym head ("Kafr", "Tal", "Deir", ``toponym_heads``) or is one word.
 
 The subject must be an armed actor right before the verb, as for a dated object.
@@ -24,7 +26,11 @@ _WHERE_OR_BATTLE_AFTER = re.compile(
     r"(?:province|countryside|governorate|region|district|suburbs|outskirts)\b"
     r"|\s*,?\s+(?:(?:\d+\s+)?(?:km|kilometres|kilometers|miles)\s+)?(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+[A-Z]"
     r"|\s+(?:after|following)\s+(?:(?:heavy|fierce|intense|days\s+of|weeks\s+of|a\s+week\s+of|violent)\s+)*"
-    r"(?:fighting|clashes|battles?|an?\s+(?:assault|offensive|attack)|a\s+(?:two|three|four)[\w-]*\s+(?:battle|siege))\b")
+    r"(?:fighting|clashes|battles?|an?\s+(?:assault|offensive|attack)|a\s+(?:two|three|four)[\w-]*\s+(?:battle|siege))\b"
+    # where it lies told by a border, coast or river, or an appositive place noun (control11): "took Maungdaw
+    # on the border with Bangladesh", "took Kutkai, a town on the road to China"
+    r"|\s+on\s+the\s+(?:[\w-]+\s+){0,2}?(?:border|frontier|coast|shore|banks?)\b"
+    r"|\s*,\s+(?:a|the)\s+(?:[\w'’-]+\s+){0,3}?(?:town|city|village|township|hub|stronghold|port|outpost)\s+(?:on|in|near|of|north|south|east|west)\b")
 
 
 @lru_cache(maxsize=1)
