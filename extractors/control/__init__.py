@@ -32,6 +32,7 @@ from dataclasses import replace
 from ..claims import ControlChange, DateSpan
 from ..context import SentenceContext
 from . import named_objects  # noqa: E402  (control10f)
+from . import gate_lists, gate_outcome  # control11p
 from . import agents, anaphora, arguments, countries, events, frames, groups, installations, modality, nominals, sieges, speakers, subjects, subjects_named, triggers, voices, withdrawals
 from .events import _claims_for, _or_news_date, _read, _Reading, _when
 from .arguments import PlaceSpan, is_counted_group
@@ -65,6 +66,8 @@ def extract(ctx: SentenceContext) -> list[ControlChange]:
             continue
         if _is_idiom(text, trigger) or sieges.road_to_needs_supply(text, trigger) or is_raid(text, trigger):
             continue
+        if gate_outcome.drops(text, trigger):  # brief, denied or background by its own sentence (control11p)
+            continue
         reading = _read(ctx, trigger)
         if reading is None and claims and _BOTH.match(text, trigger.end):  # "... and the SDF took control of both"
             agent = agents._agent_before(ctx.mentions, trigger.start, text[trigger.start:trigger.end])
@@ -75,6 +78,9 @@ def extract(ctx: SentenceContext) -> list[ControlChange]:
                                reading.agent, reading.counterpart)
         if reading is None or not reading.places:
             continue
+        if len(reading.places) > 1 and (later := gate_lists.second_verb_objects(text, reading.places)):
+            reading = _Reading(tuple(p for i, p in enumerate(reading.places) if i not in later),
+                               reading.change, reading.agent, reading.counterpart)  # "took A and shelled B" (control11p)
         if any(not p.place.place_id for p in reading.places):  # "posing with captured Humvees" (control9)
             reading = _without_equipment(ctx, reading)
             if not reading.places:
